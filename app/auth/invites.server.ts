@@ -1,0 +1,169 @@
+import { db } from '~/db.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { queueEmail } from '~/domain/mail/outbox.server';
+import { inviteEmail } from '~/domain/mail/templates.server';
+import type { AuthUser } from './guards.server';
+import { hashPassword } from './password.server';
+import type { RequestMeta } from './request-meta.server';
+import { isRoleKey, roleRank, type PermissionScope, type RoleKey } from './roles';
+import { createSession } from './session.server';
+import { generateToken, hashToken } from './tokens.server';
+
+export const INVITE_VALID_DAYS = 7;
+
+/** Roles an inviter may hand out: never above their own. */
+export function assignableRoles(inviter: Pick<AuthUser, 'roleRank'>, all: readonly RoleKey[]): RoleKey[] {
+  return all.filter((role) => roleRank(role) <= inviter.roleRank);
+}
+
+export type InviteInput = { email: string; organisationId: string; role: string; locale: string };
+
+export type InviteResult =
+  | { ok: true; inviteId: string }
+  | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
+
+export async function createInvite(
+  inviter: AuthUser,
+  scope: PermissionScope,
+  input: InviteInput,
+  meta: RequestMeta,
+): Promise<InviteResult> {
+  if (!isRoleKey(input.role) || roleRank(input.role) > inviter.roleRank) {
+    return { ok: false, field: 'role', key: 'members:invite.errors.role' };
+  }
+  if (scope === 'organisation' && input.organisationId !== inviter.organisationId) {
+    return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
+  }
+  const [organisation, role, existing] = await Promise.all([
+    db.organisation.findFirst({ where: { id: input.organisationId, active: true }, select: { id: true, name: true } }),
+    db.role.findUnique({ where: { key: input.role }, select: { id: true } }),
+    db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+  ]);
+  if (!organisation) return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
+  if (!role) return { ok: false, field: 'role', key: 'members:invite.errors.role' };
+  if (existing) return { ok: false, field: 'email', key: 'members:invite.errors.exists' };
+
+  const token = generateToken();
+  const message = await inviteEmail(input.locale, input.email, {
+    inviterName: inviter.name,
+    organisationName: organisation.name,
+    url: `${meta.origin}/invite/${token}`,
+  });
+  const inviteId = await db.$transaction(async (tx) => {
+    // Only the newest invitation to an address works; older links say they were replaced.
+    await tx.invite.updateMany({
+      where: { email: input.email, usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const invite = await tx.invite.create({
+      data: {
+        tokenHash: hashToken(token),
+        email: input.email,
+        organisationId: organisation.id,
+        roleId: role.id,
+        invitedById: inviter.id,
+        locale: input.locale,
+        expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000),
+      },
+      select: { id: true },
+    });
+    await queueEmail(tx, message);
+    await writeAudit(tx, {
+      action: 'invite',
+      actorId: inviter.id,
+      targetType: 'invite',
+      targetId: invite.id,
+      organisationId: organisation.id,
+      ip: meta.ip,
+      details: { email: input.email, role: input.role },
+    });
+    return invite.id;
+  });
+  return { ok: true, inviteId };
+}
+
+export type InviteState =
+  | { status: 'valid'; email: string; organisationName: string; role: RoleKey; locale: string }
+  | { status: 'expired' | 'used' | 'revoked' | 'invalid' };
+
+async function findInvite(token: string) {
+  return db.invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      email: true,
+      locale: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      organisationId: true,
+      roleId: true,
+      organisation: { select: { name: true, active: true } },
+      role: { select: { key: true } },
+    },
+  });
+}
+
+function stateOf(invite: Awaited<ReturnType<typeof findInvite>>): InviteState {
+  if (!invite || !invite.organisation.active || !isRoleKey(invite.role.key)) return { status: 'invalid' };
+  if (invite.usedAt) return { status: 'used' };
+  if (invite.revokedAt) return { status: 'revoked' };
+  if (invite.expiresAt.getTime() <= Date.now()) return { status: 'expired' };
+  return {
+    status: 'valid',
+    email: invite.email,
+    organisationName: invite.organisation.name,
+    role: invite.role.key,
+    locale: invite.locale,
+  };
+}
+
+export async function inviteState(token: string): Promise<InviteState> {
+  return stateOf(await findInvite(token));
+}
+
+export type AcceptResult =
+  | { status: 'ok'; token: string; expiresAt: Date }
+  | { status: 'expired' | 'used' | 'revoked' | 'invalid' | 'exists' };
+
+/** Creates the member, uses up the link and logs them in. */
+export async function acceptInvite(
+  token: string,
+  input: { name: string; password: string; locale: string },
+  meta: RequestMeta,
+): Promise<AcceptResult> {
+  const invite = await findInvite(token);
+  const state = stateOf(invite);
+  if (state.status !== 'valid' || !invite) return { status: state.status === 'valid' ? 'invalid' : state.status };
+  const passwordHash = await hashPassword(input.password);
+  const userId = await db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) return 'exists' as const;
+    const { count } = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (count === 0) return null;
+    const user = await tx.user.create({
+      data: {
+        email: invite.email,
+        name: input.name,
+        passwordHash,
+        roleId: invite.roleId,
+        organisationId: invite.organisationId,
+        locale: input.locale,
+      },
+      select: { id: true },
+    });
+    await tx.invite.update({ where: { id: invite.id }, data: { userId: user.id } });
+    await writeAudit(tx, {
+      action: 'invite_accepted',
+      actorId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      organisationId: invite.organisationId,
+      ip: meta.ip,
+    });
+    return user.id;
+  });
+  if (userId === null) return { status: 'used' };
+  if (userId === 'exists') return { status: 'exists' };
+  const session = await createSession(userId, meta);
+  return { status: 'ok', token: session.token, expiresAt: session.expiresAt };
+}

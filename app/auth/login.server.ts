@@ -1,0 +1,57 @@
+import { db } from '~/db.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { verifyAgainstDummy, verifyPassword } from './password.server';
+import { clearRateLimit, hitRateLimit } from './rate-limit.server';
+import type { RequestMeta } from './request-meta.server';
+import { createSession } from './session.server';
+
+// Per account: a handful of tries, then wait (a password reset clears it). Per address: more,
+// because a whole library's advisers may share one public IP.
+export const LOGIN_LIMITS = {
+  account: { limit: 5, windowMs: 15 * 60 * 1000 },
+  ip: { limit: 50, windowMs: 15 * 60 * 1000 },
+};
+
+export const accountLimitKey = (email: string) => `login:account:${email}`;
+
+export type LoginResult =
+  | { status: 'ok'; token: string; expiresAt: Date; locale: string }
+  | { status: 'invalid' }
+  | { status: 'rate_limited'; retryAfterSeconds: number };
+
+export async function login(email: string, password: string, meta: RequestMeta): Promise<LoginResult> {
+  const byIp = await hitRateLimit(`login:ip:${meta.ip}`, LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
+  const byAccount = await hitRateLimit(accountLimitKey(email), LOGIN_LIMITS.account.limit, LOGIN_LIMITS.account.windowMs);
+  if (!byIp.allowed || !byAccount.allowed) {
+    await writeAudit(db, { action: 'login_rate_limited', ip: meta.ip, details: { email } });
+    return {
+      status: 'rate_limited',
+      retryAfterSeconds: Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byAccount.allowed ? 0 : byAccount.retryAfterSeconds),
+    };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, status: true, locale: true, organisationId: true },
+  });
+  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  // A deactivated member gets the same answer as a wrong password: nothing to probe.
+  if (!user || !valid || user.status !== 'active') {
+    await writeAudit(db, {
+      action: 'login_failed',
+      actorId: user?.id,
+      organisationId: user?.organisationId,
+      ip: meta.ip,
+      details: { email, reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'deactivated' },
+    });
+    return { status: 'invalid' };
+  }
+
+  await clearRateLimit(accountLimitKey(email));
+  const session = await createSession(user.id, meta);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await writeAudit(tx, { action: 'login', actorId: user.id, organisationId: user.organisationId, ip: meta.ip });
+  });
+  return { status: 'ok', token: session.token, expiresAt: session.expiresAt, locale: user.locale };
+}

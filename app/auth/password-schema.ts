@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** New password and its confirmation, as every form that sets one asks for them. */
+export const newPasswordFields = {
+  password: z
+    .string({ error: 'validation.required' })
+    .min(1, { error: 'validation.required' })
+    .min(PASSWORD_MIN_LENGTH, { error: 'auth:password.tooShort' })
+    .max(PASSWORD_MAX_LENGTH, { error: 'validation.tooLong' }),
+  confirmPassword: z.string({ error: 'validation.required' }),
+};
+
+export function passwordsMatch(data: { password: string; confirmPassword: string }) {
+  return data.password === data.confirmPassword;
+}
+export const passwordsMatchError = { error: 'auth:password.mismatch', path: ['confirmPassword'] };

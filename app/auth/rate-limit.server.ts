@@ -1,0 +1,38 @@
+import { db } from '~/db.server';
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
+ * The counter lives in the database, so every app instance sees the same numbers.
+ */
+export async function hitRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ hits: number; reset_at: Date }[]>`
+    INSERT INTO rate_limit (key, hits, reset_at)
+    VALUES (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
+    ON CONFLICT (key) DO UPDATE SET
+      hits = CASE WHEN rate_limit.reset_at <= now() THEN 1 ELSE rate_limit.hits + 1 END,
+      reset_at = CASE WHEN rate_limit.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limit.reset_at END
+    RETURNING hits, reset_at`;
+  const row = rows[0]!;
+  const retryAfterSeconds = Math.max(1, Math.ceil((row.reset_at.getTime() - Date.now()) / 1000));
+  return { allowed: row.hits <= limit, retryAfterSeconds };
+}
+
+/** Looks without counting: is `key` over `limit` right now? */
+export async function peekRateLimit(key: string, limit: number): Promise<RateLimitResult> {
+  const row = await db.rateLimit.findUnique({ where: { key }, select: { hits: true, resetAt: true } });
+  if (!row || row.resetAt.getTime() <= Date.now()) return { allowed: true, retryAfterSeconds: 0 };
+  return {
+    allowed: row.hits < limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),
+  };
+}
+
+export async function clearRateLimit(key: string) {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+export async function pruneRateLimits() {
+  await db.rateLimit.deleteMany({ where: { resetAt: { lt: new Date() } } });
+}

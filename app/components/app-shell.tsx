@@ -1,0 +1,65 @@
+import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RootData } from '~/root';
+import { LanguageSwitcher } from './language-switcher';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>('root');
+  const { t } = useTranslation();
+  const location = useLocation();
+  const user = data?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__top">
+          <a className="brand" href="/">
+            <span aria-hidden="true" className="brand__mark">
+              ◆
+            </span>{' '}
+            {t('appName')}
+          </a>
+          <LanguageSwitcher />
+        </div>
+        {user ? (
+          <div className="site-header__bar">
+            <nav aria-label={t('nav.label')} className="main-nav">
+              <ul>
+                {data.navigation.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === '/'}>
+                      {t(item.labelKey)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              <span className="user-menu__name">{user.name}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--secondary">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </div>
+          </div>
+        ) : location.pathname !== '/login' ? (
+          <div className="site-header__bar">
+            <a className="button button--secondary" href="/login">
+              {t('nav.login')}
+            </a>
+          </div>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('shell.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { Link, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '~/i18n/format';
+
+/** Server and browser may format a date a hair differently (ICU versions); the server's text stays. */
+export function DateTime({ value }: { value: string | Date }) {
+  const { i18n } = useTranslation();
+  const iso = new Date(value).toISOString();
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {formatDateTime(iso, i18n.language)}
+    </time>
+  );
+}
+
+export function Pagination({ page, pages }: { page: number; pages: number }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (pages <= 1) return null;
+  const hrefFor = (p: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set('page', String(p));
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <nav aria-label={t('pagination.label')} className="pagination">
+      {page > 1 ? <Link to={hrefFor(page - 1)}>{t('pagination.previous')}</Link> : null}
+      <span>{t('pagination.status', { page, pages })}</span>
+      {page < pages ? <Link to={hrefFor(page + 1)}>{t('pagination.next')}</Link> : null}
+    </nav>
+  );
+}

@@ -1,0 +1,2 @@
+// Every module that registers a job handler, imported once by the worker.
+import '~/domain/mail/outbox.server';

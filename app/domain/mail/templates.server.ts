@@ -1,0 +1,51 @@
+import { i18n } from '~/i18n/i18n.server';
+import { isLanguage, DEFAULT_LANGUAGE } from '~/i18n/config';
+import type { OutgoingEmail } from './outbox.server';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type Parts = { subject: string; greeting: string; body: string[]; action: { label: string; url: string }; footer: string };
+
+function compose(to: string, parts: Parts): OutgoingEmail {
+  const text = [parts.greeting, '', ...parts.body, '', `${parts.action.label}: ${parts.action.url}`, '', parts.footer].join(
+    '\n',
+  );
+  const html = `<!doctype html><html><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+<p>${escapeHtml(parts.greeting)}</p>
+${parts.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(parts.action.url)}">${escapeHtml(parts.action.label)}</a></p>
+<p style="color:#555">${escapeHtml(parts.footer)}</p>
+</body></html>`;
+  return { to, subject: parts.subject, text, html };
+}
+
+async function t(language: string) {
+  return i18n.getFixedT(isLanguage(language) ? language : DEFAULT_LANGUAGE, 'email');
+}
+
+export async function inviteEmail(
+  language: string,
+  to: string,
+  vars: { inviterName: string; organisationName: string; url: string },
+) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('invite.subject'),
+    greeting: tr('greeting'),
+    body: [tr('invite.body', vars), tr('invite.expires')],
+    action: { label: tr('invite.action'), url: vars.url },
+    footer: tr('footer'),
+  });
+}
+
+export async function passwordResetEmail(language: string, to: string, vars: { url: string }) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('reset.subject'),
+    greeting: tr('greeting'),
+    body: [tr('reset.body'), tr('reset.expires'), tr('reset.ignore')],
+    action: { label: tr('reset.action'), url: vars.url },
+    footer: tr('footer'),
+  });
+}

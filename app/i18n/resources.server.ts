@@ -1,0 +1,25 @@
+import enAdmin from '../../locales/en/admin.json';
+import enAuth from '../../locales/en/auth.json';
+import enCommon from '../../locales/en/common.json';
+import enEmail from '../../locales/en/email.json';
+import enMembers from '../../locales/en/members.json';
+import enProfile from '../../locales/en/profile.json';
+import fiAdmin from '../../locales/fi/admin.json';
+import fiAuth from '../../locales/fi/auth.json';
+import fiCommon from '../../locales/fi/common.json';
+import fiEmail from '../../locales/fi/email.json';
+import fiMembers from '../../locales/fi/members.json';
+import fiProfile from '../../locales/fi/profile.json';
+import svAdmin from '../../locales/sv/admin.json';
+import svAuth from '../../locales/sv/auth.json';
+import svCommon from '../../locales/sv/common.json';
+import svEmail from '../../locales/sv/email.json';
+import svMembers from '../../locales/sv/members.json';
+import svProfile from '../../locales/sv/profile.json';
+import type { Language, Namespace } from './config';
+
+export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
+  fi: { common: fiCommon, auth: fiAuth, profile: fiProfile, members: fiMembers, admin: fiAdmin, email: fiEmail },
+  sv: { common: svCommon, auth: svAuth, profile: svProfile, members: svMembers, admin: svAdmin, email: svEmail },
+  en: { common: enCommon, auth: enAuth, profile: enProfile, members: enMembers, admin: enAdmin, email: enEmail },
+};

@@ -1,0 +1,73 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { getUser } from '~/auth/guards.server';
+import { readSessionToken, sessionCookie } from '~/auth/session.server';
+import { AppShell } from '~/components/app-shell';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { navigationFor } from '~/components/navigation';
+import { clientResources, getLanguage } from '~/i18n/i18n.server';
+import { DEFAULT_LANGUAGE } from '~/i18n/config';
+import { useNonce } from '~/utils/nonce';
+import stylesHref from '~/styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
+  const headers = new Headers();
+  // Sliding expiry: whenever the root loader runs, the cookie follows the session's new end.
+  const token = readSessionToken(request);
+  if (user && token) headers.append('Set-Cookie', sessionCookie(token, user.sessionExpiresAt));
+  return json(
+    {
+      language,
+      resources: clientResources(language),
+      user: user ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName } : null,
+      navigation: navigationFor(user),
+    },
+    { headers },
+  );
+}
+
+export type RootData = typeof loader;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>('root');
+  const nonce = useNonce();
+  return (
+    <html lang={data?.language ?? DEFAULT_LANGUAGE} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <AppShell>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,43 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound, requirePermission } from '~/auth/guards.server';
+import { DateTime } from '~/components/ui/misc';
+import { getOutboxEmail, outboxBodiesVisible } from '~/domain/mail/outbox.server';
+import { invariantResponse } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'outbox:read');
+  // With real SMTP the bodies (reset and invite links) are the recipients' business only.
+  if (!outboxBodiesVisible()) throw notFound();
+  const email = /^[0-9a-f-]{36}$/i.test(params.id ?? '') ? await getOutboxEmail(params.id!) : null;
+  invariantResponse(email, 'Not found', { status: 404 });
+  return json({ email });
+}
+
+export default function OutboxEmailPage() {
+  const { email } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/admin/outbox">{t('outbox.title')}</Link>
+      </p>
+      <h1>{email.subject}</h1>
+      <dl className="facts">
+        <dt>{t('outbox.columns.to')}</dt>
+        <dd>{email.to}</dd>
+        <dt>{t('outbox.columns.created')}</dt>
+        <dd>
+          <DateTime value={email.createdAt} />
+        </dd>
+        <dt>{t('outbox.columns.status')}</dt>
+        <dd>{t(`outbox.status.${email.status}`)}</dd>
+      </dl>
+      <pre className="email-body">{email.text}</pre>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin:outbox.title');

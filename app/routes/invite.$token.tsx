@@ -1,0 +1,107 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { redirectWithSession } from '~/auth/cookies.server';
+import { getUser } from '~/auth/guards.server';
+import { acceptInvite, inviteState } from '~/auth/invites.server';
+import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm, text } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const AcceptInviteSchema = z
+  .object({ name: text({ max: 100 }), ...newPasswordFields })
+  .refine(passwordsMatch, passwordsMatchError);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const state = await inviteState(params.token ?? '');
+  const signedIn = Boolean(await getUser(request));
+  return json({ invite: state, signedIn });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parseForm(AcceptInviteSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const locale = await getLanguage(request);
+  const result = await acceptInvite(
+    params.token ?? '',
+    { name: parsed.data.name, password: parsed.data.password, locale },
+    requestMeta(request, context),
+  );
+  if (result.status !== 'ok') return invalid({ form: { key: `auth:invite.${result.status}` } }, parsed.values);
+  return redirectWithSession('/', result, locale);
+}
+
+export default function AcceptInvitePage() {
+  const { invite, signedIn } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('auth');
+  const { errors, values } = useFormResult();
+  if (invite.status !== 'valid') {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('invite.unusableTitle')}</h1>
+        <Notice tone="error">
+          <p>{t(`invite.${invite.status}`)}</p>
+        </Notice>
+        <p>{t('invite.askAgain')}</p>
+        <p>
+          <Link to="/login">{t('invite.toLogin')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>{t('invite.title')}</h1>
+      <p>{t('invite.intro', { organisation: invite.organisationName, role: t(`common:roles.${invite.role}`) })}</p>
+      {signedIn ? (
+        <Notice tone="info">
+          <p>{t('invite.signedInWarning')}</p>
+        </Notice>
+      ) : null}
+      {errors.form ? (
+        <Notice tone="error">
+          <p>{t(errors.form.key)}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <TextField name="email" type="email" label={t('fields.email')} value={invite.email} readOnly autoComplete="username" />
+        <TextField
+          name="name"
+          label={t('fields.name')}
+          hint={t('invite.nameHint')}
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={typed(values, 'name')}
+          error={errors.name}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.newPassword')}
+          hint={t('password.hint')}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t('fields.confirmPassword')}
+          autoComplete="new-password"
+          required
+          error={errors.confirmPassword}
+        />
+        <button type="submit" className="button">
+          {t('invite.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:invite.title');

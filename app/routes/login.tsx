@@ -1,0 +1,95 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { redirectWithSession } from '~/auth/cookies.server';
+import { requireAnonymous } from '~/auth/guards.server';
+import { login } from '~/auth/login.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, useFormResult, typed } from '~/components/ui/form';
+import { email, invalid, parseForm } from '~/utils/forms';
+import { safeRedirectPath } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+const LoginSchema = z.object({
+  email: email(),
+  password: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(1024, { error: 'validation.tooLong' }),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const parsed = parseForm(LoginSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { email, password, redirectTo } = parsed.data;
+  const result = await login(email, password, requestMeta(request, context));
+  if (result.status === 'rate_limited') {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return invalid(
+      { form: { key: 'auth:login.rateLimited', values: { minutes } } },
+      { email },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    );
+  }
+  if (result.status === 'invalid') return invalid({ form: { key: 'auth:login.invalid' } }, { email });
+  return redirectWithSession(safeRedirectPath(redirectTo), result, result.locale);
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation('auth');
+  const { errors, values } = useFormResult();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const rateLimited = errors.form?.key === 'auth:login.rateLimited';
+  return (
+    <div className="page page--narrow">
+      <h1>{t('login.title')}</h1>
+      <p>{t('login.intro')}</p>
+      {errors.form ? (
+        <Notice tone="error">
+          <p>{t(errors.form.key, errors.form.values)}</p>
+          {rateLimited ? (
+            <p>
+              <Link to="/reset-password">{t('login.resetInstead')}</Link>
+            </p>
+          ) : null}
+        </Notice>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('fields.email')}
+          autoComplete="username"
+          inputMode="email"
+          required
+          defaultValue={typed(values, 'email')}
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.password')}
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+          {t('login.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/reset-password">{t('login.forgot')}</Link>
+      </p>
+      <p className="muted">{t('login.inviteOnly')}</p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:login.title');

@@ -1,0 +1,121 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { can, requirePermission } from '~/auth/guards.server';
+import { ROLE_KEYS } from '~/auth/roles';
+import { SelectField, TextField } from '~/components/ui/form';
+import { DateTime, Pagination } from '~/components/ui/misc';
+import { MEMBER_STATUSES, listMembers, pendingInvites } from '~/domain/members/members.server';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { pageNumber } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+// Unknown filter values are ignored rather than refused: a stale bookmark still opens.
+const FilterSchema = z.object({
+  organisationId: z.uuid().optional().catch(undefined),
+  role: z.enum(ROLE_KEYS).optional().catch(undefined),
+  status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, 'member:read');
+  const url = new URL(request.url);
+  const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const [result, organisations, invites] = await Promise.all([
+    listMembers(user, scope, { ...filter, q: filter.q || undefined, page: pageNumber(url) }),
+    scope === 'all' ? activeOrganisations() : Promise.resolve([]),
+    pendingInvites(user, scope),
+  ]);
+  return json({ ...result, page: pageNumber(url), organisations, invites, canInvite: can(user, 'member:invite') });
+}
+
+export default function MembersPage() {
+  const { members, total, page, pages, organisations, invites, canInvite } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('members');
+  const [params] = useSearchParams();
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('title')}</h1>
+        {canInvite ? (
+          <Link to="/members/invite" className="button">
+            {t('invite.open')}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
+        <TextField name="q" type="search" label={t('filters.search')} defaultValue={params.get('q') ?? ''} />
+        {organisations.length ? (
+          <SelectField
+            name="organisationId"
+            label={t('filters.organisation')}
+            defaultValue={params.get('organisationId') ?? ''}
+            options={[{ value: '', label: t('filters.all') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          />
+        ) : null}
+        <SelectField
+          name="role"
+          label={t('filters.role')}
+          defaultValue={params.get('role') ?? ''}
+          options={[{ value: '', label: t('filters.all') }, ...ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))]}
+        />
+        <SelectField
+          name="status"
+          label={t('filters.status')}
+          defaultValue={params.get('status') ?? ''}
+          options={[{ value: '', label: t('filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+        <button type="submit" className="button button--secondary">
+          {t('filters.apply')}
+        </button>
+      </Form>
+      <p role="status">{t('count', { count: total })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.name')}</th>
+              <th scope="col">{t('columns.organisation')}</th>
+              <th scope="col">{t('columns.role')}</th>
+              <th scope="col">{t('columns.status')}</th>
+              <th scope="col">{t('columns.lastLogin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link to={`/members/${m.id}`}>{m.name}</Link>
+                  <span className="muted block">{m.email}</span>
+                </th>
+                <td>{m.organisation.name}</td>
+                <td>{t(`common:roles.${m.role.key}`)}</td>
+                <td>{t(`status.${m.status}`)}</td>
+                <td>{m.lastLoginAt ? <DateTime value={m.lastLoginAt} /> : t('never')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pages={pages} />
+      {invites.length ? (
+        <section aria-labelledby="pending-invites">
+          <h2 id="pending-invites">{t('invites.title')}</h2>
+          <ul className="plain-list">
+            {invites.map((i) => (
+              <li key={i.id}>
+                {i.email} · {i.organisation.name} · {t(`common:roles.${i.role.key}`)} · {t('invites.expires')}{' '}
+                <DateTime value={i.expiresAt} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'members:title');

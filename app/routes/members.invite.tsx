@@ -1,0 +1,98 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requirePermission } from '~/auth/guards.server';
+import { assignableRoles, createInvite } from '~/auth/invites.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { ROLE_KEYS } from '~/auth/roles';
+import { Notice, SelectField, TextField, typed, useFormResult } from '~/components/ui/form';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
+import { getLanguage } from '~/i18n/i18n.server';
+import { email, fieldError, invalid, parseForm } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const InviteSchema = z.object({
+  email: email(),
+  organisationId: z.uuid({ error: 'validation.required' }),
+  role: z.enum(ROLE_KEYS, { error: 'validation.required' }),
+  locale: z.enum(LANGUAGES, { error: 'validation.required' }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requirePermission(request, 'member:invite');
+  const organisations =
+    scope === 'all' ? await activeOrganisations() : [{ id: user.organisationId, name: user.organisationName }];
+  return json({ organisations, roles: assignableRoles(user, ROLE_KEYS), language: await getLanguage(request) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope } = await requirePermission(request, 'member:invite');
+  const parsed = parseForm(InviteSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await createInvite(user, scope, parsed.data, requestMeta(request, context));
+  if (!result.ok) return invalid(fieldError(result.field, result.key), parsed.data);
+  return json({ ok: true as const, message: 'members:invite.sent', values: {}, email: parsed.data.email });
+}
+
+export default function InvitePage() {
+  const { organisations, roles, language } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('members');
+  const { errors, values, message } = useFormResult();
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/members">{t('title')}</Link>
+      </p>
+      <h1>{t('invite.title')}</h1>
+      <p>{t('invite.intro')}</p>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="form" noValidate key={message ? 'sent' : 'editing'}>
+        <TextField
+          name="email"
+          type="email"
+          label={t('invite.email')}
+          autoComplete="off"
+          inputMode="email"
+          required
+          defaultValue={typed(values, 'email')}
+          error={errors.email}
+        />
+        <SelectField
+          name="organisationId"
+          label={t('invite.organisation')}
+          defaultValue={typed(values, 'organisationId', organisations.length === 1 ? organisations[0]!.id : '')}
+          options={[
+            ...(organisations.length > 1 ? [{ value: '', label: t('invite.choose') }] : []),
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
+          error={errors.organisationId}
+        />
+        <SelectField
+          name="role"
+          label={t('invite.role')}
+          defaultValue={typed(values, 'role', 'adviser')}
+          options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          error={errors.role}
+        />
+        <SelectField
+          name="locale"
+          label={t('invite.language')}
+          defaultValue={typed(values, 'locale', language)}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          error={errors.locale}
+        />
+        <button type="submit" className="button">
+          {t('invite.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'members:invite.title');

@@ -1,0 +1,106 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requireUser } from '~/auth/guards.server';
+import { CheckboxGroup, Notice, SelectField, TextField, typed, typedList, useFormResult } from '~/components/ui/form';
+import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
+import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
+import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
+import { languageCookie } from '~/i18n/i18n.server';
+import { invalid, list, parseForm, text } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const ProfileSchema = z.object({
+  name: text({ max: 100 }),
+  locale: z.enum(LANGUAGES, { error: 'validation.invalid' }),
+  adviseLanguages: list(z.enum(ADVISE_LANGUAGES, { error: 'validation.invalid' })),
+  supportPointIds: list(z.uuid({ error: 'validation.invalid' })).refine((ids) => ids.length <= 20, {
+    error: 'profile:errors.tooManyPoints',
+  }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [profile, supportPoints] = await Promise.all([getProfile(user.id), listSupportPoints()]);
+  return json({ profile, supportPoints });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(ProfileSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  await updateProfile(user.id, parsed.data);
+  return json(
+    { ok: true as const, message: 'profile:saved' },
+    { headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.locale) } },
+  );
+}
+
+export default function ProfilePage() {
+  const { profile, supportPoints } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('profile');
+  const { errors, values, message } = useFormResult();
+  return (
+    <div className="page page--narrow">
+      <h1>{t('title')}</h1>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <dl className="facts">
+        <dt>{t('fields.email')}</dt>
+        <dd>{profile.email}</dd>
+        <dt>{t('fields.organisation')}</dt>
+        <dd>{profile.organisation.name}</dd>
+        <dt>{t('fields.role')}</dt>
+        <dd>{t(`common:roles.${profile.role.key}`)}</dd>
+      </dl>
+      <Form method="post" className="form" noValidate reloadDocument>
+        <TextField
+          name="name"
+          label={t('fields.name')}
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={typed(values, 'name', profile.name)}
+          error={errors.name}
+        />
+        <SelectField
+          name="locale"
+          label={t('fields.locale')}
+          defaultValue={typed(values, 'locale', profile.locale)}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          error={errors.locale}
+        />
+        <CheckboxGroup
+          name="adviseLanguages"
+          legend={t('fields.adviseLanguages')}
+          options={ADVISE_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          defaultValues={typedList(values, 'adviseLanguages', profile.adviseLanguages)}
+          error={errors.adviseLanguages}
+        />
+        <CheckboxGroup
+          name="supportPointIds"
+          legend={t('fields.supportPoints')}
+          options={supportPoints.map((p) => ({ value: p.id, label: `${p.name} (${p.district})` }))}
+          defaultValues={typedList(
+            values,
+            'supportPointIds',
+            profile.supportPoints.map((s) => s.supportPointId),
+          )}
+          error={errors.supportPointIds}
+        />
+        <button type="submit" className="button">
+          {t('save')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/profile/sessions">{t('sessionsLink')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'profile:title');

@@ -1,0 +1,111 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requireUser } from '~/auth/guards.server';
+import { Notice, useFormResult } from '~/components/ui/form';
+import { DateTime } from '~/components/ui/misc';
+import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
+import { invalid, parseForm } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const RevokeSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ intent: z.literal('revoke-others') }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const sessions = await listOwnSessions(user.id);
+  return json({ sessions: sessions.map((s) => ({ ...s, current: s.id === user.sessionId })) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(RevokeSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors);
+  if (parsed.data.intent === 'revoke-others') {
+    await revokeOtherSessions(user.id, user.sessionId);
+    return json({ ok: true as const, message: 'profile:sessions.othersEnded' });
+  }
+  // Someone else's session id matches nothing: answer as if it never existed.
+  if (!(await revokeOwnSession(user.id, parsed.data.sessionId))) throw new Response('Not found', { status: 404 });
+  return json({ ok: true as const, message: 'profile:sessions.ended' });
+}
+
+export default function SessionsPage() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('profile');
+  const { message } = useFormResult();
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/profile">{t('title')}</Link>
+      </p>
+      <h1>{t('sessions.title')}</h1>
+      <p>{t('sessions.intro')}</p>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <ul className="card-list">
+        {sessions.map((s) => (
+          <li key={s.id} className="card">
+            <p>
+              <strong>{s.userAgent ? describeDevice(s.userAgent) : t('sessions.unknownDevice')}</strong>
+              {s.current ? <span className="badge">{t('sessions.current')}</span> : null}
+            </p>
+            <p>
+              {t('sessions.started')} <DateTime value={s.createdAt} /> · {t('sessions.lastSeen')}{' '}
+              <DateTime value={s.lastSeenAt} />
+              {s.ip ? ` · ${s.ip}` : ''}
+            </p>
+            {s.current ? null : (
+              <Form method="post">
+                <input type="hidden" name="sessionId" value={s.id} />
+                <button type="submit" name="intent" value="revoke" className="button button--secondary">
+                  {t('sessions.end')}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {sessions.length > 1 ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="revoke-others" className="button button--danger">
+            {t('sessions.endOthers')}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Chrome on Android" is enough for a person to recognise their own phone. */
+function describeDevice(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : userAgent.slice(0, 40);
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : '';
+  return system ? `${browser} · ${system}` : browser;
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'profile:sessions.title');

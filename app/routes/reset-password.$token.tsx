@@ -1,0 +1,78 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { redirectWithSession } from '~/auth/cookies.server';
+import { completePasswordReset, resetLinkState } from '~/auth/password-reset.server';
+import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, useFormResult } from '~/components/ui/form';
+import { invalid, parseForm } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const NewPasswordSchema = z.object(newPasswordFields).refine(passwordsMatch, passwordsMatchError);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return json({ state: await resetLinkState(params.token ?? '') });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await completePasswordReset(params.token ?? '', parsed.data.password, requestMeta(request, context));
+  if (result.status !== 'ok') return invalid({ form: { key: `auth:resetLink.${result.status}` } });
+  return redirectWithSession('/', result);
+}
+
+export default function NewPasswordPage() {
+  const { state } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('auth');
+  const { errors } = useFormResult();
+  if (state !== 'valid') {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('resetLink.unusableTitle')}</h1>
+        <Notice tone="error">
+          <p>{t(`resetLink.${state}`)}</p>
+        </Notice>
+        <p>
+          <Link to="/reset-password">{t('resetLink.requestNew')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>{t('resetLink.title')}</h1>
+      {errors.form ? (
+        <Notice tone="error">
+          <p>{t(errors.form.key)}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.newPassword')}
+          hint={t('password.hint')}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t('fields.confirmPassword')}
+          autoComplete="new-password"
+          required
+          error={errors.confirmPassword}
+        />
+        <button type="submit" className="button">
+          {t('resetLink.submit')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:resetLink.title');

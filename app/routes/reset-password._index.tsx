@@ -1,0 +1,70 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requireAnonymous } from '~/auth/guards.server';
+import { requestPasswordReset } from '~/auth/password-reset.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { email, invalid, parseForm } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+const RequestResetSchema = z.object({ email: email() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const parsed = parseForm(RequestResetSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { rateLimited } = await requestPasswordReset(parsed.data.email, requestMeta(request, context));
+  if (rateLimited) return invalid({ form: { key: 'auth:reset.rateLimited' } }, parsed.data, { status: 429 });
+  return json({ ok: true as const, message: 'auth:reset.sent' });
+}
+
+export default function RequestResetPage() {
+  const { t } = useTranslation('auth');
+  const { errors, values, message } = useFormResult();
+  return (
+    <div className="page page--narrow">
+      <h1>{t('reset.title')}</h1>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : (
+        <>
+          <p>{t('reset.intro')}</p>
+          {errors.form ? (
+            <Notice tone="error">
+              <p>{t(errors.form.key)}</p>
+            </Notice>
+          ) : null}
+          <Form method="post" className="form" noValidate>
+            <TextField
+              name="email"
+              type="email"
+              label={t('fields.email')}
+              autoComplete="email"
+              inputMode="email"
+              required
+              defaultValue={typed(values, 'email')}
+              error={errors.email}
+            />
+            <button type="submit" className="button">
+              {t('reset.submit')}
+            </button>
+          </Form>
+        </>
+      )}
+      <p>
+        <Link to="/login">{t('reset.backToLogin')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:reset.title');

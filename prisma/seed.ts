@@ -1,0 +1,120 @@
+// Demo and benchmark data. `npm run seed` makes the demo network once (re-running changes
+// nothing); `npm run seed -- --scale national` grows it to 10,000 members for benchmarks.
+import { syncRolesAndPermissions } from '~/auth/roles.server';
+import { ROLE_KEYS } from '~/auth/roles';
+import { db } from '~/db.server';
+import { stopBackgroundWork } from '~/domain/jobs/background.server';
+import { DEMO_PASSWORD, demoPasswordHash, makeUser } from '../tests/factories';
+import {
+  DEACTIVATED_EMAIL,
+  DEMO_ACCOUNTS,
+  DISTRICTS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  ORGANISATIONS,
+  OTHER_MEMBERS,
+  SUPPORT_POINTS,
+} from './seed-data';
+
+const NATIONAL_MEMBERS = 10_000;
+
+async function seedDemo() {
+  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0]!.email }, select: { id: true } })) {
+    console.log('Demo data is already there; nothing to add.');
+    return;
+  }
+  for (const org of ORGANISATIONS) {
+    await db.organisation.upsert({ where: { slug: org.slug }, create: org, update: {} });
+  }
+  for (const point of SUPPORT_POINTS) {
+    await db.supportPoint.upsert({ where: { slug: point.slug }, create: point, update: {} });
+  }
+  const orgId = new Map((await db.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]));
+  const pointId = new Map((await db.supportPoint.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+  for (const person of [...DEMO_ACCOUNTS, ...OTHER_MEMBERS]) {
+    await makeUser(db, {
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      organisationId: orgId.get(person.org)!,
+      locale: person.locale,
+      adviseLanguages: person.advise,
+      supportPointIds: person.points.map((slug) => pointId.get(slug)!),
+      status: person.email === DEACTIVATED_EMAIL ? 'deactivated' : 'active',
+    });
+  }
+  console.log(`Seeded ${ORGANISATIONS.length} organisations, ${SUPPORT_POINTS.length} support points, ${DEMO_ACCOUNTS.length + OTHER_MEMBERS.length} members.`);
+}
+
+async function seedNational() {
+  const existing = await db.user.count();
+  if (existing >= NATIONAL_MEMBERS) {
+    console.log(`Already ${existing} members; national scale reached.`);
+    return;
+  }
+  // Associations and support points across the country, then members in batches.
+  const regions = ['Espoo', 'Vantaa', 'Tampere', 'Turku', 'Oulu', 'Jyväskylä', 'Kuopio', 'Lahti', 'Pori', 'Vaasa'];
+  for (const region of regions) {
+    const slug = `enter-${region.toLowerCase().replace(/[^a-z]/g, '')}`;
+    await db.organisation.upsert({ where: { slug }, create: { slug, name: `Enter ry, ${region}`, kind: 'association' }, update: {} });
+    for (let i = 1; i <= 30; i++) {
+      const pointSlug = `${slug}-piste-${i}`;
+      await db.supportPoint.upsert({
+        where: { slug: pointSlug },
+        create: { slug: pointSlug, name: `${region}, tukipiste ${i}`, kind: i % 3 ? 'library' : 'service_centre', address: `Kirjastokatu ${i}`, district: region },
+        update: {},
+      });
+    }
+  }
+  const organisations = await db.organisation.findMany({ select: { id: true } });
+  const roles = new Map((await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]));
+  const passwordHash = await demoPasswordHash();
+  const batch = 1000;
+  for (let start = existing; start < NATIONAL_MEMBERS; start += batch) {
+    const rows = [];
+    for (let n = start; n < Math.min(start + batch, NATIONAL_MEMBERS); n++) {
+      const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
+      const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]!;
+      // Mostly advisers, as in the real network; a few of every other role.
+      const role = n % 50 === 0 ? ROLE_KEYS[1 + (n / 50) % 4]! : 'adviser';
+      rows.push({
+        email: `member${n}@national.tukiverkko.test`,
+        name: `${first} ${last} ${DISTRICTS[n % DISTRICTS.length]}`,
+        passwordHash,
+        roleId: roles.get(role)!,
+        organisationId: organisations[n % organisations.length]!.id,
+        locale: n % 7 === 0 ? 'sv' : n % 11 === 0 ? 'en' : 'fi',
+        adviseLanguages: ['fi'],
+      });
+    }
+    await db.user.createMany({ data: rows, skipDuplicates: true });
+    process.stdout.write(`\r${Math.min(start + batch, NATIONAL_MEMBERS)} members`);
+  }
+  console.log('\nNational-scale data ready.');
+}
+
+function printAccounts() {
+  console.log('\nDemo accounts (password for all: %s):', DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(13)} ${account.email}`);
+}
+
+async function main() {
+  const scaleIndex = process.argv.indexOf('--scale');
+  const scale = scaleIndex >= 0 ? process.argv[scaleIndex + 1] : 'demo';
+  if (scale !== 'demo' && scale !== 'national') throw new Error(`Unknown --scale "${scale}" (demo or national)`);
+  await db.$transaction((tx) => syncRolesAndPermissions(tx));
+  if (process.env.NODE_ENV === 'production' && process.env.SEED_DEMO !== 'true') {
+    console.log('Production: roles and permissions synced; demo data is never added (set SEED_DEMO=true to override).');
+    return;
+  }
+  await seedDemo();
+  if (scale === 'national') await seedNational();
+  printAccounts();
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => stopBackgroundWork());
