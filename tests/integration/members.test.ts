@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import * as memberRoute from '~/routes/members.$id';
+import * as membersRoute from '~/routes/members._index';
+import * as homeRoute from '~/routes/_index';
+import { makeOrganisation, makeUser } from '#tests/factories';
+import { callAction, callLoader, cookieFor, json, loginAs, makeRequest } from '#tests/helpers';
+
+let orgA: string;
+let orgB: string;
+beforeAll(async () => {
+  orgA = (await makeOrganisation(db)).id;
+  orgB = (await makeOrganisation(db)).id;
+});
+
+type ListData = { members: { id: string; organisation: { id: string }; role: { key: string }; status: string }[]; total: number };
+
+describe('member management', () => {
+  it('a coordinator lists everyone and filters by organisation, role, status and name', async () => {
+    const { cookie } = await loginAs('coordinator', orgA);
+    const target = await makeUser(db, { role: 'trainer', organisationId: orgB, name: 'Tuula Tarkka' });
+    await makeUser(db, { role: 'adviser', organisationId: orgB, status: 'deactivated' });
+    const list = async (query: string) =>
+      json<ListData>(await callLoader(membersRoute, makeRequest(`/members${query}`, { cookie })));
+
+    const byOrg = await list(`?organisationId=${orgB}`);
+    expect(byOrg.members.every((m) => m.organisation.id === orgB)).toBe(true);
+    expect(byOrg.total).toBe(2);
+    expect((await list(`?organisationId=${orgB}&role=trainer`)).members.map((m) => m.id)).toEqual([target.id]);
+    expect((await list(`?organisationId=${orgB}&status=deactivated`)).members).toHaveLength(1);
+    expect((await list('?q=tarkka')).members.map((m) => m.id)).toEqual([target.id]);
+    // A stale or hand-edited filter is ignored, not an error.
+    expect((await callLoader(membersRoute, makeRequest('/members?role=emperor&page=-3', { cookie }))).status).toBe(200);
+  });
+
+  it('an org_admin sees only their own organisation, and another organisation’s member is a 404', async () => {
+    const { cookie } = await loginAs('org_admin', orgA);
+    const own = await makeUser(db, { role: 'adviser', organisationId: orgA });
+    const foreign = await makeUser(db, { role: 'adviser', organisationId: orgB });
+    const data = await json<ListData>(await callLoader(membersRoute, makeRequest(`/members?organisationId=${orgB}`, { cookie })));
+    expect(data.members).toHaveLength(0);
+    const all = await json<ListData>(await callLoader(membersRoute, makeRequest('/members', { cookie })));
+    expect(all.members.every((m) => m.organisation.id === orgA)).toBe(true);
+    expect((await callLoader(memberRoute, makeRequest(`/members/${own.id}`, { cookie }), { id: own.id })).status).toBe(200);
+    expect((await callLoader(memberRoute, makeRequest(`/members/${foreign.id}`, { cookie }), { id: foreign.id })).status).toBe(404);
+    const attempt = await callAction(
+      memberRoute,
+      makeRequest(`/members/${foreign.id}`, { cookie, form: { intent: 'deactivate' } }),
+      { id: foreign.id },
+    );
+    expect(attempt.status).toBe(404);
+    expect((await db.user.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe('active');
+  });
+
+  it('deactivation ends all the member’s sessions at once; reactivation lets them log in again', async () => {
+    const { cookie, user: coordinator } = await loginAs('coordinator', orgA);
+    const member = await makeUser(db, { role: 'adviser', organisationId: orgB });
+    const phone = await cookieFor(member.id);
+    const laptop = await cookieFor(member.id);
+    expect((await callLoader(homeRoute, makeRequest('/', { cookie: phone }))).status).toBe(200);
+
+    const response = await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'deactivate' } }),
+      { id: member.id },
+    );
+    expect(await json(response)).toMatchObject({ ok: true });
+    expect(await db.session.count({ where: { userId: member.id } })).toBe(0);
+    for (const c of [phone, laptop]) {
+      const r = await callLoader(homeRoute, makeRequest('/', { cookie: c }));
+      expect(r.status).toBe(302);
+      expect(r.headers.get('Location')).toBe('/login');
+    }
+    expect(await db.auditLog.count({ where: { action: 'deactivate', actorId: coordinator.id, targetId: member.id } })).toBe(1);
+
+    await callAction(memberRoute, makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'reactivate' } }), {
+      id: member.id,
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active');
+    expect((await callLoader(homeRoute, makeRequest('/', { cookie: await cookieFor(member.id) }))).status).toBe(200);
+  });
+
+  it('nobody deactivates themselves or someone above them', async () => {
+    const { cookie, user } = await loginAs('org_admin', orgA);
+    const self = await callAction(memberRoute, makeRequest(`/members/${user.id}`, { cookie, form: { intent: 'deactivate' } }), {
+      id: user.id,
+    });
+    expect((await json(self)).errors).toEqual({ form: { key: 'members:errors.self' } });
+    const boss = await makeUser(db, { role: 'coordinator', organisationId: orgA });
+    const up = await callAction(memberRoute, makeRequest(`/members/${boss.id}`, { cookie, form: { intent: 'deactivate' } }), {
+      id: boss.id,
+    });
+    expect((await json(up)).errors).toEqual({ form: { key: 'members:errors.higherRole' } });
+  });
+
+  it('only an admin changes roles, and the change is audited with before and after', async () => {
+    const member = await makeUser(db, { role: 'adviser', organisationId: orgA });
+    const coordinator = await loginAs('coordinator', orgA);
+    const denied = await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie: coordinator.cookie, form: { intent: 'change-role', role: 'trainer' } }),
+      { id: member.id },
+    );
+    expect(denied.status).toBe(404);
+    const admin = await loginAs('admin', orgA);
+    const ok = await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie: admin.cookie, form: { intent: 'change-role', role: 'trainer' } }),
+      { id: member.id },
+    );
+    expect(await json(ok)).toMatchObject({ ok: true });
+    const row = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { role: { select: { key: true } } } });
+    expect(row.role.key).toBe('trainer');
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'role_change', targetId: member.id } });
+    expect(audit.details).toEqual({ from: 'adviser', to: 'trainer' });
+    const bogus = await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie: admin.cookie, form: { intent: 'change-role', role: 'emperor' } }),
+      { id: member.id },
+    );
+    expect(bogus.status).toBe(400);
+  });
+});

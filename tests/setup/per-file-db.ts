@@ -1,0 +1,61 @@
+// Runs before every test file: a database of its own, migrated, with roles seeded; and a
+// console.error that nobody expected fails the test.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { TEMPLATE_DB, databaseUrl } from './global-db';
+
+const base = process.env.TEST_DATABASE_URL;
+const fileDb = `tukiverkko_test_${randomUUID().replaceAll('-', '')}`;
+
+if (base) {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${fileDb} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  process.env.DATABASE_URL = databaseUrl(base, fileDb);
+} else {
+  process.env.DATABASE_URL = 'pglite:memory';
+}
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  APP_ORIGIN: 'http://localhost:3000',
+  OUTBOX_DIR: path.join(os.tmpdir(), `tukiverkko-outbox-${randomUUID()}`),
+  JOBS_WORKER: 'off',
+});
+delete process.env.SMTP_URL;
+
+const { db, embeddedDatabase } = await import('~/db.server');
+const { applyMigrations, pgliteRunner } = await import('~/db/migrations.server');
+const { syncRolesAndPermissions } = await import('~/auth/roles.server');
+
+beforeAll(async () => {
+  if (embeddedDatabase) await applyMigrations(pgliteRunner(embeddedDatabase));
+  await db.$transaction((tx) => syncRolesAndPermissions(tx));
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await embeddedDatabase?.close();
+  if (base) {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${fileDb} WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+const errors = ((globalThis as { __consoleErrors?: string[] }).__consoleErrors = []);
+beforeEach(() => {
+  errors.length = 0;
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    errors.push(format(...args));
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  expect(errors, 'unexpected console.error').toEqual([]);
+});
