@@ -1,4 +1,4 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getUser } from '~/auth/guards.server';
@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { navigationFor } from '~/components/navigation';
 import { clientResources, getLanguage } from '~/i18n/i18n.server';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
+import { pageTitle } from '~/utils/meta';
 import { useNonce } from '~/utils/nonce';
 import stylesHref from '~/styles/app.css';
 
@@ -63,6 +64,9 @@ export default function App() {
     </AppShell>
   );
 }
+
+// Routes replace this with their own title; error pages keep at least the app's name.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, 'appName');
 
 export function ErrorBoundary() {
   return (

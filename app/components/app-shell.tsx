@@ -39,7 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </nav>
             <div className="user-menu">
               <span className="user-menu__name">{user.name}</span>
-              <Form method="post" action="/logout">
+              <Form method="post" action="/logout" reloadDocument>
                 <button type="submit" className="button button--secondary">
                   {t('nav.logout')}
                 </button>

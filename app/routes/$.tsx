@@ -1,4 +1,6 @@
+import type { MetaFunction } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { pageTitle } from '~/utils/meta';
 
 // Unknown addresses get the app's own 404 page, inside the normal layout.
 export async function loader() {
@@ -12,3 +14,5 @@ export default function NotFound() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'errors.404.title');

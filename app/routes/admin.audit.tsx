@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
-import { AUDIT_ACTIONS, listAuditLog } from '~/domain/audit/audit.server';
+import { listAuditLog } from '~/domain/audit/audit.server';
+import { AUDIT_ACTIONS } from '~/domain/audit/schema';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -67,7 +67,7 @@ export default function AcceptInvitePage() {
           <p>{t(errors.form.key)}</p>
         </Notice>
       ) : null}
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" noValidate reloadDocument>
         <TextField name="email" type="email" label={t('fields.email')} value={invite.email} readOnly autoComplete="username" />
         <TextField
           name="name"

@@ -60,7 +60,8 @@ export default function LoginPage() {
           ) : null}
         </Notice>
       ) : null}
-      <Form method="post" className="form" noValidate>
+      {/* Signing in reloads the page: it must start over in the member's own language and state. */}
+      <Form method="post" className="form" noValidate reloadDocument>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
         <TextField
           name="email"

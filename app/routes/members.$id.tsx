@@ -122,6 +122,7 @@ export default function MemberPage() {
   );
 }
 
-export const meta: MetaFunction = ({ data, matches }) => [
-  { title: `${(data as { member?: { name: string } } | undefined)?.member?.name ?? ''} – ${pageTitle(matches, 'members:title')[0]?.title ?? ''}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const [base] = pageTitle(matches, 'members:title') as [{ title: string }];
+  return [{ title: data ? `${data.member.name} – ${base.title}` : base.title }];
+};

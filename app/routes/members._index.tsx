@@ -6,7 +6,8 @@ import { can, requirePermission } from '~/auth/guards.server';
 import { ROLE_KEYS } from '~/auth/roles';
 import { SelectField, TextField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
-import { MEMBER_STATUSES, listMembers, pendingInvites } from '~/domain/members/members.server';
+import { listMembers, pendingInvites } from '~/domain/members/members.server';
+import { MEMBER_STATUSES } from '~/domain/members/schema';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
   const [result, organisations, invites] = await Promise.all([
     listMembers(user, scope, { ...filter, q: filter.q || undefined, page: pageNumber(url) }),
-    scope === 'all' ? activeOrganisations() : Promise.resolve([]),
+    scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
     pendingInvites(user, scope),
   ]);
   return json({ ...result, page: pageNumber(url), organisations, invites, canInvite: can(user, 'member:invite') });

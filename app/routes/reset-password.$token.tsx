@@ -49,7 +49,7 @@ export default function NewPasswordPage() {
           <p>{t(errors.form.key)}</p>
         </Notice>
       ) : null}
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" noValidate reloadDocument>
         <TextField
           name="password"
           type="password"

@@ -59,10 +59,10 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
 export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
-): { ok: true; data: z.infer<S> } | FormFailure {
+): { ok: true; data: z.infer<S>; values: FormValues } | FormFailure {
   const values = formValues(formData);
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, values: withoutSecrets(values) };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');

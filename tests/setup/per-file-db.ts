@@ -48,7 +48,7 @@ afterAll(async () => {
   }
 });
 
-const errors = ((globalThis as { __consoleErrors?: string[] }).__consoleErrors = []);
+const errors: string[] = [];
 beforeEach(() => {
   errors.length = 0;
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

@@ -1,23 +1,8 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { db, type Tx } from '~/db.server';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'login_rate_limited',
-  'logout',
-  'password_reset_requested',
-  'password_reset',
-  'invite',
-  'invite_accepted',
-  'role_change',
-  'deactivate',
-  'reactivate',
-  'organisation_create',
-  'organisation_update',
-  'session_revoked',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from './schema';
+import type { AuditAction } from './schema';
 
 export type AuditEntry = {
   action: AuditAction;

@@ -4,7 +4,6 @@ import { isRoleKey, type PermissionScope, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 
-export const MEMBER_STATUSES = ['active', 'deactivated'] as const;
 export const MEMBERS_PAGE_SIZE = 50;
 
 /** What a viewer with this scope may see of the member table. */

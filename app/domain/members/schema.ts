@@ -1,0 +1,1 @@
+export const MEMBER_STATUSES = ['active', 'deactivated'] as const;

@@ -1,0 +1,96 @@
+// axe (WCAG 2.1 A and AA) on every page in all three languages; the layout at 320 px and at
+// 200 % zoom (640 CSS px) without horizontal scrolling; keyboard: the skip link comes first.
+import { describe, expect, it } from 'vitest';
+import { demo, expectNoAxeViolations, expectNoHorizontalScroll, login, newPage, useBrowser } from './browser';
+
+useBrowser();
+
+const ANONYMOUS = ['/login', '/reset-password', '/reset-password/not-a-token', '/invite/not-a-token'];
+const MEMBER = [
+  '/',
+  '/profile',
+  '/profile/sessions',
+  '/members',
+  '/members?role=adviser&status=active',
+  '/members/invite',
+  '/admin',
+  '/admin/organisations',
+  '/admin/audit',
+  '/admin/outbox',
+];
+
+async function detailPages(page: import('playwright-core').Page) {
+  await page.goto('/members');
+  const member = await page.locator('tbody a').first().getAttribute('href');
+  await page.goto('/admin/organisations');
+  const organisation = await page.locator('tbody a').first().getAttribute('href');
+  return [member!, organisation!];
+}
+
+describe.each(['fi', 'sv', 'en'])('pages in %s', (lng) => {
+  it('anonymous pages and the 404 page pass axe', async () => {
+    const page = await newPage({ expectedErrors: [/status of 404/] });
+    for (const path of [...ANONYMOUS, '/no-such-page']) {
+      await page.goto(`${path}?lng=${lng}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lng);
+      await expectNoAxeViolations(page);
+    }
+  });
+
+  it('every page of an admin passes axe', async () => {
+    const page = await newPage();
+    await login(page, demo('admin'));
+    for (const path of [...MEMBER, ...(await detailPages(page))]) {
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${lng}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lng);
+      expect(await page.locator('h1').count()).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+  });
+});
+
+describe('small screens and zoom', () => {
+  for (const width of [320, 640]) {
+    it(`no horizontal scrolling at ${width} px`, async () => {
+      const page = await newPage({ width, height: 800 });
+      for (const path of ANONYMOUS) {
+        await page.goto(path);
+        await expectNoHorizontalScroll(page);
+      }
+      await login(page, demo('admin'));
+      for (const path of [...MEMBER, ...(await detailPages(page))]) {
+        await page.goto(path);
+        await expectNoHorizontalScroll(page);
+      }
+    });
+  }
+
+  it('touch targets in the header are at least 44 px tall', async () => {
+    const page = await newPage({ width: 360 });
+    await login(page, demo('coordinator'));
+    const heights = await page.locator('header a, header button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+  });
+});
+
+describe('keyboard', () => {
+  it('the first Tab reaches the skip link, which moves focus to the main content; the login works by keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto('/login?lng=en');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.locator('input[name=email]').focus();
+    await page.keyboard.type(demo('trainer'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Tukiverkko-demo-2026');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.keyboard.press('Enter')]);
+    const focusVisible = await page.evaluate(() => {
+      const link = document.querySelector('nav.main-nav a') as HTMLElement;
+      link.focus();
+      return getComputedStyle(link).outlineStyle;
+    });
+    expect(focusVisible).not.toBe('none');
+  });
+});

@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: the production build, a real SMTP server, Debian's Chromium.
+export default defineConfig({
+  resolve: { alias: { '~': path.resolve('app'), '#tests': path.resolve('tests') } },
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+  },
+});
