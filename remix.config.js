@@ -6,5 +6,10 @@ export default {
   // The generated Prisma client is TypeScript inside app/; everything else in node_modules
   // stays external to the server build.
   watchPaths: ['locales/**/*.json'],
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+  },
 };

@@ -91,7 +91,9 @@ app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y'
 app.use(express.static('public', { maxAge: '1h', index: false }));
 app.all('*', async (req, res, next) => {
   try {
-    await (await currentHandler())(req, res, next);
+    await (
+      await currentHandler()
+    )(req, res, next);
   } catch (error) {
     next(error);
   }
@@ -99,13 +101,18 @@ app.all('*', async (req, res, next) => {
 // Last resort: never show a stack trace in production.
 app.use((error, req, res, _next) => {
   console.error(error);
-  res.status(500).type('text/plain').send(production ? 'Internal Server Error' : String(error?.stack ?? error));
+  res
+    .status(500)
+    .type('text/plain')
+    .send(production ? 'Internal Server Error' : String(error?.stack ?? error));
 });
 
 build.entry.module.startBackgroundWork?.();
 
 const server = app.listen(port, host, () => {
-  console.log(`Tukiverkko listening on http://localhost:${port} (${production ? 'production' : 'development'})`);
+  console.log(
+    `Tukiverkko listening on http://localhost:${port} (${production ? 'production' : 'development'})`,
+  );
   if (!production) broadcastDevReady(build);
 });
 

@@ -7,6 +7,11 @@ export default defineConfig({
   },
   esbuild: { jsx: 'automatic' },
   test: {
+    // CI adds up the JSON results of every run into one summary line (.ci/run).
+    reporters: process.env.TEST_RESULTS_DIR ? ['default', 'json'] : ['default'],
+    outputFile: {
+      json: `${process.env.TEST_RESULTS_DIR ?? 'test-results'}/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
+    },
     include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
     globalSetup: ['tests/setup/global-db.ts'],

@@ -22,6 +22,5 @@ export const databaseKind = instance.target.kind;
 
 export type Db = typeof db;
 
-
 /** A client inside `db.$transaction(async (tx) => …)`; domain commands accept either. */
 export type Tx = Prisma.TransactionClient;

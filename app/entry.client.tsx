@@ -9,8 +9,8 @@ type RootData = { language: string; resources: Record<string, Record<string, unk
 
 // The root loader sends the current language's strings with the page, so hydration needs no
 // extra request. Changing language is a full page load (see the language switcher).
-const root = (window as unknown as { __remixContext: { state: { loaderData: { root?: RootData } } } }).__remixContext
-  .state.loaderData.root;
+const root = (window as unknown as { __remixContext: { state: { loaderData: { root?: RootData } } } })
+  .__remixContext.state.loaderData.root;
 const language = root?.language ?? document.documentElement.lang ?? DEFAULT_LANGUAGE;
 
 void i18next

@@ -47,7 +47,10 @@ export default async function handleRequest(
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },
@@ -72,3 +75,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 
 // server.js reaches these through build.entry.module: the process's lifecycle in one place.
 export { startBackgroundWork, stopBackgroundWork } from '~/domain/jobs/background.server';
+export { withRequestScope } from '~/utils/request-scope.server';

@@ -7,7 +7,10 @@ const schema = z.object({
   APP_ORIGIN: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   /** smtp://user:pass@host:port or smtps://…; without it mail goes to OUTBOX_DIR as .eml files. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Tukiverkko <no-reply@tukiverkko.test>'),
   OUTBOX_DIR: z.string().default('./data/outbox'),
   /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */

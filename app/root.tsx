@@ -27,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       language,
       resources: clientResources(language),
-      user: user ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName } : null,
+      user: user
+        ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
+        : null,
       navigation: navigationFor(user),
     },
     { headers },

@@ -29,8 +29,12 @@ async function seedDemo() {
   for (const point of SUPPORT_POINTS) {
     await db.supportPoint.upsert({ where: { slug: point.slug }, create: point, update: {} });
   }
-  const orgId = new Map((await db.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]));
-  const pointId = new Map((await db.supportPoint.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+  const orgId = new Map(
+    (await db.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]),
+  );
+  const pointId = new Map(
+    (await db.supportPoint.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]),
+  );
   for (const person of [...DEMO_ACCOUNTS, ...OTHER_MEMBERS]) {
     await makeUser(db, {
       email: person.email,
@@ -43,7 +47,9 @@ async function seedDemo() {
       status: person.email === DEACTIVATED_EMAIL ? 'deactivated' : 'active',
     });
   }
-  console.log(`Seeded ${ORGANISATIONS.length} organisations, ${SUPPORT_POINTS.length} support points, ${DEMO_ACCOUNTS.length + OTHER_MEMBERS.length} members.`);
+  console.log(
+    `Seeded ${ORGANISATIONS.length} organisations, ${SUPPORT_POINTS.length} support points, ${DEMO_ACCOUNTS.length + OTHER_MEMBERS.length} members.`,
+  );
 }
 
 async function seedNational() {
@@ -53,21 +59,44 @@ async function seedNational() {
     return;
   }
   // Associations and support points across the country, then members in batches.
-  const regions = ['Espoo', 'Vantaa', 'Tampere', 'Turku', 'Oulu', 'Jyväskylä', 'Kuopio', 'Lahti', 'Pori', 'Vaasa'];
+  const regions = [
+    'Espoo',
+    'Vantaa',
+    'Tampere',
+    'Turku',
+    'Oulu',
+    'Jyväskylä',
+    'Kuopio',
+    'Lahti',
+    'Pori',
+    'Vaasa',
+  ];
   for (const region of regions) {
     const slug = `enter-${region.toLowerCase().replace(/[^a-z]/g, '')}`;
-    await db.organisation.upsert({ where: { slug }, create: { slug, name: `Enter ry, ${region}`, kind: 'association' }, update: {} });
+    await db.organisation.upsert({
+      where: { slug },
+      create: { slug, name: `Enter ry, ${region}`, kind: 'association' },
+      update: {},
+    });
     for (let i = 1; i <= 30; i++) {
       const pointSlug = `${slug}-piste-${i}`;
       await db.supportPoint.upsert({
         where: { slug: pointSlug },
-        create: { slug: pointSlug, name: `${region}, tukipiste ${i}`, kind: i % 3 ? 'library' : 'service_centre', address: `Kirjastokatu ${i}`, district: region },
+        create: {
+          slug: pointSlug,
+          name: `${region}, tukipiste ${i}`,
+          kind: i % 3 ? 'library' : 'service_centre',
+          address: `Kirjastokatu ${i}`,
+          district: region,
+        },
         update: {},
       });
     }
   }
   const organisations = await db.organisation.findMany({ select: { id: true } });
-  const roles = new Map((await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]));
+  const roles = new Map(
+    (await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]),
+  );
   const passwordHash = await demoPasswordHash();
   const batch = 1000;
   for (let start = existing; start < NATIONAL_MEMBERS; start += batch) {
@@ -76,7 +105,7 @@ async function seedNational() {
       const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
       const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]!;
       // Mostly advisers, as in the real network; a few of every other role.
-      const role = n % 50 === 0 ? ROLE_KEYS[1 + (n / 50) % 4]! : 'adviser';
+      const role = n % 50 === 0 ? ROLE_KEYS[1 + ((n / 50) % 4)]! : 'adviser';
       rows.push({
         email: `member${n}@national.tukiverkko.test`,
         name: `${first} ${last} ${DISTRICTS[n % DISTRICTS.length]}`,
@@ -101,10 +130,13 @@ function printAccounts() {
 async function main() {
   const scaleIndex = process.argv.indexOf('--scale');
   const scale = scaleIndex >= 0 ? process.argv[scaleIndex + 1] : 'demo';
-  if (scale !== 'demo' && scale !== 'national') throw new Error(`Unknown --scale "${scale}" (demo or national)`);
+  if (scale !== 'demo' && scale !== 'national')
+    throw new Error(`Unknown --scale "${scale}" (demo or national)`);
   await db.$transaction((tx) => syncRolesAndPermissions(tx));
   if (process.env.NODE_ENV === 'production' && process.env.SEED_DEMO !== 'true') {
-    console.log('Production: roles and permissions synced; demo data is never added (set SEED_DEMO=true to override).');
+    console.log(
+      'Production: roles and permissions synced; demo data is never added (set SEED_DEMO=true to override).',
+    );
     return;
   }
   await seedDemo();

@@ -17,4 +17,8 @@ if (target.kind === 'postgres') {
     await db.close();
   }
 }
-console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');
+console.log(
+  applied.length
+    ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+    : 'Database is up to date.',
+);

@@ -49,10 +49,16 @@ async function call(fn: Loader | Action, request: Request, params: Record<string
   }
 }
 
-export const callLoader = (route: { loader: Loader }, request: Request, params: Record<string, string> = {}) =>
-  call(route.loader, request, params);
-export const callAction = (route: { action: Action }, request: Request, params: Record<string, string> = {}) =>
-  call(route.action, request, params);
+export const callLoader = (
+  route: { loader: Loader },
+  request: Request,
+  params: Record<string, string> = {},
+) => call(route.loader, request, params);
+export const callAction = (
+  route: { action: Action },
+  request: Request,
+  params: Record<string, string> = {},
+) => call(route.action, request, params);
 
 export async function cookieFor(userId: string) {
   const { token } = await createSession(userId, { ip: CLIENT_IP, userAgent: 'vitest' });

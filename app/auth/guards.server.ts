@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { db } from '~/db.server';
+import { oncePerRequest } from '~/utils/request-scope.server';
 import { readSessionToken, validateSessionToken } from './session.server';
 import { isRoleKey, type PermissionKey, type PermissionScope, type RoleKey } from './roles';
 
@@ -17,16 +18,9 @@ export type AuthUser = {
   permissions: Partial<Record<PermissionKey, PermissionScope>>;
 };
 
-// One lookup per Request, however many guards a loader calls.
-const resolved = new WeakMap<Request, Promise<AuthUser | null>>();
-
+/** Who is logged in: looked up once per HTTP request, however many loaders and guards ask. */
 export function getUser(request: Request): Promise<AuthUser | null> {
-  let pending = resolved.get(request);
-  if (!pending) {
-    pending = loadUser(request);
-    resolved.set(request, pending);
-  }
-  return pending;
+  return oncePerRequest(request, 'user', () => loadUser(request));
 }
 
 async function loadUser(request: Request): Promise<AuthUser | null> {
@@ -34,36 +28,63 @@ async function loadUser(request: Request): Promise<AuthUser | null> {
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      locale: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
-      role: {
-        select: { key: true, rank: true, permissions: { select: { scope: true, permission: { select: { key: true } } } } },
-      },
-    },
-  });
-  if (!user || !isRoleKey(user.role.key)) return null;
+  const role = (await rolesById()).get(session.user.roleId);
+  if (!role) return null;
+  const { user } = session;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     locale: user.locale,
-    role: user.role.key,
-    roleRank: user.role.rank,
+    role: role.key,
+    roleRank: role.rank,
     organisationId: user.organisationId,
     organisationName: user.organisation.name,
     sessionId: session.id,
     sessionExpiresAt: session.expiresAt,
-    permissions: Object.fromEntries(
-      user.role.permissions.map((rp) => [rp.permission.key, rp.scope as PermissionScope]),
-    ) as AuthUser['permissions'],
+    permissions: role.permissions,
   };
+}
+
+type CachedRole = { key: RoleKey; rank: number; permissions: AuthUser['permissions'] };
+
+// Six roles and their grants, read on every request: kept in memory for a short while.
+// Grants change only when roles.ts changes (a deploy), so a minute of staleness is harmless.
+const ROLE_CACHE_MS = 60_000;
+let roleCache: { at: number; roles: Promise<Map<string, CachedRole>> } | undefined;
+
+function rolesById(): Promise<Map<string, CachedRole>> {
+  if (!roleCache || Date.now() - roleCache.at > ROLE_CACHE_MS) {
+    const roles = db.role
+      .findMany({
+        select: {
+          id: true,
+          key: true,
+          rank: true,
+          permissions: { select: { scope: true, permission: { select: { key: true } } } },
+        },
+      })
+      .then(
+        (rows) =>
+          new Map(
+            rows
+              .filter((r): r is typeof r & { key: RoleKey } => isRoleKey(r.key))
+              .map((r) => [
+                r.id,
+                {
+                  key: r.key,
+                  rank: r.rank,
+                  permissions: Object.fromEntries(
+                    r.permissions.map((rp) => [rp.permission.key, rp.scope as PermissionScope]),
+                  ) as AuthUser['permissions'],
+                },
+              ]),
+          ),
+      );
+    roleCache = { at: Date.now(), roles };
+    roles.catch(() => (roleCache = undefined));
+  }
+  return roleCache.roles;
 }
 
 function loginRedirect(request: Request) {

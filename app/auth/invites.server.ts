@@ -19,8 +19,7 @@ export function assignableRoles(inviter: Pick<AuthUser, 'roleRank'>, all: readon
 export type InviteInput = { email: string; organisationId: string; role: string; locale: string };
 
 export type InviteResult =
-  | { ok: true; inviteId: string }
-  | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
+  { ok: true; inviteId: string } | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
 
 export async function createInvite(
   inviter: AuthUser,
@@ -35,7 +34,10 @@ export async function createInvite(
     return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
   }
   const [organisation, role, existing] = await Promise.all([
-    db.organisation.findFirst({ where: { id: input.organisationId, active: true }, select: { id: true, name: true } }),
+    db.organisation.findFirst({
+      where: { id: input.organisationId, active: true },
+      select: { id: true, name: true },
+    }),
     db.role.findUnique({ where: { key: input.role }, select: { id: true } }),
     db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
   ]);
@@ -134,11 +136,16 @@ export async function acceptInvite(
 ): Promise<AcceptResult> {
   const invite = await findInvite(token);
   const state = stateOf(invite);
-  if (state.status !== 'valid' || !invite) return { status: state.status === 'valid' ? 'invalid' : state.status };
+  if (state.status !== 'valid' || !invite)
+    return { status: state.status === 'valid' ? 'invalid' : state.status };
   const passwordHash = await hashPassword(input.password);
   const userId = await db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) return 'exists' as const;
-    const { count } = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))
+      return 'exists' as const;
+    const { count } = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (count === 0) return null;
     const user = await tx.user.create({
       data: {

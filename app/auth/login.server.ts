@@ -21,12 +21,19 @@ export type LoginResult =
 
 export async function login(email: string, password: string, meta: RequestMeta): Promise<LoginResult> {
   const byIp = await hitRateLimit(`login:ip:${meta.ip}`, LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
-  const byAccount = await hitRateLimit(accountLimitKey(email), LOGIN_LIMITS.account.limit, LOGIN_LIMITS.account.windowMs);
+  const byAccount = await hitRateLimit(
+    accountLimitKey(email),
+    LOGIN_LIMITS.account.limit,
+    LOGIN_LIMITS.account.windowMs,
+  );
   if (!byIp.allowed || !byAccount.allowed) {
     await writeAudit(db, { action: 'login_rate_limited', ip: meta.ip, details: { email } });
     return {
       status: 'rate_limited',
-      retryAfterSeconds: Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byAccount.allowed ? 0 : byAccount.retryAfterSeconds),
+      retryAfterSeconds: Math.max(
+        byIp.allowed ? 0 : byIp.retryAfterSeconds,
+        byAccount.allowed ? 0 : byAccount.retryAfterSeconds,
+      ),
     };
   }
 
@@ -51,7 +58,12 @@ export async function login(email: string, password: string, meta: RequestMeta):
   const session = await createSession(user.id, meta);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await writeAudit(tx, { action: 'login', actorId: user.id, organisationId: user.organisationId, ip: meta.ip });
+    await writeAudit(tx, {
+      action: 'login',
+      actorId: user.id,
+      organisationId: user.organisationId,
+      ip: meta.ip,
+    });
   });
   return { status: 'ok', token: session.token, expiresAt: session.expiresAt, locale: user.locale };
 }

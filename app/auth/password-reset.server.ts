@@ -16,11 +16,18 @@ const REQUEST_LIMITS = { perEmail: 3, perIp: 20, windowMs: 60 * 60 * 1000 };
  * Sends a reset link if the address belongs to an active member. The caller answers the
  * same either way, so the form cannot be used to find out who has an account.
  */
-export async function requestPasswordReset(email: string, meta: RequestMeta): Promise<{ rateLimited: boolean }> {
+export async function requestPasswordReset(
+  email: string,
+  meta: RequestMeta,
+): Promise<{ rateLimited: boolean }> {
   const byIp = await hitRateLimit(`reset:ip:${meta.ip}`, REQUEST_LIMITS.perIp, REQUEST_LIMITS.windowMs);
   if (!byIp.allowed) return { rateLimited: true };
   // Per address a quiet limit: the page looks the same, only no more mail goes out.
-  const byEmail = await hitRateLimit(`reset:email:${email}`, REQUEST_LIMITS.perEmail, REQUEST_LIMITS.windowMs);
+  const byEmail = await hitRateLimit(
+    `reset:email:${email}`,
+    REQUEST_LIMITS.perEmail,
+    REQUEST_LIMITS.windowMs,
+  );
   if (!byEmail.allowed) return { rateLimited: false };
 
   const user = await db.user.findUnique({
@@ -30,10 +37,16 @@ export async function requestPasswordReset(email: string, meta: RequestMeta): Pr
   if (!user || user.status !== 'active') return { rateLimited: false };
 
   const token = generateToken();
-  const message = await passwordResetEmail(user.locale, user.email, { url: `${meta.origin}/reset-password/${token}` });
+  const message = await passwordResetEmail(user.locale, user.email, {
+    url: `${meta.origin}/reset-password/${token}`,
+  });
   await db.$transaction(async (tx) => {
     await tx.passwordReset.create({
-      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_VALID_MS) },
+      data: {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_VALID_MS),
+      },
     });
     await queueEmail(tx, message);
     await writeAudit(tx, {
@@ -51,7 +64,13 @@ export type ResetLinkState = 'valid' | 'expired' | 'used' | 'invalid';
 async function findReset(token: string) {
   return db.passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { status: true, email: true } } },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { status: true, email: true } },
+    },
   });
 }
 
@@ -78,7 +97,10 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(password);
   const claimed = await db.$transaction(async (tx) => {
     // Claim the link first: of two simultaneous submissions only one gets here.
-    const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.passwordReset.updateMany({
+      where: { id: reset.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (count === 0) return false;
     const user = await tx.user.update({
       where: { id: reset.userId },
@@ -86,7 +108,12 @@ export async function completePasswordReset(
       select: { organisationId: true },
     });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    await writeAudit(tx, { action: 'password_reset', actorId: reset.userId, organisationId: user.organisationId, ip: meta.ip });
+    await writeAudit(tx, {
+      action: 'password_reset',
+      actorId: reset.userId,
+      organisationId: user.organisationId,
+      ip: meta.ip,
+    });
     return true;
   });
   if (!claimed) return { status: 'used' };

@@ -23,9 +23,18 @@ const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
   adviser: {},
   trainer: {},
   eservice_rep: {},
-  org_admin: { 'member:read': 'organisation', 'member:invite': 'organisation', 'member:deactivate': 'organisation' },
+  org_admin: {
+    'member:read': 'organisation',
+    'member:invite': 'organisation',
+    'member:deactivate': 'organisation',
+  },
   coordinator: { 'member:read': 'all', 'member:invite': 'all', 'member:deactivate': 'all' },
-  admin: { 'member:change-role': 'all', 'organisation:manage': 'all', 'audit:read': 'all', 'outbox:read': 'all' },
+  admin: {
+    'member:change-role': 'all',
+    'organisation:manage': 'all',
+    'audit:read': 'all',
+    'outbox:read': 'all',
+  },
 };
 
 export function roleRank(role: RoleKey): number {
@@ -36,7 +45,10 @@ export function roleRank(role: RoleKey): number {
 export function grantsOf(role: RoleKey): Grants {
   const grants: Grants = {};
   for (const key of ROLE_KEYS.slice(0, ROLE_KEYS.indexOf(role) + 1)) {
-    for (const [permission, scope] of Object.entries(ADDED_BY_ROLE[key]) as [PermissionKey, PermissionScope][]) {
+    for (const [permission, scope] of Object.entries(ADDED_BY_ROLE[key]) as [
+      PermissionKey,
+      PermissionScope,
+    ][]) {
       if (grants[permission] !== 'all') grants[permission] = scope;
     }
   }

@@ -28,19 +28,39 @@ export async function createSession(userId: string, meta: SessionMeta) {
   return { token, expiresAt };
 }
 
+// The member's own fields come with the session in the same query: one round trip per request.
+const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  status: true,
+  roleId: true,
+  organisationId: true,
+  organisation: { select: { name: true } },
+} as const;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  roleId: string;
+  organisationId: string;
+  organisation: { name: string };
+};
+
 export type ValidatedSession = {
   id: string;
-  userId: string;
   expiresAt: Date;
-  /** Set when the expiry moved and the cookie must be re-sent. */
-  renewed: boolean;
+  user: SessionUser;
 };
 
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
   const session = await db.session.findUnique({
     where: { id },
-    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { status: true } } },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
   });
   if (!session) return null;
   const now = Date.now();
@@ -55,7 +75,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     if (renew) expiresAt = new Date(now + SESSION_DAYS * DAY_MS);
     await db.session.update({ where: { id }, data: { expiresAt, lastSeenAt: new Date(now) } });
   }
-  return { id, userId: session.userId, expiresAt, renewed: renew };
+  return { id, expiresAt, user: session.user };
 }
 
 export async function invalidateSession(sessionId: string) {
@@ -63,7 +83,9 @@ export async function invalidateSession(sessionId: string) {
 }
 
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {
-  await db.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
+  await db.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
 }
 
 export function readSessionToken(request: Request): string | null {
@@ -77,7 +99,13 @@ export function readSessionToken(request: Request): string | null {
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {
-  const attributes = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`];
+  const attributes = [
+    `${SESSION_COOKIE}=${token}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    'Path=/',
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
   if (isHttpsDeployment()) attributes.push('Secure');
   return attributes.join('; ');
 }

@@ -10,7 +10,13 @@ export function LanguageSwitcher() {
   params.delete('lng');
   const here = location.pathname + (params.size ? `?${params}` : '');
   return (
-    <Form method="post" action="/set-language" reloadDocument className="language-switcher" aria-label={t('shell.language')}>
+    <Form
+      method="post"
+      action="/set-language"
+      reloadDocument
+      className="language-switcher"
+      aria-label={t('shell.language')}
+    >
       <input type="hidden" name="redirectTo" value={here} />
       {LANGUAGES.map((lng) => (
         <button

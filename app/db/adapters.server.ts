@@ -43,7 +43,9 @@ export function pgliteMigrationAdapter(client: PGlite) {
 }
 
 // Catalog types the schema engine reads (prisma/orm#27403) that adapter-pg 6.19 cannot map.
-const CATALOG_TYPES_AS_TEXT = new Set([19 /* name */, 1003 /* name[] */, 28 /* xid */, 194 /* pg_node_tree */]);
+const CATALOG_TYPES_AS_TEXT = new Set([
+  19 /* name */, 1003 /* name[] */, 28 /* xid */, 194 /* pg_node_tree */,
+]);
 const TEXT_OID = 25;
 
 /**
@@ -52,7 +54,7 @@ const TEXT_OID = 25;
  * give the shadow database a connection string that actually points at it.
  */
 export function postgresMigrationAdapter(connectionString: string) {
-  const patch = <T,>(adapter: T): T => {
+  const patch = <T>(adapter: T): T => {
     const io = adapter as unknown as {
       performIO: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
       executeScript: (s: string) => Promise<void>;
@@ -95,7 +97,10 @@ export function postgresMigrationAdapter(connectionString: string) {
 
 export function runtimeAdapter(target: DatabaseTarget, pglite?: PGlite) {
   if (target.kind === 'postgres') {
-    return new PrismaPg({ connectionString: target.connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PrismaPg({
+      connectionString: target.connectionString,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
   }
   return new PrismaPGlite(pglite ?? openPGlite(target.dataDir));
 }

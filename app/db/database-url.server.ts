@@ -5,12 +5,13 @@
  * - `postgres://…`/`postgresql://…` -> a PostgreSQL server
  */
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | undefined }
-  | { kind: 'postgres'; connectionString: string };
+  { kind: 'pglite'; dataDir: string | undefined } | { kind: 'postgres'; connectionString: string };
 
 export const DEFAULT_DATABASE_URL = 'pglite:./data/pglite';
 
-export function resolveDatabaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseTarget {
+export function resolveDatabaseTarget(
+  url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+): DatabaseTarget {
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', connectionString: url };
   if (url.startsWith('pglite:')) {
     const location = url.slice('pglite:'.length);

@@ -56,7 +56,9 @@ export async function applyMigrations(run: SqlRunner, dir = MIGRATIONS_DIR): Pro
     }
     await run.exec(`BEGIN;\n${migration.sql}\n;COMMIT;`).catch(async (error: unknown) => {
       await run.exec('ROLLBACK').catch(() => {});
-      throw new Error(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     await run.query(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)

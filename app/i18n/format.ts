@@ -11,7 +11,8 @@ export function formatDateTime(value: Date | string, language: string): string {
 }
 
 export function formatDate(value: Date | string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[language] ?? 'fi-FI', { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(LOCALE_TAG[language] ?? 'fi-FI', {
+    timeZone: TIME_ZONE,
+    dateStyle: 'medium',
+  }).format(new Date(value));
 }

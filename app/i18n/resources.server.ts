@@ -19,7 +19,28 @@ import svProfile from '../../locales/sv/profile.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
-  fi: { common: fiCommon, auth: fiAuth, profile: fiProfile, members: fiMembers, admin: fiAdmin, email: fiEmail },
-  sv: { common: svCommon, auth: svAuth, profile: svProfile, members: svMembers, admin: svAdmin, email: svEmail },
-  en: { common: enCommon, auth: enAuth, profile: enProfile, members: enMembers, admin: enAdmin, email: enEmail },
+  fi: {
+    common: fiCommon,
+    auth: fiAuth,
+    profile: fiProfile,
+    members: fiMembers,
+    admin: fiAdmin,
+    email: fiEmail,
+  },
+  sv: {
+    common: svCommon,
+    auth: svAuth,
+    profile: svProfile,
+    members: svMembers,
+    admin: svAdmin,
+    email: svEmail,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    profile: enProfile,
+    members: enMembers,
+    admin: enAdmin,
+    email: enEmail,
+  },
 };

@@ -21,9 +21,7 @@ export default function HomePage() {
   return (
     <div className="page">
       <h1>{t('home.welcome', { name })}</h1>
-      <p className="lead">
-        {t('home.youAre', { role: t(`roles.${role}`), organisation: organisationName })}
-      </p>
+      <p className="lead">{t('home.youAre', { role: t(`roles.${role}`), organisation: organisationName })}</p>
       <h2>{t('home.areas')}</h2>
       <ul className="card-list">
         {areas.map((area) => (

@@ -35,7 +35,10 @@ export default function AuditPage() {
           name="action"
           label={t('audit.filter')}
           defaultValue={params.get('action') ?? ''}
-          options={[{ value: '', label: t('audit.all') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))]}
+          options={[
+            { value: '', label: t('audit.all') },
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) })),
+          ]}
         />
         <button type="submit" className="button button--secondary">
           {t('audit.apply')}
@@ -70,7 +73,9 @@ export default function AuditPage() {
                   )}
                 </td>
                 <td>
-                  <code className="details">{[e.ip, JSON.stringify(e.details)].filter((s) => s && s !== '{}').join(' ')}</code>
+                  <code className="details">
+                    {[e.ip, JSON.stringify(e.details)].filter((s) => s && s !== '{}').join(' ')}
+                  </code>
                 </td>
               </tr>
             ))}

@@ -22,7 +22,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'organisation:manage');
   const parsed = parseForm(OrganisationSchema, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const result = await updateOrganisation(user, params.id ?? '', parsed.data, requestMeta(request, context).ip);
+  const result = await updateOrganisation(
+    user,
+    params.id ?? '',
+    parsed.data,
+    requestMeta(request, context).ip,
+  );
   if (!result) throw notFound();
   if (!result.ok) return invalid(fieldError('name', result.key), parsed.values);
   return json({ ok: true as const, message: 'admin:organisations.saved' });
@@ -43,7 +48,12 @@ export default function OrganisationPage() {
           <p>{t(message)}</p>
         </Notice>
       ) : null}
-      <OrganisationForm initial={organisation} errors={errors} values={values} submitLabel={t('organisations.save')} />
+      <OrganisationForm
+        initial={organisation}
+        errors={errors}
+        values={values}
+        submitLabel={t('organisations.save')}
+      />
       <p>
         <Link to={`/members?organisationId=${organisation.id}`}>{t('organisations.showMembers')}</Link>
       </p>

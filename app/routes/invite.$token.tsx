@@ -31,7 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { name: parsed.data.name, password: parsed.data.password, locale },
     requestMeta(request, context),
   );
-  if (result.status !== 'ok') return invalid({ form: { key: `auth:invite.${result.status}` } }, parsed.values);
+  if (result.status !== 'ok')
+    return invalid({ form: { key: `auth:invite.${result.status}` } }, parsed.values);
   return redirectWithSession('/', result, locale);
 }
 
@@ -56,7 +57,9 @@ export default function AcceptInvitePage() {
   return (
     <div className="page page--narrow">
       <h1>{t('invite.title')}</h1>
-      <p>{t('invite.intro', { organisation: invite.organisationName, role: t(`common:roles.${invite.role}`) })}</p>
+      <p>
+        {t('invite.intro', { organisation: invite.organisationName, role: t(`common:roles.${invite.role}`) })}
+      </p>
       {signedIn ? (
         <Notice tone="info">
           <p>{t('invite.signedInWarning')}</p>
@@ -68,7 +71,14 @@ export default function AcceptInvitePage() {
         </Notice>
       ) : null}
       <Form method="post" className="form" noValidate reloadDocument>
-        <TextField name="email" type="email" label={t('fields.email')} value={invite.email} readOnly autoComplete="username" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('fields.email')}
+          value={invite.email}
+          readOnly
+          autoComplete="username"
+        />
         <TextField
           name="name"
           label={t('fields.name')}

@@ -13,7 +13,10 @@ import { pageTitle } from '~/utils/meta';
 
 const LoginSchema = z.object({
   email: email(),
-  password: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(1024, { error: 'validation.tooLong' }),
+  password: z
+    .string({ error: 'validation.required' })
+    .min(1, { error: 'validation.required' })
+    .max(1024, { error: 'validation.tooLong' }),
   redirectTo: z.string().optional(),
 });
 

@@ -33,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get('intent');
-  const { user, scope } = await requirePermission(request, intent === 'change-role' ? 'member:change-role' : 'member:deactivate');
+  const { user, scope } = await requirePermission(
+    request,
+    intent === 'change-role' ? 'member:change-role' : 'member:deactivate',
+  );
   const parsed = parseForm(MemberActionSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const ip = requestMeta(request, context).ip;

@@ -29,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
     pendingInvites(user, scope),
   ]);
-  return json({ ...result, page: pageNumber(url), organisations, invites, canInvite: can(user, 'member:invite') });
+  return json({
+    ...result,
+    page: pageNumber(url),
+    organisations,
+    invites,
+    canInvite: can(user, 'member:invite'),
+  });
 }
 
 export default function MembersPage() {
@@ -53,20 +59,29 @@ export default function MembersPage() {
             name="organisationId"
             label={t('filters.organisation')}
             defaultValue={params.get('organisationId') ?? ''}
-            options={[{ value: '', label: t('filters.all') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[
+              { value: '', label: t('filters.all') },
+              ...organisations.map((o) => ({ value: o.id, label: o.name })),
+            ]}
           />
         ) : null}
         <SelectField
           name="role"
           label={t('filters.role')}
           defaultValue={params.get('role') ?? ''}
-          options={[{ value: '', label: t('filters.all') }, ...ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))]}
+          options={[
+            { value: '', label: t('filters.all') },
+            ...ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) })),
+          ]}
         />
         <SelectField
           name="status"
           label={t('filters.status')}
           defaultValue={params.get('status') ?? ''}
-          options={[{ value: '', label: t('filters.all') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          options={[
+            { value: '', label: t('filters.all') },
+            ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
         />
         <button type="submit" className="button button--secondary">
           {t('filters.apply')}

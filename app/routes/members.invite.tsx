@@ -23,8 +23,14 @@ const InviteSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');
   const organisations =
-    scope === 'all' ? await activeOrganisations() : [{ id: user.organisationId, name: user.organisationName }];
-  return json({ organisations, roles: assignableRoles(user, ROLE_KEYS), language: await getLanguage(request) });
+    scope === 'all'
+      ? await activeOrganisations()
+      : [{ id: user.organisationId, name: user.organisationName }];
+  return json({
+    organisations,
+    roles: assignableRoles(user, ROLE_KEYS),
+    language: await getLanguage(request),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -66,7 +72,11 @@ export default function InvitePage() {
         <SelectField
           name="organisationId"
           label={t('invite.organisation')}
-          defaultValue={typed(values, 'organisationId', organisations.length === 1 ? organisations[0]!.id : '')}
+          defaultValue={typed(
+            values,
+            'organisationId',
+            organisations.length === 1 ? organisations[0]!.id : '',
+          )}
           options={[
             ...(organisations.length > 1 ? [{ value: '', label: t('invite.choose') }] : []),
             ...organisations.map((o) => ({ value: o.id, label: o.name })),

@@ -3,7 +3,15 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/guards.server';
-import { CheckboxGroup, Notice, SelectField, TextField, typed, typedList, useFormResult } from '~/components/ui/form';
+import {
+  CheckboxGroup,
+  Notice,
+  SelectField,
+  TextField,
+  typed,
+  typedList,
+  useFormResult,
+} from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';

@@ -29,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ ok: true as const, message: 'profile:sessions.othersEnded' });
   }
   // Someone else's session id matches nothing: answer as if it never existed.
-  if (!(await revokeOwnSession(user.id, parsed.data.sessionId))) throw new Response('Not found', { status: 404 });
+  if (!(await revokeOwnSession(user.id, parsed.data.sessionId)))
+    throw new Response('Not found', { status: 404 });
   return json({ ok: true as const, message: 'profile:sessions.ended' });
 }
 

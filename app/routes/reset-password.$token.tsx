@@ -19,7 +19,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(NewPasswordSchema, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const result = await completePasswordReset(params.token ?? '', parsed.data.password, requestMeta(request, context));
+  const result = await completePasswordReset(
+    params.token ?? '',
+    parsed.data.password,
+    requestMeta(request, context),
+  );
   if (result.status !== 'ok') return invalid({ form: { key: `auth:resetLink.${result.status}` } });
   return redirectWithSession('/', result);
 }

@@ -15,5 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLanguage(language)) throw new Response('Unknown language', { status: 400 });
   const user = await getUser(request);
   if (user) await setPreferredLanguage(user.id, language);
-  return safeRedirect(form.get('redirectTo'), { headers: { 'Set-Cookie': await languageCookie.serialize(language) } });
+  return safeRedirect(form.get('redirectTo'), {
+    headers: { 'Set-Cookie': await languageCookie.serialize(language) },
+  });
 }

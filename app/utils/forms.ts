@@ -8,6 +8,7 @@ export type FormValues = Record<string, string | string[]>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues };
 
 // Characters PostgreSQL text cannot hold (NUL) or that have no business in a form field.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LINE_BREAKS = /[\r\n]/;
 
@@ -80,6 +81,10 @@ export function invalid(errors: FieldErrors, values: FormValues = {}, init?: Res
   return json({ ok: false as const, errors, values: withoutSecrets(values) }, { status: 400, ...init });
 }
 
-export function fieldError(field: string, key: string, values?: Record<string, string | number>): FieldErrors {
+export function fieldError(
+  field: string,
+  key: string,
+  values?: Record<string, string | number>,
+): FieldErrors {
   return { [field]: { key, values } };
 }

@@ -2,7 +2,8 @@ import { redirect } from '@remix-run/node';
 
 /** Only same-site paths: never let a redirectTo parameter send someone to another site. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+    return fallback;
   return to;
 }
 

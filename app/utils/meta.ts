@@ -9,7 +9,10 @@ export function pageTitle(matches: Match[], key: string): MetaDescriptor[] {
   const [ns, path] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
   const value = path
     .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root?.resources?.[ns]);
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      root?.resources?.[ns],
+    );
   const app = (root?.resources?.common?.appName as string | undefined) ?? 'Tukiverkko';
   return [{ title: typeof value === 'string' ? `${value} – ${app}` : app }];
 }

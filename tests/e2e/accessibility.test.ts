@@ -1,9 +1,16 @@
 // axe (WCAG 2.1 A and AA) on every page in all three languages; the layout at 320 px and at
 // 200 % zoom (640 CSS px) without horizontal scrolling; keyboard: the skip link comes first.
 import { describe, expect, it } from 'vitest';
-import { demo, expectNoAxeViolations, expectNoHorizontalScroll, login, newPage, useBrowser } from './browser';
+import {
+  demo,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  login,
+  newPage,
+  setupBrowser,
+} from './browser';
 
-useBrowser();
+setupBrowser();
 
 const ANONYMOUS = ['/login', '/reset-password', '/reset-password/not-a-token', '/invite/not-a-token'];
 const MEMBER = [
@@ -68,7 +75,9 @@ describe('small screens and zoom', () => {
   it('touch targets in the header are at least 44 px tall', async () => {
     const page = await newPage({ width: 360 });
     await login(page, demo('coordinator'));
-    const heights = await page.locator('header a, header button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const heights = await page
+      .locator('header a, header button')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   });
 });

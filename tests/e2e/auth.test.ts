@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { baseURL, demo, expectNoAxeViolations, linkFrom, login, newPage, useBrowser, waitForMail } from './browser';
+import {
+  baseURL,
+  demo,
+  expectNoAxeViolations,
+  linkFrom,
+  login,
+  newPage,
+  setupBrowser,
+  waitForMail,
+} from './browser';
 
-useBrowser();
+setupBrowser();
 
 const ROLES = ['adviser', 'trainer', 'eservice_rep', 'org_admin', 'coordinator', 'admin'] as const;
 
@@ -34,7 +43,9 @@ describe('lockout and recovery', () => {
       await page.locator('form.form button[type=submit]').click();
       await page.locator('.notice--error').waitFor();
     }
-    await expect.poll(() => page.locator('.notice--error').textContent()).toContain('Liian monta kirjautumisyritystä');
+    await expect
+      .poll(() => page.locator('.notice--error').textContent())
+      .toContain('Liian monta kirjautumisyritystä');
     await expectNoAxeViolations(page);
 
     const since = Date.now();
@@ -49,7 +60,10 @@ describe('lockout and recovery', () => {
     await expectNoAxeViolations(page);
     await page.locator('input[name=password]').fill('uusi pitkä salasana 2026');
     await page.locator('input[name=confirmPassword]').fill('uusi pitkä salasana 2026');
-    await Promise.all([page.waitForURL(`${baseURL}/`), page.locator('form.form button[type=submit]').click()]);
+    await Promise.all([
+      page.waitForURL(`${baseURL}/`),
+      page.locator('form.form button[type=submit]').click(),
+    ]);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Raili Laine');
   });
 });
@@ -78,7 +92,10 @@ describe('joining by invitation', () => {
     await invitee.getByLabel('Namn').fill('Greta Lindblom');
     await invitee.getByLabel('Nytt lösenord').fill('hemligt men långt 123');
     await invitee.getByLabel('Lösenordet igen').fill('hemligt men långt 123');
-    await Promise.all([invitee.waitForURL(`${baseURL}/`), invitee.getByRole('button', { name: 'Skapa konto' }).click()]);
+    await Promise.all([
+      invitee.waitForURL(`${baseURL}/`),
+      invitee.getByRole('button', { name: 'Skapa konto' }).click(),
+    ]);
     await expect.poll(() => invitee.locator('h1').textContent()).toBe('Välkommen, Greta Lindblom');
 
     const again = await newPage();

@@ -14,7 +14,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
-export function useBrowser() {
+export function setupBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -40,7 +40,9 @@ export function useBrowser() {
 }
 
 /** A new page; `expectedErrors` lists console messages a test provokes on purpose (e.g. a 404 load). */
-export async function newPage(options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {}): Promise<Page> {
+export async function newPage(
+  options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -64,7 +66,10 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.goto('/login');
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.locator('form.form button[type=submit]').click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.locator('form.form button[type=submit]').click(),
+  ]);
 }
 
 export const demo = (role: string) => `${role}@demo.tukiverkko.test`;
@@ -105,12 +110,18 @@ export function linkFrom(mail: string, prefix: string): string {
 }
 
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
 export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }

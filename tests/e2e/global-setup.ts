@@ -80,7 +80,9 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(`${baseURL}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${baseURL}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`server did not become ready; see ${workDir}/server.log`);
     await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demo, login, newPage, useBrowser } from './browser';
+import { demo, login, newPage, setupBrowser } from './browser';
 
-useBrowser();
+setupBrowser();
 
 describe('language', () => {
   it('switches before login, and <html lang> and the page follow', async () => {
@@ -28,8 +28,13 @@ describe('language', () => {
     expect(await elsewhere.getAttribute('html', 'lang')).toBe('en');
     await elsewhere.goto('/profile/sessions');
     // Dates in the chosen language, Helsinki time.
-    expect(await elsewhere.locator('time').first().textContent()).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
-    await Promise.all([elsewhere.waitForURL('**/profile/sessions'), elsewhere.getByRole('button', { name: 'suomi' }).click()]);
+    expect(await elsewhere.locator('time').first().textContent()).toMatch(
+      /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/,
+    );
+    await Promise.all([
+      elsewhere.waitForURL('**/profile/sessions'),
+      elsewhere.getByRole('button', { name: 'suomi' }).click(),
+    ]);
     expect(await elsewhere.getAttribute('html', 'lang')).toBe('fi');
   });
 });

@@ -7,7 +7,11 @@ if (!fs.existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
   process.exit(1);
 }
-const result = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  'npx',
+  ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

@@ -25,7 +25,9 @@ const CHUNKS = Array.from({ length: Math.ceil(STRINGS.length / CHUNK) }, (_, i) 
 function translated(key: string): boolean {
   const [ns, path] = key.includes(':') ? key.split(':') : ['common', key];
   return (['fi', 'sv', 'en'] as const).every((lng) => {
-    const value = path!.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)?.[p], resources[lng][ns as 'common']);
+    const value = path!
+      .split('.')
+      .reduce<unknown>((n, p) => (n as Record<string, unknown>)?.[p], resources[lng][ns as 'common']);
     return typeof value === 'string' && value.length > 0;
   });
 }
@@ -52,9 +54,15 @@ beforeAll(async () => {
 describe('naughty strings', () => {
   it.each(CHUNKS)('profile name, $label', async ({ strings }) => {
     for (const s of strings) {
-      const response = await callAction(profileRoute, makeRequest('/profile', { cookie: admin.cookie, form: { name: s, locale: 'fi' } }));
+      const response = await callAction(
+        profileRoute,
+        makeRequest('/profile', { cookie: admin.cookie, form: { name: s, locale: 'fi' } }),
+      );
       if ((await expectHandled(response, 'name')) === 'stored') {
-        const saved = await db.user.findUniqueOrThrow({ where: { id: admin.user.id }, select: { name: true } });
+        const saved = await db.user.findUniqueOrThrow({
+          where: { id: admin.user.id },
+          select: { name: true },
+        });
         expect(saved.name).toBe(s.trim());
       }
     }
@@ -64,7 +72,10 @@ describe('naughty strings', () => {
     for (const s of strings) {
       const response = await callAction(
         organisationsRoute,
-        makeRequest('/admin/organisations', { cookie: admin.cookie, form: { name: s, kind: 'association', active: 'on' } }),
+        makeRequest('/admin/organisations', {
+          cookie: admin.cookie,
+          form: { name: s, kind: 'association', active: 'on' },
+        }),
       );
       if ((await expectHandled(response, 'name')) === 'stored') {
         const id = response.headers.get('Location')!.split('/').pop()!;
@@ -75,8 +86,14 @@ describe('naughty strings', () => {
 
   it.each(CHUNKS)('e-mail fields (login, password reset, invite), $label', async ({ strings }) => {
     for (const s of strings) {
-      await expectHandled(await callAction(loginRoute, makeRequest('/login', { form: { email: s, password: s } })), 'email');
-      await expectHandled(await callAction(resetRequestRoute, makeRequest('/reset-password', { form: { email: s } })), 'email');
+      await expectHandled(
+        await callAction(loginRoute, makeRequest('/login', { form: { email: s, password: s } })),
+        'email',
+      );
+      await expectHandled(
+        await callAction(resetRequestRoute, makeRequest('/reset-password', { form: { email: s } })),
+        'email',
+      );
       await expectHandled(
         await callAction(
           inviteRoute,
@@ -92,16 +109,23 @@ describe('naughty strings', () => {
 
   it('invite acceptance name and password', async () => {
     for (const s of STRINGS.slice(0, 120)) {
-      const response = await callAction(acceptRoute, makeRequest('/invite/x', { form: { name: s, password: s, confirmPassword: s } }), {
-        token: 'x',
-      });
+      const response = await callAction(
+        acceptRoute,
+        makeRequest('/invite/x', { form: { name: s, password: s, confirmPassword: s } }),
+        {
+          token: 'x',
+        },
+      );
       expect(response.status).toBeLessThan(500);
     }
   });
 
   it.each(CHUNKS)('member search never errors, $label', async ({ strings }) => {
     for (const s of strings) {
-      const response = await callLoader(membersRoute, makeRequest(`/members?q=${encodeURIComponent(s)}`, { cookie: admin.cookie }));
+      const response = await callLoader(
+        membersRoute,
+        makeRequest(`/members?q=${encodeURIComponent(s)}`, { cookie: admin.cookie }),
+      );
       expect(response.status).toBe(200);
     }
   });

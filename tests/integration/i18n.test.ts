@@ -6,14 +6,21 @@ import * as root from '~/root';
 import * as setLanguage from '~/routes/set-language';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
-const rootData = (request: Request) => callLoader(root as never, request).then((r) => json<{ language: string; resources: { common: { nav: { home: string } } } }>(r));
+const rootData = (request: Request) =>
+  callLoader(root as never, request).then((r) =>
+    json<{ language: string; resources: { common: { nav: { home: string } } } }>(r),
+  );
 
 describe('language', () => {
   it('defaults to Finnish, follows Accept-Language, the cookie, the profile and ?lng=, in that order of strength', async () => {
     expect((await rootData(makeRequest('/login'))).language).toBe('fi');
-    expect((await rootData(makeRequest('/login', { headers: { 'Accept-Language': 'sv-FI,sv;q=0.9' } }))).language).toBe('sv');
+    expect(
+      (await rootData(makeRequest('/login', { headers: { 'Accept-Language': 'sv-FI,sv;q=0.9' } }))).language,
+    ).toBe('sv');
     const cookie = (await languageCookie.serialize('en')).split(';')[0]!;
-    expect((await rootData(makeRequest('/login', { cookie, headers: { 'Accept-Language': 'sv' } }))).language).toBe('en');
+    expect(
+      (await rootData(makeRequest('/login', { cookie, headers: { 'Accept-Language': 'sv' } }))).language,
+    ).toBe('en');
     const { cookie: session, user } = await loginAs('adviser');
     await db.user.update({ where: { id: user.id }, data: { locale: 'sv' } });
     expect((await rootData(makeRequest('/', { cookie: `${session}; ${cookie}` }))).language).toBe('sv');
@@ -23,13 +30,19 @@ describe('language', () => {
   });
 
   it('the switcher sets the cookie before login and also the profile after login', async () => {
-    const anon = await callAction(setLanguage, makeRequest('/set-language', { form: { language: 'sv', redirectTo: '/login?x=1' } }));
+    const anon = await callAction(
+      setLanguage,
+      makeRequest('/set-language', { form: { language: 'sv', redirectTo: '/login?x=1' } }),
+    );
     expect(anon.status).toBe(302);
     expect(anon.headers.get('Location')).toBe('/login?x=1');
     expect(await languageCookie.parse(anon.headers.get('Set-Cookie'))).toBe('sv');
 
     const { cookie, user } = await loginAs('trainer');
-    await callAction(setLanguage, makeRequest('/set-language', { cookie, form: { language: 'en', redirectTo: 'https://evil.example' } }));
+    await callAction(
+      setLanguage,
+      makeRequest('/set-language', { cookie, form: { language: 'en', redirectTo: 'https://evil.example' } }),
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe('en');
 
     const bad = await callAction(setLanguage, makeRequest('/set-language', { form: { language: 'de' } }));

@@ -3,7 +3,16 @@ import { db } from '~/db.server';
 import * as acceptRoute from '~/routes/invite.$token';
 import * as inviteRoute from '~/routes/members.invite';
 import { makeOrganisation } from '#tests/factories';
-import { callAction, callLoader, deliveredMailTo, json, linkIn, loginAs, makeRequest, sessionTokenFrom } from '#tests/helpers';
+import {
+  callAction,
+  callLoader,
+  deliveredMailTo,
+  json,
+  linkIn,
+  loginAs,
+  makeRequest,
+  sessionTokenFrom,
+} from '#tests/helpers';
 
 let orgA: string;
 let orgB: string;
@@ -13,21 +22,38 @@ beforeAll(async () => {
 });
 
 const invite = (cookie: string, form: Record<string, string>) =>
-  callAction(inviteRoute, makeRequest('/members/invite', { cookie, form: { locale: 'fi', role: 'adviser', ...form } }));
+  callAction(
+    inviteRoute,
+    makeRequest('/members/invite', { cookie, form: { locale: 'fi', role: 'adviser', ...form } }),
+  );
 
 async function acceptFrom(email: string, form: Record<string, string>) {
   const mail = await deliveredMailTo(email);
   const link = linkIn(mail.text, '/invite/');
   const token = link.split('/').pop()!;
-  return { link, token, mail, response: await callAction(acceptRoute, makeRequest(link, { form }), { token }) };
+  return {
+    link,
+    token,
+    mail,
+    response: await callAction(acceptRoute, makeRequest(link, { form }), { token }),
+  };
 }
 
-const NEW_MEMBER = { name: 'Kerttu Kuusela', password: 'kahvia ja pullaa 2026', confirmPassword: 'kahvia ja pullaa 2026' };
+const NEW_MEMBER = {
+  name: 'Kerttu Kuusela',
+  password: 'kahvia ja pullaa 2026',
+  confirmPassword: 'kahvia ja pullaa 2026',
+};
 
 describe('invitations', () => {
   it('a coordinator invites, the invitee sets name and password, is logged in and lands in the right organisation and role', async () => {
     const { cookie, user: coordinator } = await loginAs('coordinator', orgA);
-    const sent = await invite(cookie, { email: 'Kerttu.Kuusela@Example.test', organisationId: orgB, role: 'trainer', locale: 'sv' });
+    const sent = await invite(cookie, {
+      email: 'Kerttu.Kuusela@Example.test',
+      organisationId: orgB,
+      role: 'trainer',
+      locale: 'sv',
+    });
     expect(await json(sent)).toMatchObject({ ok: true, message: 'members:invite.sent' });
     const audit = await db.auditLog.findFirst({ where: { action: 'invite', actorId: coordinator.id } });
     expect(audit?.details).toMatchObject({ email: 'kerttu.kuusela@example.test', role: 'trainer' });
@@ -44,7 +70,9 @@ describe('invitations', () => {
     expect(member).toEqual({ name: 'Kerttu Kuusela', organisationId: orgB, role: { key: 'trainer' } });
 
     // Single use.
-    expect((await json(await callLoader(acceptRoute, makeRequest(link), { token }))).invite).toEqual({ status: 'used' });
+    expect((await json(await callLoader(acceptRoute, makeRequest(link), { token }))).invite).toEqual({
+      status: 'used',
+    });
     const again = await callAction(acceptRoute, makeRequest(link, { form: NEW_MEMBER }), { token });
     expect((await json(again)).errors).toEqual({ form: { key: 'auth:invite.used' } });
   });
@@ -52,7 +80,10 @@ describe('invitations', () => {
   it('an expired link says so and creates nobody', async () => {
     const { cookie } = await loginAs('admin', orgA);
     await invite(cookie, { email: 'late@example.test', organisationId: orgA });
-    await db.invite.updateMany({ where: { email: 'late@example.test' }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.invite.updateMany({
+      where: { email: 'late@example.test' },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     const { response } = await acceptFrom('late@example.test', NEW_MEMBER);
     expect((await json(response)).errors).toEqual({ form: { key: 'auth:invite.expired' } });
     expect(await db.user.count({ where: { email: 'late@example.test' } })).toBe(0);
@@ -72,17 +103,27 @@ describe('invitations', () => {
     const first = linkIn((await deliveredMailTo('twice@example.test')).text, '/invite/');
     await invite(cookie, { email: 'twice@example.test', organisationId: orgA });
     const token = first.split('/').pop()!;
-    expect((await json(await callLoader(acceptRoute, makeRequest(first), { token }))).invite).toEqual({ status: 'revoked' });
+    expect((await json(await callLoader(acceptRoute, makeRequest(first), { token }))).invite).toEqual({
+      status: 'revoked',
+    });
   });
 
   it('an org_admin invites only into their own organisation and never above their role', async () => {
     const { cookie } = await loginAs('org_admin', orgA);
     const otherOrg = await invite(cookie, { email: 'x1@example.test', organisationId: orgB });
     expect(otherOrg.status).toBe(400);
-    expect((await json(otherOrg)).errors).toEqual({ organisationId: { key: 'members:invite.errors.organisation' } });
-    const higher = await invite(cookie, { email: 'x2@example.test', organisationId: orgA, role: 'coordinator' });
+    expect((await json(otherOrg)).errors).toEqual({
+      organisationId: { key: 'members:invite.errors.organisation' },
+    });
+    const higher = await invite(cookie, {
+      email: 'x2@example.test',
+      organisationId: orgA,
+      role: 'coordinator',
+    });
     expect((await json(higher)).errors).toEqual({ role: { key: 'members:invite.errors.role' } });
-    expect(await db.invite.count({ where: { email: { in: ['x1@example.test', 'x2@example.test'] } } })).toBe(0);
+    expect(await db.invite.count({ where: { email: { in: ['x1@example.test', 'x2@example.test'] } } })).toBe(
+      0,
+    );
     const ok = await invite(cookie, { email: 'x3@example.test', organisationId: orgA, role: 'org_admin' });
     expect(ok.status).toBe(200);
     // The form offers only their own organisation.
@@ -94,7 +135,9 @@ describe('invitations', () => {
     const { cookie, user } = await loginAs('coordinator', orgA);
     const exists = await invite(cookie, { email: user.email, organisationId: orgA });
     expect((await json(exists)).errors).toEqual({ email: { key: 'members:invite.errors.exists' } });
-    const bad = await json(await invite(cookie, { email: 'nope', organisationId: 'not-a-uuid', role: 'emperor' }));
+    const bad = await json(
+      await invite(cookie, { email: 'nope', organisationId: 'not-a-uuid', role: 'emperor' }),
+    );
     expect(bad.errors).toMatchObject({
       email: { key: 'validation.email' },
       organisationId: { key: 'validation.required' },
@@ -106,7 +149,11 @@ describe('invitations', () => {
   it('the accept form keeps the typed name on error and never echoes the password', async () => {
     const { cookie } = await loginAs('coordinator', orgA);
     await invite(cookie, { email: 'keeps@example.test', organisationId: orgA });
-    const { response } = await acceptFrom('keeps@example.test', { name: 'Veikko', password: 'short', confirmPassword: 'short' });
+    const { response } = await acceptFrom('keeps@example.test', {
+      name: 'Veikko',
+      password: 'short',
+      confirmPassword: 'short',
+    });
     const body = await json(response);
     expect(response.status).toBe(400);
     expect(body.values).toEqual({ name: 'Veikko' });

@@ -7,7 +7,15 @@ import * as logoutRoute from '~/routes/logout';
 import * as resetRequestRoute from '~/routes/reset-password._index';
 import * as resetRoute from '~/routes/reset-password.$token';
 import { DEMO_PASSWORD, makeOrganisation, makeUser } from '#tests/factories';
-import { callAction, callLoader, deliveredMailTo, json, linkIn, makeRequest, sessionTokenFrom } from '#tests/helpers';
+import {
+  callAction,
+  callLoader,
+  deliveredMailTo,
+  json,
+  linkIn,
+  makeRequest,
+  sessionTokenFrom,
+} from '#tests/helpers';
 
 let orgId: string;
 beforeAll(async () => {
@@ -65,14 +73,18 @@ describe('login', () => {
 
   it('gives field errors for empty and malformed input', async () => {
     const empty = await json(await login('', ''));
-    expect(empty.errors).toMatchObject({ email: { key: 'validation.required' }, password: { key: 'validation.required' } });
+    expect(empty.errors).toMatchObject({
+      email: { key: 'validation.required' },
+      password: { key: 'validation.required' },
+    });
     const malformed = await json(await login('not-an-address', 'x'));
     expect(malformed.errors).toMatchObject({ email: { key: 'validation.email' } });
   });
 
   it('locks the account after repeated failures with 429 and Retry-After, and a password reset lifts it', async () => {
     const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
-    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++) expect((await login(user.email, 'wrong password!')).status).toBe(400);
+    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+      expect((await login(user.email, 'wrong password!')).status).toBe(400);
     const locked = await login(user.email, DEMO_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
@@ -80,14 +92,19 @@ describe('login', () => {
     expect(await db.auditLog.count({ where: { action: 'login_rate_limited' } })).toBeGreaterThan(0);
 
     // The real owner recovers through the e-mailed reset link.
-    const requested = await callAction(resetRequestRoute, makeRequest('/reset-password', { form: { email: user.email } }));
+    const requested = await callAction(
+      resetRequestRoute,
+      makeRequest('/reset-password', { form: { email: user.email } }),
+    );
     expect(requested.status).toBe(200);
     const mail = await deliveredMailTo(user.email);
     const link = linkIn(mail.text, '/reset-password/');
     const token = link.split('/').pop()!;
     const reset = await callAction(
       resetRoute,
-      makeRequest(link, { form: { password: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' } }),
+      makeRequest(link, {
+        form: { password: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+      }),
       { token },
     );
     expect(reset.status).toBe(302);
@@ -97,7 +114,10 @@ describe('login', () => {
   it('logs out: the session is gone from the database and the cookie is cleared', async () => {
     const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
     const token = sessionTokenFrom(await login(user.email, DEMO_PASSWORD))!;
-    const response = await callAction(logoutRoute, makeRequest('/logout', { method: 'POST', cookie: `tk_session=${token}` }));
+    const response = await callAction(
+      logoutRoute,
+      makeRequest('/logout', { method: 'POST', cookie: `tk_session=${token}` }),
+    );
     expect(response.headers.get('Set-Cookie')).toContain('Max-Age=0');
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const after = await callLoader(loginRoute, makeRequest('/login', { cookie: `tk_session=${token}` }));
@@ -108,7 +128,10 @@ describe('login', () => {
 describe('password reset', () => {
   it('looks the same for an unknown address and sends nothing', async () => {
     const before = await db.email.count();
-    const response = await callAction(resetRequestRoute, makeRequest('/reset-password', { form: { email: 'ghost@example.test' } }));
+    const response = await callAction(
+      resetRequestRoute,
+      makeRequest('/reset-password', { form: { email: 'ghost@example.test' } }),
+    );
     expect(await json(response)).toMatchObject({ ok: true, message: 'auth:reset.sent' });
     expect(await db.email.count()).toBe(before);
   });
@@ -122,22 +145,32 @@ describe('password reset', () => {
     expect(mail.eml).toContain('Subject: Reset your Tukiverkko password');
     const link = linkIn(mail.text, '/reset-password/');
     const token = link.split('/').pop()!;
-    expect(await json(await callLoader(resetRoute, makeRequest(link), { token }))).toEqual({ state: 'valid' });
+    expect(await json(await callLoader(resetRoute, makeRequest(link), { token }))).toEqual({
+      state: 'valid',
+    });
 
     const mismatch = await callAction(
       resetRoute,
       makeRequest(link, { form: { password: 'long enough password', confirmPassword: 'something else' } }),
       { token },
     );
-    expect((await json(mismatch)).errors).toMatchObject({ confirmPassword: { key: 'auth:password.mismatch' } });
-    const short = await callAction(resetRoute, makeRequest(link, { form: { password: 'short', confirmPassword: 'short' } }), {
-      token,
+    expect((await json(mismatch)).errors).toMatchObject({
+      confirmPassword: { key: 'auth:password.mismatch' },
     });
+    const short = await callAction(
+      resetRoute,
+      makeRequest(link, { form: { password: 'short', confirmPassword: 'short' } }),
+      {
+        token,
+      },
+    );
     expect((await json(short)).errors).toMatchObject({ password: { key: 'auth:password.tooShort' } });
 
     const done = await callAction(
       resetRoute,
-      makeRequest(link, { form: { password: 'correct horse battery', confirmPassword: 'correct horse battery' } }),
+      makeRequest(link, {
+        form: { password: 'correct horse battery', confirmPassword: 'correct horse battery' },
+      }),
       { token },
     );
     expect(done.status).toBe(302);
@@ -150,14 +183,25 @@ describe('password reset', () => {
     expect(await json(await callLoader(resetRoute, makeRequest(link), { token }))).toEqual({ state: 'used' });
     const again = await callAction(
       resetRoute,
-      makeRequest(link, { form: { password: 'another long password', confirmPassword: 'another long password' } }),
+      makeRequest(link, {
+        form: { password: 'another long password', confirmPassword: 'another long password' },
+      }),
       { token },
     );
     expect((await json(again)).errors).toEqual({ form: { key: 'auth:resetLink.used' } });
 
-    await db.passwordReset.updateMany({ where: { userId: user.id }, data: { usedAt: null, expiresAt: new Date(Date.now() - 1000) } });
-    expect(await json(await callLoader(resetRoute, makeRequest(link), { token }))).toEqual({ state: 'expired' });
-    expect(await json(await callLoader(resetRoute, makeRequest('/reset-password/nonsense'), { token: 'nonsense' }))).toEqual({
+    await db.passwordReset.updateMany({
+      where: { userId: user.id },
+      data: { usedAt: null, expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await json(await callLoader(resetRoute, makeRequest(link), { token }))).toEqual({
+      state: 'expired',
+    });
+    expect(
+      await json(
+        await callLoader(resetRoute, makeRequest('/reset-password/nonsense'), { token: 'nonsense' }),
+      ),
+    ).toEqual({
       state: 'invalid',
     });
   });

@@ -13,7 +13,10 @@ beforeAll(async () => {
   orgB = (await makeOrganisation(db)).id;
 });
 
-type ListData = { members: { id: string; organisation: { id: string }; role: { key: string }; status: string }[]; total: number };
+type ListData = {
+  members: { id: string; organisation: { id: string }; role: { key: string }; status: string }[];
+  total: number;
+};
 
 describe('member management', () => {
   it('a coordinator lists everyone and filters by organisation, role, status and name', async () => {
@@ -26,23 +29,34 @@ describe('member management', () => {
     const byOrg = await list(`?organisationId=${orgB}`);
     expect(byOrg.members.every((m) => m.organisation.id === orgB)).toBe(true);
     expect(byOrg.total).toBe(2);
-    expect((await list(`?organisationId=${orgB}&role=trainer`)).members.map((m) => m.id)).toEqual([target.id]);
+    expect((await list(`?organisationId=${orgB}&role=trainer`)).members.map((m) => m.id)).toEqual([
+      target.id,
+    ]);
     expect((await list(`?organisationId=${orgB}&status=deactivated`)).members).toHaveLength(1);
     expect((await list('?q=tarkka')).members.map((m) => m.id)).toEqual([target.id]);
     // A stale or hand-edited filter is ignored, not an error.
-    expect((await callLoader(membersRoute, makeRequest('/members?role=emperor&page=-3', { cookie }))).status).toBe(200);
+    expect(
+      (await callLoader(membersRoute, makeRequest('/members?role=emperor&page=-3', { cookie }))).status,
+    ).toBe(200);
   });
 
   it('an org_admin sees only their own organisation, and another organisation’s member is a 404', async () => {
     const { cookie } = await loginAs('org_admin', orgA);
     const own = await makeUser(db, { role: 'adviser', organisationId: orgA });
     const foreign = await makeUser(db, { role: 'adviser', organisationId: orgB });
-    const data = await json<ListData>(await callLoader(membersRoute, makeRequest(`/members?organisationId=${orgB}`, { cookie })));
+    const data = await json<ListData>(
+      await callLoader(membersRoute, makeRequest(`/members?organisationId=${orgB}`, { cookie })),
+    );
     expect(data.members).toHaveLength(0);
     const all = await json<ListData>(await callLoader(membersRoute, makeRequest('/members', { cookie })));
     expect(all.members.every((m) => m.organisation.id === orgA)).toBe(true);
-    expect((await callLoader(memberRoute, makeRequest(`/members/${own.id}`, { cookie }), { id: own.id })).status).toBe(200);
-    expect((await callLoader(memberRoute, makeRequest(`/members/${foreign.id}`, { cookie }), { id: foreign.id })).status).toBe(404);
+    expect(
+      (await callLoader(memberRoute, makeRequest(`/members/${own.id}`, { cookie }), { id: own.id })).status,
+    ).toBe(200);
+    expect(
+      (await callLoader(memberRoute, makeRequest(`/members/${foreign.id}`, { cookie }), { id: foreign.id }))
+        .status,
+    ).toBe(404);
     const attempt = await callAction(
       memberRoute,
       makeRequest(`/members/${foreign.id}`, { cookie, form: { intent: 'deactivate' } }),
@@ -71,25 +85,43 @@ describe('member management', () => {
       expect(r.status).toBe(302);
       expect(r.headers.get('Location')).toBe('/login');
     }
-    expect(await db.auditLog.count({ where: { action: 'deactivate', actorId: coordinator.id, targetId: member.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: 'deactivate', actorId: coordinator.id, targetId: member.id },
+      }),
+    ).toBe(1);
 
-    await callAction(memberRoute, makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'reactivate' } }), {
-      id: member.id,
-    });
+    await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'reactivate' } }),
+      {
+        id: member.id,
+      },
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active');
-    expect((await callLoader(homeRoute, makeRequest('/', { cookie: await cookieFor(member.id) }))).status).toBe(200);
+    expect(
+      (await callLoader(homeRoute, makeRequest('/', { cookie: await cookieFor(member.id) }))).status,
+    ).toBe(200);
   });
 
   it('nobody deactivates themselves or someone above them', async () => {
     const { cookie, user } = await loginAs('org_admin', orgA);
-    const self = await callAction(memberRoute, makeRequest(`/members/${user.id}`, { cookie, form: { intent: 'deactivate' } }), {
-      id: user.id,
-    });
+    const self = await callAction(
+      memberRoute,
+      makeRequest(`/members/${user.id}`, { cookie, form: { intent: 'deactivate' } }),
+      {
+        id: user.id,
+      },
+    );
     expect((await json(self)).errors).toEqual({ form: { key: 'members:errors.self' } });
     const boss = await makeUser(db, { role: 'coordinator', organisationId: orgA });
-    const up = await callAction(memberRoute, makeRequest(`/members/${boss.id}`, { cookie, form: { intent: 'deactivate' } }), {
-      id: boss.id,
-    });
+    const up = await callAction(
+      memberRoute,
+      makeRequest(`/members/${boss.id}`, { cookie, form: { intent: 'deactivate' } }),
+      {
+        id: boss.id,
+      },
+    );
     expect((await json(up)).errors).toEqual({ form: { key: 'members:errors.higherRole' } });
   });
 
@@ -98,24 +130,38 @@ describe('member management', () => {
     const coordinator = await loginAs('coordinator', orgA);
     const denied = await callAction(
       memberRoute,
-      makeRequest(`/members/${member.id}`, { cookie: coordinator.cookie, form: { intent: 'change-role', role: 'trainer' } }),
+      makeRequest(`/members/${member.id}`, {
+        cookie: coordinator.cookie,
+        form: { intent: 'change-role', role: 'trainer' },
+      }),
       { id: member.id },
     );
     expect(denied.status).toBe(404);
     const admin = await loginAs('admin', orgA);
     const ok = await callAction(
       memberRoute,
-      makeRequest(`/members/${member.id}`, { cookie: admin.cookie, form: { intent: 'change-role', role: 'trainer' } }),
+      makeRequest(`/members/${member.id}`, {
+        cookie: admin.cookie,
+        form: { intent: 'change-role', role: 'trainer' },
+      }),
       { id: member.id },
     );
     expect(await json(ok)).toMatchObject({ ok: true });
-    const row = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { role: { select: { key: true } } } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: member.id },
+      select: { role: { select: { key: true } } },
+    });
     expect(row.role.key).toBe('trainer');
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'role_change', targetId: member.id } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: 'role_change', targetId: member.id },
+    });
     expect(audit.details).toEqual({ from: 'adviser', to: 'trainer' });
     const bogus = await callAction(
       memberRoute,
-      makeRequest(`/members/${member.id}`, { cookie: admin.cookie, form: { intent: 'change-role', role: 'emperor' } }),
+      makeRequest(`/members/${member.id}`, {
+        cookie: admin.cookie,
+        form: { intent: 'change-role', role: 'emperor' },
+      }),
       { id: member.id },
     );
     expect(bogus.status).toBe(400);

@@ -34,59 +34,136 @@ type Case = {
   expect: [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
 };
 
-const get = (route: { loader: never }, path: string, params: Record<string, string> = {}) => (cookie?: string) =>
-  callLoader(route, makeRequest(path, { cookie }), params);
+const get =
+  (route: { loader: never }, path: string, params: Record<string, string> = {}) =>
+  (cookie?: string) =>
+    callLoader(route, makeRequest(path, { cookie }), params);
 const post =
-  (route: { action: never }, path: string, form: () => Record<string, string>, params: () => Record<string, string> = () => ({})) =>
+  (
+    route: { action: never },
+    path: string,
+    form: () => Record<string, string>,
+    params: () => Record<string, string> = () => ({}),
+  ) =>
   (cookie?: string) =>
     callAction(route, makeRequest(path, { cookie, form: form() }), params());
 
 const CASES: Case[] = [
   { name: 'GET /', run: get(home as never, '/'), expect: ['login', 200, 200, 200, 200, 200, 200, 200] },
-  { name: 'GET /login', run: get(login as never, '/login'), expect: [200, 'home', 'home', 'home', 'home', 'home', 'home', 'home'] },
-  { name: 'GET /reset-password', run: get(resetRequest as never, '/reset-password'), expect: [200, 'home', 'home', 'home', 'home', 'home', 'home', 'home'] },
-  { name: 'GET /invite/:token', run: get(invite as never, '/invite/x', { token: 'x' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
-  { name: 'GET /profile', run: get(profile as never, '/profile'), expect: ['login', 200, 200, 200, 200, 200, 200, 200] },
-  { name: 'GET /profile/sessions', run: get(sessions as never, '/profile/sessions'), expect: ['login', 200, 200, 200, 200, 200, 200, 200] },
-  { name: 'GET /members', run: get(members as never, '/members'), expect: ['login', 404, 404, 404, 200, 200, 200, 200] },
-  { name: 'GET /members/invite', run: get(membersInvite as never, '/members/invite'), expect: ['login', 404, 404, 404, 200, 200, 200, 200] },
+  {
+    name: 'GET /login',
+    run: get(login as never, '/login'),
+    expect: [200, 'home', 'home', 'home', 'home', 'home', 'home', 'home'],
+  },
+  {
+    name: 'GET /reset-password',
+    run: get(resetRequest as never, '/reset-password'),
+    expect: [200, 'home', 'home', 'home', 'home', 'home', 'home', 'home'],
+  },
+  {
+    name: 'GET /invite/:token',
+    run: get(invite as never, '/invite/x', { token: 'x' }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /profile',
+    run: get(profile as never, '/profile'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /profile/sessions',
+    run: get(sessions as never, '/profile/sessions'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /members',
+    run: get(members as never, '/members'),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /members/invite',
+    run: get(membersInvite as never, '/members/invite'),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
   {
     name: 'POST /members/invite (into organisation A)',
-    run: post(membersInvite as never, '/members/invite', () => ({ email: `new-${Math.random()}@example.test`, organisationId: ids.orgA, role: 'adviser', locale: 'fi' })),
+    run: post(membersInvite as never, '/members/invite', () => ({
+      email: `new-${Math.random()}@example.test`,
+      organisationId: ids.orgA,
+      role: 'adviser',
+      locale: 'fi',
+    })),
     expect: ['login', 404, 404, 404, 200, 200, 200, 400],
   },
   {
     name: 'GET /members/:id (member of organisation A)',
-    run: (cookie) => callLoader(member as never, makeRequest(`/members/${ids.member}`, { cookie }), { id: ids.member }),
+    run: (cookie) =>
+      callLoader(member as never, makeRequest(`/members/${ids.member}`, { cookie }), { id: ids.member }),
     expect: ['login', 404, 404, 404, 200, 200, 200, 404],
   },
   {
     name: 'POST /members/:id reactivate',
-    run: post(member as never, '/members/x', () => ({ intent: 'reactivate' }), () => ({ id: ids.member })),
+    run: post(
+      member as never,
+      '/members/x',
+      () => ({ intent: 'reactivate' }),
+      () => ({ id: ids.member }),
+    ),
     expect: ['login', 404, 404, 404, 200, 200, 200, 404],
   },
   {
     name: 'POST /members/:id change-role',
-    run: post(member as never, '/members/x', () => ({ intent: 'change-role', role: 'adviser' }), () => ({ id: ids.member })),
+    run: post(
+      member as never,
+      '/members/x',
+      () => ({ intent: 'change-role', role: 'adviser' }),
+      () => ({ id: ids.member }),
+    ),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
-  { name: 'GET /admin', run: get(admin as never, '/admin'), expect: ['login', 404, 404, 404, 404, 404, 200, 404] },
-  { name: 'GET /admin/organisations', run: get(organisations as never, '/admin/organisations'), expect: ['login', 404, 404, 404, 404, 404, 200, 404] },
+  {
+    name: 'GET /admin',
+    run: get(admin as never, '/admin'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    name: 'GET /admin/organisations',
+    run: get(organisations as never, '/admin/organisations'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
   {
     name: 'POST /admin/organisations',
-    run: post(organisations as never, '/admin/organisations', () => ({ name: `Org ${Math.random()}`, kind: 'association', active: 'on' })),
+    run: post(organisations as never, '/admin/organisations', () => ({
+      name: `Org ${Math.random()}`,
+      kind: 'association',
+      active: 'on',
+    })),
     expect: ['login', 404, 404, 404, 404, 404, 302, 404],
   },
   {
     name: 'GET /admin/organisations/:id',
-    run: (cookie) => callLoader(organisation as never, makeRequest(`/admin/organisations/${ids.org}`, { cookie }), { id: ids.org }),
+    run: (cookie) =>
+      callLoader(organisation as never, makeRequest(`/admin/organisations/${ids.org}`, { cookie }), {
+        id: ids.org,
+      }),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
-  { name: 'GET /admin/audit', run: get(audit as never, '/admin/audit'), expect: ['login', 404, 404, 404, 404, 404, 200, 404] },
-  { name: 'GET /admin/outbox', run: get(outbox as never, '/admin/outbox'), expect: ['login', 404, 404, 404, 404, 404, 200, 404] },
+  {
+    name: 'GET /admin/audit',
+    run: get(audit as never, '/admin/audit'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    name: 'GET /admin/outbox',
+    run: get(outbox as never, '/admin/outbox'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
   {
     name: 'GET /admin/outbox/:id',
-    run: (cookie) => callLoader(outboxEmail as never, makeRequest(`/admin/outbox/${ids.email}`, { cookie }), { id: ids.email }),
+    run: (cookie) =>
+      callLoader(outboxEmail as never, makeRequest(`/admin/outbox/${ids.email}`, { cookie }), {
+        id: ids.email,
+      }),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
 ];
@@ -100,8 +177,12 @@ beforeAll(async () => {
   const email = await db.email.create({ data: { to: 'x@example.test', subject: 's', text: 't', html: 'h' } });
   ids = { member: target.id, org: orgB.id, email: email.id, orgA: orgA.id };
   cookies.set('anonymous', undefined);
-  for (const role of ROLE_KEYS) cookies.set(role, await cookieFor((await makeUser(db, { role, organisationId: orgA.id })).id));
-  cookies.set('otherOrgAdmin', await cookieFor((await makeUser(db, { role: 'org_admin', organisationId: orgB.id })).id));
+  for (const role of ROLE_KEYS)
+    cookies.set(role, await cookieFor((await makeUser(db, { role, organisationId: orgA.id })).id));
+  cookies.set(
+    'otherOrgAdmin',
+    await cookieFor((await makeUser(db, { role: 'org_admin', organisationId: orgB.id })).id),
+  );
 });
 
 function outcome(response: Response): Expect {

@@ -14,16 +14,33 @@ describe('profile', () => {
       profileRoute,
       makeRequest('/profile', {
         cookie,
-        form: { name: 'Aino Äijälä', locale: 'sv', adviseLanguages: ['fi', 'so'], supportPointIds: [oodi.id, kontula.id], organisationId: 'ignored' },
+        form: {
+          name: 'Aino Äijälä',
+          locale: 'sv',
+          adviseLanguages: ['fi', 'so'],
+          supportPointIds: [oodi.id, kontula.id],
+          organisationId: 'ignored',
+        },
       }),
     );
     expect(await json(response)).toMatchObject({ ok: true, message: 'profile:saved' });
     expect(response.headers.get('Set-Cookie')).toContain('tk_lng=');
     const saved = await db.user.findUniqueOrThrow({
       where: { id: user.id },
-      select: { name: true, locale: true, adviseLanguages: true, organisationId: true, supportPoints: { select: { supportPointId: true } } },
+      select: {
+        name: true,
+        locale: true,
+        adviseLanguages: true,
+        organisationId: true,
+        supportPoints: { select: { supportPointId: true } },
+      },
     });
-    expect(saved).toMatchObject({ name: 'Aino Äijälä', locale: 'sv', adviseLanguages: ['fi', 'so'], organisationId: user.organisationId });
+    expect(saved).toMatchObject({
+      name: 'Aino Äijälä',
+      locale: 'sv',
+      adviseLanguages: ['fi', 'so'],
+      organisationId: user.organisationId,
+    });
     expect(saved.supportPoints.map((s) => s.supportPointId).sort()).toEqual([oodi.id, kontula.id].sort());
     const page = await json(await callLoader(profileRoute, makeRequest('/profile', { cookie })));
     expect(page.profile).toMatchObject({ name: 'Aino Äijälä', locale: 'sv' });
@@ -34,7 +51,10 @@ describe('profile', () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     const response = await callAction(
       profileRoute,
-      makeRequest('/profile', { cookie, form: { name: '   ', locale: 'de', adviseLanguages: ['klingon'], supportPointIds: ['nope'] } }),
+      makeRequest('/profile', {
+        cookie,
+        form: { name: '   ', locale: 'de', adviseLanguages: ['klingon'], supportPointIds: ['nope'] },
+      }),
     );
     expect(response.status).toBe(400);
     const body = await json(response);
@@ -56,12 +76,17 @@ describe('own sessions', () => {
     await cookieFor(user.id);
     await cookieFor(user.id);
     const list = async () =>
-      json<{ sessions: { id: string; current: boolean }[] }>(await callLoader(sessionsRoute, makeRequest('/profile/sessions', { cookie })));
+      json<{ sessions: { id: string; current: boolean }[] }>(
+        await callLoader(sessionsRoute, makeRequest('/profile/sessions', { cookie })),
+      );
     const { sessions } = await list();
     expect(sessions).toHaveLength(3);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current)!;
-    const ended = await callAction(sessionsRoute, makeRequest('/profile/sessions', { cookie, form: { intent: 'revoke', sessionId: other.id } }));
+    const ended = await callAction(
+      sessionsRoute,
+      makeRequest('/profile/sessions', { cookie, form: { intent: 'revoke', sessionId: other.id } }),
+    );
     expect(await json(ended)).toMatchObject({ ok: true });
     expect((await list()).sessions).toHaveLength(2);
 
@@ -74,7 +99,10 @@ describe('own sessions', () => {
     expect(foreign.status).toBe(404);
     expect(await db.session.count({ where: { id: strangerSession.id } })).toBe(1);
 
-    await callAction(sessionsRoute, makeRequest('/profile/sessions', { cookie, form: { intent: 'revoke-others' } }));
+    await callAction(
+      sessionsRoute,
+      makeRequest('/profile/sessions', { cookie, form: { intent: 'revoke-others' } }),
+    );
     expect((await list()).sessions.map((s) => s.current)).toEqual([true]);
   });
 });

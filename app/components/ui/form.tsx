@@ -36,7 +36,8 @@ type TextFieldProps = {
 export function TextField({ name, label, error, hint, id, ...input }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
-  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={inputId}>{label}</label>
@@ -45,7 +46,13 @@ export function TextField({ name, label, error, hint, id, ...input }: TextFieldP
           {hint}
         </p>
       ) : null}
-      <input id={inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       <FieldErrorText id={`${inputId}-error`} error={error} />
     </div>
   );
@@ -104,7 +111,12 @@ export function CheckboxGroup({
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            defaultChecked={defaultValues.includes(o.value)}
+          />
           <span lang={o.lang}>{o.label}</span>
         </label>
       ))}

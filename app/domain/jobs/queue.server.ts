@@ -43,7 +43,13 @@ export async function enqueueJob(tx: Tx, job: NewJob) {
 /** A worker that died mid-job leaves it "running"; after this long another worker may take it. */
 const STALE_LOCK_MINUTES = 5;
 
-type ClaimedJob = { id: string; type: string; payload: Prisma.JsonValue; attempts: number; max_attempts: number };
+type ClaimedJob = {
+  id: string;
+  type: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  max_attempts: number;
+};
 
 async function claimNextJob(workerId: string): Promise<ClaimedJob | null> {
   const rows = await db.$queryRaw<ClaimedJob[]>`
@@ -66,7 +72,10 @@ export function retryDelayMs(attempts: number): number {
 
 async function finishJob(job: ClaimedJob, error: unknown) {
   if (!error) {
-    await db.job.update({ where: { id: job.id }, data: { status: 'done', finishedAt: new Date(), lockedAt: null } });
+    await db.job.update({
+      where: { id: job.id },
+      data: { status: 'done', finishedAt: new Date(), lockedAt: null },
+    });
     return;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -43,7 +43,9 @@ describe('job queue', () => {
     await db.$transaction(async (tx) => {
       for (let i = 0; i < 30; i++) await enqueueJob(tx, { type: 'test.count', payload: { n: String(i) } });
     });
-    const counts = await Promise.all(['w1', 'w2', 'w3'].map((workerId) => runDueJobs({ workerId, limit: 100 })));
+    const counts = await Promise.all(
+      ['w1', 'w2', 'w3'].map((workerId) => runDueJobs({ workerId, limit: 100 })),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
     expect(ranBy.size).toBe(30);
     expect([...ranBy.values()].every((ids) => ids.length === 1)).toBe(true);
@@ -55,11 +57,18 @@ describe('job queue', () => {
       runs++;
     });
     const id = await db.$transaction((tx) => enqueueJob(tx, { type: 'test.stale', uniqueKey: 'reminder:1' }));
-    const dup = await db.$transaction((tx) => enqueueJob(tx, { type: 'test.stale', uniqueKey: 'reminder:1' }));
+    const dup = await db.$transaction((tx) =>
+      enqueueJob(tx, { type: 'test.stale', uniqueKey: 'reminder:1' }),
+    );
     expect(dup).toBe(id);
     await db.job.update({
       where: { id },
-      data: { status: 'running', lockedBy: 'dead-worker', lockedAt: new Date(Date.now() - 10 * 60 * 1000), attempts: 1 },
+      data: {
+        status: 'running',
+        lockedBy: 'dead-worker',
+        lockedAt: new Date(Date.now() - 10 * 60 * 1000),
+        attempts: 1,
+      },
     });
     await runDueJobs();
     expect(runs).toBe(1);

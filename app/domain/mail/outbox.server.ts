@@ -23,7 +23,13 @@ let smtp: nodemailer.Transporter | undefined;
 
 async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxFile: string | null }> {
   const { SMTP_URL, MAIL_FROM, OUTBOX_DIR } = env();
-  const message = { from: MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html };
+  const message = {
+    from: MAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+  };
   if (SMTP_URL) {
     smtp ??= nodemailer.createTransport(SMTP_URL);
     await smtp.sendMail(message);
@@ -49,7 +55,10 @@ registerJobHandler(SEND_EMAIL_JOB, async (payload) => {
   if (!email || email.status === 'sent') return;
   try {
     const { outboxFile } = await deliver(email);
-    await db.email.update({ where: { id: emailId }, data: { status: 'sent', sentAt: new Date(), outboxFile, error: null } });
+    await db.email.update({
+      where: { id: emailId },
+      data: { status: 'sent', sentAt: new Date(), outboxFile, error: null },
+    });
   } catch (error) {
     await db.email.update({
       where: { id: emailId },
@@ -75,7 +84,16 @@ export async function listOutbox(page: number, pageSize = 50) {
 export function getOutboxEmail(id: string) {
   return db.email.findUnique({
     where: { id },
-    select: { id: true, to: true, subject: true, text: true, status: true, createdAt: true, sentAt: true, error: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      error: true,
+    },
   });
 }
 

@@ -5,12 +5,24 @@ import type { OutgoingEmail } from './outbox.server';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-type Parts = { subject: string; greeting: string; body: string[]; action: { label: string; url: string }; footer: string };
+type Parts = {
+  subject: string;
+  greeting: string;
+  body: string[];
+  action: { label: string; url: string };
+  footer: string;
+};
 
 function compose(to: string, parts: Parts): OutgoingEmail {
-  const text = [parts.greeting, '', ...parts.body, '', `${parts.action.label}: ${parts.action.url}`, '', parts.footer].join(
-    '\n',
-  );
+  const text = [
+    parts.greeting,
+    '',
+    ...parts.body,
+    '',
+    `${parts.action.label}: ${parts.action.url}`,
+    '',
+    parts.footer,
+  ].join('\n');
   const html = `<!doctype html><html><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(parts.greeting)}</p>
 ${parts.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}

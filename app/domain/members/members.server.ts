@@ -11,7 +11,13 @@ function visibleTo(viewer: AuthUser, scope: PermissionScope): Prisma.UserWhereIn
   return scope === 'all' ? {} : { organisationId: viewer.organisationId };
 }
 
-export type MemberFilter = { organisationId?: string; role?: RoleKey; status?: string; q?: string; page: number };
+export type MemberFilter = {
+  organisationId?: string;
+  role?: RoleKey;
+  status?: string;
+  q?: string;
+  page: number;
+};
 
 export async function listMembers(viewer: AuthUser, scope: PermissionScope, filter: MemberFilter) {
   const where: Prisma.UserWhereInput = {

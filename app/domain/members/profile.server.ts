@@ -16,7 +16,12 @@ export async function getProfile(userId: string) {
   });
 }
 
-export type ProfileInput = { name: string; locale: string; adviseLanguages: string[]; supportPointIds: string[] };
+export type ProfileInput = {
+  name: string;
+  locale: string;
+  adviseLanguages: string[];
+  supportPointIds: string[];
+};
 
 export async function updateProfile(userId: string, input: ProfileInput) {
   const validPoints = await db.supportPoint.findMany({
@@ -29,7 +34,9 @@ export async function updateProfile(userId: string, input: ProfileInput) {
       data: { name: input.name, locale: input.locale, adviseLanguages: input.adviseLanguages },
     });
     await tx.userSupportPoint.deleteMany({ where: { userId } });
-    await tx.userSupportPoint.createMany({ data: validPoints.map((p) => ({ userId, supportPointId: p.id })) });
+    await tx.userSupportPoint.createMany({
+      data: validPoints.map((p) => ({ userId, supportPointId: p.id })),
+    });
   });
 }
 

@@ -5,18 +5,32 @@ import { writeAudit } from '~/domain/audit/audit.server';
 export function listOrganisations() {
   return db.organisation.findMany({
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, slug: true, kind: true, active: true, _count: { select: { users: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      kind: true,
+      active: true,
+      _count: { select: { users: true } },
+    },
   });
 }
 
 /** For pickers: the ones a member can belong to. */
 export function activeOrganisations() {
-  return db.organisation.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  return db.organisation.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  });
 }
 
 export function getOrganisation(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
-  return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, kind: true, active: true, slug: true } });
+  return db.organisation.findUnique({
+    where: { id },
+    select: { id: true, name: true, kind: true, active: true, slug: true },
+  });
 }
 
 export function slugify(name: string): string {
