@@ -1,6 +1,7 @@
 // Demo and benchmark data. `npm run seed` makes the demo network once (re-running changes
 // nothing); `npm run seed -- --scale national` grows it to 10,000 members for benchmarks.
 import { syncRolesAndPermissions } from '~/auth/roles.server';
+import { generateToken, hashToken } from '~/auth/tokens.server';
 import { ROLE_KEYS } from '~/auth/roles';
 import { db } from '~/db.server';
 import { stopBackgroundWork } from '~/domain/jobs/background.server';

@@ -84,6 +84,34 @@ export async function createInvite(
   return { ok: true, inviteId };
 }
 
+/** Withdraws a pending invitation within the actor's reach; its link then says it is no longer valid. */
+export async function withdrawInvite(actor: AuthUser, scope: PermissionScope, inviteId: string, ip: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(inviteId)) return false;
+  const invite = await db.invite.findFirst({
+    where: {
+      id: inviteId,
+      usedAt: null,
+      revokedAt: null,
+      ...(scope === 'all' ? {} : { organisationId: actor.organisationId }),
+    },
+    select: { id: true, email: true, organisationId: true },
+  });
+  if (!invite) return false;
+  await db.$transaction(async (tx) => {
+    await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, {
+      action: 'invite_revoked',
+      actorId: actor.id,
+      targetType: 'invite',
+      targetId: invite.id,
+      organisationId: invite.organisationId,
+      ip,
+      details: { email: invite.email },
+    });
+  });
+  return true;
+}
+
 export type InviteState =
   | { status: 'valid'; email: string; organisationName: string; role: RoleKey; locale: string }
   | { status: 'expired' | 'used' | 'revoked' | 'invalid' };

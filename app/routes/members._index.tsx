@@ -1,14 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { can, requirePermission } from '~/auth/guards.server';
+import { can, notFound, requirePermission } from '~/auth/guards.server';
+import { withdrawInvite } from '~/auth/invites.server';
+import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
-import { SelectField, TextField } from '~/components/ui/form';
+import { Notice, SelectField, TextField, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { listMembers, pendingInvites } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/schema';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { invalid, parseForm } from '~/utils/forms';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -38,12 +41,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+const WithdrawSchema = z.object({ intent: z.literal('withdraw-invite'), inviteId: z.string() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope } = await requirePermission(request, 'member:invite');
+  const parsed = parseForm(WithdrawSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors);
+  if (!(await withdrawInvite(user, scope, parsed.data.inviteId, requestMeta(request, context).ip)))
+    throw notFound();
+  return json({ ok: true as const, message: 'members:invites.withdrawn' });
+}
+
 export default function MembersPage() {
   const { members, total, page, pages, organisations, invites, canInvite } = useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
   const [params] = useSearchParams();
+  const { message } = useFormResult();
   return (
     <div className="page">
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
       <div className="page-header">
         <h1>{t('title')}</h1>
         {canInvite ? (
@@ -122,9 +142,25 @@ export default function MembersPage() {
           <h2 id="pending-invites">{t('invites.title')}</h2>
           <ul className="plain-list">
             {invites.map((i) => (
-              <li key={i.id}>
-                {i.email} · {i.organisation.name} · {t(`common:roles.${i.role.key}`)} · {t('invites.expires')}{' '}
-                <DateTime value={i.expiresAt} />
+              <li key={i.id} className="invite-row">
+                <span>
+                  {i.email} · {i.organisation.name} · {t(`common:roles.${i.role.key}`)} ·{' '}
+                  {t('invites.expires')} <DateTime value={i.expiresAt} />
+                </span>
+                {canInvite ? (
+                  <Form method="post">
+                    <input type="hidden" name="inviteId" value={i.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="withdraw-invite"
+                      className="button button--secondary"
+                    >
+                      {t('invites.withdraw')}
+                      <span className="visually-hidden">: {i.email}</span>
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as acceptRoute from '~/routes/invite.$token';
+import * as membersRoute from '~/routes/members._index';
 import * as inviteRoute from '~/routes/members.invite';
 import { makeOrganisation } from '#tests/factories';
 import {
@@ -157,5 +158,42 @@ describe('invitations', () => {
     const body = await json(response);
     expect(response.status).toBe(400);
     expect(body.values).toEqual({ name: 'Veikko' });
+  });
+});
+
+describe('withdrawing an invitation', () => {
+  it('a coordinator withdraws a pending invitation; its link then says it is no longer valid', async () => {
+    const { cookie, user } = await loginAs('coordinator', orgA);
+    await invite(cookie, { email: 'oops@example.test', organisationId: orgB });
+    const row = await db.invite.findFirstOrThrow({ where: { email: 'oops@example.test' } });
+    const response = await callAction(
+      membersRoute,
+      makeRequest('/members', { cookie, form: { intent: 'withdraw-invite', inviteId: row.id } }),
+    );
+    expect(await json(response)).toMatchObject({ ok: true, message: 'members:invites.withdrawn' });
+    expect(
+      await db.auditLog.count({ where: { action: 'invite_revoked', actorId: user.id, targetId: row.id } }),
+    ).toBe(1);
+    const { response: accept } = await acceptFrom('oops@example.test', NEW_MEMBER);
+    expect((await json(accept)).errors).toEqual({ form: { key: 'auth:invite.revoked' } });
+    // Already withdrawn: nothing left to withdraw.
+    const again = await callAction(
+      membersRoute,
+      makeRequest('/members', { cookie, form: { intent: 'withdraw-invite', inviteId: row.id } }),
+    );
+    expect(again.status).toBe(404);
+  });
+
+  it('an org_admin cannot withdraw another organisation’s invitation', async () => {
+    const coordinator = await loginAs('coordinator', orgA);
+    await invite(coordinator.cookie, { email: 'theirs@example.test', organisationId: orgB });
+    const row = await db.invite.findFirstOrThrow({ where: { email: 'theirs@example.test' } });
+    const { cookie } = await loginAs('org_admin', orgA);
+    const response = await callAction(
+      membersRoute,
+      makeRequest('/members', { cookie, form: { intent: 'withdraw-invite', inviteId: row.id } }),
+    );
+    expect(response.status).toBe(404);
+    expect((await db.invite.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).toBeNull();
   });
 });

@@ -96,6 +96,29 @@ const CASES: Case[] = [
     expect: ['login', 404, 404, 404, 200, 200, 200, 400],
   },
   {
+    name: 'POST /members (withdraw an invitation into organisation A)',
+    run: async (cookie) => {
+      const admin = await db.user.findFirstOrThrow({
+        where: { organisationId: ids.orgA, role: { key: 'admin' } },
+      });
+      const invite = await db.invite.create({
+        data: {
+          tokenHash: `t-${Math.random()}`,
+          email: 'pending@example.test',
+          organisationId: ids.orgA,
+          roleId: (await db.role.findUniqueOrThrow({ where: { key: 'adviser' } })).id,
+          invitedById: admin.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return callAction(
+        members as never,
+        makeRequest('/members', { cookie, form: { intent: 'withdraw-invite', inviteId: invite.id } }),
+      );
+    },
+    expect: ['login', 404, 404, 404, 200, 200, 200, 404],
+  },
+  {
     name: 'GET /members/:id (member of organisation A)',
     run: (cookie) =>
       callLoader(member as never, makeRequest(`/members/${ids.member}`, { cookie }), { id: ids.member }),

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'invite',
   'invite_accepted',
+  'invite_revoked',
   'role_change',
   'deactivate',
   'reactivate',
