@@ -48,6 +48,20 @@ async function seedDemo() {
       status: person.email === DEACTIVATED_EMAIL ? 'deactivated' : 'active',
     });
   }
+  // One invitation still waiting, as there usually is: its link was "e-mailed" to nobody.
+  const coordinator = await db.user.findUniqueOrThrow({
+    where: { email: 'coordinator@demo.tukiverkko.test' },
+  });
+  await db.invite.create({
+    data: {
+      tokenHash: hashToken(generateToken()),
+      email: 'uusi.neuvoja@example.test',
+      organisationId: orgId.get('enter-ry')!,
+      roleId: (await db.role.findUniqueOrThrow({ where: { key: 'adviser' } })).id,
+      invitedById: coordinator.id,
+      expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+    },
+  });
   console.log(
     `Seeded ${ORGANISATIONS.length} organisations, ${SUPPORT_POINTS.length} support points, ${DEMO_ACCOUNTS.length + OTHER_MEMBERS.length} members.`,
   );
