@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'role_change',
   'deactivate',
   'reactivate',
+  'admin_created',
   'organisation_create',
   'organisation_update',
   'session_revoked',
