@@ -18,7 +18,6 @@ const instance = (globalForDb.__tukiverkkoDb ??= createClient());
 export const db = instance.client;
 /** The embedded database, when that is what runs (tests apply migrations through it). */
 export const embeddedDatabase: PGlite | undefined = instance.pglite;
-export const databaseKind = instance.target.kind;
 
 export type Db = typeof db;
 

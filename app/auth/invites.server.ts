@@ -1,4 +1,5 @@
 import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { inviteEmail } from '~/domain/mail/templates.server';
@@ -86,7 +87,7 @@ export async function createInvite(
 
 /** Withdraws a pending invitation within the actor's reach; its link then says it is no longer valid. */
 export async function withdrawInvite(actor: AuthUser, scope: PermissionScope, inviteId: string, ip: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(inviteId)) return false;
+  if (!isUuid(inviteId)) return false;
   const invite = await db.invite.findFirst({
     where: {
       id: inviteId,

@@ -1,4 +1,5 @@
 import { db } from '~/db.server';
+import type { AuthUser } from './guards.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { verifyAgainstDummy, verifyPassword } from './password.server';
 import { clearRateLimit, hitRateLimit } from './rate-limit.server';
@@ -66,4 +67,12 @@ export async function login(email: string, password: string, meta: RequestMeta):
     });
   });
   return { status: 'ok', token: session.token, expiresAt: session.expiresAt, locale: user.locale };
+}
+
+/** Ends this one session and records it; the member's other devices stay logged in. */
+export async function logout(user: Pick<AuthUser, 'id' | 'organisationId' | 'sessionId'>, ip: string) {
+  await db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { id: user.sessionId } });
+    await writeAudit(tx, { action: 'logout', actorId: user.id, organisationId: user.organisationId, ip });
+  });
 }

@@ -19,16 +19,6 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number)
   return { allowed: row.hits <= limit, retryAfterSeconds };
 }
 
-/** Looks without counting: is `key` over `limit` right now? */
-export async function peekRateLimit(key: string, limit: number): Promise<RateLimitResult> {
-  const row = await db.rateLimit.findUnique({ where: { key }, select: { hits: true, resetAt: true } });
-  if (!row || row.resetAt.getTime() <= Date.now()) return { allowed: true, retryAfterSeconds: 0 };
-  return {
-    allowed: row.hits < limit,
-    retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),
-  };
-}
-
 export async function clearRateLimit(key: string) {
   await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -78,10 +78,6 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   return { id, expiresAt, user: session.user };
 }
 
-export async function invalidateSession(sessionId: string) {
-  await db.session.deleteMany({ where: { id: sessionId } });
-}
-
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {
   await db.session.deleteMany({
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },

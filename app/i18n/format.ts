@@ -9,10 +9,3 @@ export function formatDateTime(value: Date | string, language: string): string {
     timeStyle: 'short',
   }).format(new Date(value));
 }
-
-export function formatDate(value: Date | string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[language] ?? 'fi-FI', {
-    timeZone: TIME_ZONE,
-    dateStyle: 'medium',
-  }).format(new Date(value));
-}

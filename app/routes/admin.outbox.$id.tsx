@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox:read');
   // With real SMTP the bodies (reset and invite links) are the recipients' business only.
   if (!outboxBodiesVisible()) throw notFound();
-  const email = /^[0-9a-f-]{36}$/i.test(params.id ?? '') ? await getOutboxEmail(params.id!) : null;
+  const email = await getOutboxEmail(params.id ?? '');
   invariantResponse(email, 'Not found', { status: 404 });
   return json({ email });
 }

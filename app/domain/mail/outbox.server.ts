@@ -3,6 +3,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { db, type Tx } from '~/db.server';
 import { env } from '~/env.server';
+import { isUuid } from '~/utils/ids';
 import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
@@ -82,6 +83,7 @@ export async function listOutbox(page: number, pageSize = 50) {
 }
 
 export function getOutboxEmail(id: string) {
+  if (!isUuid(id)) return Promise.resolve(null);
   return db.email.findUnique({
     where: { id },
     select: {

@@ -2,6 +2,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { isRoleKey, type PermissionScope, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -58,7 +59,7 @@ export async function listMembers(viewer: AuthUser, scope: PermissionScope, filt
 }
 
 export async function getMember(viewer: AuthUser, scope: PermissionScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.user.findFirst({
     where: { AND: [{ id }, visibleTo(viewer, scope)] },
     select: {

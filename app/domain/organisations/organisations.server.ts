@@ -1,5 +1,6 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 
 export function listOrganisations() {
@@ -26,7 +27,7 @@ export function activeOrganisations() {
 }
 
 export function getOrganisation(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return db.organisation.findUnique({
     where: { id },
     select: { id: true, name: true, kind: true, active: true, slug: true },
