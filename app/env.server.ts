@@ -13,6 +13,10 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('Tukiverkko <no-reply@tukiverkko.test>'),
   OUTBOX_DIR: z.string().default('./data/outbox'),
+  /** Uploaded files, outside public/: served only through permission-checked routes. */
+  UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** Largest image accepted in a post, in megabytes. */
+  MAX_IMAGE_MB: z.coerce.number().positive().default(5),
   /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   /** Behind a load balancer: trust X-Forwarded-For for the client address (rate limits, audit). */

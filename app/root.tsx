@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getUser } from '~/auth/guards.server';
+import { unreadCount } from '~/domain/notifications/notifications.server';
 import { readSessionToken, sessionCookie } from '~/auth/session.server';
 import { AppShell } from '~/components/app-shell';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
+  const unreadNotifications = user ? await unreadCount(request, user.id) : 0;
   const headers = new Headers();
   // Sliding expiry: whenever the root loader runs, the cookie follows the session's new end.
   const token = readSessionToken(request);
@@ -31,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
         : null,
       navigation: navigationFor(user),
+      unreadNotifications,
     },
     { headers },
   );

@@ -1,5 +1,6 @@
 // Demo and benchmark data. `npm run seed` makes the demo network once (re-running changes
-// nothing); `npm run seed -- --scale national` grows it to 10,000 members for benchmarks.
+// nothing); `npm run seed -- --scale national` grows it to 10,000 members, 20,000 forum
+// threads and 400,000 posts for benchmarks.
 import { syncRolesAndPermissions } from '~/auth/roles.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
 import { ROLE_KEYS } from '~/auth/roles';
@@ -16,6 +17,7 @@ import {
   OTHER_MEMBERS,
   SUPPORT_POINTS,
 } from './seed-data';
+import { seedForumDemo, seedForumNational } from './seed-forum';
 
 const NATIONAL_MEMBERS = 10_000;
 
@@ -155,7 +157,11 @@ async function main() {
     return;
   }
   await seedDemo();
-  if (scale === 'national') await seedNational();
+  await seedForumDemo();
+  if (scale === 'national') {
+    await seedNational();
+    await seedForumNational();
+  }
   printAccounts();
 }
 

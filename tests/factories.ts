@@ -2,7 +2,11 @@
 // support point, so demo data and test data have the same shape.
 import { hashPassword } from '~/auth/password.server';
 import type { RoleKey } from '~/auth/roles';
+import type { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/db.server';
+import { reindexThread } from '~/domain/forum/search-index.server';
+import { refreshThreadStats } from '~/domain/forum/stats.server';
+import { documentFromText, plainText, renderDocument } from '~/domain/rich-text/sanitise.server';
 
 export const DEMO_PASSWORD = 'Tukiverkko-demo-2026';
 
@@ -81,4 +85,103 @@ export async function makeUser(db: Tx, data: MakeUser) {
     },
     select: { id: true, email: true, name: true, organisationId: true },
   });
+}
+
+export async function makeCategory(
+  db: Tx,
+  data: Partial<{ slug: string; nameFi: string; nameSv: string; nameEn: string; position: number }> & {
+    description?: { fi: string; sv: string; en: string };
+  } = {},
+) {
+  const id = unique();
+  return db.forumCategory.create({
+    data: {
+      slug: data.slug ?? `alue-${id}`,
+      nameFi: data.nameFi ?? `Alue ${id}`,
+      nameSv: data.nameSv ?? `Kategori ${id}`,
+      nameEn: data.nameEn ?? `Category ${id}`,
+      descriptionFi: data.description?.fi ?? '',
+      descriptionSv: data.description?.sv ?? '',
+      descriptionEn: data.description?.en ?? '',
+      position: data.position ?? 0,
+    },
+    select: { id: true, slug: true },
+  });
+}
+
+function postBody(text: string) {
+  const doc = documentFromText(text);
+  return {
+    bodyJson: doc as unknown as Prisma.InputJsonObject,
+    bodyHtml: renderDocument(doc),
+    bodyText: plainText(doc),
+  };
+}
+
+export type MakeThread = {
+  categoryId: string;
+  authorId: string;
+  title?: string;
+  language?: 'fi' | 'sv' | 'en';
+  text?: string;
+  deviceTags?: string[];
+  tags?: string[];
+  createdAt?: Date;
+  replies?: { authorId: string; text: string; createdAt?: Date; verifiedById?: string }[];
+  /** Index of the reply to mark as the accepted answer. */
+  acceptedReply?: number;
+};
+
+/** A thread with its question and replies, counted and indexed as the forum itself would. */
+export async function makeThread(db: Tx, data: MakeThread) {
+  const created = data.createdAt ?? new Date();
+  const thread = await db.forumThread.create({
+    data: {
+      categoryId: data.categoryId,
+      authorId: data.authorId,
+      title: data.title ?? `Kysymys ${unique()}`,
+      language: data.language ?? 'fi',
+      deviceTags: data.deviceTags ?? [],
+      tags: data.tags ?? [],
+      createdAt: created,
+      lastPostAt: created,
+    },
+    select: { id: true },
+  });
+  const question = await db.forumPost.create({
+    data: {
+      threadId: thread.id,
+      authorId: data.authorId,
+      isQuestion: true,
+      createdAt: created,
+      ...postBody(data.text ?? 'Miten autan asukasta, jonka kirjautuminen ei onnistu?'),
+    },
+    select: { id: true },
+  });
+  const replies = [];
+  for (const [i, r] of (data.replies ?? []).entries()) {
+    replies.push(
+      await db.forumPost.create({
+        data: {
+          threadId: thread.id,
+          authorId: r.authorId,
+          createdAt: r.createdAt ?? new Date(created.getTime() + (i + 1) * 60_000),
+          verifiedAt: r.verifiedById ? new Date() : null,
+          verifiedById: r.verifiedById ?? null,
+          ...postBody(r.text),
+        },
+        select: { id: true },
+      }),
+    );
+  }
+  if (data.acceptedReply !== undefined) {
+    await db.forumThread.update({
+      where: { id: thread.id },
+      data: { acceptedPostId: replies[data.acceptedReply]!.id },
+    });
+  }
+  await db.forumThreadFollow.create({ data: { userId: data.authorId, threadId: thread.id } });
+  await refreshThreadStats(db, thread.id);
+  await reindexThread(db, thread.id);
+  return { id: thread.id, questionId: question.id, replyIds: replies.map((r) => r.id) };
 }

@@ -1,13 +1,19 @@
-import { db } from '~/db.server';
+import { db, type Tx } from '~/db.server';
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
- * The counter lives in the database, so every app instance sees the same numbers.
+ * The counter lives in the database, so every app instance sees the same numbers. Inside a
+ * transaction pass its client (`tx`): the embedded database has a single connection.
  */
-export async function hitRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-  const rows = await db.$queryRaw<{ hits: number; reset_at: Date }[]>`
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowMs: number,
+  client: Tx = db,
+): Promise<RateLimitResult> {
+  const rows = await client.$queryRaw<{ hits: number; reset_at: Date }[]>`
     INSERT INTO rate_limit (key, hits, reset_at)
     VALUES (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
     ON CONFLICT (key) DO UPDATE SET

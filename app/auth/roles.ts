@@ -11,6 +11,11 @@ export const PERMISSION_KEYS = [
   'organisation:manage',
   'audit:read',
   'outbox:read',
+  'forum:use',
+  'forum:accept-any',
+  'forum:verify',
+  'forum:moderate',
+  'forum:manage-categories',
 ] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 
@@ -20,15 +25,21 @@ export type PermissionScope = 'organisation' | 'all';
 type Grants = Partial<Record<PermissionKey, PermissionScope>>;
 
 const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
-  adviser: {},
-  trainer: {},
+  adviser: { 'forum:use': 'all' },
+  trainer: { 'forum:accept-any': 'all', 'forum:verify': 'all' },
   eservice_rep: {},
   org_admin: {
     'member:read': 'organisation',
     'member:invite': 'organisation',
     'member:deactivate': 'organisation',
   },
-  coordinator: { 'member:read': 'all', 'member:invite': 'all', 'member:deactivate': 'all' },
+  coordinator: {
+    'member:read': 'all',
+    'member:invite': 'all',
+    'member:deactivate': 'all',
+    'forum:moderate': 'all',
+    'forum:manage-categories': 'all',
+  },
   admin: {
     'member:change-role': 'all',
     'organisation:manage': 'all',

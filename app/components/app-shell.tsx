@@ -38,6 +38,31 @@ export function AppShell({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <div className="user-menu">
+              <form method="get" action="/search" role="search" className="header-search">
+                <label htmlFor="header-search" className="visually-hidden">
+                  {t('shell.search')}
+                </label>
+                <input
+                  id="header-search"
+                  type="search"
+                  name="q"
+                  maxLength={200}
+                  placeholder={t('shell.searchPlaceholder')}
+                />
+                <button type="submit" className="button button--secondary">
+                  {t('shell.searchButton')}
+                </button>
+              </form>
+              <NavLink to="/notifications" className="bell">
+                <span aria-hidden="true">🔔</span>
+                <span className="visually-hidden">{t('shell.notifications')}</span>
+                {data.unreadNotifications ? (
+                  <span className="bell__count">
+                    {data.unreadNotifications}
+                    <span className="visually-hidden"> {t('shell.unread')}</span>
+                  </span>
+                ) : null}
+              </NavLink>
               <span className="user-menu__name">{user.name}</span>
               <Form method="post" action="/logout" reloadDocument>
                 <button type="submit" className="button button--secondary">

@@ -6,6 +6,7 @@ export type NavItem = { to: string; labelKey: string };
 export function navigationFor(user: AuthUser | null): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
+  if (user.permissions['forum:use']) items.push({ to: '/forum', labelKey: 'nav.forum' });
   if (user.permissions['member:read']) items.push({ to: '/members', labelKey: 'nav.members' });
   if (user.permissions['organisation:manage'] || user.permissions['audit:read']) {
     items.push({ to: '/admin', labelKey: 'nav.admin' });

@@ -1,7 +1,16 @@
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fi';
-export const NAMESPACES = ['common', 'auth', 'profile', 'members', 'admin', 'email'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'profile',
+  'members',
+  'admin',
+  'email',
+  'forum',
+  'notifications',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';
 

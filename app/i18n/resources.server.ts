@@ -3,18 +3,24 @@ import enAuth from '../../locales/en/auth.json';
 import enCommon from '../../locales/en/common.json';
 import enEmail from '../../locales/en/email.json';
 import enMembers from '../../locales/en/members.json';
+import enForum from '../../locales/en/forum.json';
+import enNotifications from '../../locales/en/notifications.json';
 import enProfile from '../../locales/en/profile.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
 import fiEmail from '../../locales/fi/email.json';
 import fiMembers from '../../locales/fi/members.json';
+import fiForum from '../../locales/fi/forum.json';
+import fiNotifications from '../../locales/fi/notifications.json';
 import fiProfile from '../../locales/fi/profile.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
 import svEmail from '../../locales/sv/email.json';
 import svMembers from '../../locales/sv/members.json';
+import svForum from '../../locales/sv/forum.json';
+import svNotifications from '../../locales/sv/notifications.json';
 import svProfile from '../../locales/sv/profile.json';
 import type { Language, Namespace } from './config';
 
@@ -26,6 +32,8 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     members: fiMembers,
     admin: fiAdmin,
     email: fiEmail,
+    forum: fiForum,
+    notifications: fiNotifications,
   },
   sv: {
     common: svCommon,
@@ -34,6 +42,8 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     members: svMembers,
     admin: svAdmin,
     email: svEmail,
+    forum: svForum,
+    notifications: svNotifications,
   },
   en: {
     common: enCommon,
@@ -42,5 +52,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     members: enMembers,
     admin: enAdmin,
     email: enEmail,
+    forum: enForum,
+    notifications: enNotifications,
   },
 };

@@ -107,6 +107,9 @@ export default function ProfilePage() {
       <p>
         <Link to="/profile/sessions">{t('sessionsLink')}</Link>
       </p>
+      <p>
+        <Link to="/profile/notifications">{t('notificationSettings')}</Link>
+      </p>
     </div>
   );
 }

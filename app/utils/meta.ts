@@ -16,3 +16,11 @@ export function pageTitle(matches: Match[], key: string): MetaDescriptor[] {
   const app = (root?.resources?.common?.appName as string | undefined) ?? 'Tukiverkko';
   return [{ title: typeof value === 'string' ? `${value} – ${app}` : app }];
 }
+
+/** "<text> – Tukiverkko" for titles that are data (a thread's title), not strings. */
+export function dataTitle(matches: Match[], text: string | undefined, fallbackKey: string): MetaDescriptor[] {
+  if (!text) return pageTitle(matches, fallbackKey);
+  const root = matches.find((m) => m.id === 'root')?.data as RootSlice | undefined;
+  const app = (root?.resources?.common?.appName as string | undefined) ?? 'Tukiverkko';
+  return [{ title: `${text} – ${app}` }];
+}

@@ -7,7 +7,8 @@ import type { AuditAction } from './schema';
 export type AuditEntry = {
   action: AuditAction;
   actorId?: string | null;
-  targetType?: 'user' | 'invite' | 'organisation' | 'session';
+  targetType?:
+    'user' | 'invite' | 'organisation' | 'session' | 'forum_post' | 'forum_thread' | 'forum_category';
   targetId?: string;
   organisationId?: string | null;
   ip?: string;

@@ -15,5 +15,16 @@ export const AUDIT_ACTIONS = [
   'organisation_create',
   'organisation_update',
   'session_revoked',
+  'forum_post_hide',
+  'forum_post_unhide',
+  'forum_thread_lock',
+  'forum_thread_unlock',
+  'forum_thread_pin',
+  'forum_thread_unpin',
+  'forum_thread_move',
+  'forum_thread_merge',
+  'forum_flag_dismiss',
+  'forum_category_create',
+  'forum_category_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

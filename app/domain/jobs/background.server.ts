@@ -3,6 +3,7 @@ import { env } from '~/env.server';
 import { pruneRateLimits } from '~/auth/rate-limit.server';
 import { startJobWorker } from './queue.server';
 import './handlers.server';
+import { scheduleDigest } from '~/domain/notifications/digest.server';
 
 let stopWorker: (() => void) | undefined;
 let pruneTimer: NodeJS.Timeout | undefined;
@@ -12,6 +13,7 @@ export function startBackgroundWork() {
   env(); // fail fast on a bad environment before taking traffic
   if (env().JOBS_WORKER === 'off' || stopWorker) return;
   stopWorker = startJobWorker();
+  void scheduleDigest().catch((error) => console.error('Could not schedule the daily digest', error));
   pruneTimer = setInterval(() => void pruneRateLimits().catch(() => {}), 10 * 60 * 1000);
   pruneTimer.unref();
 }

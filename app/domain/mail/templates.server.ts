@@ -61,3 +61,42 @@ export async function passwordResetEmail(language: string, to: string, vars: { u
     footer: tr('footer'),
   });
 }
+
+export async function notificationEmail(
+  language: string,
+  to: string,
+  vars: { type: string; actorName: string; title: string; detail?: string; url: string },
+) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr(`notification.${vars.type}.subject`, { actorName: vars.actorName, title: vars.title }),
+    greeting: tr('greeting'),
+    body: [
+      tr(`notification.${vars.type}.body`, { actorName: vars.actorName, title: vars.title }),
+      ...(vars.detail ? [tr('notification.reason', { reason: vars.detail })] : []),
+    ],
+    action: { label: tr('notification.action'), url: vars.url },
+    footer: tr('notification.footer'),
+  });
+}
+
+export async function digestEmail(
+  language: string,
+  to: string,
+  vars: { origin: string; items: { type: string; actorName: string; title: string; url: string }[] },
+) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('digest.subject', { count: vars.items.length }),
+    greeting: tr('greeting'),
+    body: [
+      tr('digest.intro', { count: vars.items.length }),
+      ...vars.items.map(
+        (i) =>
+          `• ${tr(`notification.${i.type}.body`, { actorName: i.actorName, title: i.title })} ${vars.origin}${i.url}`,
+      ),
+    ],
+    action: { label: tr('digest.action'), url: `${vars.origin}/notifications` },
+    footer: tr('notification.footer'),
+  });
+}

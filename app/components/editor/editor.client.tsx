@@ -1,0 +1,328 @@
+import Image from '@tiptap/extension-image';
+import Mention from '@tiptap/extension-mention';
+import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { HEADING_LEVELS } from '~/domain/rich-text/limits';
+import { mentionSuggestion } from './mention-suggestion.client';
+
+export type EditorStrings = Record<
+  | 'toolbar'
+  | 'bold'
+  | 'italic'
+  | 'heading'
+  | 'bulletList'
+  | 'orderedList'
+  | 'quote'
+  | 'link'
+  | 'linkUrl'
+  | 'apply'
+  | 'removeLink'
+  | 'cancel'
+  | 'image'
+  | 'imageAlt'
+  | 'insertImage'
+  | 'uploading'
+  | 'uploadFailed'
+  | 'undo'
+  | 'redo'
+  | 'mentionNone'
+  | 'mentionLabel',
+  string
+>;
+
+type Props = {
+  inputId: string;
+  labelId: string;
+  describedBy?: string;
+  initialJson?: string;
+  initialText: string;
+  invalid: boolean;
+  autofocus: boolean;
+  strings: EditorStrings;
+};
+
+function initialContent(json: string | undefined, text: string) {
+  if (json) {
+    try {
+      return JSON.parse(json) as object;
+    } catch {
+      /* fall through to the text */
+    }
+  }
+  return {
+    type: 'doc',
+    content: text
+      .split(/\n{2,}/)
+      .filter(Boolean)
+      .map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
+  };
+}
+
+async function upload(file: File): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
+  const form = new FormData();
+  form.append('image', file);
+  const response = await fetch('/forum/uploads', { method: 'POST', body: form });
+  const data = (await response.json().catch(() => ({}))) as { url?: string; message?: string };
+  return response.ok && data.url ? { ok: true, url: data.url } : { ok: false, message: data.message ?? '' };
+}
+
+export default function Editor({
+  inputId,
+  labelId,
+  describedBy,
+  initialJson,
+  initialText,
+  invalid,
+  autofocus,
+  strings,
+}: Props) {
+  const [json, setJson] = useState(() => JSON.stringify(initialContent(initialJson, initialText)));
+  const editor = useEditor({
+    immediatelyRender: false,
+    autofocus: autofocus ? 'end' : false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [...HEADING_LEVELS] },
+        codeBlock: false,
+        underline: false,
+        link: { openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' },
+      }),
+      Image.configure({ inline: false }),
+      Mention.configure({
+        HTMLAttributes: { class: 'mention' },
+        suggestion: mentionSuggestion({ none: strings.mentionNone, label: strings.mentionLabel }),
+      }),
+    ],
+    content: initialContent(initialJson, initialText),
+    editorProps: {
+      attributes: {
+        id: inputId,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+        class: 'editor__content',
+      },
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+        if (!files.length) return false;
+        for (const file of files) void insertUploaded(file, '');
+        return true;
+      },
+    },
+    onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
+  });
+  const [panel, setPanel] = useState<null | 'link' | 'image'>(null);
+  const [status, setStatus] = useState('');
+
+  async function insertUploaded(file: File, alt: string) {
+    setStatus(strings.uploading);
+    const result = await upload(file);
+    if (!result.ok) {
+      setStatus(`${strings.uploadFailed} ${result.message}`.trim());
+      return;
+    }
+    setStatus('');
+    editor?.chain().focus().setImage({ src: result.url, alt }).run();
+  }
+
+  return (
+    <div className={`editor${invalid ? ' editor--invalid' : ''}`}>
+      <input type="hidden" name="body" value={json} />
+      {editor ? <Toolbar editor={editor} strings={strings} onPanel={setPanel} /> : null}
+      {editor && panel === 'link' ? (
+        <LinkPanel editor={editor} strings={strings} onClose={() => setPanel(null)} />
+      ) : null}
+      {editor && panel === 'image' ? (
+        <ImagePanel
+          strings={strings}
+          onInsert={(file, alt) => {
+            setPanel(null);
+            void insertUploaded(file, alt);
+          }}
+          onClose={() => setPanel(null)}
+        />
+      ) : null}
+      <EditorContent editor={editor} />
+      <p className="editor__status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+type ToolbarButton = { key: keyof EditorStrings; run: () => void; active?: boolean; icon: string };
+
+/** WAI-ARIA toolbar: one Tab stop, arrow keys move between buttons, Home/End jump. */
+function Toolbar({
+  editor,
+  strings,
+  onPanel,
+}: {
+  editor: TiptapEditor;
+  strings: EditorStrings;
+  onPanel: (p: 'link' | 'image') => void;
+}) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      heading: e.isActive('heading'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+    }),
+  });
+  const [current, setCurrent] = useState(0);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const chain = () => editor.chain().focus();
+  const buttons: ToolbarButton[] = [
+    { key: 'bold', icon: 'B', active: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'italic', icon: 'I', active: state.italic, run: () => chain().toggleItalic().run() },
+    {
+      key: 'heading',
+      icon: 'H',
+      active: state.heading,
+      run: () => chain().toggleHeading({ level: HEADING_LEVELS[0] }).run(),
+    },
+    { key: 'bulletList', icon: '•', active: state.bulletList, run: () => chain().toggleBulletList().run() },
+    {
+      key: 'orderedList',
+      icon: '1.',
+      active: state.orderedList,
+      run: () => chain().toggleOrderedList().run(),
+    },
+    { key: 'quote', icon: '❝', active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { key: 'link', icon: '🔗', active: state.link, run: () => onPanel('link') },
+    { key: 'image', icon: '🖼', run: () => onPanel('image') },
+    { key: 'undo', icon: '↶', run: () => chain().undo().run() },
+    { key: 'redo', icon: '↷', run: () => chain().redo().run() },
+  ];
+  function onKeyDown(event: KeyboardEvent) {
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = (moves[event.key]! + buttons.length) % buttons.length;
+    setCurrent(next);
+    refs.current[next]?.focus();
+  }
+  return (
+    <div role="toolbar" aria-label={strings.toolbar} className="editor__toolbar" onKeyDown={onKeyDown}>
+      {buttons.map((b, i) => (
+        <button
+          key={b.key}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          className="editor__button"
+          tabIndex={i === current ? 0 : -1}
+          aria-pressed={b.active === undefined ? undefined : b.active}
+          aria-label={strings[b.key]}
+          title={strings[b.key]}
+          onFocus={() => setCurrent(i)}
+          onClick={b.run}
+        >
+          <span aria-hidden="true">{b.icon}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function LinkPanel({
+  editor,
+  strings,
+  onClose,
+}: {
+  editor: TiptapEditor;
+  strings: EditorStrings;
+  onClose: () => void;
+}) {
+  const [url, setUrl] = useState(() => String(editor.getAttributes('link').href ?? ''));
+  const apply = () => {
+    const href = url.trim();
+    if (href) editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    else editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    onClose();
+  };
+  return (
+    <div className="editor__panel">
+      <label>
+        {strings.linkUrl}
+        <input
+          type="url"
+          value={url}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the panel opens for this one field
+          autoFocus
+          onChange={(e) => setUrl(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            } else if (e.key === 'Escape') onClose();
+          }}
+        />
+      </label>
+      <button type="button" className="button" onClick={apply}>
+        {strings.apply}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          editor.chain().focus().extendMarkRange('link').unsetLink().run();
+          onClose();
+        }}
+      >
+        {strings.removeLink}
+      </button>
+    </div>
+  );
+}
+
+function ImagePanel({
+  strings,
+  onInsert,
+  onClose,
+}: {
+  strings: EditorStrings;
+  onInsert: (file: File, alt: string) => void;
+  onClose: () => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [alt, setAlt] = useState('');
+  return (
+    <div className="editor__panel">
+      <label>
+        {strings.image}
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the panel opens for this one field
+          autoFocus
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <label>
+        {strings.imageAlt}
+        <input type="text" value={alt} maxLength={300} onChange={(e) => setAlt(e.target.value)} />
+      </label>
+      <button type="button" className="button" disabled={!file} onClick={() => file && onInsert(file, alt)}>
+        {strings.insertImage}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        {strings.cancel}
+      </button>
+    </div>
+  );
+}

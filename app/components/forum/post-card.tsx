@@ -1,0 +1,271 @@
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
+import { DateTime } from '~/components/ui/misc';
+import type { ThreadPost } from '~/domain/forum/threads.server';
+import { FLAG_REASONS, REACTIONS } from '~/domain/forum/schema';
+import type { FieldErrors, FormValues } from '~/utils/forms';
+import type { SerializeFrom } from '@remix-run/node';
+
+type Post = SerializeFrom<ThreadPost>;
+
+export type PostAbilities = {
+  viewerId: string;
+  canAccept: boolean;
+  canVerify: boolean;
+  canModerate: boolean;
+  locked: boolean;
+};
+
+type Props = {
+  post: Post;
+  threadId: string;
+  acceptedPostId: string | null;
+  abilities: PostAbilities;
+  isNew: boolean;
+  /** Errors and typed values of the last submit, shown only in the form that sent them. */
+  result: { errors: FieldErrors; values: FormValues };
+  anchor?: boolean;
+};
+
+const sentBy = (values: FormValues, intent: string | string[], postId: string) =>
+  values.postId === postId && [intent].flat().includes(String(values.intent));
+
+export function PostCard({ post, threadId, acceptedPostId, abilities, isNew, result, anchor = true }: Props) {
+  const { t } = useTranslation('forum');
+  const accepted = acceptedPostId === post.id;
+  const mine = post.authorId === abilities.viewerId;
+  const removed = Boolean(post.deletedAt);
+  return (
+    <article
+      id={anchor ? `post-${post.id}` : undefined}
+      className={`post${accepted ? ' post--accepted' : ''}${post.hiddenAt ? ' post--hidden' : ''}`}
+      aria-labelledby={`${anchor ? '' : 'answer-'}post-${post.id}-by`}
+    >
+      <header className="post__header">
+        <p id={`${anchor ? '' : 'answer-'}post-${post.id}-by`} className="post__author">
+          <strong>{post.author.name}</strong>{' '}
+          <span className="muted">
+            {post.author.organisation.name} · {t(`common:roles.${post.author.role.key}`)}
+          </span>
+        </p>
+        <p className="post__meta">
+          <a href={`/forum/p/${post.id}`}>
+            <DateTime value={post.createdAt} />
+            <span className="visually-hidden"> {t('post.permalink')}</span>
+          </a>
+          {post.editedAt ? (
+            <>
+              {' · '}
+              <Link to={`/forum/p/${post.id}/history`}>
+                {t('post.edited', { count: post.revisionCount })}
+              </Link>
+            </>
+          ) : null}
+          {isNew ? <span className="badge badge--new">{t('post.new')}</span> : null}
+          {accepted && !post.isQuestion ? (
+            <span className="badge badge--accepted">✓ {t('post.accepted')}</span>
+          ) : null}
+          {post.verifiedAt ? <span className="badge badge--verified">★ {t('post.verified')}</span> : null}
+        </p>
+      </header>
+      {post.hiddenAt ? (
+        <p className="notice notice--error">
+          {t('post.hiddenNotice')}{' '}
+          {post.hiddenReason ? t('post.hiddenReason', { reason: post.hiddenReason }) : null}
+        </p>
+      ) : null}
+      {removed ? (
+        <p className="post__removed">{t('post.removedByAuthor')}</p>
+      ) : (
+        <>
+          {post.quote ? (
+            <blockquote className="post__quote">
+              <p className="muted">
+                <a href={`/forum/p/${post.quote.id}`}>{t('post.quoting', { name: post.quote.authorName })}</a>
+              </p>
+              {post.quote.excerpt ? (
+                <p>{post.quote.excerpt}</p>
+              ) : (
+                <p className="muted">{t('post.quoteGone')}</p>
+              )}
+            </blockquote>
+          ) : null}
+          {/* Sanitised on the server when saved (allow-list JSON, then sanitize-html). */}
+          <div className="post__body rich-text" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        </>
+      )}
+      {!removed && !post.hiddenAt ? <Reactions post={post} /> : null}
+      {!removed ? (
+        <PostActions
+          post={post}
+          threadId={threadId}
+          accepted={accepted}
+          mine={mine}
+          abilities={abilities}
+          result={result}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+function Reactions({ post }: { post: Post }) {
+  const { t } = useTranslation('forum');
+  const who = REACTIONS.filter((kind) => post.reactions[kind]?.count);
+  return (
+    <div className="reactions">
+      <Form method="post" preventScrollReset className="reactions__buttons">
+        <input type="hidden" name="postId" value={post.id} />
+        <input type="hidden" name="intent" value="react" />
+        {REACTIONS.map((kind) => {
+          const r = post.reactions[kind];
+          return (
+            <button
+              key={kind}
+              type="submit"
+              name="kind"
+              value={kind}
+              className="reaction"
+              aria-pressed={Boolean(r?.mine)}
+            >
+              {t(`reactions.${kind}`)} <span className="reaction__count">{r?.count ?? 0}</span>
+            </button>
+          );
+        })}
+      </Form>
+      {who.length ? (
+        <details className="reactions__who">
+          <summary>{t('reactions.who')}</summary>
+          <ul className="plain-list">
+            {who.map((kind) => (
+              <li key={kind}>
+                <strong>{t(`reactions.${kind}`)}:</strong> {post.reactions[kind]!.names.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function PostActions({
+  post,
+  threadId,
+  accepted,
+  mine,
+  abilities,
+  result,
+}: {
+  post: Post;
+  threadId: string;
+  accepted: boolean;
+  mine: boolean;
+  abilities: PostAbilities;
+  result: Props['result'];
+}) {
+  const { t } = useTranslation('forum');
+  const flagSent = sentBy(result.values, 'flag', post.id);
+  const modSent = sentBy(result.values, ['hide', 'unhide', 'dismiss'], post.id);
+  return (
+    <div className="post__actions">
+      {!post.hiddenAt && (!abilities.locked || abilities.canModerate) ? (
+        <Link to={`/forum/t/${threadId}?quote=${post.id}#reply`} className="button button--secondary">
+          {t('post.quote')}
+        </Link>
+      ) : null}
+      {!post.isQuestion && abilities.canAccept && !post.hiddenAt ? (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="postId" value={post.id} />
+          <button type="submit" name="intent" value="accept" className="button button--secondary">
+            {accepted ? t('post.unaccept') : t('post.accept')}
+          </button>
+        </Form>
+      ) : null}
+      {!post.isQuestion && abilities.canVerify && !post.hiddenAt ? (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="postId" value={post.id} />
+          <button type="submit" name="intent" value="verify" className="button button--secondary">
+            {post.verifiedAt ? t('post.unverify') : t('post.verify')}
+          </button>
+        </Form>
+      ) : null}
+      {mine && !post.hiddenAt ? (
+        <>
+          <Link to={`/forum/p/${post.id}/edit`} className="button button--secondary">
+            {t('post.edit')}
+          </Link>
+          <details className="post__menu" open={sentBy(result.values, 'delete', post.id) || undefined}>
+            <summary className="button button--secondary">{t('post.delete')}</summary>
+            <Form method="post" className="post__panel">
+              <input type="hidden" name="postId" value={post.id} />
+              <p>{t('post.deleteConfirm')}</p>
+              <button type="submit" name="intent" value="delete" className="button button--danger">
+                {t('post.deleteNow')}
+              </button>
+            </Form>
+          </details>
+        </>
+      ) : null}
+      {!mine && !post.hiddenAt ? (
+        <details className="post__menu" open={flagSent || undefined}>
+          <summary className="button button--secondary">
+            {post.flaggedByMe ? t('flag.flagged') : t('flag.open')}
+          </summary>
+          <Form method="post" className="post__panel">
+            <input type="hidden" name="postId" value={post.id} />
+            <SelectField
+              name="reason"
+              label={t('flag.reason')}
+              error={flagSent ? result.errors.reason : undefined}
+              options={[
+                { value: '', label: t('flag.choose') },
+                ...FLAG_REASONS.map((r) => ({ value: r, label: t(`flag.reasons.${r}`) })),
+              ]}
+            />
+            <TextField
+              name="note"
+              label={t('flag.note')}
+              maxLength={1000}
+              error={flagSent ? result.errors.note : undefined}
+            />
+            <button type="submit" name="intent" value="flag" className="button">
+              {t('flag.send')}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {abilities.canModerate ? (
+        <details className="post__menu" open={modSent || undefined}>
+          <summary className="button button--secondary">{t('moderation.post')}</summary>
+          <Form method="post" className="post__panel">
+            <input type="hidden" name="postId" value={post.id} />
+            <TextField
+              name="reason"
+              label={t('moderation.reason')}
+              hint={t('moderation.reasonHint')}
+              maxLength={500}
+              error={modSent ? result.errors.reason : undefined}
+            />
+            {post.hiddenAt ? (
+              <button type="submit" name="intent" value="unhide" className="button">
+                {t('moderation.unhide')}
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="hide" className="button button--danger">
+                {t('moderation.hide')}
+              </button>
+            )}
+            <button type="submit" name="intent" value="dismiss" className="button button--secondary">
+              {t('moderation.dismiss')}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {sentBy(result.values, ['accept', 'verify', 'react', 'delete'], post.id) && result.errors.form ? (
+        <FieldErrorText id={`post-${post.id}-error`} error={result.errors.form} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { can, type AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { notify } from '~/domain/notifications/notify.server';
+import { isUuid } from '~/utils/ids';
+import { canAcceptIn, canModerate } from './access.server';
+import { reflagThread } from './search-index.server';
+import { refreshThreadStats } from './stats.server';
+import type { Reaction } from './schema';
+
+/** A reply the viewer can act on: visible, not removed, in a thread that is not merged away. */
+function actionablePost(viewer: AuthUser, postId: string) {
+  return db.forumPost.findFirst({
+    where: {
+      id: postId,
+      deletedAt: null,
+      ...(canModerate(viewer) ? {} : { hiddenAt: null }),
+      thread: { mergedIntoId: null, ...(canModerate(viewer) ? {} : { hiddenAt: null }) },
+    },
+    select: {
+      id: true,
+      authorId: true,
+      isQuestion: true,
+      verifiedAt: true,
+      threadId: true,
+      thread: { select: { id: true, title: true, authorId: true, acceptedPostId: true } },
+    },
+  });
+}
+
+export type AnswerResult = 'ok' | 'forbidden' | null;
+
+/** Marks (or unmarks) one reply as the accepted answer; the question's author is told. */
+export async function toggleAccepted(
+  actor: AuthUser,
+  postId: string,
+  meta: RequestMeta,
+): Promise<AnswerResult> {
+  if (!isUuid(postId)) return null;
+  const post = await actionablePost(actor, postId);
+  if (!post || post.isQuestion) return null;
+  if (!canAcceptIn(actor, post.thread)) return 'forbidden';
+  const accepting = post.thread.acceptedPostId !== post.id;
+  await db.$transaction(async (tx) => {
+    await tx.forumThread.update({
+      where: { id: post.threadId },
+      data: { acceptedPostId: accepting ? post.id : null },
+    });
+    await reflagThread(tx, post.threadId);
+    if (accepting) {
+      await notify(tx, {
+        type: 'forum_accepted',
+        recipientIds: [post.thread.authorId, post.authorId].filter((id) => id !== actor.id),
+        actorName: actor.name,
+        title: post.thread.title,
+        url: `/forum/p/${post.id}`,
+        origin: meta.origin,
+      });
+    }
+  });
+  return 'ok';
+}
+
+/** "Verified by a trainer": a trainer vouches that an answer is correct. */
+export async function toggleVerified(actor: AuthUser, postId: string): Promise<AnswerResult> {
+  if (!isUuid(postId)) return null;
+  const post = await actionablePost(actor, postId);
+  if (!post || post.isQuestion) return null;
+  if (!can(actor, 'forum:verify')) return 'forbidden';
+  await db.$transaction(async (tx) => {
+    await tx.forumPost.update({
+      where: { id: post.id },
+      data: post.verifiedAt
+        ? { verifiedAt: null, verifiedById: null }
+        : { verifiedAt: new Date(), verifiedById: actor.id },
+    });
+    await refreshThreadStats(tx, post.threadId);
+    await reflagThread(tx, post.threadId);
+  });
+  return 'ok';
+}
+
+export async function toggleReaction(actor: AuthUser, postId: string, kind: Reaction): Promise<boolean> {
+  if (!isUuid(postId)) return false;
+  const post = await actionablePost(actor, postId);
+  if (!post) return false;
+  const key = { postId_userId_kind: { postId, userId: actor.id, kind } };
+  const existing = await db.forumReaction.findUnique({ where: key, select: { kind: true } });
+  if (existing) await db.forumReaction.delete({ where: key });
+  else
+    await db.forumReaction.createMany({ data: [{ postId, userId: actor.id, kind }], skipDuplicates: true });
+  return true;
+}
+
+export async function setThreadFollow(
+  viewer: AuthUser,
+  threadId: string,
+  following: boolean,
+): Promise<boolean> {
+  if (!isUuid(threadId)) return false;
+  const thread = await db.forumThread.findFirst({
+    where: { id: threadId, mergedIntoId: null, ...(canModerate(viewer) ? {} : { hiddenAt: null }) },
+    select: { id: true },
+  });
+  if (!thread) return false;
+  if (following) {
+    await db.forumThreadFollow.createMany({ data: [{ userId: viewer.id, threadId }], skipDuplicates: true });
+  } else {
+    await db.forumThreadFollow.deleteMany({ where: { userId: viewer.id, threadId } });
+  }
+  return true;
+}

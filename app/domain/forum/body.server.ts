@@ -1,0 +1,55 @@
+import type { Tx } from '~/db.server';
+import {
+  cleanDocument,
+  documentFromText,
+  mentionedUserIds,
+  plainText,
+  renderDocument,
+  withMentionLabels,
+  type RichDoc,
+} from '~/domain/rich-text/sanitise.server';
+import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from '~/domain/rich-text/limits';
+
+export type PreparedBody = { doc: RichDoc; html: string; text: string; mentionIds: string[] };
+export type BodyResult =
+  { ok: true; body: PreparedBody } | { ok: false; key: string; values?: Record<string, number> };
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Turns what the form sent into the stored forms of a post: allow-listed JSON, sanitised
+ * HTML, plain text. Mentions keep only active members, labelled with their real names.
+ */
+export async function prepareBody(tx: Tx, input: { body?: string; bodyText?: string }): Promise<BodyResult> {
+  let doc: RichDoc;
+  if (input.body) {
+    if (Buffer.byteLength(input.body) > MAX_BODY_JSON_BYTES) {
+      return { ok: false, key: 'forum:errors.bodyTooLong', values: { max: MAX_BODY_CHARS } };
+    }
+    const parsed = parseJson(input.body);
+    if (!parsed) return { ok: false, key: 'validation.invalid' };
+    doc = cleanDocument(parsed);
+  } else {
+    doc = documentFromText(input.bodyText ?? '');
+  }
+  const ids = mentionedUserIds(doc);
+  const members = ids.length
+    ? await tx.user.findMany({
+        where: { id: { in: ids }, status: 'active' },
+        select: { id: true, name: true },
+      })
+    : [];
+  doc = withMentionLabels(doc, new Map(members.map((m) => [m.id, m.name])));
+  const text = plainText(doc);
+  const hasImage = JSON.stringify(doc).includes('"type":"image"');
+  if (!text && !hasImage) return { ok: false, key: 'forum:errors.bodyRequired' };
+  if (text.length > MAX_BODY_CHARS)
+    return { ok: false, key: 'forum:errors.bodyTooLong', values: { max: MAX_BODY_CHARS } };
+  return { ok: true, body: { doc, html: renderDocument(doc), text, mentionIds: members.map((m) => m.id) } };
+}

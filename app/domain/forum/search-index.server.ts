@@ -1,0 +1,102 @@
+import type { Tx } from '~/db.server';
+import { indexDocument, removeDocument } from '~/domain/search/search.server';
+
+// The forum's part of the shared search index: one document per visible post. Hidden and
+// removed posts, hidden threads and merged-away threads have none, so search cannot show them.
+
+export const FORUM_POST_KIND = 'forum_post';
+
+const threadFields = {
+  id: true,
+  title: true,
+  language: true,
+  categoryId: true,
+  acceptedPostId: true,
+  hasVerified: true,
+  hiddenAt: true,
+  mergedIntoId: true,
+} as const;
+const postFields = {
+  id: true,
+  authorId: true,
+  isQuestion: true,
+  bodyText: true,
+  createdAt: true,
+  hiddenAt: true,
+  deletedAt: true,
+} as const;
+
+type IndexedThread = {
+  id: string;
+  title: string;
+  language: string;
+  categoryId: string;
+  acceptedPostId: string | null;
+  hasVerified: boolean;
+  hiddenAt: Date | null;
+  mergedIntoId: string | null;
+};
+type IndexedPost = {
+  id: string;
+  authorId: string;
+  isQuestion: boolean;
+  bodyText: string;
+  createdAt: Date;
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+};
+
+function flagsOf(thread: { acceptedPostId: string | null; hasVerified: boolean }) {
+  return [...(thread.acceptedPostId ? ['solved'] : []), ...(thread.hasVerified ? ['verified'] : [])];
+}
+
+async function writeDocument(tx: Tx, post: IndexedPost, thread: IndexedThread) {
+  if (post.hiddenAt || post.deletedAt || thread.hiddenAt || thread.mergedIntoId) {
+    await removeDocument(tx, FORUM_POST_KIND, post.id);
+    return;
+  }
+  await indexDocument(tx, {
+    kind: FORUM_POST_KIND,
+    sourceId: post.id,
+    groupId: thread.id,
+    containerId: thread.categoryId,
+    language: thread.language,
+    title: post.isQuestion ? thread.title : '',
+    body: post.bodyText,
+    context: thread.title,
+    url: `/forum/p/${post.id}`,
+    authorId: post.authorId,
+    flags: flagsOf(thread),
+    publishedAt: post.createdAt,
+  });
+}
+
+/** After a change to the whole thread: title, language, category, visibility, merge. */
+export async function reindexThread(tx: Tx, threadId: string) {
+  const thread = await tx.forumThread.findUnique({
+    where: { id: threadId },
+    select: { ...threadFields, posts: { select: postFields } },
+  });
+  if (!thread) return;
+  await tx.searchDocument.deleteMany({ where: { groupId: threadId } });
+  for (const post of thread.posts) await writeDocument(tx, post, thread);
+}
+
+/** After a change that only one post's text or visibility depends on. */
+export async function reindexPost(tx: Tx, postId: string) {
+  const post = await tx.forumPost.findUnique({
+    where: { id: postId },
+    select: { ...postFields, thread: { select: threadFields } },
+  });
+  if (post) await writeDocument(tx, post, post.thread);
+}
+
+/** Solved/verified changed: every post of the thread carries the thread's flags. */
+export async function reflagThread(tx: Tx, threadId: string) {
+  const thread = await tx.forumThread.findUnique({
+    where: { id: threadId },
+    select: { acceptedPostId: true, hasVerified: true },
+  });
+  if (thread)
+    await tx.searchDocument.updateMany({ where: { groupId: threadId }, data: { flags: flagsOf(thread) } });
+}

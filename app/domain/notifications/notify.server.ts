@@ -1,0 +1,65 @@
+import type { Prisma } from '~/generated/prisma/client';
+import type { Tx } from '~/db.server';
+import { notificationEmail } from '~/domain/mail/templates.server';
+import { queueEmail } from '~/domain/mail/outbox.server';
+import { DEFAULT_CHANNEL, type Channel, type NotificationType } from './schema';
+
+export type NewNotification = {
+  type: NotificationType;
+  recipientIds: string[];
+  actorName: string;
+  /** What it is about, shown in the bell and the e-mail (a thread title). */
+  title: string;
+  /** A path inside the app; e-mail makes it absolute. */
+  url: string;
+  /** A sentence more, e.g. a moderator's reason; shown in the list and the e-mail. */
+  detail?: string;
+  data?: Prisma.InputJsonObject;
+  /** The app's public origin, for links in e-mail sent at once. */
+  origin: string;
+};
+
+/**
+ * Tells each recipient the way they chose for this type; called inside the transaction of the
+ * change it reports, so a rolled-back reply notifies nobody. E-mail goes to the outbox queue.
+ */
+export async function notify(tx: Tx, n: NewNotification) {
+  const ids = [...new Set(n.recipientIds)];
+  if (!ids.length) return;
+  const recipients = await tx.user.findMany({
+    where: { id: { in: ids }, status: 'active' },
+    select: {
+      id: true,
+      email: true,
+      locale: true,
+      notificationPreferences: { where: { type: n.type }, select: { channel: true } },
+    },
+  });
+  for (const r of recipients) {
+    const channel = (r.notificationPreferences[0]?.channel ?? DEFAULT_CHANNEL[n.type]) as Channel;
+    if (channel === 'off') continue;
+    await tx.notification.create({
+      data: {
+        userId: r.id,
+        type: n.type,
+        delivery: channel,
+        actorName: n.actorName,
+        title: n.title,
+        url: n.url,
+        data: { ...n.data, ...(n.detail ? { detail: n.detail } : {}) },
+      },
+    });
+    if (channel === 'email') {
+      await queueEmail(
+        tx,
+        await notificationEmail(r.locale, r.email, {
+          type: n.type,
+          actorName: n.actorName,
+          title: n.title,
+          detail: n.detail,
+          url: `${n.origin}${n.url}`,
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { LANGUAGES } from '~/i18n/config';
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_KINDS = ['forum_post'] as const;
+
+// Unknown or malformed filters are dropped, not refused: a pasted or stale link still searches.
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().max(200).catch(''),
+  kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
+  container: z.uuid().optional().catch(undefined),
+  flag: z.enum(['solved', 'verified']).optional().catch(undefined),
+  /** Part of the author's name. */
+  author: z.string().trim().max(100).optional().catch(undefined),
+  language: z.enum(LANGUAGES).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;

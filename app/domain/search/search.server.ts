@@ -1,0 +1,136 @@
+import { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import { db, type Tx } from '~/db.server';
+import { helsinkiDayStart } from '~/i18n/format';
+import { SEARCH_PAGE_SIZE, type SearchQuery } from './schema';
+
+// The shared search index. An area (forum now; library and briefings later) writes one row
+// per findable thing in the transaction that changes it, and says who may find it; the
+// search page asks one question of one table. The stemmer is chosen per row by its language
+// (a generated column), and the query is stemmed the same way for each row, so `kirjastossa`
+// finds a Finnish post about a `kirjasto` and `bankkoder` a Swedish one about a `bankkod`.
+
+export type SearchDocumentInput = {
+  kind: string;
+  sourceId: string;
+  groupId?: string | null;
+  containerId?: string | null;
+  language: string;
+  title?: string;
+  body: string;
+  context?: string;
+  url: string;
+  authorId?: string | null;
+  flags?: string[];
+  minRoleRank?: number;
+  orgIds?: string[];
+  publishedAt: Date;
+};
+
+export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
+  const data = {
+    groupId: doc.groupId ?? null,
+    containerId: doc.containerId ?? null,
+    language: doc.language,
+    title: doc.title ?? '',
+    body: doc.body,
+    context: doc.context ?? '',
+    url: doc.url,
+    authorId: doc.authorId ?? null,
+    flags: doc.flags ?? [],
+    minRoleRank: doc.minRoleRank ?? 0,
+    orgIds: doc.orgIds ?? [],
+    publishedAt: doc.publishedAt,
+  };
+  await tx.searchDocument.upsert({
+    where: { kind_sourceId: { kind: doc.kind, sourceId: doc.sourceId } },
+    create: { kind: doc.kind, sourceId: doc.sourceId, ...data },
+    update: data,
+    select: { id: true }, // never read back `tsv`: the client cannot decode a tsvector
+  });
+}
+
+export async function removeDocument(tx: Tx, kind: string, sourceId: string) {
+  await tx.searchDocument.deleteMany({ where: { kind, sourceId } });
+}
+
+export type SearchHit = {
+  kind: string;
+  url: string;
+  title: string;
+  context: string;
+  language: string;
+  snippet: string;
+  flags: string[];
+  publishedAt: Date;
+  authorName: string | null;
+};
+
+// ts_headline marks matches with these; the page turns them into <mark> after escaping the rest.
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+const CONFIGS = { fi: 'finnish', sv: 'swedish', en: 'english' } as const;
+
+/** The query stemmed the way each row was: for ranking and snippets (per row, after the match). */
+function tsQuery(q: string) {
+  return Prisma.sql`CASE d.language WHEN 'sv' THEN websearch_to_tsquery('swedish', ${q})
+    WHEN 'en' THEN websearch_to_tsquery('english', ${q}) ELSE websearch_to_tsquery('finnish', ${q}) END`;
+}
+
+/**
+ * The match itself, one branch per language with a constant query each: a tsquery that
+ * depends on the row cannot use the GIN index, three constant ones can (a BitmapOr).
+ */
+function tsMatch(q: string, language?: string) {
+  const branches = Object.entries(CONFIGS)
+    .filter(([lang]) => !language || lang === language)
+    .map(
+      ([lang, config]) =>
+        Prisma.sql`(d.language = ${lang} AND d.tsv @@ websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q}))`,
+    );
+  return Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
+}
+
+export async function search(viewer: AuthUser, query: SearchQuery, page: number) {
+  if (!query.q) return { hits: [] as SearchHit[], total: 0, pages: 1 };
+  const match = tsQuery(query.q);
+  const conditions = [
+    tsMatch(query.q, query.language),
+    Prisma.sql`d.min_role_rank <= ${viewer.roleRank}`,
+    Prisma.sql`(cardinality(d.org_ids) = 0 OR ${viewer.organisationId}::uuid = ANY(d.org_ids))`,
+  ];
+  if (query.kind) conditions.push(Prisma.sql`d.kind = ${query.kind}`);
+  if (query.container) conditions.push(Prisma.sql`d.container_id = ${query.container}::uuid`);
+  if (query.flag) conditions.push(Prisma.sql`${query.flag} = ANY(d.flags)`);
+  if (query.author) {
+    const pattern = `%${query.author.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(Prisma.sql`d.author_id IN (SELECT id FROM app_user WHERE name ILIKE ${pattern})`);
+  }
+  if (query.from) conditions.push(Prisma.sql`d.published_at >= ${helsinkiDayStart(query.from)}`);
+  if (query.to) conditions.push(Prisma.sql`d.published_at < ${helsinkiDayStart(query.to, 1)}`);
+  const where = Prisma.join(conditions, ' AND ');
+
+  const [countRow] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM search_document d WHERE ${where}`;
+  const total = Number(countRow?.total ?? 0);
+  // Rank and cut first, then build snippets only for the page shown (ts_headline is costly).
+  const hits = await db.$queryRaw<(Omit<SearchHit, 'snippet'> & { snippet: string })[]>`
+    WITH ranked AS (
+      SELECT d.id, ts_rank_cd(d.tsv, ${match}) AS rank
+      FROM search_document d WHERE ${where}
+      ORDER BY rank DESC, d.published_at DESC
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
+    )
+    SELECT d.kind, d.url, d.title, d.context, d.language, d.flags, d.published_at AS "publishedAt",
+      u.name AS "authorName",
+      ts_headline(
+        CASE d.language WHEN 'sv' THEN 'swedish'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'finnish'::regconfig END,
+        d.body, ${match},
+        ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}
+      ) AS snippet
+    FROM ranked JOIN search_document d ON d.id = ranked.id
+    LEFT JOIN app_user u ON u.id = d.author_id
+    ORDER BY ranked.rank DESC, d.published_at DESC`;
+  return { hits, total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+}

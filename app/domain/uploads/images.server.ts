@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import type { AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+import { env } from '~/env.server';
+import { isUuid } from '~/utils/ids';
+
+// Images in posts: the type is read from the bytes (sharp decodes them; a renamed PDF fails),
+// the picture is re-encoded — which drops EXIF/GPS and any payload hidden after the image
+// data — and is written under UPLOAD_DIR, never public/, so only logged-in members fetch it.
+
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
+/** Phones take 12-megapixel photos; nobody needs more than this on a forum page. */
+const MAX_EDGE = 2000;
+
+export type ImageResult = { ok: true; id: string; url: string } | { ok: false; key: string };
+
+export function maxImageBytes() {
+  return env().MAX_IMAGE_MB * 1024 * 1024;
+}
+
+function fileFor(id: string) {
+  return path.resolve(env().UPLOAD_DIR, id.slice(0, 2), `${id}.webp`);
+}
+
+export async function storeImage(owner: AuthUser, bytes: Uint8Array): Promise<ImageResult> {
+  if (bytes.byteLength === 0) return { ok: false, key: 'forum:errors.imageMissing' };
+  if (bytes.byteLength > maxImageBytes()) return { ok: false, key: 'forum:errors.imageTooLarge' };
+  let format: string | undefined;
+  try {
+    format = (await sharp(bytes).metadata()).format;
+  } catch {
+    return { ok: false, key: 'forum:errors.imageType' };
+  }
+  if (!format || !ACCEPTED_FORMATS.has(format)) return { ok: false, key: 'forum:errors.imageType' };
+
+  let output: { data: Buffer; info: OutputInfo };
+  try {
+    output = await sharp(bytes, { animated: false })
+      .rotate() // apply the EXIF orientation before the EXIF goes
+      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    return { ok: false, key: 'forum:errors.imageType' };
+  }
+
+  const upload = await db.upload.create({
+    data: {
+      ownerId: owner.id,
+      mime: 'image/webp',
+      byteSize: output.info.size,
+      width: output.info.width,
+      height: output.info.height,
+    },
+    select: { id: true },
+  });
+  // Written to a temporary name and renamed: a crash never leaves half an image behind a row.
+  const target = fileFor(upload.id);
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(`${target}.part`, output.data);
+    await fs.rename(`${target}.part`, target);
+  } catch (error) {
+    await fs.rm(`${target}.part`, { force: true });
+    await db.upload.delete({ where: { id: upload.id } });
+    throw error;
+  }
+  return { ok: true, id: upload.id, url: `/uploads/${upload.id}` };
+}
+
+export async function readImage(id: string): Promise<{ data: Buffer; mime: string } | null> {
+  if (!isUuid(id)) return null;
+  const upload = await db.upload.findUnique({ where: { id }, select: { mime: true } });
+  if (!upload) return null;
+  try {
+    return { data: await fs.readFile(fileFor(id)), mime: upload.mime };
+  } catch {
+    return null;
+  }
+}

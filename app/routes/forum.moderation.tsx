@@ -1,0 +1,105 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { notFound, requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, useFormResult } from '~/components/ui/form';
+import { DateTime, Pagination } from '~/components/ui/misc';
+import { moderate, openFlags } from '~/domain/forum/moderation.server';
+import { invalid, parseForm, text } from '~/utils/forms';
+import { pageNumber } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+const QueueActionSchema = z.object({
+  intent: z.enum(['hide', 'dismiss']),
+  postId: z.uuid({ error: 'validation.invalid' }),
+  reason: text({ max: 500 }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'forum:moderate');
+  const page = pageNumber(new URL(request.url));
+  return json({ ...(await openFlags(page)), page });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'forum:moderate');
+  const parsed = parseForm(QueueActionSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await moderate(user, parsed.data, requestMeta(request, context));
+  if (!result) throw notFound();
+  if (!result.ok) return invalid({ [result.field]: { key: result.key } }, parsed.values);
+  return json({ ok: true as const, message: `forum:done.${parsed.data.intent}` });
+}
+
+export default function ModerationQueuePage() {
+  const { items, total, page, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('forum');
+  const { errors, values, message } = useFormResult();
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/forum">{t('title')}</Link>
+      </p>
+      <h1>{t('moderation.title')}</h1>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <p role="status">{t('moderation.count', { count: total })}</p>
+      <ul className="card-list">
+        {items.map((post) => {
+          const sent = values.postId === post.id;
+          return (
+            <li key={post.id} className="card">
+              <h2 className="card__title">
+                <a href={`/forum/p/${post.id}`}>{post.thread.title}</a>
+              </h2>
+              <p className="muted">
+                {post.author.name} · <DateTime value={post.createdAt} />
+                {post.hiddenAt ? (
+                  <span className="badge badge--danger">{t('moderation.alreadyHidden')}</span>
+                ) : null}
+              </p>
+              <div className="rich-text flagged-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+              <h3>{t('moderation.reports', { count: post.flags.length })}</h3>
+              <ul>
+                {post.flags.map((f) => (
+                  <li key={f.id}>
+                    <strong>{t(`flag.reasons.${f.reason}`)}</strong> – {f.reporter.name},{' '}
+                    <DateTime value={f.createdAt} />
+                    {f.note ? <span className="block">“{f.note}”</span> : null}
+                  </li>
+                ))}
+              </ul>
+              <Form method="post" className="form form--inline">
+                <input type="hidden" name="postId" value={post.id} />
+                <TextField
+                  name="reason"
+                  label={t('moderation.reason')}
+                  hint={t('moderation.reasonHint')}
+                  maxLength={500}
+                  error={sent ? errors.reason : undefined}
+                />
+                {post.hiddenAt ? null : (
+                  <button type="submit" name="intent" value="hide" className="button button--danger">
+                    {t('moderation.hide')}
+                  </button>
+                )}
+                <button type="submit" name="intent" value="dismiss" className="button button--secondary">
+                  {t('moderation.dismiss')}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+      {items.length === 0 ? <p>{t('moderation.empty')}</p> : null}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forum:moderation.title');

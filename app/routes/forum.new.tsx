@@ -1,0 +1,78 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { RichTextField } from '~/components/editor/rich-text-field';
+import { ThreadFields } from '~/components/forum/thread-fields';
+import { Notice, typed, useFormResult } from '~/components/ui/form';
+import { categoryOptions } from '~/domain/forum/categories.server';
+import { createThread } from '~/domain/forum/posts.server';
+import { ThreadSchema } from '~/domain/forum/schema';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms';
+import { pageTitle } from '~/utils/meta';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'forum:use');
+  const language = await getLanguage(request);
+  const preselected = new URL(request.url).searchParams.get('category') ?? '';
+  return json({ categories: await categoryOptions(language), preselected, language });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'forum:use');
+  const parsed = parseForm(ThreadSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await createThread(user, parsed.data, requestMeta(request, context));
+  if (!result.ok) return invalid(result.errors, parsed.values);
+  return redirect(`/forum/t/${result.threadId}`);
+}
+
+export default function NewThreadPage() {
+  const { categories, preselected, language } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('forum');
+  const { errors, values } = useFormResult();
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/forum">{t('title')}</Link>
+      </p>
+      <h1>{t('newThread.title')}</h1>
+      {failed ? (
+        <Notice tone="error">
+          <p>{t('form.fixErrors')}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="form">
+        <ThreadFields
+          categories={categories}
+          defaultCategory={preselected}
+          defaultLanguage={language}
+          errors={errors}
+          values={values}
+        />
+        <RichTextField
+          label={t('newThread.body')}
+          hint={t('newThread.bodyHint')}
+          error={errors.body}
+          initialJson={typed(values, 'body') || undefined}
+          initialText={typed(values, 'bodyText')}
+          loadEditor="now"
+        />
+        <button type="submit" className="button">
+          {t('newThread.send')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forum:newThread.title');

@@ -1,0 +1,216 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { can, notFound, requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { RichTextField } from '~/components/editor/rich-text-field';
+import { PostCard } from '~/components/forum/post-card';
+import { ThreadModeration } from '~/components/forum/thread-moderation';
+import { Notice, useFormResult } from '~/components/ui/form';
+import { Pagination } from '~/components/ui/misc';
+import { canAcceptIn, canModerate } from '~/domain/forum/access.server';
+import { categoryOptions } from '~/domain/forum/categories.server';
+import { ThreadActionSchema } from '~/domain/forum/schema';
+import { runThreadAction } from '~/domain/forum/thread-actions.server';
+import {
+  findThread,
+  firstUnreadPost,
+  markRead,
+  quotablePost,
+  threadPosts,
+} from '~/domain/forum/threads.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms';
+import { pageNumber } from '~/utils/http';
+import { dataTitle } from '~/utils/meta';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'forum:use');
+  const language = await getLanguage(request);
+  const lookup = await findThread(user, params.id ?? '', language);
+  if (!lookup.found) throw notFound();
+  if (lookup.mergedInto !== null) throw redirect(`/forum/t/${lookup.mergedInto}`);
+  const { thread } = lookup;
+  const url = new URL(request.url);
+  if (url.searchParams.has('unread')) {
+    const first = await firstUnreadPost(user, thread.id, thread.lastReadAt);
+    if (first) throw redirect(`/forum/t/${thread.id}?page=${first.page}#post-${first.postId}`);
+  }
+  const page = pageNumber(url);
+  const { posts, accepted, pages } = await threadPosts(user, thread, page);
+  if (page > pages) throw redirect(`/forum/t/${thread.id}?page=${pages}`);
+  const newest = posts.reduce<Date | null>((max, p) => (!max || p.createdAt > max ? p.createdAt : max), null);
+  if (newest && (!thread.lastReadAt || newest > thread.lastReadAt)) await markRead(user, thread.id, newest);
+  const quoteId = url.searchParams.get('quote');
+  const moderator = canModerate(user);
+  return json({
+    thread,
+    posts,
+    accepted,
+    page,
+    pages,
+    quote: quoteId ? await quotablePost(thread.id, quoteId) : null,
+    abilities: {
+      viewerId: user.id,
+      canAccept: canAcceptIn(user, thread),
+      canVerify: can(user, 'forum:verify'),
+      canModerate: moderator,
+      locked: Boolean(thread.lockedAt),
+    },
+    categories: moderator ? await categoryOptions(language) : [],
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'forum:use');
+  const parsed = parseForm(ThreadActionSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const outcome = await runThreadAction(user, params.id ?? '', parsed.data, requestMeta(request, context));
+  switch (outcome.kind) {
+    case 'not-found':
+      throw notFound();
+    case 'redirect':
+      return redirect(outcome.to);
+    case 'invalid':
+      return invalid(outcome.errors, parsed.values);
+    case 'done':
+      return json({ ok: true as const, message: outcome.message, values: parsed.values });
+  }
+}
+
+export default function ThreadPage() {
+  const { thread, posts, accepted, page, pages, quote, abilities, categories } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation('forum');
+  const { errors, values, message } = useFormResult();
+  const [params] = useSearchParams();
+  const replyFailed = values.intent === 'reply';
+  const lastRead = thread.lastReadAt ? new Date(thread.lastReadAt) : null;
+  const canReply = !thread.lockedAt || abilities.canModerate;
+  return (
+    <div className="page thread" lang={thread.language}>
+      <p className="breadcrumb" lang={undefined}>
+        <Link to="/forum">{t('title')}</Link> ›{' '}
+        <Link to={`/forum/${thread.category.slug}`}>{thread.category.name}</Link>
+      </p>
+      <div className="page-header">
+        <h1>{thread.title}</h1>
+        <Form method="post" preventScrollReset>
+          <button
+            type="submit"
+            name="intent"
+            value={thread.following ? 'unfollow' : 'follow'}
+            className="button button--secondary"
+            aria-pressed={thread.following}
+          >
+            {thread.following ? t('thread.following') : t('thread.follow')}
+          </button>
+        </Form>
+      </div>
+      <ThreadBadges thread={thread} />
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      {errors.form && !values.postId ? (
+        <Notice tone="error">
+          <p>{t(errors.form.key, errors.form.values)}</p>
+        </Notice>
+      ) : null}
+      {abilities.canModerate ? <ThreadModeration thread={thread} categories={categories} /> : null}
+      <ol className="posts" aria-label={t('thread.posts')}>
+        {posts.map((post) => (
+          <li key={post.id}>
+            <PostCard
+              post={post}
+              threadId={thread.id}
+              acceptedPostId={thread.acceptedPostId}
+              abilities={abilities}
+              isNew={Boolean(
+                lastRead && new Date(post.createdAt) > lastRead && post.authorId !== abilities.viewerId,
+              )}
+              result={{ errors, values }}
+            />
+            {post.isQuestion && accepted ? (
+              <section className="accepted-answer" aria-labelledby="accepted-heading">
+                <h2 id="accepted-heading">{t('thread.acceptedAnswer')}</h2>
+                <PostCard
+                  post={accepted}
+                  threadId={thread.id}
+                  acceptedPostId={thread.acceptedPostId}
+                  abilities={abilities}
+                  isNew={false}
+                  result={{ errors: {}, values: {} }}
+                  anchor={false}
+                />
+              </section>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} pages={pages} />
+      <section id="reply" aria-labelledby="reply-heading" className="reply">
+        <h2 id="reply-heading">{t('reply.title')}</h2>
+        {canReply ? (
+          <Form method="post" key={params.get('quote') ?? 'reply'}>
+            {quote ? (
+              <blockquote className="post__quote">
+                <p className="muted">{t('post.quoting', { name: quote.authorName })}</p>
+                <p>{quote.excerpt}</p>
+                <input type="hidden" name="quotedPostId" value={quote.id} />
+              </blockquote>
+            ) : null}
+            <RichTextField
+              label={t('reply.body')}
+              error={replyFailed ? errors.body : undefined}
+              initialJson={replyFailed && typeof values.body === 'string' ? values.body : undefined}
+              initialText={replyFailed && typeof values.bodyText === 'string' ? values.bodyText : ''}
+              loadEditor="on-focus"
+            />
+            <button type="submit" name="intent" value="reply" className="button">
+              {t('reply.send')}
+            </button>
+          </Form>
+        ) : (
+          <p>{t('thread.lockedNotice')}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ThreadBadges({ thread }: { thread: ReturnType<typeof useLoaderData<typeof loader>>['thread'] }) {
+  const { t } = useTranslation('forum');
+  return (
+    <p className="thread__badges">
+      {thread.acceptedPostId ? <span className="badge badge--accepted">✓ {t('thread.solved')}</span> : null}
+      {thread.pinned ? <span className="badge">📌 {t('thread.pinned')}</span> : null}
+      {thread.lockedAt ? <span className="badge">🔒 {t('thread.locked')}</span> : null}
+      {thread.hiddenAt ? <span className="badge badge--danger">{t('thread.hidden')}</span> : null}
+      {thread.deviceTags.map((d) => (
+        <span key={d} className="badge badge--tag">
+          {t(`devices.${d}`)}
+        </span>
+      ))}
+      {[...thread.eserviceTags, ...thread.tags].map((tag) => (
+        <Link
+          key={tag}
+          to={`/forum/${thread.category.slug}?tag=${encodeURIComponent(tag)}`}
+          className="badge badge--tag"
+        >
+          #{tag}
+        </Link>
+      ))}
+    </p>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  dataTitle(matches, data?.thread.title, 'forum:title');

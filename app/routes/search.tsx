@@ -1,0 +1,128 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/guards.server';
+import { SelectField, TextField } from '~/components/ui/form';
+import { DateTime, Pagination } from '~/components/ui/misc';
+import { categoryOptions } from '~/domain/forum/categories.server';
+import { SearchQuerySchema } from '~/domain/search/schema';
+import { HIGHLIGHT_END, HIGHLIGHT_START, search } from '~/domain/search/search.server';
+import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
+import { getLanguage } from '~/i18n/i18n.server';
+import { pageNumber } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const query = SearchQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const page = pageNumber(url);
+  const [result, categories] = await Promise.all([
+    search(user, query, page),
+    categoryOptions(await getLanguage(request)),
+  ]);
+  return json({ ...result, page, categories, query });
+}
+
+/** Snippets come back as text with marker characters around matches: escape-free rendering. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(HIGHLIGHT_START);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i === 0) return <Fragment key={i}>{part}</Fragment>;
+        const [hit, rest = ''] = part.split(HIGHLIGHT_END);
+        return (
+          <Fragment key={i}>
+            <mark>{hit}</mark>
+            {rest}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+export default function SearchPage() {
+  const { hits, total, page, pages, categories, query } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('forum');
+  const [params] = useSearchParams();
+  return (
+    <div className="page">
+      <h1>{t('search.title')}</h1>
+      <Form method="get" className="filters search-form" role="search" aria-label={t('search.title')}>
+        <TextField name="q" type="search" label={t('search.query')} defaultValue={query.q} maxLength={200} />
+        <SelectField
+          name="container"
+          label={t('search.category')}
+          defaultValue={params.get('container') ?? ''}
+          options={[
+            { value: '', label: t('filters.any') },
+            ...categories.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <SelectField
+          name="flag"
+          label={t('search.status')}
+          defaultValue={params.get('flag') ?? ''}
+          options={[
+            { value: '', label: t('filters.any') },
+            { value: 'solved', label: t('filters.solved') },
+            { value: 'verified', label: t('filters.verified') },
+          ]}
+        />
+        <SelectField
+          name="language"
+          label={t('search.language')}
+          defaultValue={params.get('language') ?? ''}
+          options={[
+            { value: '', label: t('filters.any') },
+            ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+          ]}
+        />
+        <TextField name="from" type="date" label={t('search.from')} defaultValue={query.from ?? ''} />
+        <TextField name="to" type="date" label={t('search.to')} defaultValue={query.to ?? ''} />
+        <TextField
+          name="author"
+          label={t('search.author')}
+          defaultValue={query.author ?? ''}
+          maxLength={100}
+        />
+        <button type="submit" className="button">
+          {t('search.submit')}
+        </button>
+      </Form>
+      {query.q ? (
+        <p role="status">{t('search.count', { count: total, query: query.q })}</p>
+      ) : (
+        <p>{t('search.hint')}</p>
+      )}
+      <ol className="search-results">
+        {hits.map((hit) => (
+          <li key={hit.url} className="search-result" lang={hit.language}>
+            <h2 className="search-result__title">
+              <Link to={hit.url}>{hit.title || hit.context}</Link>
+            </h2>
+            <p className="search-result__snippet">
+              <Snippet text={hit.snippet} />
+            </p>
+            <p className="muted" lang={undefined}>
+              {t(`search.kinds.${hit.kind}`)}
+              {hit.authorName ? ` · ${hit.authorName}` : ''} · <DateTime value={hit.publishedAt} />
+              {hit.flags.includes('solved') ? (
+                <span className="badge badge--accepted">✓ {t('thread.solved')}</span>
+              ) : null}
+              {hit.flags.includes('verified') ? (
+                <span className="badge badge--verified">★ {t('post.verified')}</span>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forum:search.title');
