@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
-import { makeOrganisation, makeUser } from '#tests/factories';
+import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, cookieFor, makeRequest } from '#tests/helpers';
 import * as home from '~/routes/_index';
 import * as login from '~/routes/login';
@@ -20,12 +20,33 @@ import * as organisation from '~/routes/admin.organisations.$id';
 import * as audit from '~/routes/admin.audit';
 import * as outbox from '~/routes/admin.outbox._index';
 import * as outboxEmail from '~/routes/admin.outbox.$id';
+import * as forum from '~/routes/forum._index';
+import * as forumCategory from '~/routes/forum.$slug';
+import * as forumNew from '~/routes/forum.new';
+import * as forumThread from '~/routes/forum.t.$id';
+import * as forumPermalink from '~/routes/forum.p.$id._index';
+import * as forumHistory from '~/routes/forum.p.$id.history';
+import * as forumModeration from '~/routes/forum.moderation';
+import * as forumCategories from '~/routes/forum.categories';
+import * as forumMentions from '~/routes/forum.mentions';
+import * as search from '~/routes/search';
+import * as notifications from '~/routes/notifications._index';
+import * as notificationPrefs from '~/routes/profile.notifications';
+import * as upload from '~/routes/uploads.$id';
 
 type Who = 'anonymous' | RoleKey | 'otherOrgAdmin';
 const WHO: Who[] = ['anonymous', ...ROLE_KEYS, 'otherOrgAdmin'];
 type Expect = number | 'login' | 'home';
 
-let ids: { member: string; org: string; email: string; orgA: string };
+let ids: {
+  member: string;
+  org: string;
+  email: string;
+  orgA: string;
+  slug: string;
+  thread: string;
+  reply: string;
+};
 
 type Case = {
   name: string;
@@ -47,6 +68,17 @@ const post =
   ) =>
   (cookie?: string) =>
     callAction(route, makeRequest(path, { cookie, form: form() }), params());
+
+const ALL_MEMBERS: Case['expect'] = ['login', 200, 200, 200, 200, 200, 200, 200];
+const MODERATORS: Case['expect'] = ['login', 404, 404, 404, 404, 200, 200, 404];
+const threadAction = (form: Record<string, string>) => (cookie?: string) =>
+  callAction(
+    forumThread as never,
+    makeRequest(`/forum/t/${ids.thread}`, { cookie, form: { postId: ids.reply, ...form } }),
+    {
+      id: ids.thread,
+    },
+  );
 
 const CASES: Case[] = [
   { name: 'GET /', run: get(home as never, '/'), expect: ['login', 200, 200, 200, 200, 200, 200, 200] },
@@ -189,6 +221,88 @@ const CASES: Case[] = [
       }),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
+  { name: 'GET /forum', run: get(forum as never, '/forum'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /forum/:slug',
+    run: (cookie) =>
+      callLoader(forumCategory as never, makeRequest(`/forum/${ids.slug}`, { cookie }), { slug: ids.slug }),
+    expect: ALL_MEMBERS,
+  },
+  { name: 'GET /forum/new', run: get(forumNew as never, '/forum/new'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /forum/t/:id',
+    run: (cookie) =>
+      callLoader(forumThread as never, makeRequest(`/forum/t/${ids.thread}`, { cookie }), { id: ids.thread }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /forum/p/:id (permalink)',
+    run: (cookie) =>
+      callLoader(forumPermalink as never, makeRequest(`/forum/p/${ids.reply}`, { cookie }), {
+        id: ids.reply,
+      }),
+    expect: ['login', 302, 302, 302, 302, 302, 302, 302],
+  },
+  {
+    name: 'GET /forum/p/:id/history',
+    run: (cookie) =>
+      callLoader(forumHistory as never, makeRequest(`/forum/p/${ids.reply}/history`, { cookie }), {
+        id: ids.reply,
+      }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'POST /forum/t/:id accept (not the asker)',
+    run: threadAction({ intent: 'accept' }),
+    expect: ['login', 404, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'POST /forum/t/:id verify',
+    run: threadAction({ intent: 'verify' }),
+    expect: ['login', 404, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'POST /forum/t/:id react',
+    run: threadAction({ intent: 'react', kind: 'thanks' }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'POST /forum/t/:id hide a post',
+    run: threadAction({ intent: 'dismiss', reason: 'ok' }),
+    expect: MODERATORS,
+  },
+  {
+    name: 'POST /forum/t/:id pin the thread',
+    run: threadAction({ intent: 'moderate-thread', action: 'pin', reason: 'Tärkeä' }),
+    expect: MODERATORS,
+  },
+  {
+    name: 'GET /forum/moderation',
+    run: get(forumModeration as never, '/forum/moderation'),
+    expect: MODERATORS,
+  },
+  {
+    name: 'GET /forum/categories',
+    run: get(forumCategories as never, '/forum/categories'),
+    expect: MODERATORS,
+  },
+  {
+    name: 'GET /forum/mentions',
+    run: get(forumMentions as never, '/forum/mentions?q=a'),
+    expect: ALL_MEMBERS,
+  },
+  { name: 'GET /search', run: get(search as never, '/search?q=kirjasto'), expect: ALL_MEMBERS },
+  { name: 'GET /notifications', run: get(notifications as never, '/notifications'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /profile/notifications',
+    run: get(notificationPrefs as never, '/profile/notifications'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /uploads/:id (no such image)',
+    run: get(upload as never, '/uploads/x', { id: '6f1d2c3b-0000-4000-8000-000000000000' }),
+    expect: ['login', 404, 404, 404, 404, 404, 404, 404],
+  },
 ];
 
 const cookies = new Map<Who, string | undefined>();
@@ -198,7 +312,22 @@ beforeAll(async () => {
   const orgB = await makeOrganisation(db);
   const target = await makeUser(db, { role: 'adviser', organisationId: orgA.id });
   const email = await db.email.create({ data: { to: 'x@example.test', subject: 's', text: 't', html: 'h' } });
-  ids = { member: target.id, org: orgB.id, email: email.id, orgA: orgA.id };
+  const category = await makeCategory(db);
+  const answerer = await makeUser(db, { role: 'adviser', organisationId: orgB.id });
+  const thread = await makeThread(db, {
+    categoryId: category.id,
+    authorId: target.id,
+    replies: [{ authorId: answerer.id, text: 'Vastaus' }],
+  });
+  ids = {
+    member: target.id,
+    org: orgB.id,
+    email: email.id,
+    orgA: orgA.id,
+    slug: category.slug,
+    thread: thread.id,
+    reply: thread.replyIds[0]!,
+  };
   cookies.set('anonymous', undefined);
   for (const role of ROLE_KEYS)
     cookies.set(role, await cookieFor((await makeUser(db, { role, organisationId: orgA.id })).id));

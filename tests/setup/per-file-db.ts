@@ -24,6 +24,7 @@ Object.assign(process.env, {
   NODE_ENV: 'test',
   APP_ORIGIN: 'http://localhost:3000',
   OUTBOX_DIR: path.join(os.tmpdir(), `tukiverkko-outbox-${randomUUID()}`),
+  UPLOAD_DIR: path.join(os.tmpdir(), `tukiverkko-uploads-${randomUUID()}`),
   JOBS_WORKER: 'off',
 });
 delete process.env.SMTP_URL;

@@ -25,7 +25,11 @@ export function RichTextField({ label, error, initialJson, initialText = '', loa
   const { t } = useTranslation('forum');
   const id = useId();
   const [focused, setFocused] = useState(false);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const wanted = focused || (loadEditor === 'now' && hydrated);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const textarea = (

@@ -87,7 +87,9 @@ function tsMatch(q: string, language?: string) {
     .filter(([lang]) => !language || lang === language)
     .map(
       ([lang, config]) =>
-        Prisma.sql`(d.language = ${lang} AND d.tsv @@ websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q}))`,
+        // querytree 'T': nothing to look for (only stop words or "-word"); match nothing, not everything.
+        Prisma.sql`(d.language = ${lang} AND querytree(websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q})) <> 'T'
+          AND d.tsv @@ websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q}))`,
     );
   return Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
 }

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import * as searchRoute from '~/routes/search';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '~/domain/search/search.server';
+import { SEARCH_PAGE_SIZE } from '~/domain/search/schema';
+import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+
+type Hit = {
+  url: string;
+  title: string;
+  context: string;
+  snippet: string;
+  language: string;
+  flags: string[];
+  authorName: string;
+};
+type Result = { hits: Hit[]; total: number; pages: number };
+
+let cookie: string;
+let banking: string;
+let phones: string;
+let threads: Record<string, { id: string; questionId: string; replyIds: string[] }> = {};
+
+beforeAll(async () => {
+  const orgId = (await makeOrganisation(db)).id;
+  const author = await makeUser(db, { role: 'adviser', organisationId: orgId, name: 'Kaarina Kirjoittaja' });
+  const other = await makeUser(db, { role: 'adviser', organisationId: orgId, name: 'Olli Muu' });
+  banking = (await makeCategory(db)).id;
+  phones = (await makeCategory(db)).id;
+  cookie = (await loginAs('adviser', orgId)).cookie;
+  threads = {
+    fi: await makeThread(db, {
+      categoryId: phones,
+      authorId: author.id,
+      language: 'fi',
+      title: 'Opastusta kirjaston tietokoneella',
+      text: 'Asukas tuli kirjastoon, ja kirjasto oli täynnä. Missä muualla on tietokoneita?',
+      createdAt: new Date('2026-03-10T10:00:00Z'),
+      replies: [{ authorId: other.id, text: 'Palvelukeskuksissa on asiakaskoneita.' }],
+      acceptedReply: 0,
+    }),
+    sv: await makeThread(db, {
+      categoryId: banking,
+      authorId: other.id,
+      language: 'sv',
+      title: 'Bankkod på papper',
+      text: 'Kunden har en gammal bankkod och vet inte hur man loggar in.',
+      createdAt: new Date('2026-06-01T10:00:00Z'),
+    }),
+    en: await makeThread(db, {
+      categoryId: banking,
+      authorId: author.id,
+      language: 'en',
+      title: 'Identification with a mobile certificate',
+      text: 'The resident is identifying herself with mobile certificates for the first time.',
+      createdAt: new Date('2026-09-15T10:00:00Z'),
+    }),
+  };
+});
+
+const search = async (query: string) =>
+  json<Result>(await callLoader(searchRoute, makeRequest(`/search?${query}`, { cookie })));
+
+describe('search across languages with stemming', () => {
+  it('finds words in any inflected form with the post’s own language', async () => {
+    // Finnish: kirjastossa (inessive) -> kirjasto; the Finnish thread says kirjaston, kirjastoon, kirjasto.
+    const fi = await search('q=kirjastossa');
+    expect(fi.hits.map((h) => h.url)).toEqual([`/forum/p/${threads.fi!.questionId}`]);
+    // Swedish: bankkoder (plural) -> bankkod.
+    expect((await search('q=bankkoder')).hits.map((h) => h.url)).toEqual([
+      `/forum/p/${threads.sv!.questionId}`,
+    ]);
+    // English: identified -> identifi…, certificate -> certif…
+    expect((await search('q=identified+certificate')).hits.map((h) => h.url)).toEqual([
+      `/forum/p/${threads.en!.questionId}`,
+    ]);
+  });
+
+  it('ranks title matches first, highlights the matches and names the thread and author', async () => {
+    const result = await search('q=asiakaskone');
+    expect(result.hits[0]).toMatchObject({
+      url: `/forum/p/${threads.fi!.replyIds[0]}`,
+      context: 'Opastusta kirjaston tietokoneella',
+      authorName: 'Olli Muu',
+      flags: ['solved'],
+    });
+    expect(result.hits[0]!.snippet).toContain(`${HIGHLIGHT_START}asiakaskoneita${HIGHLIGHT_END}`);
+    const ranked = await search('q=tietokone');
+    expect(ranked.hits[0]!.title).toBe('Opastusta kirjaston tietokoneella');
+  });
+
+  it('filters by category, solved, author, language and date range (Helsinki days)', async () => {
+    const urls = async (query: string) => (await search(query)).hits.map((h) => h.url).sort();
+    expect(await urls(`q=kirjasto&container=${banking}`)).toEqual([]);
+    expect(await urls(`q=kirjasto&container=${phones}`)).toEqual([`/forum/p/${threads.fi!.questionId}`]);
+    expect(await urls('q=kirjasto&flag=solved')).toEqual([`/forum/p/${threads.fi!.questionId}`]);
+    expect(await urls('q=kirjasto&flag=verified')).toEqual([]);
+    expect(await urls('q=bankkod&author=olli')).toEqual([`/forum/p/${threads.sv!.questionId}`]);
+    expect(await urls('q=bankkod&author=kaarina')).toEqual([]);
+    expect(await urls('q=bankkod&language=fi')).toEqual([]);
+    expect(await urls('q=bankkod&language=sv')).toEqual([`/forum/p/${threads.sv!.questionId}`]);
+    expect(await urls('q=certificate&from=2026-09-15&to=2026-09-15')).toEqual([
+      `/forum/p/${threads.en!.questionId}`,
+    ]);
+    expect(await urls('q=certificate&from=2026-09-16')).toEqual([]);
+    // Nonsense filters are ignored rather than failing the page.
+    expect(
+      (await callLoader(searchRoute, makeRequest('/search?q=kirjasto&from=yesterday&flag=x', { cookie })))
+        .status,
+    ).toBe(200);
+  });
+
+  it('pages through many results', async () => {
+    const orgId = (await makeOrganisation(db)).id;
+    const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    const category = await makeCategory(db);
+    await makeThread(db, {
+      categoryId: category.id,
+      authorId: author.id,
+      text: 'Sovelluksen asennus',
+      replies: Array.from({ length: SEARCH_PAGE_SIZE + 4 }, (_, i) => ({
+        authorId: author.id,
+        text: `Asennus, vaihe ${i}`,
+      })),
+    });
+    const first = await search(`q=asennus&container=${category.id}`);
+    expect(first.total).toBe(SEARCH_PAGE_SIZE + 5);
+    expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(first.pages).toBe(2);
+    const second = await search(`q=asennus&container=${category.id}&page=2`);
+    expect(second.hits).toHaveLength(5);
+    expect(new Set([...first.hits, ...second.hits].map((h) => h.url)).size).toBe(SEARCH_PAGE_SIZE + 5);
+  });
+
+  it('an empty query or one made only of operators finds nothing and does not fail', async () => {
+    expect((await search('q=')).total).toBe(0);
+    expect((await search('q=%22%22+-+or')).total).toBe(0);
+    expect((await search(`q=${encodeURIComponent("'); DROP TABLE search_document; --")}`)).total).toBe(0);
+    expect(await db.searchDocument.count()).toBeGreaterThan(0);
+  });
+});
