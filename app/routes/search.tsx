@@ -7,7 +7,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { SearchQuerySchema } from '~/domain/search/schema';
-import { HIGHLIGHT_END, HIGHLIGHT_START, search } from '~/domain/search/search.server';
+import { search, type SnippetPart } from '~/domain/search/search.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
@@ -25,21 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...result, page, categories, query });
 }
 
-/** Snippets come back as text with marker characters around matches: escape-free rendering. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(HIGHLIGHT_START);
+function Snippet({ parts }: { parts: SnippetPart[] }) {
   return (
     <>
-      {parts.map((part, i) => {
-        if (i === 0) return <Fragment key={i}>{part}</Fragment>;
-        const [hit, rest = ''] = part.split(HIGHLIGHT_END);
-        return (
-          <Fragment key={i}>
-            <mark>{hit}</mark>
-            {rest}
-          </Fragment>
-        );
-      })}
+      {parts.map((part, i) =>
+        part.hit ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>,
+      )}
     </>
   );
 }
@@ -105,7 +96,7 @@ export default function SearchPage() {
               <Link to={hit.url}>{hit.title || hit.context}</Link>
             </h2>
             <p className="search-result__snippet">
-              <Snippet text={hit.snippet} />
+              <Snippet parts={hit.snippet} />
             </p>
             <p className="muted" lang={undefined}>
               {t(`search.kinds.${hit.kind}`)}

@@ -26,6 +26,18 @@ const MEMBER = [
   '/admin/outbox',
 ];
 
+// Forum pages get axe in all languages in forum.test.ts; here they are checked for small screens.
+const FORUM = [
+  '/forum',
+  '/forum/kela-omakanta-suomifi',
+  '/forum/new',
+  '/forum/moderation',
+  '/forum/categories',
+  '/search?q=kirjastossa',
+  '/notifications',
+  '/profile/notifications',
+];
+
 async function detailPages(page: import('playwright-core').Page) {
   await page.goto('/members');
   const member = await page.locator('tbody a').first().getAttribute('href');
@@ -65,7 +77,9 @@ describe('small screens and zoom', () => {
         await expectNoHorizontalScroll(page);
       }
       await login(page, demo('admin'));
-      for (const path of [...MEMBER, ...(await detailPages(page))]) {
+      await page.goto('/forum/kela-omakanta-suomifi');
+      const thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
+      for (const path of [...MEMBER, ...FORUM, thread, ...(await detailPages(page))]) {
         await page.goto(path);
         await expectNoHorizontalScroll(page);
       }

@@ -24,7 +24,7 @@ describe('logging in', () => {
       const membersVisible = ['org_admin', 'coordinator', 'admin'].includes(role);
       expect(nav.some((t) => /Jäsenet|Medlemmar|Members/.test(t))).toBe(membersVisible);
       expect(nav.some((t) => /Ylläpito|Administration/.test(t))).toBe(role === 'admin');
-      await page.locator('.user-menu button').click();
+      await page.locator('.user-menu form[action="/logout"] button').click();
       await page.waitForURL('**/login');
       await page.goto('/profile');
       expect(new URL(page.url()).pathname).toBe('/login');

@@ -80,6 +80,8 @@ export default function Editor({
   const [json, setJson] = useState(() => JSON.stringify(initialContent(initialJson, initialText)));
   const editor = useEditor({
     immediatelyRender: false,
+    // Our CSP forbids inline <style>; the few rules ProseMirror needs are in app.css.
+    injectCSS: false,
     autofocus: autofocus ? 'end' : false,
     extensions: [
       StarterKit.configure({
@@ -179,7 +181,12 @@ function Toolbar({
   });
   const [current, setCurrent] = useState(0);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const chain = () => editor.chain().focus();
+  // Focus the view synchronously (Tiptap's focus() waits a frame and then resets the selection,
+  // which loses a mark chosen before typing), then run the command on the kept selection.
+  const chain = () => {
+    editor.view.focus();
+    return editor.chain();
+  };
   const buttons: ToolbarButton[] = [
     { key: 'bold', icon: 'B', active: state.bold, run: () => chain().toggleBold().run() },
     { key: 'italic', icon: 'I', active: state.italic, run: () => chain().toggleItalic().run() },
@@ -227,12 +234,12 @@ function Toolbar({
           className="editor__button"
           tabIndex={i === current ? 0 : -1}
           aria-pressed={b.active === undefined ? undefined : b.active}
-          aria-label={strings[b.key]}
           title={strings[b.key]}
           onFocus={() => setCurrent(i)}
           onClick={b.run}
         >
           <span aria-hidden="true">{b.icon}</span>
+          <span className="visually-hidden">{strings[b.key]}</span>
         </button>
       ))}
     </div>

@@ -54,21 +54,34 @@ export async function removeDocument(tx: Tx, kind: string, sourceId: string) {
   await tx.searchDocument.deleteMany({ where: { kind, sourceId } });
 }
 
+export type SnippetPart = { text: string; hit: boolean };
+
 export type SearchHit = {
   kind: string;
   url: string;
   title: string;
   context: string;
   language: string;
-  snippet: string;
+  snippet: SnippetPart[];
   flags: string[];
   publishedAt: Date;
   authorName: string | null;
 };
 
-// ts_headline marks matches with these; the page turns them into <mark> after escaping the rest.
-export const HIGHLIGHT_START = '\u0002';
-export const HIGHLIGHT_END = '\u0003';
+// ts_headline marks matches with these; they are split into parts before anything is rendered,
+// so the page shows <mark> elements without ever treating a post's text as HTML.
+const HIGHLIGHT_START = '\u0002';
+const HIGHLIGHT_END = '\u0003';
+
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, chunk] of snippet.split(HIGHLIGHT_START).entries()) {
+    const [hit, rest] = i === 0 ? [null, chunk] : (chunk.split(HIGHLIGHT_END) as [string, string?]);
+    if (hit) parts.push({ text: hit, hit: true });
+    if (rest) parts.push({ text: rest, hit: false });
+  }
+  return parts;
+}
 
 const CONFIGS = { fi: 'finnish', sv: 'swedish', en: 'english' } as const;
 
@@ -117,7 +130,7 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
     SELECT count(*) AS total FROM search_document d WHERE ${where}`;
   const total = Number(countRow?.total ?? 0);
   // Rank and cut first, then build snippets only for the page shown (ts_headline is costly).
-  const hits = await db.$queryRaw<(Omit<SearchHit, 'snippet'> & { snippet: string })[]>`
+  const rows = await db.$queryRaw<(Omit<SearchHit, 'snippet'> & { snippet: string })[]>`
     WITH ranked AS (
       SELECT d.id, ts_rank_cd(d.tsv, ${match}) AS rank
       FROM search_document d WHERE ${where}
@@ -134,5 +147,6 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
     FROM ranked JOIN search_document d ON d.id = ranked.id
     LEFT JOIN app_user u ON u.id = d.author_id
     ORDER BY ranked.rank DESC, d.published_at DESC`;
+  const hits: SearchHit[] = rows.map((r) => ({ ...r, snippet: snippetParts(r.snippet) }));
   return { hits, total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
 }

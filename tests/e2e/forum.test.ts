@@ -1,0 +1,296 @@
+// The forum in a real browser: ask with the editor (toolbar by keyboard, @mention), reply,
+// accept, react, flag, moderate; search with inflected words; an XSS corpus rendered in
+// Chromium with a dialog and sentinel trap; no editor code on a thread until someone writes.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+import { demo, expectNoAxeViolations, login, newPage, setupBrowser, waitForMail } from './browser';
+
+setupBrowser();
+
+async function editorReady(page: Page) {
+  await page.locator('.editor__content[contenteditable=true]').waitFor();
+}
+
+async function askQuestion(page: Page, title: string) {
+  await page.goto('/forum/new');
+  await page.getByLabel('Alue').selectOption({ label: 'Kela / OmaKanta / Suomi.fi' });
+  await page.getByLabel('Otsikko', { exact: true }).fill(title);
+  await page.getByLabel('iPhone').check();
+  await editorReady(page);
+}
+
+describe('asking, answering and moderating', () => {
+  it('an adviser asks with the keyboard-only toolbar and a mention; the trainer is told, answers and is accepted; others react, flag and a coordinator hides', async () => {
+    const since = Date.now();
+    const asker = await newPage();
+    await login(asker, demo('adviser'));
+    const title = `Kela-sovellus kaatuu käynnistyessä ${since}`;
+    await askQuestion(asker, title);
+
+    // Keyboard only: the toolbar is one Tab stop before the text; arrows, Home and End move
+    // inside it; Tab goes on to the text; Enter presses a button.
+    const editor = asker.locator('.editor__content');
+    const focused = () => asker.evaluate(() => document.activeElement?.textContent);
+    await editor.focus();
+    await asker.keyboard.press('Shift+Tab');
+    expect(await focused()).toContain('Lihavointi');
+    await asker.keyboard.press('ArrowRight');
+    expect(await focused()).toContain('Kursiivi');
+    await asker.keyboard.press('End');
+    expect(await focused()).toContain('Tee uudelleen');
+    await asker.keyboard.press('Home');
+    expect(await focused()).toContain('Lihavointi');
+    await asker.keyboard.press('Tab');
+    await asker.keyboard.type('Tärkeää:');
+    await expect.poll(() => editor.textContent()).toBe('Tärkeää:');
+    await asker.keyboard.press('Shift+Home');
+    await expect.poll(() => asker.evaluate(() => String(window.getSelection()))).toBe('Tärkeää:');
+    await asker.keyboard.press('Shift+Tab');
+    await asker.keyboard.press('Enter'); // Bold on the selection; focus returns to the text
+    await expect.poll(() => editor.innerHTML()).toContain('<strong>Tärkeää:</strong>');
+    await asker.keyboard.press('End');
+    await asker.keyboard.press('Control+b');
+    await asker.keyboard.type(' sovellus kaatuu heti. Kysyn ');
+    await asker.keyboard.type('@Mikael');
+    await asker.getByRole('option', { name: /Mikael Lindqvist/ }).waitFor();
+    await asker.keyboard.press('Enter');
+    await expect.poll(() => editor.innerHTML()).toContain('<strong>Tärkeää:</strong>');
+    await Promise.all([
+      asker.waitForURL(/\/forum\/t\//),
+      asker.getByRole('button', { name: 'Julkaise kysymys' }).click(),
+    ]);
+    await expect
+      .poll(() => asker.locator('.post__body').first().innerHTML())
+      .toContain('<span class="mention">@Mikael Lindqvist</span>');
+    const threadUrl = new URL(asker.url()).pathname;
+
+    // The trainer hears of the mention in the bell and by e-mail, opens it and answers.
+    const mail = await waitForMail(demo('trainer'), since);
+    expect(mail).toContain(title);
+    const trainer = await newPage();
+    await login(trainer, demo('trainer'));
+    await trainer.goto('/notifications?lng=fi');
+    const notification = trainer.getByRole('link', { name: new RegExp(title) }).first();
+    await notification.click();
+    await trainer.waitForURL(/\/forum\/t\//);
+    // The trainer uses Tukiverkko in Swedish (their profile language).
+    await trainer.getByLabel('Svar', { exact: true }).focus(); // the editor loads on focus
+    await editorReady(trainer);
+    await trainer.keyboard.type('Päivitä Kela-sovellus App Storesta ja käynnistä puhelin uudelleen.');
+    await Promise.all([
+      trainer.waitForURL(/#post-/),
+      trainer.getByRole('button', { name: 'Skicka svar' }).click(),
+    ]);
+    const answer = trainer.locator('article.post').nth(1);
+    await expect.poll(() => answer.textContent()).toContain('Päivitä Kela-sovellus');
+
+    // The asker accepts it: it is shown right under the question, and thanks the trainer.
+    await asker.goto(threadUrl);
+    await asker.getByRole('button', { name: 'Merkitse hyväksytyksi vastaukseksi' }).click();
+    await asker.locator('.accepted-answer').waitFor();
+    await expect
+      .poll(() => asker.locator('.accepted-answer').textContent())
+      .toContain('Päivitä Kela-sovellus');
+    const thanks = asker
+      .locator('ol.posts > li')
+      .nth(0)
+      .locator('article.post')
+      .nth(1)
+      .getByRole('button', { name: /Kiitos/ });
+    await thanks.click();
+    await expect.poll(() => thanks.getAttribute('aria-pressed')).toBe('true');
+    await expectNoAxeViolations(asker);
+
+    // Another adviser flags the answer; a coordinator hides it from the queue with a reason.
+    const flagger = await newPage();
+    await login(flagger, 'erkki.heinonen@demo.tukiverkko.test');
+    await flagger.goto(threadUrl);
+    const reply = flagger.locator(`article.post`).filter({ hasText: 'Päivitä Kela-sovellus' }).last();
+    await reply.getByText('Ilmoita', { exact: true }).click();
+    await reply.getByLabel('Miksi ilmoitat viestistä?').selectOption('off_topic');
+    await reply.getByRole('button', { name: 'Lähetä ilmoitus' }).click();
+    await flagger.locator('.notice--success').waitFor();
+
+    const coordinator = await newPage();
+    await login(coordinator, demo('coordinator'));
+    await coordinator.goto('/forum/moderation?lng=fi');
+    const card = coordinator.locator('.card').filter({ hasText: title });
+    await card.getByLabel('Syy').fill('Väärä alue');
+    await card.getByRole('button', { name: 'Piilota viesti' }).click();
+    await coordinator.locator('.notice--success').waitFor();
+    await expectNoAxeViolations(coordinator);
+
+    await flagger.goto(threadUrl);
+    expect(await flagger.locator('article.post').filter({ hasText: 'Päivitä Kela-sovellus' }).count()).toBe(
+      0,
+    );
+    await trainer.goto(threadUrl);
+    await expect.poll(() => trainer.locator('.post--hidden').textContent()).toContain('Väärä alue');
+  });
+});
+
+describe('search', () => {
+  it('finds threads by inflected words in Finnish, Swedish and English from the header search box', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    for (const [query, expected] of [
+      ['kirjastossa', 'OmaKanta-kirjautuminen ei onnistu vanhalla iPhonella'],
+      ['bankkoder', 'Bankkoder på papper upphör'],
+      ['clicking messages', 'Resident clicked a fake parcel-delivery text message'],
+    ] as const) {
+      await page.getByLabel('Hae intranetistä').fill(query);
+      await Promise.all([
+        page.waitForURL(/\/search\?q=/),
+        page.getByLabel('Hae intranetistä').press('Enter'),
+      ]);
+      await expect.poll(() => page.locator('.search-results').textContent()).toContain(expected);
+      expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+    }
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('rich text in the real browser', () => {
+  it(`${XSS_PAYLOADS.length} injection payloads in text, links, images and mentions run nothing`, async () => {
+    const page = await newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await login(page, 'marjatta.koskinen@demo.tukiverkko.test');
+    await page.goto('/forum/new');
+    const categoryId = await page.getByLabel('Alue').locator('option').nth(1).getAttribute('value');
+    const content = XSS_PAYLOADS.flatMap((p) => [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: p },
+          { type: 'text', text: ' link', marks: [{ type: 'link', attrs: { href: p } }] },
+        ],
+      },
+      { type: 'image', attrs: { src: p, alt: p } },
+      { type: 'mention', attrs: { id: p, label: p } },
+    ]);
+    // Posted the way a tampered browser would: straight to the action, bypassing the editor.
+    const status = await page.evaluate(
+      async ({ categoryId, body }) => {
+        const form = new URLSearchParams({
+          categoryId: categoryId!,
+          title: 'XSS-testi',
+          language: 'en',
+          body,
+        });
+        const response = await fetch('/forum/new', { method: 'POST', body: form, redirect: 'follow' });
+        return { status: response.status, url: response.url };
+      },
+      { categoryId, body: JSON.stringify({ type: 'doc', content }) },
+    );
+    expect(status.status).toBe(200);
+    await page.goto(new URL(status.url).pathname);
+    await page.locator('.post__body').first().waitFor();
+    const found = await page.evaluate(() => {
+      const bodies = [...document.querySelectorAll('.post__body')];
+      const bad: string[] = [];
+      for (const el of bodies.flatMap((b) => [...b.querySelectorAll('*')])) {
+        if (
+          ![
+            'P',
+            'A',
+            'IMG',
+            'SPAN',
+            'STRONG',
+            'EM',
+            'S',
+            'CODE',
+            'UL',
+            'OL',
+            'LI',
+            'BLOCKQUOTE',
+            'H2',
+            'H3',
+            'HR',
+            'BR',
+          ].includes(el.tagName)
+        )
+          bad.push(el.tagName);
+        for (const attr of el.getAttributeNames())
+          if (attr.startsWith('on') || attr === 'style') bad.push(`${el.tagName}@${attr}`);
+        const href = el.getAttribute('href');
+        if (href && !/^(https?:|mailto:|\/(?!\/))/i.test(href)) bad.push(`href=${href}`);
+      }
+      return {
+        bad,
+        sentinel: (window as unknown as { __xss?: number }).__xss,
+        text: bodies[0]!.textContent!.length,
+      };
+    });
+    await page.mouse.move(10, 10);
+    await page.mouse.move(300, 400);
+    await page.keyboard.press('Tab');
+    expect(found.bad).toEqual([]);
+    expect(found.sentinel).toBeUndefined();
+    expect(found.text).toBeGreaterThan(1000); // the payloads are there, as text
+    expect(dialogs).toEqual([]);
+  });
+
+  it('a thread ships no editor code until the reader starts a reply', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    await page.goto('/forum/kela-omakanta-suomifi');
+    const threadHref = await page.locator('.thread-row a').first().getAttribute('href');
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(threadHref!);
+    await page.locator('#reply textarea').waitFor();
+    const before = [...scripts];
+    expect(await page.evaluate(() => document.querySelector('.ProseMirror'))).toBeNull();
+    await page.locator('#reply textarea').focus();
+    await editorReady(page);
+    const loadedForEditor = scripts.filter((s) => !before.includes(s));
+    expect(loadedForEditor.length).toBeGreaterThan(0);
+    expect(loadedForEditor.some((s) => /editor/i.test(s))).toBe(true);
+  });
+});
+
+describe('forum pages pass axe in every language', () => {
+  it.each(['fi', 'sv', 'en'])('%s', async (lng) => {
+    const page = await newPage();
+    await login(page, demo('admin'));
+    await page.goto('/forum/kela-omakanta-suomifi');
+    const thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
+    await page.goto(thread);
+    const post = (await page.locator('ol.posts > li > article.post').nth(1).getAttribute('id'))!.replace(
+      'post-',
+      '',
+    );
+    const pages = [
+      '/forum',
+      '/forum/kela-omakanta-suomifi',
+      '/forum/kela-omakanta-suomifi?show=solved&device=iphone',
+      thread,
+      `/forum/p/${post}/history`,
+      '/forum/moderation',
+      '/forum/categories',
+      '/search?q=kirjasto',
+      '/notifications',
+      '/profile/notifications',
+    ];
+    for (const path of pages) {
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${lng}`);
+      expect(await page.locator('h1').count()).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+    // Pages that edit, with the editor loaded.
+    await page.goto(`/forum/new?lng=${lng}`);
+    await editorReady(page);
+    await expectNoAxeViolations(page);
+    await page.goto(`${thread}?lng=${lng}`);
+    await page.locator('#reply textarea').focus();
+    await editorReady(page);
+    await expectNoAxeViolations(page);
+  });
+});
