@@ -10,6 +10,9 @@ import * as membersRoute from '~/routes/members._index';
 import * as inviteRoute from '~/routes/members.invite';
 import * as profileRoute from '~/routes/profile._index';
 import * as resetRequestRoute from '~/routes/reset-password._index';
+import * as newThreadRoute from '~/routes/forum.new';
+import * as searchRoute from '~/routes/search';
+import { makeCategory } from '#tests/factories';
 import { callAction, callLoader, loginAs, makeRequest } from '#tests/helpers';
 import { resources } from '~/i18n/resources.server';
 
@@ -123,6 +126,33 @@ describe('naughty strings', () => {
       const response = await callLoader(
         membersRoute,
         makeRequest(`/members?q=${encodeURIComponent(s)}`, { cookie: admin.cookie }),
+      );
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it.each(CHUNKS)('forum thread title, tags and body (text and editor JSON), $label', async ({ strings }) => {
+    const categoryId = (await makeCategory(db)).id;
+    for (const s of strings) {
+      // Posting limits are not what is tested here.
+      await db.rateLimit.deleteMany({ where: { key: `forum-post:${admin.user.id}` } });
+      const response = await callAction(
+        newThreadRoute,
+        makeRequest('/forum/new', {
+          cookie: admin.cookie,
+          form: { categoryId, title: s, language: 'fi', tags: s, eserviceTags: s, bodyText: s, body: s },
+        }),
+      );
+      await expectHandled(response, 'title');
+    }
+  });
+
+  it.each(CHUNKS)('search never errors, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const params = new URLSearchParams({ q: s, author: s, from: s, language: s });
+      const response = await callLoader(
+        searchRoute,
+        makeRequest(`/search?${params}`, { cookie: admin.cookie }),
       );
       expect(response.status).toBe(200);
     }

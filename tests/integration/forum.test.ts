@@ -8,6 +8,7 @@ import * as permalinkRoute from '~/routes/forum.p.$id._index';
 import * as editRoute from '~/routes/forum.p.$id.edit';
 import * as historyRoute from '~/routes/forum.p.$id.history';
 import * as threadRoute from '~/routes/forum.t.$id';
+import * as categoriesRoute from '~/routes/forum.categories';
 import { MAX_BODY_CHARS } from '~/domain/rich-text/limits';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
@@ -451,5 +452,48 @@ describe('following, unread and permalinks', () => {
     expect(
       await db.notification.count({ where: { userId: follower.user.id, type: 'forum_new_thread' } }),
     ).toBe(1);
+  });
+});
+
+describe('categories', () => {
+  it('coordinators create and rename categories in three languages; bad or taken addresses are refused; audited', async () => {
+    const { cookie } = await loginAs('coordinator', orgId);
+    const save = (form: Record<string, string>) =>
+      callAction(categoriesRoute, makeRequest('/forum/categories', { cookie, form }));
+    const names = { nameFi: 'Sosiaalinen media', nameSv: 'Sociala medier', nameEn: 'Social media' };
+    const errorOf = async (r: Response) =>
+      (await json<{ errors: Record<string, { key: string }> }>(r)).errors;
+    expect((await errorOf(await save({ intent: 'create', slug: 'Somen Käyttö', ...names }))).slug!.key).toBe(
+      'forum:errors.slug',
+    );
+    expect((await errorOf(await save({ intent: 'create', slug: 'moderation', ...names }))).slug!.key).toBe(
+      'forum:errors.slugReserved',
+    );
+    expect(
+      (await errorOf(await save({ intent: 'create', slug: 'some', ...names, nameSv: '' }))).nameSv!.key,
+    ).toBe('validation.required');
+    expect(
+      (await save({ intent: 'create', slug: 'some', ...names, descriptionFi: 'Facebook, WhatsApp' })).status,
+    ).toBe(200);
+    expect((await errorOf(await save({ intent: 'create', slug: 'some', ...names }))).slug!.key).toBe(
+      'forum:errors.slugTaken',
+    );
+    const created = await db.forumCategory.findUniqueOrThrow({ where: { slug: 'some' } });
+    expect(created).toMatchObject({ ...names, descriptionFi: 'Facebook, WhatsApp' });
+    expect(
+      (await save({ intent: 'update', id: created.id, slug: 'some', ...names, nameEn: 'Social networks' }))
+        .status,
+    ).toBe(200);
+    expect((await db.forumCategory.findUniqueOrThrow({ where: { id: created.id } })).nameEn).toBe(
+      'Social networks',
+    );
+    expect((await save({ intent: 'update', id: 'nope', slug: 'x', ...names })).status).toBe(404);
+    const audited = await db.auditLog.findMany({ where: { targetId: created.id }, select: { action: true } });
+    expect(audited.map((a) => a.action).sort()).toEqual(['forum_category_create', 'forum_category_update']);
+    // Readers see the name in their language.
+    const sv = await json<{ categories: { id: string; name: string }[] }>(
+      await callLoader(forumRoute, makeRequest('/forum?lng=sv', { cookie })),
+    );
+    expect(sv.categories.find((c) => c.id === created.id)?.name).toBe('Sociala medier');
   });
 });
