@@ -59,64 +59,72 @@ export async function seedForumNational() {
     [t.text, ...t.replies.map((r) => r.text)].map((text) => ({ text, language: t.language })),
   );
   const titles = DEMO_THREADS.map((t) => ({ title: t.title, language: t.language }));
-  await db.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS seed_text (n int, language text, body text)`);
-  await db.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS seed_title (n int, language text, title text)`);
-  await db.$executeRawUnsafe(`TRUNCATE seed_text, seed_title`);
-  for (const [n, s] of sentences.entries()) {
-    await db.$executeRaw`INSERT INTO seed_text VALUES (${n}, ${s.language}, ${s.text})`;
+  // Numbered lookup tables, so every generated row finds its author, category and words by an
+  // indexed number instead of scanning (which is slow on the embedded database).
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS seed_text, seed_title, seed_user, seed_category`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE seed_text (language text, k int, body text, PRIMARY KEY (language, k))`,
+  );
+  await db.$executeRawUnsafe(`CREATE TABLE seed_title (n int PRIMARY KEY, language text, title text)`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE seed_user AS SELECT (row_number() OVER (ORDER BY id))::int - 1 AS n, id FROM app_user WHERE status = 'active'`,
+  );
+  await db.$executeRawUnsafe(`ALTER TABLE seed_user ADD PRIMARY KEY (n)`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE seed_category AS SELECT (row_number() OVER (ORDER BY position, slug))::int - 1 AS n, id FROM forum_category`,
+  );
+  const perLanguage = new Map<string, number>();
+  for (const s of sentences) {
+    const k = perLanguage.get(s.language) ?? 0;
+    perLanguage.set(s.language, k + 1);
+    await db.$executeRaw`INSERT INTO seed_text VALUES (${s.language}, ${k}, ${s.text})`;
   }
   for (const [n, t] of titles.entries()) {
     await db.$executeRaw`INSERT INTO seed_title VALUES (${n}, ${t.language}, ${t.title})`;
   }
-  const batch = 1000;
+  const users = await db.user.count({ where: { status: 'active' } });
+  const categories = await db.forumCategory.count();
+  const batch = 500;
   for (let start = existing; start < NATIONAL_THREADS; start += batch) {
     const end = Math.min(start + batch, NATIONAL_THREADS);
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`
-        WITH users AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM app_user WHERE status = 'active'),
-        user_count AS (SELECT count(*) AS c FROM users),
-        cats AS (SELECT id, row_number() OVER (ORDER BY position, slug) AS n FROM forum_category),
-        cat_count AS (SELECT count(*) AS c FROM cats)
+    // Threads, their posts and the posts' search rows in one statement per batch.
+    await db.$executeRaw`
+      WITH new_threads AS (
         INSERT INTO forum_thread (id, category_id, author_id, title, language, device_tags, created_at, last_post_at, reply_count)
-        SELECT gen_random_uuid(),
-          (SELECT id FROM cats WHERE n = 1 + g % (SELECT c FROM cat_count)),
-          (SELECT id FROM users WHERE n = 1 + (g * 7919) % (SELECT c FROM user_count)),
-          t.title || ' #' || g, t.language,
+        SELECT gen_random_uuid(), c.id, u.id, t.title || ' #' || g, t.language,
           ARRAY[(ARRAY['android','iphone','tablet','computer'])[1 + g % 4]],
-          now() - (${NATIONAL_THREADS} - g) * interval '25 minutes',
-          now() - (${NATIONAL_THREADS} - g) * interval '25 minutes' + ${POSTS_PER_THREAD - 1} * interval '7 minutes',
-          ${POSTS_PER_THREAD - 1}
+          now() - (${NATIONAL_THREADS}::int - g) * interval '25 minutes',
+          now() - (${NATIONAL_THREADS}::int - g) * interval '25 minutes' + ${POSTS_PER_THREAD - 1}::int * interval '7 minutes',
+          ${POSTS_PER_THREAD - 1}::int
         FROM generate_series(${start}::int, ${end - 1}::int) g
-        JOIN seed_title t ON t.n = g % (SELECT count(*) FROM seed_title)`;
-      await tx.$executeRaw`
-        WITH threads AS (
-          SELECT id, language, created_at, row_number() OVER (ORDER BY created_at) AS n FROM forum_thread
-          WHERE NOT EXISTS (SELECT 1 FROM forum_post p WHERE p.thread_id = forum_thread.id)
-        ),
-        users AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM app_user WHERE status = 'active'),
-        user_count AS (SELECT count(*) AS c FROM users),
-        texts AS (SELECT language, body, row_number() OVER (PARTITION BY language ORDER BY n) AS k,
-                   count(*) OVER (PARTITION BY language) AS c FROM seed_text)
+        JOIN seed_title t ON t.n = g % ${titles.length}::int
+        JOIN seed_category c ON c.n = g % ${categories}::int
+        JOIN seed_user u ON u.n = (g * 7919) % ${users}::int
+        RETURNING id, category_id, language, title, created_at
+      ),
+      numbered AS (SELECT *, row_number() OVER (ORDER BY created_at)::int AS n FROM new_threads),
+      new_posts AS (
         INSERT INTO forum_post (id, thread_id, author_id, is_question, body_json, body_html, body_text, created_at)
-        SELECT gen_random_uuid(), th.id,
-          (SELECT id FROM users WHERE n = 1 + (th.n * 31 + i * 104729) % (SELECT c FROM user_count)),
-          i = 0,
+        SELECT gen_random_uuid(), th.id, u.id, i = 0,
           jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph',
             'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.body))))),
           '<p>' || replace(replace(replace(x.body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || '</p>',
           x.body,
           th.created_at + i * interval '7 minutes'
-        FROM threads th
-        CROSS JOIN generate_series(0, ${POSTS_PER_THREAD - 1}) i
-        JOIN texts x ON x.language = th.language AND x.k = 1 + (th.n + i) % x.c`;
-      await tx.$executeRaw`
-        INSERT INTO search_document (id, kind, source_id, group_id, container_id, language, title, body, context, url, author_id, published_at)
-        SELECT gen_random_uuid(), 'forum_post', p.id, t.id, t.category_id, t.language,
-          CASE WHEN p.is_question THEN t.title ELSE '' END, p.body_text, t.title, '/forum/p/' || p.id, p.author_id, p.created_at
-        FROM forum_post p JOIN forum_thread t ON t.id = p.thread_id
-        WHERE NOT EXISTS (SELECT 1 FROM search_document d WHERE d.kind = 'forum_post' AND d.source_id = p.id)`;
-    });
+        FROM numbered th
+        CROSS JOIN generate_series(0, ${POSTS_PER_THREAD - 1}::int) i
+        JOIN seed_user u ON u.n = (th.n * 31 + i * 104729 + ${start}::int) % ${users}::int
+        JOIN seed_text x ON x.language = th.language
+          AND x.k = (th.n + i) % (CASE th.language WHEN 'fi' THEN ${perLanguage.get('fi') ?? 1}::int
+            WHEN 'sv' THEN ${perLanguage.get('sv') ?? 1}::int ELSE ${perLanguage.get('en') ?? 1}::int END)
+        RETURNING id, thread_id, author_id, is_question, body_text, created_at
+      )
+      INSERT INTO search_document (id, kind, source_id, group_id, container_id, language, title, body, context, url, author_id, published_at)
+      SELECT gen_random_uuid(), 'forum_post', p.id, t.id, t.category_id, t.language,
+        CASE WHEN p.is_question THEN t.title ELSE '' END, p.body_text, t.title, '/forum/p/' || p.id, p.author_id, p.created_at
+      FROM new_posts p JOIN new_threads t ON t.id = p.thread_id`;
     process.stdout.write(`\r${end} threads`);
   }
+  await db.$executeRawUnsafe(`DROP TABLE seed_text, seed_title, seed_user, seed_category`);
   console.log('\nForum at national scale.');
 }

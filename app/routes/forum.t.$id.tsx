@@ -94,13 +94,13 @@ export default function ThreadPage() {
   const lastRead = thread.lastReadAt ? new Date(thread.lastReadAt) : null;
   const canReply = !thread.lockedAt || abilities.canModerate;
   return (
-    <div className="page thread" lang={thread.language}>
-      <p className="breadcrumb" lang={undefined}>
+    <div className="page thread">
+      <p className="breadcrumb">
         <Link to="/forum">{t('title')}</Link> ›{' '}
         <Link to={`/forum/${thread.category.slug}`}>{thread.category.name}</Link>
       </p>
       <div className="page-header">
-        <h1>{thread.title}</h1>
+        <h1 lang={thread.language}>{thread.title}</h1>
         <Form method="post" preventScrollReset>
           <button
             type="submit"
@@ -133,6 +133,7 @@ export default function ThreadPage() {
               threadId={thread.id}
               acceptedPostId={thread.acceptedPostId}
               abilities={abilities}
+              language={thread.language}
               isNew={Boolean(
                 lastRead && new Date(post.createdAt) > lastRead && post.authorId !== abilities.viewerId,
               )}
@@ -146,6 +147,7 @@ export default function ThreadPage() {
                   threadId={thread.id}
                   acceptedPostId={thread.acceptedPostId}
                   abilities={abilities}
+                  language={thread.language}
                   isNew={false}
                   result={{ errors: {}, values: {} }}
                   anchor={false}

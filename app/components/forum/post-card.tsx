@@ -22,6 +22,8 @@ type Props = {
   threadId: string;
   acceptedPostId: string | null;
   abilities: PostAbilities;
+  /** The thread's language, for the post's text (the page around it is in the reader's). */
+  language: string;
   isNew: boolean;
   /** Errors and typed values of the last submit, shown only in the form that sent them. */
   result: { errors: FieldErrors; values: FormValues };
@@ -31,7 +33,16 @@ type Props = {
 const sentBy = (values: FormValues, intent: string | string[], postId: string) =>
   values.postId === postId && [intent].flat().includes(String(values.intent));
 
-export function PostCard({ post, threadId, acceptedPostId, abilities, isNew, result, anchor = true }: Props) {
+export function PostCard({
+  post,
+  threadId,
+  acceptedPostId,
+  abilities,
+  language,
+  isNew,
+  result,
+  anchor = true,
+}: Props) {
   const { t } = useTranslation('forum');
   const accepted = acceptedPostId === post.id;
   const mine = post.authorId === abilities.viewerId;
@@ -92,7 +103,11 @@ export function PostCard({ post, threadId, acceptedPostId, abilities, isNew, res
             </blockquote>
           ) : null}
           {/* Sanitised on the server when saved (allow-list JSON, then sanitize-html). */}
-          <div className="post__body rich-text" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          <div
+            className="post__body rich-text"
+            lang={language}
+            dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+          />
         </>
       )}
       {!removed && !post.hiddenAt ? <Reactions post={post} /> : null}

@@ -22,7 +22,7 @@ type CategoryRow = {
   position: number;
 };
 
-const categorySelect = {
+export const categorySelect = {
   id: true,
   slug: true,
   nameFi: true,

@@ -4,7 +4,7 @@ import { db } from '~/db.server';
 import type { Language } from '~/i18n/config';
 import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
-import { localisedCategory } from './categories.server';
+import { categorySelect, localisedCategory } from './categories.server';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './schema';
 
 /** Threads whose last activity is older than this are the archive, not "unread". */
@@ -19,6 +19,22 @@ function threadVisibility(viewer: AuthUser): Prisma.ForumThreadWhereInput {
 function postVisibility(viewer: AuthUser): Prisma.ForumPostWhereInput {
   return canModerate(viewer) ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] };
 }
+
+/** What both a thread list and a thread page show of a thread. */
+const threadFields = {
+  id: true,
+  title: true,
+  language: true,
+  deviceTags: true,
+  eserviceTags: true,
+  tags: true,
+  pinned: true,
+  lockedAt: true,
+  hiddenAt: true,
+  acceptedPostId: true,
+  replyCount: true,
+  createdAt: true,
+} as const satisfies Prisma.ForumThreadSelect;
 
 export type ThreadListFilter = {
   filter: ThreadFilter;
@@ -54,20 +70,9 @@ export async function listThreads(viewer: AuthUser, categoryId: string, f: Threa
       skip: (f.page - 1) * THREADS_PER_PAGE,
       take: THREADS_PER_PAGE,
       select: {
-        id: true,
-        title: true,
-        language: true,
-        deviceTags: true,
-        eserviceTags: true,
-        tags: true,
-        pinned: true,
-        lockedAt: true,
-        hiddenAt: true,
-        acceptedPostId: true,
+        ...threadFields,
         hasVerified: true,
-        replyCount: true,
         lastPostAt: true,
-        createdAt: true,
         author: { select: { name: true } },
         reads: { where: { userId: viewer.id }, select: { lastReadAt: true } },
       },
@@ -105,33 +110,10 @@ function loadThread(viewer: AuthUser, id: string, language: Language) {
     .findFirst({
       where: { id, ...(canModerate(viewer) ? {} : { hiddenAt: null }) },
       select: {
-        id: true,
-        title: true,
-        language: true,
-        deviceTags: true,
-        eserviceTags: true,
-        tags: true,
-        pinned: true,
-        lockedAt: true,
-        hiddenAt: true,
-        acceptedPostId: true,
+        ...threadFields,
         mergedIntoId: true,
-        replyCount: true,
-        createdAt: true,
         authorId: true,
-        category: {
-          select: {
-            id: true,
-            slug: true,
-            nameFi: true,
-            nameSv: true,
-            nameEn: true,
-            descriptionFi: true,
-            descriptionSv: true,
-            descriptionEn: true,
-            position: true,
-          },
-        },
+        category: { select: categorySelect },
         followers: { where: { userId: viewer.id }, select: { userId: true } },
         reads: { where: { userId: viewer.id }, select: { lastReadAt: true } },
       },
