@@ -96,8 +96,13 @@ async function benchOne(label, databaseUrl) {
   if (check.status !== 200) throw new Error(`home page answered ${check.status}`);
 
   // A thread with 20 posts (one page), the category it is in, and a search that matches many.
-  const categoryHtml = await (await fetch(`${base}/forum/kela-omakanta-suomifi`, { headers: { Cookie: cookie } })).text();
-  const threadPath = categoryHtml.match(/href="(\/forum\/t\/[0-9a-f-]{36})"/g)?.map((h) => h.slice(6, -1)).at(-1);
+  const categoryHtml = await (
+    await fetch(`${base}/forum/kela-omakanta-suomifi`, { headers: { Cookie: cookie } })
+  ).text();
+  const threadPath = categoryHtml
+    .match(/href="(\/forum\/t\/[0-9a-f-]{36})"/g)
+    ?.map((h) => h.slice(6, -1))
+    .at(-1);
   if (!threadPath) throw new Error('no thread found in the category page');
   const targets = {
     'home page': '/',
@@ -112,7 +117,12 @@ async function benchOne(label, databaseUrl) {
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
     // Warm-up, then the measured run.
     await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie } });
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { cookie },
+    });
     rows.push({
       database: label,
       page: name,
@@ -136,14 +146,16 @@ async function benchOne(label, databaseUrl) {
 async function javascriptFor(base, pagePath, cookie) {
   const html = await (await fetch(`${base}${pagePath}`, { headers: { Cookie: cookie } })).text();
   const srcs = new Set(
-    [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]),
+    [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+      (m) => m[1],
+    ),
   );
   // The entry and route modules import further shared chunks: follow static imports too.
   const queue = [...srcs];
   while (queue.length) {
     const src = queue.shift();
     const code = await (await fetch(new URL(src, base))).text();
-    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    for (const m of code.matchAll(/(?:import|from)\s*["']((?:\.{1,2}|\/build)\/[^"']+\.js)["']/g)) {
       const next = new URL(m[1], new URL(src, base)).pathname;
       if (!srcs.has(next)) {
         srcs.add(next);
@@ -175,7 +187,8 @@ else console.log('\nPostgreSQL server not reachable: skipped (set BENCH_PG_URL).
 fs.rmSync(workDir, { recursive: true, force: true });
 console.log('\n## Summary');
 console.table(results.flatMap((r) => r.rows));
-for (const r of results) console.log(`${r.rows[0].database}: RSS ${r.rss} MiB; thread reader JavaScript ${r.threadJs}`);
+for (const r of results)
+  console.log(`${r.rows[0].database}: RSS ${r.rss} MiB; thread reader JavaScript ${r.threadJs}`);
 if (results.length === 2) {
   for (const [i, row] of results[1].rows.entries()) {
     const ratio = row['requests/s (mean)'] / Math.max(1, results[0].rows[i]['requests/s (mean)']);

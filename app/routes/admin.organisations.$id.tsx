@@ -7,7 +7,8 @@ import { OrganisationForm } from '~/components/organisation-form';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { getOrganisation, updateOrganisation } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema } from '~/domain/organisations/schema';
-import { fieldError, invalid, parseForm } from '~/utils/forms';
+import { fieldError } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -13,7 +13,8 @@ import { OrganisationForm } from '~/components/organisation-form';
 import { useFormResult } from '~/components/ui/form';
 import { createOrganisation, listOrganisations } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema } from '~/domain/organisations/schema';
-import { fieldError, invalid, parseForm } from '~/utils/forms';
+import { fieldError } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {

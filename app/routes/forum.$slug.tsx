@@ -6,11 +6,11 @@ import { notFound, requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { categoryBySlug, setCategoryFollow } from '~/domain/forum/categories.server';
-import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/schema';
+import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
 import { listThreads } from '~/domain/forum/threads.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 

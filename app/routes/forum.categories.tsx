@@ -6,8 +6,8 @@ import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { categoriesForAdmin, createCategory, updateCategory } from '~/domain/forum/categories.server';
-import { CategorySchema } from '~/domain/forum/schema';
-import { invalid, parseForm } from '~/utils/forms';
+import { CategorySchema } from '~/domain/forum/schema.server';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const CategoryActionSchema = z.discriminatedUnion('intent', [

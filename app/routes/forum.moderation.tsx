@@ -7,7 +7,8 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
-import { invalid, parseForm, text } from '~/utils/forms';
+import { text } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -14,9 +14,9 @@ import { ThreadFields } from '~/components/forum/thread-fields';
 import { Notice, typed, useFormResult } from '~/components/ui/form';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
-import { ThreadSchema } from '~/domain/forum/schema';
+import { ThreadSchema } from '~/domain/forum/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {

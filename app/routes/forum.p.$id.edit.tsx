@@ -12,8 +12,8 @@ import { RichTextField } from '~/components/editor/rich-text-field';
 import { TextField, typed, useFormResult } from '~/components/ui/form';
 import { editablePost } from '~/domain/forum/edit.server';
 import { editPost } from '~/domain/forum/posts.server';
-import { EditSchema } from '~/domain/forum/schema';
-import { invalid, parseForm } from '~/utils/forms';
+import { EditSchema } from '~/domain/forum/schema.server';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,7 +16,7 @@ import { Notice, useFormResult } from '~/components/ui/form';
 import { Pagination } from '~/components/ui/misc';
 import { canAcceptIn, canModerate } from '~/domain/forum/access.server';
 import { categoryOptions } from '~/domain/forum/categories.server';
-import { ThreadActionSchema } from '~/domain/forum/schema';
+import { ThreadActionSchema } from '~/domain/forum/schema.server';
 import { runThreadAction } from '~/domain/forum/thread-actions.server';
 import {
   findThread,
@@ -26,7 +26,7 @@ import {
   threadPosts,
 } from '~/domain/forum/threads.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 

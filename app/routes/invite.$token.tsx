@@ -9,7 +9,8 @@ import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/p
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, text } from '~/utils/forms';
+import { text } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const AcceptInviteSchema = z

@@ -7,7 +7,8 @@ import { requireAnonymous } from '~/auth/guards.server';
 import { login } from '~/auth/login.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult, typed } from '~/components/ui/form';
-import { email, invalid, parseForm } from '~/utils/forms';
+import { email } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { safeRedirectPath } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

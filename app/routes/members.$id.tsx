@@ -8,7 +8,7 @@ import { ROLE_KEYS } from '~/auth/roles';
 import { Notice, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { changeMemberRole, getMember, setMemberActive } from '~/domain/members/members.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -11,7 +11,7 @@ import { DateTime, Pagination } from '~/components/ui/misc';
 import { listMembers, pendingInvites } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/schema';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -10,7 +10,8 @@ import { Notice, SelectField, TextField, typed, useFormResult } from '~/componen
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { email, fieldError, invalid, parseForm } from '~/utils/forms';
+import { email, fieldError } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const InviteSchema = z.object({

@@ -16,7 +16,8 @@ import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
-import { invalid, list, parseForm, text } from '~/utils/forms';
+import { list, text } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const ProfileSchema = z.object({

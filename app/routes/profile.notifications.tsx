@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { preferencesOf, savePreferences } from '~/domain/notifications/notifications.server';
 import { CHANNELS, NOTIFICATION_TYPES, PreferencesSchema } from '~/domain/notifications/schema';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const RevokeSchema = z.discriminatedUnion('intent', [

@@ -7,7 +7,7 @@ import { completePasswordReset, resetLinkState } from '~/auth/password-reset.ser
 import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult } from '~/components/ui/form';
-import { invalid, parseForm } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const NewPasswordSchema = z.object(newPasswordFields).refine(passwordsMatch, passwordsMatchError);

@@ -6,7 +6,8 @@ import { requireAnonymous } from '~/auth/guards.server';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
-import { email, invalid, parseForm } from '~/utils/forms';
+import { email } from '~/utils/forms';
+import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const RequestResetSchema = z.object({ email: email() });

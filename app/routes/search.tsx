@@ -36,7 +36,7 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
 }
 
 export default function SearchPage() {
-  const { hits, total, page, pages, categories, query } = useLoaderData<typeof loader>();
+  const { hits, total, more, page, pages, categories, query } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
   const [params] = useSearchParams();
   return (
@@ -85,7 +85,11 @@ export default function SearchPage() {
         </button>
       </Form>
       {query.q ? (
-        <p role="status">{t('search.count', { count: total, query: query.q })}</p>
+        <p role="status">
+          {more
+            ? t('search.countMany', { count: total, query: query.q })
+            : t('search.count', { count: total, query: query.q })}
+        </p>
       ) : (
         <p>{t('search.hint')}</p>
       )}

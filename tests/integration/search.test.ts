@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as searchRoute from '~/routes/search';
-import { SEARCH_PAGE_SIZE } from '~/domain/search/schema';
+import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
@@ -133,6 +133,24 @@ describe('search across languages with stemming', () => {
     const second = await search(`q=asennus&container=${category.id}&page=2`);
     expect(second.hits).toHaveLength(5);
     expect(new Set([...first.hits, ...second.hits].map((h) => h.url)).size).toBe(SEARCH_PAGE_SIZE + 5);
+  });
+
+  it('a very common word: the newest 1,000 matches are ranked, and the page says there are more', async () => {
+    await db.$executeRaw`
+      INSERT INTO search_document (id, kind, source_id, language, title, body, url, published_at)
+      SELECT gen_random_uuid(), 'forum_post', gen_random_uuid(), 'fi', '',
+        CASE WHEN g = 3 THEN 'Tukipiste tukipisteellä tukipisteessä' ELSE 'Tukipiste ' || g END,
+        '/forum/p/' || g, now() - g * interval '1 minute'
+      FROM generate_series(1, ${SEARCH_CANDIDATES + 5}::int) g`;
+    const result = await json<Result & { more: boolean }>(
+      await callLoader(searchRoute, makeRequest('/search?q=tukipisteit%C3%A4', { cookie })),
+    );
+    expect(result).toMatchObject({
+      total: SEARCH_CANDIDATES,
+      more: true,
+      pages: SEARCH_CANDIDATES / SEARCH_PAGE_SIZE,
+    });
+    expect(result.hits[0]!.url).toBe('/forum/p/3'); // the densest match ranks first
   });
 
   it('an empty query or one made only of operators finds nothing and does not fail', async () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import type { ThreadPost } from '~/domain/forum/threads.server';
-import { FLAG_REASONS, REACTIONS } from '~/domain/forum/schema';
+import { FLAG_REASONS, REACTIONS } from '~/domain/forum/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import type { SerializeFrom } from '@remix-run/node';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, SelectField, TextField, typed, typedList } from '~/components/ui/form';
-import { DEVICE_TAGS } from '~/domain/forum/schema';
+import { DEVICE_TAGS } from '~/domain/forum/constants';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 

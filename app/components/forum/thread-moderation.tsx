@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, useFormResult } from '~/components/ui/form';
-import { THREAD_MODERATION } from '~/domain/forum/schema';
+import { THREAD_MODERATION } from '~/domain/forum/constants';
 
 type Props = {
   thread: { id: string; pinned: boolean; lockedAt: string | null; category: { id: string } };

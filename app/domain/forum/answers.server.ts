@@ -6,7 +6,7 @@ import { isUuid } from '~/utils/ids';
 import { canAcceptIn, canModerate } from './access.server';
 import { reflagThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
-import type { Reaction } from './schema';
+import type { Reaction } from './constants';
 
 /** A reply the viewer can act on: visible, not removed, in a thread that is not merged away. */
 function actionablePost(viewer: AuthUser, postId: string) {

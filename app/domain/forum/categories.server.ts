@@ -8,7 +8,7 @@ import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
 import { unreadSince } from './threads.server';
 import type { z } from 'zod';
-import type { CategorySchema } from './schema';
+import type { CategorySchema } from './schema.server';
 
 type CategoryRow = {
   id: string;

@@ -1,6 +1,6 @@
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import type { Tx } from '~/db.server';
-import { DUPLICATE_WINDOW_MINUTES, MIN_SECONDS_BETWEEN_POSTS } from './schema';
+import { DUPLICATE_WINDOW_MINUTES, MIN_SECONDS_BETWEEN_POSTS } from './constants';
 
 export type LimitFailure = { key: string; values?: Record<string, number> };
 

@@ -4,7 +4,7 @@ import type { FieldErrors } from '~/utils/forms';
 import { toggleAccepted, toggleReaction, toggleVerified, setThreadFollow } from './answers.server';
 import { flagPost, moderate } from './moderation.server';
 import { deleteOwnPost, reply } from './posts.server';
-import type { ThreadAction } from './schema';
+import type { ThreadAction } from './schema.server';
 
 export type ThreadActionOutcome =
   | { kind: 'redirect'; to: string }

@@ -5,7 +5,7 @@ import type { Language } from '~/i18n/config';
 import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
 import { categorySelect, localisedCategory } from './categories.server';
-import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './schema';
+import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './constants';
 
 /** Threads whose last activity is older than this are the archive, not "unread". */
 export const UNREAD_WINDOW_DAYS = 30;

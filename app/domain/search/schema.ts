@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
 
 export const SEARCH_PAGE_SIZE = 20;
+/** How many of the newest matches are ranked (see search.server.ts). */
+export const SEARCH_CANDIDATES = 1000;
 export const SEARCH_KINDS = ['forum_post'] as const;
 
 // Unknown or malformed filters are dropped, not refused: a pasted or stale link still searches.

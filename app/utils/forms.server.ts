@@ -1,0 +1,50 @@
+import { json } from '@remix-run/node';
+import type { z } from 'zod';
+import type { FieldError, FieldErrors, FormFailure, FormValues } from './forms';
+
+// Parsing a submitted form and answering bad input: used by actions only. A .server module, so
+// a page's browser bundle does not carry zod just because its action parses a form.
+
+function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    values[key] = all.length > 1 ? all : (all[0] ?? '');
+  }
+  return values;
+}
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  if (issue.message.startsWith('validation.') || issue.message.includes(':')) {
+    const values: Record<string, number> = {};
+    if ('maximum' in issue) values.max = Number(issue.maximum);
+    if ('minimum' in issue) values.min = Number(issue.minimum);
+    return { key: issue.message, values };
+  }
+  return { key: 'validation.invalid' };
+}
+
+/** Parses a form with one zod schema; failures keep what the user typed (passwords excepted). */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.infer<S>; values: FormValues } | FormFailure {
+  const values = formValues(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values: withoutSecrets(values) };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= toFieldError(issue);
+  }
+  return { ok: false, errors, values: withoutSecrets(values) };
+}
+
+function withoutSecrets(values: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+}
+
+/** The one way an action answers bad input: 400 with field errors and the typed values. */
+export function invalid(errors: FieldErrors, values: FormValues = {}, init?: ResponseInit) {
+  return json({ ok: false as const, errors, values: withoutSecrets(values) }, { status: 400, ...init });
+}
