@@ -86,9 +86,8 @@ export function snippetParts(snippet: string): SnippetPart[] {
 const CONFIGS = { fi: 'finnish', sv: 'swedish', en: 'english' } as const;
 
 /** The query stemmed the way each row was: for ranking and snippets (per row, after the match). */
-function tsQuery(q: string, alias = 'd') {
-  const language = Prisma.raw(`${alias}.language`);
-  return Prisma.sql`CASE ${language} WHEN 'sv' THEN websearch_to_tsquery('swedish', ${q})
+function tsQuery(q: string) {
+  return Prisma.sql`CASE d.language WHEN 'sv' THEN websearch_to_tsquery('swedish', ${q})
     WHEN 'en' THEN websearch_to_tsquery('english', ${q}) ELSE websearch_to_tsquery('finnish', ${q}) END`;
 }
 
@@ -111,11 +110,12 @@ function tsMatch(q: string, language?: string) {
 export async function search(viewer: AuthUser, query: SearchQuery, page: number) {
   if (!query.q) return { hits: [] as SearchHit[], total: 0, more: false, pages: 1 };
   const match = tsQuery(query.q);
-  const conditions = [
-    tsMatch(query.q, query.language),
-    Prisma.sql`d.min_role_rank <= ${viewer.roleRank}`,
-    Prisma.sql`(cardinality(d.org_ids) = 0 OR ${viewer.organisationId}::uuid = ANY(d.org_ids))`,
-  ];
+  // Who may see a row is applied apart from what was asked: the planner cannot estimate the
+  // audience test, and with it in the same WHERE it sorts every match instead of walking the
+  // newest ones (250 ms instead of 10 ms for a common word on 400,000 rows).
+  const visible = Prisma.sql`d.min_role_rank <= ${viewer.roleRank}
+    AND (cardinality(d.org_ids) = 0 OR ${viewer.organisationId}::uuid = ANY(d.org_ids))`;
+  const conditions = [tsMatch(query.q, query.language)];
   if (query.kind) conditions.push(Prisma.sql`d.kind = ${query.kind}`);
   if (query.container) conditions.push(Prisma.sql`d.container_id = ${query.container}::uuid`);
   if (query.flag) conditions.push(Prisma.sql`${query.flag} = ANY(d.flags)`);
@@ -131,18 +131,19 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
   // benchmark). Ranking all of it costs seconds, so the newest CANDIDATES matches are ranked and
   // the count stops there; the page says "more than …" when it does.
   const [countRow] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM (SELECT 1 FROM search_document d WHERE ${where} LIMIT ${SEARCH_CANDIDATES + 1}) m`;
+    SELECT count(*) AS total FROM (SELECT 1 FROM search_document d WHERE ${where} AND ${visible} LIMIT ${SEARCH_CANDIDATES + 1}) m`;
   const matched = Number(countRow?.total ?? 0);
   const total = Math.min(matched, SEARCH_CANDIDATES);
   const rows = await db.$queryRaw<(Omit<SearchHit, 'snippet'> & { snippet: string })[]>`
     WITH candidates AS MATERIALIZED (
-      SELECT d.id, d.tsv, d.language, d.published_at FROM search_document d WHERE ${where}
+      SELECT d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids FROM search_document d
+      WHERE ${where}
       ORDER BY d.published_at DESC LIMIT ${SEARCH_CANDIDATES}
     ),
     ranked AS (
-      SELECT c.id, ts_rank_cd(c.tsv, ${tsQuery(query.q, 'c')}) AS rank, c.published_at
-      FROM candidates c
-      ORDER BY rank DESC, c.published_at DESC
+      SELECT d.id, ts_rank_cd(d.tsv, ${tsQuery(query.q)}) AS rank, d.published_at
+      FROM candidates d WHERE ${visible}
+      ORDER BY rank DESC, d.published_at DESC
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
     )
     SELECT d.kind, d.url, d.title, d.context, d.language, d.flags, d.published_at AS "publishedAt",
