@@ -10,6 +10,7 @@ import { checkPostingLimits } from './limits.server';
 import { reindexPost, reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
 import { canModerate } from './access.server';
+import { editableBy } from './edit.server';
 
 export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
@@ -167,13 +168,7 @@ export async function editPost(
   if (!isUuid(postId)) return null;
   return db.$transaction(async (tx) => {
     const post = await tx.forumPost.findFirst({
-      where: {
-        id: postId,
-        authorId: author.id,
-        deletedAt: null,
-        hiddenAt: null,
-        thread: { mergedIntoId: null },
-      },
+      where: editableBy(author.id, postId),
       select: {
         id: true,
         isQuestion: true,
