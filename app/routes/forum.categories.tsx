@@ -1,19 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { categoriesForAdmin, createCategory, updateCategory } from '~/domain/forum/categories.server';
-import { CategorySchema } from '~/domain/forum/schema.server';
+import { CategoryActionSchema } from '~/domain/forum/schema.server';
 import { invalid, parseForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
-
-const CategoryActionSchema = z.discriminatedUnion('intent', [
-  CategorySchema.extend({ intent: z.literal('create') }),
-  CategorySchema.extend({ intent: z.literal('update'), id: z.string() }),
-]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'forum:manage-categories');

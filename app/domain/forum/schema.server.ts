@@ -96,3 +96,9 @@ export const ThreadActionSchema = z.discriminatedUnion('intent', [
   }),
 ]);
 export type ThreadAction = z.infer<typeof ThreadActionSchema>;
+
+/** The categories page creates one category or updates another. */
+export const CategoryActionSchema = z.discriminatedUnion('intent', [
+  CategorySchema.extend({ intent: z.literal('create') }),
+  CategorySchema.extend({ intent: z.literal('update'), id: z.string() }),
+]);
