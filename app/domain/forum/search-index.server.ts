@@ -1,5 +1,10 @@
 import type { Tx } from '~/db.server';
-import { indexDocument, removeDocument } from '~/domain/search/search.server';
+import {
+  indexDocument,
+  indexNewDocuments,
+  removeDocument,
+  type SearchDocumentInput,
+} from '~/domain/search/search.server';
 
 // The forum's part of the shared search index: one document per visible post. Hidden and
 // removed posts, hidden threads and merged-away threads have none, so search cannot show them.
@@ -50,12 +55,12 @@ function flagsOf(thread: { acceptedPostId: string | null; hasVerified: boolean }
   return [...(thread.acceptedPostId ? ['solved'] : []), ...(thread.hasVerified ? ['verified'] : [])];
 }
 
-async function writeDocument(tx: Tx, post: IndexedPost, thread: IndexedThread) {
-  if (post.hiddenAt || post.deletedAt || thread.hiddenAt || thread.mergedIntoId) {
-    await removeDocument(tx, FORUM_POST_KIND, post.id);
-    return;
-  }
-  await indexDocument(tx, {
+function isFindable(post: IndexedPost, thread: IndexedThread) {
+  return !post.hiddenAt && !post.deletedAt && !thread.hiddenAt && !thread.mergedIntoId;
+}
+
+function documentFor(post: IndexedPost, thread: IndexedThread): SearchDocumentInput {
+  return {
     kind: FORUM_POST_KIND,
     sourceId: post.id,
     groupId: thread.id,
@@ -68,7 +73,7 @@ async function writeDocument(tx: Tx, post: IndexedPost, thread: IndexedThread) {
     authorId: post.authorId,
     flags: flagsOf(thread),
     publishedAt: post.createdAt,
-  });
+  };
 }
 
 /** After a change to the whole thread: title, language, category, visibility, merge. */
@@ -78,8 +83,16 @@ export async function reindexThread(tx: Tx, threadId: string) {
     select: { ...threadFields, posts: { select: postFields } },
   });
   if (!thread) return;
-  await tx.searchDocument.deleteMany({ where: { groupId: threadId } });
-  for (const post of thread.posts) await writeDocument(tx, post, thread);
+  // By group, and by post: posts merged in from another thread still carry that thread's group.
+  await tx.searchDocument.deleteMany({
+    where: {
+      OR: [{ groupId: threadId }, { kind: FORUM_POST_KIND, sourceId: { in: thread.posts.map((p) => p.id) } }],
+    },
+  });
+  await indexNewDocuments(
+    tx,
+    thread.posts.filter((post) => isFindable(post, thread)).map((post) => documentFor(post, thread)),
+  );
 }
 
 /** After a change that only one post's text or visibility depends on. */
@@ -88,7 +101,9 @@ export async function reindexPost(tx: Tx, postId: string) {
     where: { id: postId },
     select: { ...postFields, thread: { select: threadFields } },
   });
-  if (post) await writeDocument(tx, post, post.thread);
+  if (!post) return;
+  if (isFindable(post, post.thread)) await indexDocument(tx, documentFor(post, post.thread));
+  else await removeDocument(tx, FORUM_POST_KIND, post.id);
 }
 
 /** Solved/verified changed: every post of the thread carries the thread's flags. */

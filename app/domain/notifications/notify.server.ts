@@ -35,20 +35,25 @@ export async function notify(tx: Tx, n: NewNotification) {
       notificationPreferences: { where: { type: n.type }, select: { channel: true } },
     },
   });
-  for (const r of recipients) {
-    const channel = (r.notificationPreferences[0]?.channel ?? DEFAULT_CHANNEL[n.type]) as Channel;
-    if (channel === 'off') continue;
-    await tx.notification.create({
-      data: {
-        userId: r.id,
-        type: n.type,
-        delivery: channel,
-        actorName: n.actorName,
-        title: n.title,
-        url: n.url,
-        data: { ...n.data, ...(n.detail ? { detail: n.detail } : {}) },
-      },
-    });
+  const chosen = recipients
+    .map((r) => ({
+      ...r,
+      channel: (r.notificationPreferences[0]?.channel ?? DEFAULT_CHANNEL[n.type]) as Channel,
+    }))
+    .filter((r) => r.channel !== 'off');
+  // One insert for everyone told (a busy thread has many followers), then mail for those who want it now.
+  await tx.notification.createMany({
+    data: chosen.map((r) => ({
+      userId: r.id,
+      type: n.type,
+      delivery: r.channel,
+      actorName: n.actorName,
+      title: n.title,
+      url: n.url,
+      data: { ...n.data, ...(n.detail ? { detail: n.detail } : {}) },
+    })),
+  });
+  for (const { channel, ...r } of chosen) {
     if (channel === 'email') {
       await queueEmail(
         tx,

@@ -27,8 +27,8 @@ export type SearchDocumentInput = {
   publishedAt: Date;
 };
 
-export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
-  const data = {
+function row(doc: SearchDocumentInput) {
+  return {
     groupId: doc.groupId ?? null,
     containerId: doc.containerId ?? null,
     language: doc.language,
@@ -42,11 +42,23 @@ export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
     orgIds: doc.orgIds ?? [],
     publishedAt: doc.publishedAt,
   };
+}
+
+export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
+  const data = row(doc);
   await tx.searchDocument.upsert({
     where: { kind_sourceId: { kind: doc.kind, sourceId: doc.sourceId } },
     create: { kind: doc.kind, sourceId: doc.sourceId, ...data },
     update: data,
     select: { id: true }, // never read back `tsv`: the client cannot decode a tsvector
+  });
+}
+
+/** Many documents not yet in the index (e.g. a group just cleared), in one insert. */
+export async function indexNewDocuments(tx: Tx, docs: SearchDocumentInput[]) {
+  if (!docs.length) return;
+  await tx.searchDocument.createMany({
+    data: docs.map((doc) => ({ kind: doc.kind, sourceId: doc.sourceId, ...row(doc) })),
   });
 }
 
