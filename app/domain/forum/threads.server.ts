@@ -210,7 +210,7 @@ export async function threadPosts(
   page: number,
 ) {
   const where = { AND: [{ threadId: thread.id }, postVisibility(viewer)] };
-  const [posts, total, accepted] = await Promise.all([
+  const [posts, total] = await Promise.all([
     db.forumPost.findMany({
       where,
       orderBy: POST_ORDER,
@@ -219,16 +219,24 @@ export async function threadPosts(
       select: postSelect(viewer.id),
     }),
     db.forumPost.count({ where }),
-    thread.acceptedPostId && page === 1
-      ? db.forumPost.findFirst({
-          where: { AND: [{ id: thread.acceptedPostId, deletedAt: null }, postVisibility(viewer)] },
-          select: postSelect(viewer.id),
-        })
-      : null,
   ]);
+  const shaped = posts.map((p) => shapePost(p, viewer));
+  // Page 1 shows the accepted answer under the question; it is usually on that page already.
+  let accepted: ThreadPost | null = null;
+  if (thread.acceptedPostId && page === 1) {
+    const onPage = shaped.find((p) => p.id === thread.acceptedPostId);
+    const found = onPage
+      ? null
+      : await db.forumPost.findFirst({
+          where: { AND: [{ id: thread.acceptedPostId }, postVisibility(viewer)] },
+          select: postSelect(viewer.id),
+        });
+    const candidate = onPage ?? (found ? shapePost(found, viewer) : null);
+    accepted = candidate && !candidate.deletedAt ? candidate : null;
+  }
   return {
-    posts: posts.map((p) => shapePost(p, viewer)),
-    accepted: accepted ? shapePost(accepted, viewer) : null,
+    posts: shaped,
+    accepted,
     total,
     pages: Math.max(1, Math.ceil(total / POSTS_PER_PAGE)),
   };
