@@ -14,6 +14,9 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
+    // A shared two-core machine under a full suite can take more than a second to render a
+    // page; polls wait for content, so a generous limit costs nothing when things are quick.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
   },
 });

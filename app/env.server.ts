@@ -17,6 +17,8 @@ const schema = z.object({
   UPLOAD_DIR: z.string().default('./data/uploads'),
   /** Largest image accepted in a post, in megabytes. */
   MAX_IMAGE_MB: z.coerce.number().positive().default(5),
+  /** Largest attachment of a library material, in megabytes. */
+  MAX_ATTACHMENT_MB: z.coerce.number().positive().default(25),
   /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   /** Behind a load balancer: trust X-Forwarded-For for the client address (rate limits, audit). */

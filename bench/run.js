@@ -1,8 +1,12 @@
 // npm run bench: pages under load (autocannon, 32 connections) against the production build, on
 // PGlite and (when reachable) on the PostgreSQL server, with the national data set (10,000
-// members, 20,000 forum threads, 400,000 posts): the home page, a thread of 20 posts, a forum
-// category and a search. Prints requests/s, latency percentiles, the server's RSS and the
-// JavaScript a thread reader downloads (gzipped).
+// members, 20,000 forum threads, 400,000 posts, 5,000 library materials with 15,000 versions
+// and 20,000 attachments, 2,000 events, a briefing read by all members, 20,000 problem reports):
+// the home page, a thread of 20 posts, a forum category, a
+// search, the library list with filters, a material, the events month view, an event and a
+// member's calendar feed, a briefing's reach for its owner and an e-service's feedback queue. Prints requests/s, latency percentiles, the
+// server's RSS, the JavaScript a thread reader downloads (gzipped), and how much the server's
+// RSS grows while a 25 MB attachment is uploaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -104,28 +108,48 @@ async function benchOne(label, databaseUrl) {
     ?.map((h) => h.slice(6, -1))
     .at(-1);
   if (!threadPath) throw new Error('no thread found in the category page');
+  const coordinatorCookie = await loginCookie(base, 'coordinator@demo.tukiverkko.test');
+  const repCookie = await loginCookie(base, 'eservice_rep@demo.tukiverkko.test');
   const targets = {
     'home page': '/',
     'thread page (20 posts)': threadPath,
     'category page': '/forum/kela-omakanta-suomifi',
     'search "kirjastossa"': '/search?q=kirjastossa',
+    'library list (type, device, newest)': '/library?type=guide&device=android&sort=newest',
+    'library material page': '/library/aineisto-12-fi',
+    'events month view': `/events?view=month&month=${new Date().toISOString().slice(0, 7)}`,
+    'event page': `/events/${await firstEventId(base, cookie)}`,
+    'personal calendar feed': await feedPath(base, cookie),
+    // The owner's view of a briefing read by all 10,000 members (reach per organisation and day).
+    'briefing reach (10,000 readers)': [
+      await nationalBriefingPath(base, coordinatorCookie),
+      coordinatorCookie,
+    ],
+    // The e-service owner's queue of 20,000 problem reports, newest first and most seen first.
+    'feedback queue (20,000 reports)': ['/eservices/maisa/feedback', repCookie],
+    'feedback queue, most seen first': ['/eservices/maisa/feedback?sort=top&status=new', repCookie],
   };
   const rows = [];
-  for (const [name, target] of Object.entries(targets)) {
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  for (const [name, entry] of Object.entries(targets)) {
+    if (only && !only.test(name)) continue;
+    // A page is measured as the adviser unless it names another member's cookie.
+    const [target, pageCookie] = Array.isArray(entry) ? entry : [entry, cookie];
     const url = `${base}${target}`;
-    const page = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' });
+    const page = await fetch(url, { headers: { Cookie: pageCookie }, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
+    const events = (await page.text()).match(/BEGIN:VEVENT/g)?.length;
     // Warm-up, then the measured run.
-    await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie } });
+    await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie: pageCookie } });
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
       duration: DURATION,
-      headers: { cookie },
+      headers: { cookie: pageCookie },
     });
     rows.push({
       database: label,
-      page: name,
+      page: events ? `${name} (${events} events)` : name,
       'requests/s (mean)': Math.round(result.requests.average),
       'latency p50 ms': result.latency.p50,
       'latency p99 ms': result.latency.p99,
@@ -134,12 +158,117 @@ async function benchOne(label, databaseUrl) {
     });
   }
   const threadJs = await javascriptFor(base, threadPath, cookie);
+  const upload = await uploadGrowth(base, server.pid);
+  console.log(`25 MB attachment upload: ${upload}`);
   const rss = rssMiB(server.pid);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   console.table(rows);
   console.log(`server RSS after the runs: ${rss} MiB; JavaScript for a thread reader: ${threadJs}`);
-  return { rows, rss, threadJs };
+  return { rows, rss, threadJs, upload };
+}
+
+async function nationalBriefingPath(base, cookie) {
+  const html = await (await fetch(`${base}/briefings`, { headers: { Cookie: cookie } })).text();
+  const id = html.match(/href="\/briefings\/([0-9a-f-]{36})"[^>]*>Valtakunnallinen tiedote/)?.[1];
+  if (!id) throw new Error('no national briefing on the briefings page');
+  return `/briefings/${id}`;
+}
+
+async function firstEventId(base, cookie) {
+  const html = await (await fetch(`${base}/events`, { headers: { Cookie: cookie } })).text();
+  const id = html.match(/href="\/events\/([0-9a-f-]{36})"/)?.[1];
+  if (!id) throw new Error('no event on the events page');
+  return id;
+}
+
+/** The adviser makes their calendar address (shown once on the page) and the bench reads it. */
+async function feedPath(base, cookie) {
+  const response = await fetch(`${base}/events/calendar`, {
+    method: 'POST',
+    headers: { Origin: base, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ intent: 'new-feed' }),
+  });
+  const path = (await response.text()).match(/(\/calendar\/[a-z0-9]+\.ics)/)?.[1];
+  if (!path) throw new Error('no calendar address on the calendar page');
+  return path;
+}
+
+async function loginCookie(base, email) {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: 'Tukiverkko-demo-2026' }),
+  });
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * A trainer attaches a 25 MB PDF, sent as a stream in 64 KB chunks; the server's RSS is sampled
+ * every 10 ms. Held in memory it would grow by 25 MB or more; streamed to disk it should not.
+ */
+async function uploadGrowth(base, pid) {
+  const cookie = await loginCookie(base, 'trainer@demo.tukiverkko.test');
+  const created = await fetch(`${base}/library/new`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      language: 'fi',
+      title: `Iso liite ${Date.now()}`,
+      type: 'guide',
+      audience: 'all',
+      bodyText: 'x',
+    }),
+  });
+  const editPath = created.headers.get('Location')?.replace(/\?.*$/, '');
+  if (created.status !== 302 || !editPath) throw new Error(`could not create a material: ${created.status}`);
+  const size = 25 * 1024 * 1024 - 4096;
+  const boundary = `----bench${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="iso-ohje.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let sent = 0;
+  const body = new ReadableStream({
+    pull(controller) {
+      if (sent === 0) {
+        controller.enqueue(head);
+        controller.enqueue(Buffer.from('%PDF-1.4\n'));
+        sent = 9;
+      } else if (sent < size) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += piece.length;
+        controller.enqueue(piece);
+      } else {
+        controller.enqueue(tail);
+        controller.close();
+      }
+    },
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const before = rssMiB(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 10);
+  const started = Date.now();
+  const response = await fetch(`${base}${editPath}`, {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { Origin: base, Cookie: cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+  });
+  const answer = await response.text();
+  clearInterval(sampler);
+  if (response.status !== 200 || !answer.includes('"ok":true'))
+    throw new Error(`upload answered ${response.status}`);
+  return `RSS ${before} MiB before, peak ${peak} MiB during (+${peak - before} MiB), ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 /** Every script a thread page loads before anyone writes, gzipped as a server would send it. */
@@ -181,15 +310,21 @@ console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
 console.log(`load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, logged in as an adviser`);
-const results = [await benchOne('PGlite (embedded)', `pglite:${path.join(workDir, 'db')}`)];
+// BENCH_DB=pg skips the embedded run (it takes as long again); BENCH_ONLY=<regex> picks pages.
+const results =
+  process.env.BENCH_DB === 'pg'
+    ? []
+    : [await benchOne('PGlite (embedded)', `pglite:${path.join(workDir, 'db')}`)];
 if (await pgReachable()) results.push(await benchOne('PostgreSQL server', PG_URL));
 else console.log('\nPostgreSQL server not reachable: skipped (set BENCH_PG_URL).');
 fs.rmSync(workDir, { recursive: true, force: true });
 console.log('\n## Summary');
 console.table(results.flatMap((r) => r.rows));
 for (const r of results)
-  console.log(`${r.rows[0].database}: RSS ${r.rss} MiB; thread reader JavaScript ${r.threadJs}`);
-if (results.length === 2) {
+  console.log(
+    `${r.rows[0].database}: RSS ${r.rss} MiB; thread reader JavaScript ${r.threadJs}; 25 MB upload ${r.upload}`,
+  );
+if (results.length === 2 && !process.env.BENCH_ONLY) {
   for (const [i, row] of results[1].rows.entries()) {
     const ratio = row['requests/s (mean)'] / Math.max(1, results[0].rows[i]['requests/s (mean)']);
     console.log(`${row.page}: PostgreSQL / PGlite throughput ratio ${ratio.toFixed(2)}`);

@@ -18,6 +18,9 @@ import {
   SUPPORT_POINTS,
 } from './seed-data';
 import { seedForumDemo, seedForumNational } from './seed-forum';
+import { seedLibraryDemo, seedLibraryNational } from './seed-library';
+import { seedEventsDemo, seedEventsNational } from './seed-events';
+import { seedBriefingsDemo, seedBriefingsNational, seedFeedbackNational } from './seed-briefings';
 
 const NATIONAL_MEMBERS = 10_000;
 
@@ -158,9 +161,16 @@ async function main() {
   }
   await seedDemo();
   await seedForumDemo();
+  await seedLibraryDemo();
+  await seedEventsDemo();
+  await seedBriefingsDemo();
   if (scale === 'national') {
     await seedNational();
     await seedForumNational();
+    await seedLibraryNational();
+    await seedEventsNational();
+    await seedBriefingsNational();
+    await seedFeedbackNational();
   }
   printAccounts();
 }

@@ -7,6 +7,10 @@ import type { Tx } from '~/db.server';
 import { reindexThread } from '~/domain/forum/search-index.server';
 import { refreshThreadStats } from '~/domain/forum/stats.server';
 import { documentFromText, plainText, renderDocument } from '~/domain/rich-text/sanitise.server';
+import type { AuthUser } from '~/auth/guards.server';
+import { db as defaultDb } from '~/db.server';
+import { createMaterial } from '~/domain/library/materials.server';
+import { publishMaterial } from '~/domain/library/publish.server';
 
 export const DEMO_PASSWORD = 'Tukiverkko-demo-2026';
 
@@ -185,3 +189,52 @@ export async function makeThread(db: Tx, data: MakeThread) {
   await reindexThread(db, thread.id);
   return { id: thread.id, questionId: question.id, replyIds: replies.map((r) => r.id) };
 }
+
+type MakeMaterial = {
+  actorId: string;
+  title: string;
+  language?: 'fi' | 'sv' | 'en';
+  text?: string;
+  audience?: 'all' | 'trainers' | 'organisations';
+  audienceOrgIds?: string[];
+  topicTags?: string[];
+  translationOf?: string;
+  /** false: leave it a draft. */
+  publish?: boolean;
+};
+
+/** A material made through the library's own commands (so versions and search rows are real). */
+export async function makeMaterial(data: MakeMaterial) {
+  const actor = { id: data.actorId } as AuthUser;
+  const created = await createMaterial(actor, {
+    title: data.title,
+    summary: '',
+    bodyText: data.text ?? `${data.title}. Ohjeen teksti.`,
+    type: 'guide',
+    level: undefined,
+    deviceTags: [],
+    topicTags: data.topicTags ?? [],
+    eserviceTags: [],
+    audience: data.audience ?? 'all',
+    audienceOrgIds: data.audienceOrgIds ?? [],
+    videoLinks: [],
+    language: data.language ?? 'fi',
+    translationOf: data.translationOf,
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  const material = await defaultDb.libraryMaterial.findUniqueOrThrow({
+    where: { slug: created.slug },
+    select: { id: true, slug: true, groupId: true },
+  });
+  if (data.publish !== false) {
+    await publishMaterial(
+      actor,
+      material.id,
+      { changeNote: 'Ensimmäinen versio', publishAt: null },
+      TEST_META,
+    );
+  }
+  return material;
+}
+
+export const TEST_META = { ip: '203.0.113.7', userAgent: 'vitest', origin: 'http://localhost:3000' };

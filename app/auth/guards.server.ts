@@ -46,6 +46,41 @@ async function loadUser(request: Request): Promise<AuthUser | null> {
   };
 }
 
+/**
+ * A member as the permission checks see them, without a request: for work done on their behalf
+ * away from a browser (a calendar feed, demo data). Null when deactivated or unknown.
+ */
+export async function memberById(id: string): Promise<AuthUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      locale: true,
+      status: true,
+      roleId: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+    },
+  });
+  const role = user ? (await rolesById()).get(user.roleId) : undefined;
+  if (!user || user.status !== 'active' || !role) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    role: role.key,
+    roleRank: role.rank,
+    organisationId: user.organisationId,
+    organisationName: user.organisation.name,
+    sessionId: '',
+    sessionExpiresAt: new Date(0),
+    permissions: role.permissions,
+  };
+}
+
 type CachedRole = { key: RoleKey; rank: number; permissions: AuthUser['permissions'] };
 
 // Six roles and their grants, read on every request: kept in memory for a short while.

@@ -16,6 +16,16 @@ export const PERMISSION_KEYS = [
   'forum:verify',
   'forum:moderate',
   'forum:manage-categories',
+  'library:read',
+  'library:manage',
+  'events:read',
+  'events:create-training',
+  'events:manage',
+  'announcements:manage',
+  'briefings:read',
+  'briefings:write',
+  'briefings:manage',
+  'eservices:manage',
 ] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 
@@ -25,9 +35,15 @@ export type PermissionScope = 'organisation' | 'all';
 type Grants = Partial<Record<PermissionKey, PermissionScope>>;
 
 const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
-  adviser: { 'forum:use': 'all' },
-  trainer: { 'forum:accept-any': 'all', 'forum:verify': 'all' },
-  eservice_rep: {},
+  adviser: { 'forum:use': 'all', 'library:read': 'all', 'events:read': 'all', 'briefings:read': 'all' },
+  trainer: {
+    'forum:accept-any': 'all',
+    'forum:verify': 'all',
+    'library:manage': 'all',
+    'events:create-training': 'all',
+  },
+  // Only for the e-services they are a contact of (checked with the e-service).
+  eservice_rep: { 'briefings:write': 'all' },
   org_admin: {
     'member:read': 'organisation',
     'member:invite': 'organisation',
@@ -39,6 +55,10 @@ const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
     'member:deactivate': 'all',
     'forum:moderate': 'all',
     'forum:manage-categories': 'all',
+    'events:manage': 'all',
+    'announcements:manage': 'all',
+    'briefings:manage': 'all',
+    'eservices:manage': 'all',
   },
   admin: {
     'member:change-role': 'all',

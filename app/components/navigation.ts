@@ -7,6 +7,11 @@ export function navigationFor(user: AuthUser | null): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
   if (user.permissions['forum:use']) items.push({ to: '/forum', labelKey: 'nav.forum' });
+  if (user.permissions['library:read']) items.push({ to: '/library', labelKey: 'nav.library' });
+  if (user.permissions['events:read']) items.push({ to: '/events', labelKey: 'nav.events' });
+  if (user.permissions['briefings:read']) items.push({ to: '/briefings', labelKey: 'nav.briefings' });
+  if (user.permissions['announcements:manage'])
+    items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (user.permissions['member:read']) items.push({ to: '/members', labelKey: 'nav.members' });
   if (user.permissions['organisation:manage'] || user.permissions['audit:read']) {
     items.push({ to: '/admin', labelKey: 'nav.admin' });

@@ -10,6 +10,10 @@ export const NAMESPACES = [
   'email',
   'forum',
   'notifications',
+  'library',
+  'events',
+  'briefings',
+  'feedback',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

@@ -4,6 +4,10 @@ import enCommon from '../../locales/en/common.json';
 import enEmail from '../../locales/en/email.json';
 import enMembers from '../../locales/en/members.json';
 import enForum from '../../locales/en/forum.json';
+import enLibrary from '../../locales/en/library.json';
+import enEvents from '../../locales/en/events.json';
+import enBriefings from '../../locales/en/briefings.json';
+import enFeedback from '../../locales/en/feedback.json';
 import enNotifications from '../../locales/en/notifications.json';
 import enProfile from '../../locales/en/profile.json';
 import fiAdmin from '../../locales/fi/admin.json';
@@ -12,6 +16,10 @@ import fiCommon from '../../locales/fi/common.json';
 import fiEmail from '../../locales/fi/email.json';
 import fiMembers from '../../locales/fi/members.json';
 import fiForum from '../../locales/fi/forum.json';
+import fiLibrary from '../../locales/fi/library.json';
+import fiEvents from '../../locales/fi/events.json';
+import fiBriefings from '../../locales/fi/briefings.json';
+import fiFeedback from '../../locales/fi/feedback.json';
 import fiNotifications from '../../locales/fi/notifications.json';
 import fiProfile from '../../locales/fi/profile.json';
 import svAdmin from '../../locales/sv/admin.json';
@@ -20,6 +28,10 @@ import svCommon from '../../locales/sv/common.json';
 import svEmail from '../../locales/sv/email.json';
 import svMembers from '../../locales/sv/members.json';
 import svForum from '../../locales/sv/forum.json';
+import svLibrary from '../../locales/sv/library.json';
+import svEvents from '../../locales/sv/events.json';
+import svBriefings from '../../locales/sv/briefings.json';
+import svFeedback from '../../locales/sv/feedback.json';
 import svNotifications from '../../locales/sv/notifications.json';
 import svProfile from '../../locales/sv/profile.json';
 import type { Language, Namespace } from './config';
@@ -33,6 +45,10 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     admin: fiAdmin,
     email: fiEmail,
     forum: fiForum,
+    library: fiLibrary,
+    events: fiEvents,
+    briefings: fiBriefings,
+    feedback: fiFeedback,
     notifications: fiNotifications,
   },
   sv: {
@@ -43,6 +59,10 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     admin: svAdmin,
     email: svEmail,
     forum: svForum,
+    library: svLibrary,
+    events: svEvents,
+    briefings: svBriefings,
+    feedback: svFeedback,
     notifications: svNotifications,
   },
   en: {
@@ -53,6 +73,10 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     admin: enAdmin,
     email: enEmail,
     forum: enForum,
+    library: enLibrary,
+    events: enEvents,
+    briefings: enBriefings,
+    feedback: enFeedback,
     notifications: enNotifications,
   },
 };

@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       viewerId: user.id,
       canAccept: canAcceptIn(user, thread),
       canVerify: can(user, 'forum:verify'),
+      canPromote: can(user, 'library:manage'),
       canModerate: moderator,
       locked: Boolean(thread.lockedAt),
     },

@@ -1,40 +1,9 @@
-import {
-  json,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-} from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { requirePermission } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
-import { maxImageBytes, storeImage } from '~/domain/uploads/images.server';
-import { i18n } from '~/i18n/i18n.server';
+import { imageUploadAction } from '~/domain/uploads/image-upload.server';
 
-/** The editor posts one image here and gets back its address (or a translated reason). */
+/** Pictures placed in a forum post: any logged-in member may see them. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
-  const t = await i18n.getFixedT(request, 'forum');
-  const fail = (key: string, status: number) =>
-    json(
-      { ok: false, message: t(key.replace(/^forum:/, ''), { max: Math.round(maxImageBytes() / 1048576) }) },
-      { status },
-    );
-  if (request.method !== 'POST') return fail('errors.imageMissing', 405);
-  const rate = await hitRateLimit(`upload:${user.id}`, 30, 10 * 60_000);
-  if (!rate.allowed) return fail('errors.tooManyUploads', 429);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: maxImageBytes() })),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail('errors.imageTooLarge', 413);
-    return fail('errors.imageMissing', 400);
-  }
-  const file = form.get('image');
-  if (!(file instanceof Blob)) return fail('errors.imageMissing', 400);
-  const result = await storeImage(user, new Uint8Array(await file.arrayBuffer()));
-  return result.ok ? json({ ok: true, url: result.url }) : fail(result.key, 400);
+  return imageUploadAction(request, user, 'forum');
 }

@@ -6,6 +6,7 @@ import { requireUser } from '~/auth/guards.server';
 import { SelectField, TextField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
+import { SEARCH_KINDS } from '~/domain/search/kinds';
 import { SearchQuerySchema } from '~/domain/search/schema';
 import { search, type SnippetPart } from '~/domain/search/search.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
@@ -44,6 +45,15 @@ export default function SearchPage() {
       <h1>{t('search.title')}</h1>
       <Form method="get" className="filters search-form" role="search" aria-label={t('search.title')}>
         <TextField name="q" type="search" label={t('search.query')} defaultValue={query.q} maxLength={200} />
+        <SelectField
+          name="kind"
+          label={t('search.where')}
+          defaultValue={params.get('kind') ?? ''}
+          options={[
+            { value: '', label: t('filters.any') },
+            ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })),
+          ]}
+        />
         <SelectField
           name="container"
           label={t('search.category')}

@@ -1,19 +1,24 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { notFound, requireUser } from '~/auth/guards.server';
-import { readImage } from '~/domain/uploads/images.server';
+import { canReadBriefingFile } from '~/domain/briefings/access.server';
+import { canReadFeedbackFile } from '~/domain/feedback/access.server';
+import { canReadLibraryFile } from '~/domain/library/files.server';
+import { findUpload, uploadResponse } from '~/domain/uploads/serve.server';
 
-/** Images from posts, for logged-in members only; never cached by shared caches. */
+/**
+ * Stored files, for logged-in members: forum pictures to all of them, library files and briefing
+ * screenshots only to those who may read a material or briefing that uses the file (the same 404
+ * as the material or briefing itself).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const image = await readImage(params.id ?? '');
-  if (!image) throw notFound();
-  return new Response(new Uint8Array(image.data), {
-    headers: {
-      'Content-Type': image.mime,
-      'Content-Length': String(image.data.byteLength),
-      'Content-Disposition': 'inline',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, max-age=86400, immutable',
-    },
-  });
+  const user = await requireUser(request);
+  const upload = await findUpload(params.id ?? '');
+  if (!upload) throw notFound();
+  if (upload.scope === 'library' && !(await canReadLibraryFile(user, upload.id))) throw notFound();
+  if (upload.scope === 'briefing' && !(await canReadBriefingFile(user, upload))) throw notFound();
+  if (upload.scope === 'feedback' && !(await canReadFeedbackFile(user, upload))) throw notFound();
+  const variant = new URL(request.url).searchParams.get('size') === 'thumb' ? 'thumb' : 'original';
+  const response = await uploadResponse(upload, variant);
+  if (!response) throw notFound();
+  return response;
 }

@@ -36,6 +36,26 @@ export function list<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
+/**
+ * Free tags typed as "banking, strong identification": lower-cased, trimmed, without repeats,
+ * at most 10 of at most 40 characters; the errors come from the area's namespace.
+ */
+export function tagList(namespace: 'forum' | 'library') {
+  return z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean)
+        : [],
+    z
+      .array(z.string().max(40, { error: `${namespace}:errors.tagTooLong` }))
+      .max(10, { error: `${namespace}:errors.tooManyTags` })
+      .transform((tags) => [...new Set(tags)]),
+  );
+}
+
 export function fieldError(
   field: string,
   key: string,

@@ -38,12 +38,44 @@ const FORUM = [
   '/profile/notifications',
 ];
 
+// Library pages get axe in all languages in library.test.ts; here they are checked for small screens.
+const SEEDED = '/library/omakanta-kirjautuminen-ja-reseptin-uusiminen';
+const LIBRARY = [
+  '/library',
+  SEEDED,
+  `${SEEDED}/edit`,
+  `${SEEDED}/versions`,
+  `${SEEDED}/compare?a=1&b=2`,
+  `${SEEDED}/stats`,
+  '/library/new',
+  '/library/translations',
+  '/library/paths',
+  '/library/paths/uusi-opastaja',
+  '/events',
+  '/events?view=month',
+  '/events/new',
+  '/events/calendar',
+  // Briefings, the e-service catalogue and field feedback (axe in briefings.test.ts).
+  '/briefings',
+  '/briefings/new',
+  '/eservices',
+  '/eservices/omakanta',
+  '/eservices/omakanta/edit',
+  '/eservices/maisa/feedback',
+  '/eservices/maisa/feedback/new',
+  '/feedback',
+];
+
 async function detailPages(page: import('playwright-core').Page) {
   await page.goto('/members');
   const member = await page.locator('tbody a').first().getAttribute('href');
   await page.goto('/admin/organisations');
   const organisation = await page.locator('tbody a').first().getAttribute('href');
-  return [member!, organisation!];
+  await page.goto('/briefings');
+  const briefing = await page.locator('.material-card h2 a').last().getAttribute('href');
+  await page.goto('/eservices/maisa/feedback');
+  const report = await page.locator('tbody a').first().getAttribute('href');
+  return [member!, organisation!, briefing!, report!];
 }
 
 describe.each(['fi', 'sv', 'en'])('pages in %s', (lng) => {
@@ -79,7 +111,7 @@ describe('small screens and zoom', () => {
       await login(page, demo('admin'));
       await page.goto('/forum/kela-omakanta-suomifi');
       const thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
-      for (const path of [...MEMBER, ...FORUM, thread, ...(await detailPages(page))]) {
+      for (const path of [...MEMBER, ...FORUM, ...LIBRARY, thread, ...(await detailPages(page))]) {
         await page.goto(path);
         await expectNoHorizontalScroll(page);
       }

@@ -40,11 +40,15 @@ export function setupBrowser() {
 }
 
 /** A new page; `expectedErrors` lists console messages a test provokes on purpose (e.g. a 404 load). */
+let contextCount = 0;
+
 export async function newPage(
   options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
+    // Every browser comes from its own address (documentation range 198.51.100.0/24).
+    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${(contextCount++ % 250) + 1}` },
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     // A browser set up in Helsinki; Chromium's own default would be en-US.
     locale: 'fi-FI',

@@ -48,6 +48,10 @@ export default async function setup(project: TestProject) {
     APP_ORIGIN: `http://localhost:${port}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     SEED_DEMO: 'true',
+    UPLOAD_DIR: path.join(workDir, 'uploads'),
+    // Each browser the specs open is a member at their own address (X-Forwarded-For, as behind
+    // the city's proxy); otherwise the whole suite shares one address and its login limit.
+    TRUST_PROXY: 'true',
   };
 
   if (process.env.E2E_SKIP_BUILD !== '1') run('npm', ['run', '--silent', 'build'], env);

@@ -11,6 +11,9 @@ import * as inviteRoute from '~/routes/members.invite';
 import * as profileRoute from '~/routes/profile._index';
 import * as resetRequestRoute from '~/routes/reset-password._index';
 import * as newThreadRoute from '~/routes/forum.new';
+import * as newMaterialRoute from '~/routes/library.new';
+import * as libraryRoute from '~/routes/library._index';
+import * as newEventRoute from '~/routes/events.new';
 import * as searchRoute from '~/routes/search';
 import { makeCategory } from '#tests/factories';
 import { callAction, callLoader, loginAs, makeRequest } from '#tests/helpers';
@@ -144,6 +147,67 @@ describe('naughty strings', () => {
         }),
       );
       await expectHandled(response, 'title');
+    }
+  });
+
+  it.each(CHUNKS)('library material title, summary, tags, links and body, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const response = await callAction(
+        newMaterialRoute,
+        makeRequest('/library/new', {
+          cookie: admin.cookie,
+          form: {
+            language: 'fi',
+            title: s,
+            summary: s,
+            type: 'guide',
+            audience: 'all',
+            topicTags: s,
+            eserviceTags: s,
+            videoLinks: s,
+            bodyText: s,
+            body: s,
+          },
+        }),
+      );
+      await expectHandled(response, 'title');
+    }
+  });
+
+  it.each(CHUNKS)('event titles, descriptions, times, places and capacity, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const response = await callAction(
+        newEventRoute,
+        makeRequest('/events/new', {
+          cookie: admin.cookie,
+          form: {
+            type: 'network_meeting',
+            titleFi: s,
+            titleSv: s,
+            descriptionFi: s,
+            startsAt: s,
+            endsAt: '2030-01-01T12:00',
+            placeKind: 'address',
+            address: s,
+            joinUrl: s,
+            capacity: s,
+            rsvpDeadline: s,
+            audience: 'all',
+          },
+        }),
+      );
+      await expectHandled(response, 'titleFi');
+    }
+  });
+
+  it.each(CHUNKS)('library filters never error, $label', async ({ strings }) => {
+    for (const s of strings) {
+      const params = new URLSearchParams({ tag: s, eservice: s, type: s, sort: s, page: s });
+      const response = await callLoader(
+        libraryRoute,
+        makeRequest(`/library?${params}`, { cookie: admin.cookie }),
+      );
+      expect(response.status).toBe(200);
     }
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import type { AuthUser } from '~/auth/guards.server';
+import { PERMISSION_KEYS } from '~/auth/roles';
+import { navigationFor } from '~/components/navigation';
+import { notificationEmail } from '~/domain/mail/templates.server';
+import { NOTIFICATION_TYPES } from '~/domain/notifications/schema';
 import { formatDateTime } from '~/i18n/format';
+import { i18n } from '~/i18n/i18n.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import * as root from '~/root';
 import * as setLanguage from '~/routes/set-language';
@@ -56,5 +62,39 @@ describe('language', () => {
     expect(formatDateTime(winter, 'fi')).toMatch(/1\.12\.2026.*11\.30/);
     expect(formatDateTime(winter, 'sv')).toMatch(/11[.:]30/);
     expect(formatDateTime(winter, 'en')).toMatch(/1 Dec 2026.*11:30/);
+  });
+
+  it('every kind of notification has its text in the app and its e-mail in every language', async () => {
+    for (const lng of ['fi', 'sv', 'en']) {
+      const t = await i18n.getFixedT(lng, 'notifications');
+      for (const type of NOTIFICATION_TYPES) {
+        expect(t(`types.${type}.label`), `${lng} ${type}`).not.toContain('types.');
+        expect(t(`types.${type}.text`, { title: 'Otsikko', actorName: 'Aino' })).toContain('Otsikko');
+        const mail = await notificationEmail(lng, 'a@example.test', {
+          type,
+          actorName: 'Aino',
+          title: 'Otsikko',
+          url: 'https://x.test/y',
+        });
+        expect(mail.subject, `${lng} ${type}`).not.toContain('notification.');
+        expect(mail.text, `${lng} ${type}`).toContain('Otsikko');
+      }
+    }
+  });
+
+  it('every area in the header is described on the home page in every language', async () => {
+    const everything = Object.fromEntries(PERMISSION_KEYS.map((k) => [k, 'all']));
+    const items = navigationFor({ permissions: everything } as unknown as AuthUser).filter(
+      (i) => i.to !== '/',
+    );
+    expect(items.length).toBeGreaterThan(5);
+    for (const lng of ['fi', 'sv', 'en']) {
+      const t = await i18n.getFixedT(lng, 'common');
+      for (const item of items) {
+        const key = `home.describe.${item.labelKey.replace('nav.', '')}`;
+        expect(t(key), `${lng} ${key}`).not.toBe(key);
+        expect(t(item.labelKey), `${lng} ${item.labelKey}`).not.toBe(item.labelKey);
+      }
+    }
   });
 });

@@ -3,7 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
-import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import {
+  makeCategory,
+  makeMaterial,
+  makeOrganisation,
+  makeThread,
+  makeUser,
+  TEST_META,
+} from '#tests/factories';
 import { callAction, callLoader, cookieFor, makeRequest } from '#tests/helpers';
 import * as home from '~/routes/_index';
 import * as login from '~/routes/login';
@@ -33,6 +40,42 @@ import * as search from '~/routes/search';
 import * as notifications from '~/routes/notifications._index';
 import * as notificationPrefs from '~/routes/profile.notifications';
 import * as upload from '~/routes/uploads.$id';
+import * as library from '~/routes/library._index';
+import * as libraryNew from '~/routes/library.new';
+import * as libraryMaterial from '~/routes/library.$slug._index';
+import * as libraryEdit from '~/routes/library.$slug.edit';
+import * as libraryVersions from '~/routes/library.$slug.versions._index';
+import * as libraryVersion from '~/routes/library.$slug.versions.$number';
+import * as libraryCompare from '~/routes/library.$slug.compare';
+import * as libraryStats from '~/routes/library.$slug.stats';
+import * as libraryTranslations from '~/routes/library.translations';
+import * as libraryPaths from '~/routes/library.paths._index';
+import * as libraryPath from '~/routes/library.paths.$slug';
+import * as libraryPromote from '~/routes/library.promote';
+import { publishMaterial } from '~/domain/library/publish.server';
+import * as events from '~/routes/events._index';
+import * as eventsNew from '~/routes/events.new';
+import * as eventPage from '~/routes/events.$id._index';
+import * as eventEdit from '~/routes/events.$id.edit';
+import * as eventIcs from '~/routes/events.$id.ics';
+import * as eventsCalendar from '~/routes/events.calendar';
+import * as eventCheckIn from '~/routes/events.$id.check-in';
+import * as eventAttendance from '~/routes/events.$id.attendance';
+import * as eventOrganise from '~/routes/events.$id.organise';
+import * as announcementsList from '~/routes/announcements._index';
+import * as eservicesList from '~/routes/eservices._index';
+import * as eservicesNew from '~/routes/eservices.new';
+import * as eservicePage from '~/routes/eservices.$slug._index';
+import * as eserviceEdit from '~/routes/eservices.$slug.edit';
+import * as briefingsList from '~/routes/briefings._index';
+import * as briefingsNew from '~/routes/briefings.new';
+import * as briefingPage from '~/routes/briefings.$id._index';
+import * as briefingEdit from '~/routes/briefings.$id.edit';
+import * as feedbackMine from '~/routes/feedback._index';
+import * as feedbackPage from '~/routes/feedback.$id';
+import * as feedbackNew from '~/routes/eservices.$slug.feedback.new';
+import * as feedbackQueue from '~/routes/eservices.$slug.feedback._index';
+import * as feedbackExport from '~/routes/eservices.$slug.feedback.export';
 
 type Who = 'anonymous' | RoleKey | 'otherOrgAdmin';
 const WHO: Who[] = ['anonymous', ...ROLE_KEYS, 'otherOrgAdmin'];
@@ -46,6 +89,13 @@ let ids: {
   slug: string;
   thread: string;
   reply: string;
+  material: string;
+  draft: string;
+  otherOrgs: string;
+  event: string;
+  eventOrgB: string;
+  briefing: string;
+  feedback: string;
 };
 
 type Case = {
@@ -70,6 +120,14 @@ const post =
     callAction(route, makeRequest(path, { cookie, form: form() }), params());
 
 const ALL_MEMBERS: Case['expect'] = ['login', 200, 200, 200, 200, 200, 200, 200];
+const TRAINERS: Case['expect'] = ['login', 404, 200, 200, 200, 200, 200, 200];
+const material =
+  (route: { loader: never }, suffix: string, which: 'material' | 'draft' | 'otherOrgs' = 'material') =>
+  (cookie?: string) =>
+    callLoader(route, makeRequest(`/library/${ids[which]}${suffix}`, { cookie }), {
+      slug: ids[which],
+      number: '1',
+    });
 const MODERATORS: Case['expect'] = ['login', 404, 404, 404, 404, 200, 200, 404];
 const threadAction = (form: Record<string, string>) => (cookie?: string) =>
   callAction(
@@ -303,6 +361,241 @@ const CASES: Case[] = [
     run: get(upload as never, '/uploads/x', { id: '6f1d2c3b-0000-4000-8000-000000000000' }),
     expect: ['login', 404, 404, 404, 404, 404, 404, 404],
   },
+  { name: 'GET /library', run: get(library as never, '/library'), expect: ALL_MEMBERS },
+  { name: 'GET /library/new', run: get(libraryNew as never, '/library/new'), expect: TRAINERS },
+  {
+    name: 'GET /library/:slug (published)',
+    run: material(libraryMaterial as never, ''),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /library/:slug (draft)',
+    run: material(libraryMaterial as never, '', 'draft'),
+    expect: TRAINERS,
+  },
+  {
+    name: 'GET /library/:slug (for organisation B only)',
+    run: material(libraryMaterial as never, '', 'otherOrgs'),
+    expect: TRAINERS,
+  },
+  {
+    name: 'POST /library/:slug (mark done)',
+    run: post(
+      libraryMaterial as never,
+      '/library/x',
+      () => ({ intent: 'done' }),
+      () => ({ slug: ids.material }),
+    ),
+    expect: ALL_MEMBERS,
+  },
+  { name: 'GET /library/:slug/edit', run: material(libraryEdit as never, '/edit'), expect: TRAINERS },
+  {
+    name: 'POST /library/:slug/edit (save)',
+    run: post(
+      libraryEdit as never,
+      '/library/x/edit',
+      () => ({ intent: 'save', title: 'Uusi otsikko', type: 'guide', audience: 'all', bodyText: 'Teksti' }),
+      () => ({ slug: ids.draft }),
+    ),
+    expect: TRAINERS,
+  },
+  {
+    name: 'GET /library/:slug/versions',
+    run: material(libraryVersions as never, '/versions'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /library/:slug/versions/1',
+    run: material(libraryVersion as never, '/versions/1'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /library/:slug/versions/1 (for organisation B only)',
+    run: material(libraryVersion as never, '/versions/1', 'otherOrgs'),
+    expect: TRAINERS,
+  },
+  {
+    name: 'GET /library/:slug/compare',
+    run: (cookie) =>
+      callLoader(
+        libraryCompare as never,
+        makeRequest(`/library/${ids.material}/compare?a=1&b=2`, { cookie }),
+        {
+          slug: ids.material,
+        },
+      ),
+    expect: TRAINERS,
+  },
+  { name: 'GET /library/:slug/stats', run: material(libraryStats as never, '/stats'), expect: TRAINERS },
+  {
+    name: 'GET /library/translations',
+    run: get(libraryTranslations as never, '/library/translations'),
+    expect: TRAINERS,
+  },
+  { name: 'GET /library/paths', run: get(libraryPaths as never, '/library/paths'), expect: ALL_MEMBERS },
+  {
+    name: 'POST /library/paths (create)',
+    run: post(libraryPaths as never, '/library/paths', () => ({
+      slug: `polku-${Math.random().toString(36).slice(2, 8)}`,
+      titleFi: 'Polku',
+      titleSv: 'Stig',
+      titleEn: 'Path',
+    })),
+    expect: ['login', 404, 302, 302, 302, 302, 302, 302],
+  },
+  {
+    name: 'GET /library/paths/:slug',
+    run: get(libraryPath as never, '/library/paths/matriisi', { slug: 'matriisi' }),
+    expect: ALL_MEMBERS,
+  },
+  { name: 'GET /events', run: get(events as never, '/events'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /events?view=month',
+    run: get(events as never, '/events?view=month&month=2026-12'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /events/new',
+    run: get(eventsNew as never, '/events/new'),
+    expect: ['login', 404, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /events/:id',
+    run: (cookie) =>
+      callLoader(eventPage as never, makeRequest(`/events/${ids.event}`, { cookie }), { id: ids.event }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /events/:id (for organisation B only)',
+    run: (cookie) =>
+      callLoader(eventPage as never, makeRequest(`/events/${ids.eventOrgB}`, { cookie }), {
+        id: ids.eventOrgB,
+      }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 200],
+  },
+  {
+    name: 'GET /events/:id/ics',
+    run: (cookie) =>
+      callLoader(eventIcs as never, makeRequest(`/events/${ids.event}/ics`, { cookie }), { id: ids.event }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /events/:id/edit (a network meeting)',
+    run: (cookie) =>
+      callLoader(eventEdit as never, makeRequest(`/events/${ids.event}/edit`, { cookie }), { id: ids.event }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'POST /events/:id (answer)',
+    run: post(
+      eventPage as never,
+      '/events/x',
+      () => ({ intent: 'rsvp', status: 'maybe' }),
+      () => ({ id: ids.event }),
+    ),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /events/calendar',
+    run: get(eventsCalendar as never, '/events/calendar'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /events/:id/check-in (a network meeting)',
+    run: (cookie) =>
+      callLoader(eventCheckIn as never, makeRequest(`/events/${ids.event}/check-in`, { cookie }), {
+        id: ids.event,
+      }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /events/:id/organise (a network meeting)',
+    run: (cookie) =>
+      callLoader(eventOrganise as never, makeRequest(`/events/${ids.event}/organise`, { cookie }), {
+        id: ids.event,
+      }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  { name: 'GET /eservices', run: get(eservicesList as never, '/eservices'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /eservices/new',
+    run: get(eservicesNew as never, '/eservices/new'),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /eservices/:slug',
+    run: get(eservicePage as never, '/eservices/matriisi', { slug: 'matriisi' }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /eservices/:slug/edit',
+    run: get(eserviceEdit as never, '/eservices/matriisi/edit', { slug: 'matriisi' }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  { name: 'GET /briefings', run: get(briefingsList as never, '/briefings'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /briefings/new (writers of an e-service)',
+    run: get(briefingsNew as never, '/briefings/new'),
+    expect: ['login', 404, 404, 200, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /briefings/:id (for organisation B only)',
+    run: (cookie) =>
+      callLoader(briefingPage as never, makeRequest(`/briefings/${ids.briefing}`, { cookie }), {
+        id: ids.briefing,
+      }),
+    expect: ['login', 404, 404, 200, 404, 200, 200, 200],
+  },
+  {
+    name: 'GET /briefings/:id/edit',
+    run: (cookie) =>
+      callLoader(briefingEdit as never, makeRequest(`/briefings/${ids.briefing}/edit`, { cookie }), {
+        id: ids.briefing,
+      }),
+    expect: ['login', 404, 404, 200, 404, 200, 200, 404],
+  },
+  { name: 'GET /feedback', run: get(feedbackMine as never, '/feedback'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /eservices/:slug/feedback/new',
+    run: get(feedbackNew as never, '/eservices/matriisi/feedback/new', { slug: 'matriisi' }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /eservices/:slug/feedback (the queue)',
+    run: get(feedbackQueue as never, '/eservices/matriisi/feedback', { slug: 'matriisi' }),
+    expect: ['login', 404, 404, 200, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /eservices/:slug/feedback/export',
+    run: get(feedbackExport as never, '/eservices/matriisi/feedback/export', { slug: 'matriisi' }),
+    expect: ['login', 404, 404, 200, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /feedback/:id',
+    run: (cookie) =>
+      callLoader(feedbackPage as never, makeRequest(`/feedback/${ids.feedback}`, { cookie }), {
+        id: ids.feedback,
+      }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /announcements',
+    run: get(announcementsList as never, '/announcements'),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'GET /events/:id/attendance (CSV)',
+    run: (cookie) =>
+      callLoader(eventAttendance as never, makeRequest(`/events/${ids.event}/attendance`, { cookie }), {
+        id: ids.event,
+      }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'POST /library/promote (a forum answer)',
+    run: post(libraryPromote as never, '/library/promote', () => ({ postId: ids.reply })),
+    expect: ['login', 404, 302, 302, 302, 302, 302, 302],
+  },
 ];
 
 const cookies = new Map<Who, string | undefined>();
@@ -319,7 +612,63 @@ beforeAll(async () => {
     authorId: target.id,
     replies: [{ authorId: answerer.id, text: 'Vastaus' }],
   });
+  const trainerUser = await makeUser(db, { role: 'trainer', organisationId: orgA.id });
+  const published = await makeMaterial({ actorId: trainerUser.id, title: 'Matriisin materiaali' });
+  await publishMaterial(
+    { id: trainerUser.id } as never,
+    (await db.libraryMaterial.findUniqueOrThrow({ where: { slug: published.slug } })).id,
+    { changeNote: 'Toinen', publishAt: null },
+    TEST_META,
+  );
+  const draft = await makeMaterial({ actorId: trainerUser.id, title: 'Matriisin luonnos', publish: false });
+  const otherOrgs = await makeMaterial({
+    actorId: trainerUser.id,
+    title: 'Vain organisaatiolle B',
+    audience: 'organisations',
+    audienceOrgIds: [orgB.id],
+  });
+  await db.learningPath.create({
+    data: {
+      slug: 'matriisi',
+      titleFi: 'Polku',
+      titleSv: 'Stig',
+      titleEn: 'Path',
+      createdById: trainerUser.id,
+      items: { create: [{ groupId: published.groupId, position: 0 }] },
+    },
+  });
+  const coordinatorUser = await makeUser(db, { role: 'coordinator', organisationId: orgA.id });
+  const when = {
+    startsAt: new Date(Date.now() + 10 * 86_400_000),
+    endsAt: new Date(Date.now() + 10 * 86_400_000 + 7_200_000),
+  };
+  const event = await db.event.create({
+    data: {
+      type: 'network_meeting',
+      titleFi: 'Matriisin tapaaminen',
+      placeKind: 'online',
+      joinUrl: 'https://x.test',
+      createdById: coordinatorUser.id,
+      ...when,
+    },
+  });
+  const eventOrgB = await db.event.create({
+    data: {
+      type: 'network_meeting',
+      titleFi: 'Vain B',
+      placeKind: 'online',
+      audience: 'organisations',
+      audienceOrgIds: [orgB.id],
+      createdById: coordinatorUser.id,
+      ...when,
+    },
+  });
   ids = {
+    event: event.id,
+    eventOrgB: eventOrgB.id,
+    material: published.slug,
+    draft: draft.slug,
+    otherOrgs: otherOrgs.slug,
     member: target.id,
     org: orgB.id,
     email: email.id,
@@ -327,6 +676,8 @@ beforeAll(async () => {
     slug: category.slug,
     thread: thread.id,
     reply: thread.replyIds[0]!,
+    briefing: '',
+    feedback: '',
   };
   cookies.set('anonymous', undefined);
   for (const role of ROLE_KEYS)
@@ -335,6 +686,44 @@ beforeAll(async () => {
     'otherOrgAdmin',
     await cookieFor((await makeUser(db, { role: 'org_admin', organisationId: orgB.id })).id),
   );
+  // An e-service whose contact is the eservice_rep above, and its briefing for organisation B.
+  const rep = await db.user.findFirstOrThrow({
+    where: { organisationId: orgA.id, role: { key: 'eservice_rep' } },
+    orderBy: { createdAt: 'desc' },
+  });
+  const service = await db.eService.create({
+    data: { slug: 'matriisi', nameFi: 'Matriisipalvelu', contacts: { create: [{ userId: rep.id }] } },
+  });
+  const briefing = await db.briefing.create({
+    data: {
+      eserviceId: service.id,
+      title: 'Vain B:lle',
+      status: 'published',
+      liveNumber: 1,
+      launchAt: new Date(Date.now() + 86_400_000),
+      audience: 'organisations',
+      audienceOrgIds: [orgB.id],
+      createdById: rep.id,
+      versions: {
+        create: [
+          { number: 1, title: 'Vain B:lle', bodyHtml: '<p>x</p>', bodyText: 'x', publishedById: rep.id },
+        ],
+      },
+    },
+  });
+  ids.briefing = briefing.id;
+  ids.feedback = (
+    await db.fieldFeedback.create({
+      data: {
+        eserviceId: service.id,
+        reporterId: rep.id,
+        whatHappened: 'Ei aukea',
+        device: 'android',
+        frequency: 'often',
+        severity: 'blocks',
+      },
+    })
+  ).id;
 });
 
 function outcome(response: Response): Expect {

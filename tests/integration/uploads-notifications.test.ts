@@ -144,6 +144,18 @@ describe('notifications', () => {
       forum_mention: 'email',
       forum_accepted: 'app',
       forum_moderation: 'email',
+      event_promoted: 'email',
+      event_changed: 'email',
+      event_cancelled: 'app',
+      event_reminder: 'digest',
+      event_followup: 'app',
+      briefing_published: 'email',
+      briefing_updated: 'app',
+      briefing_reminder: 'off',
+      feedback_new: 'app',
+      feedback_status: 'email',
+      briefing_question: 'app',
+      briefing_answer: 'email',
     };
     expect((await save({ ...all, forum_reply: 'loud' })).status).toBe(400);
     expect((await save(all)).status).toBe(200);

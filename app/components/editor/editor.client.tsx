@@ -1,9 +1,11 @@
 import Image from '@tiptap/extension-image';
 import Mention from '@tiptap/extension-mention';
+import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { HEADING_LEVELS } from '~/domain/rich-text/limits';
+import { Callout } from './callout.client';
 import { mentionSuggestion } from './mention-suggestion.client';
 
 export type EditorStrings = Record<
@@ -27,9 +29,17 @@ export type EditorStrings = Record<
   | 'undo'
   | 'redo'
   | 'mentionNone'
-  | 'mentionLabel',
+  | 'mentionLabel'
+  | 'table'
+  | 'addRow'
+  | 'addColumn'
+  | 'deleteTable'
+  | 'callout',
   string
 >;
+
+/** forum: posts (mentions); library: materials (tables and callouts, no mentions). */
+export type EditorFeatures = 'forum' | 'library';
 
 type Props = {
   inputId: string;
@@ -40,6 +50,8 @@ type Props = {
   invalid: boolean;
   autofocus: boolean;
   strings: EditorStrings;
+  features: EditorFeatures;
+  uploadUrl: string;
 };
 
 function initialContent(json: string | undefined, text: string) {
@@ -59,10 +71,13 @@ function initialContent(json: string | undefined, text: string) {
   };
 }
 
-async function upload(file: File): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
+async function upload(
+  uploadUrl: string,
+  file: File,
+): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
   const form = new FormData();
   form.append('image', file);
-  const response = await fetch('/forum/uploads', { method: 'POST', body: form });
+  const response = await fetch(uploadUrl, { method: 'POST', body: form });
   const data = (await response.json().catch(() => ({}))) as { url?: string; message?: string };
   return response.ok && data.url ? { ok: true, url: data.url } : { ok: false, message: data.message ?? '' };
 }
@@ -76,6 +91,8 @@ export default function Editor({
   invalid,
   autofocus,
   strings,
+  features,
+  uploadUrl,
 }: Props) {
   const [json, setJson] = useState(() => JSON.stringify(initialContent(initialJson, initialText)));
   const editor = useEditor({
@@ -91,10 +108,14 @@ export default function Editor({
         link: { openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' },
       }),
       Image.configure({ inline: false }),
-      Mention.configure({
-        HTMLAttributes: { class: 'mention' },
-        suggestion: mentionSuggestion({ none: strings.mentionNone, label: strings.mentionLabel }),
-      }),
+      ...(features === 'library'
+        ? [TableKit.configure({ table: { resizable: false } }), Callout]
+        : [
+            Mention.configure({
+              HTMLAttributes: { class: 'mention' },
+              suggestion: mentionSuggestion({ none: strings.mentionNone, label: strings.mentionLabel }),
+            }),
+          ]),
     ],
     content: initialContent(initialJson, initialText),
     editorProps: {
@@ -121,7 +142,7 @@ export default function Editor({
 
   async function insertUploaded(file: File, alt: string) {
     setStatus(strings.uploading);
-    const result = await upload(file);
+    const result = await upload(uploadUrl, file);
     if (!result.ok) {
       setStatus(`${strings.uploadFailed} ${result.message}`.trim());
       return;
@@ -133,7 +154,7 @@ export default function Editor({
   return (
     <div className={`editor${invalid ? ' editor--invalid' : ''}`}>
       <input type="hidden" name="body" value={json} />
-      {editor ? <Toolbar editor={editor} strings={strings} onPanel={setPanel} /> : null}
+      {editor ? <Toolbar editor={editor} strings={strings} features={features} onPanel={setPanel} /> : null}
       {editor && panel === 'link' ? (
         <LinkPanel editor={editor} strings={strings} onClose={() => setPanel(null)} />
       ) : null}
@@ -161,10 +182,12 @@ type ToolbarButton = { key: keyof EditorStrings; run: () => void; active?: boole
 function Toolbar({
   editor,
   strings,
+  features,
   onPanel,
 }: {
   editor: TiptapEditor;
   strings: EditorStrings;
+  features: EditorFeatures;
   onPanel: (p: 'link' | 'image') => void;
 }) {
   const state = useEditorState({
@@ -177,6 +200,8 @@ function Toolbar({
       orderedList: e.isActive('orderedList'),
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
+      table: e.isActive('table'),
+      callout: e.isActive('callout'),
     }),
   });
   const [current, setCurrent] = useState(0);
@@ -206,9 +231,29 @@ function Toolbar({
     { key: 'quote', icon: '❝', active: state.quote, run: () => chain().toggleBlockquote().run() },
     { key: 'link', icon: '🔗', active: state.link, run: () => onPanel('link') },
     { key: 'image', icon: '🖼', run: () => onPanel('image') },
+    ...(features === 'library' ? libraryButtons() : []),
     { key: 'undo', icon: '↶', run: () => chain().undo().run() },
     { key: 'redo', icon: '↷', run: () => chain().redo().run() },
   ];
+  function libraryButtons(): ToolbarButton[] {
+    const table: ToolbarButton[] = state.table
+      ? [
+          { key: 'addRow', icon: '⊞', run: () => chain().addRowAfter().run() },
+          { key: 'addColumn', icon: '⊟', run: () => chain().addColumnAfter().run() },
+          { key: 'deleteTable', icon: '⊠', run: () => chain().deleteTable().run() },
+        ]
+      : [
+          {
+            key: 'table',
+            icon: '▦',
+            run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          },
+        ];
+    return [
+      ...table,
+      { key: 'callout', icon: 'ℹ', active: state.callout, run: () => chain().toggleCallout('info').run() },
+    ];
+  }
   function onKeyDown(event: KeyboardEvent) {
     const moves: Record<string, number> = {
       ArrowRight: current + 1,

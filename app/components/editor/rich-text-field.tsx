@@ -19,9 +19,22 @@ type Props = {
   /** Load the editor straight away (new thread, edit) or on first focus (reply). */
   loadEditor: 'now' | 'on-focus';
   hint?: string;
+  /** Which editor: a forum post's or a library material's (tables, callouts; no mentions). */
+  features?: 'forum' | 'library';
+  /** Where pictures go; the server decides who may see them. */
+  uploadUrl?: string;
 };
 
-export function RichTextField({ label, error, initialJson, initialText = '', loadEditor, hint }: Props) {
+export function RichTextField({
+  label,
+  error,
+  initialJson,
+  initialText = '',
+  loadEditor,
+  hint,
+  features = 'forum',
+  uploadUrl = '/forum/uploads',
+}: Props) {
   const { t } = useTranslation('forum');
   const id = useId();
   const [focused, setFocused] = useState(false);
@@ -63,6 +76,8 @@ export function RichTextField({ label, error, initialJson, initialText = '', loa
             initialText={initialText}
             invalid={Boolean(error)}
             autofocus={loadEditor === 'on-focus'}
+            features={features}
+            uploadUrl={uploadUrl}
             strings={{
               toolbar: t('editor.toolbar'),
               bold: t('editor.bold'),
@@ -85,6 +100,11 @@ export function RichTextField({ label, error, initialJson, initialText = '', loa
               redo: t('editor.redo'),
               mentionNone: t('editor.mentionNone'),
               mentionLabel: t('editor.mentionLabel'),
+              table: t('editor.table'),
+              addRow: t('editor.addRow'),
+              addColumn: t('editor.addColumn'),
+              deleteTable: t('editor.deleteTable'),
+              callout: t('editor.callout'),
             }}
           />
         </Suspense>

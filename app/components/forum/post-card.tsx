@@ -13,6 +13,8 @@ export type PostAbilities = {
   viewerId: string;
   canAccept: boolean;
   canVerify: boolean;
+  /** Trainers may lift an answer into a new library draft. */
+  canPromote: boolean;
   canModerate: boolean;
   locked: boolean;
 };
@@ -203,6 +205,14 @@ function PostActions({
           <input type="hidden" name="postId" value={post.id} />
           <button type="submit" name="intent" value="verify" className="button button--secondary">
             {post.verifiedAt ? t('post.unverify') : t('post.verify')}
+          </button>
+        </Form>
+      ) : null}
+      {!post.isQuestion && abilities.canPromote && !post.hiddenAt ? (
+        <Form method="post" action="/library/promote">
+          <input type="hidden" name="postId" value={post.id} />
+          <button type="submit" className="button button--secondary">
+            {t('post.promote')}
           </button>
         </Form>
       ) : null}

@@ -1,5 +1,11 @@
 import { useActionData } from '@remix-run/react';
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError, FieldErrors, FormValues } from '~/utils/forms';
 
@@ -26,14 +32,20 @@ export function FieldErrorText({ id, error }: { id: string; error?: FieldError }
   );
 }
 
-type TextFieldProps = {
-  name: string;
+/** Label, hint and error around one control, wired together for screen readers. */
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id?: string;
   label: string;
-  error?: FieldError;
   hint?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
-
-export function TextField({ name, label, error, hint, id, ...input }: TextFieldProps) {
+  error?: FieldError;
+  children: (control: { id: string; describedBy?: string; invalid?: true }) => ReactNode;
+}) {
   const generated = useId();
   const inputId = id ?? generated;
   const describedBy =
@@ -46,15 +58,55 @@ export function TextField({ name, label, error, hint, id, ...input }: TextFieldP
           {hint}
         </p>
       ) : null}
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {children({ id: inputId, describedBy, invalid: error ? true : undefined })}
       <FieldErrorText id={`${inputId}-error`} error={error} />
     </div>
+  );
+}
+
+type TextFieldProps = {
+  name: string;
+  label: string;
+  error?: FieldError;
+  hint?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
+
+export function TextField({ name, label, error, hint, id, ...input }: TextFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          id={control.id}
+          name={name}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          {...input}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = {
+  name: string;
+  label: string;
+  error?: FieldError;
+  hint?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>;
+
+export function TextAreaField({ name, label, error, hint, id, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          id={control.id}
+          name={name}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          {...textarea}
+        />
+      )}
+    </FieldShell>
   );
 }
 
@@ -62,30 +114,29 @@ type SelectFieldProps = {
   name: string;
   label: string;
   error?: FieldError;
+  hint?: string;
   options: { value: string; label: string }[];
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'>;
 
-export function SelectField({ name, label, error, options, id, ...select }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? generated;
+export function SelectField({ name, label, error, hint, options, id, ...select }: SelectFieldProps) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={selectId}>{label}</label>
-      <select
-        id={selectId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-error` : undefined}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrorText id={`${selectId}-error`} error={error} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select
+          id={control.id}
+          name={name}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
@@ -126,6 +177,17 @@ export function CheckboxGroup({
 }
 
 /** Announced to screen readers when it appears; used for form-level errors and confirmations. */
+/** Above a form that came back with errors: the fields say what is wrong, this says where to look. */
+export function FixErrorsNotice({ errors }: { errors: FieldErrors }) {
+  const { t } = useTranslation();
+  if (!Object.keys(errors).length) return null;
+  return (
+    <Notice tone="error">
+      <p>{t('form.fixErrors')}</p>
+    </Notice>
+  );
+}
+
 export function Notice({ tone, children }: { tone: 'success' | 'error' | 'info'; children: ReactNode }) {
   return (
     <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>

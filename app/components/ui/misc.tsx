@@ -1,14 +1,15 @@
 import { Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '~/i18n/format';
+import { formatDate, formatDateTime } from '~/i18n/format';
 
 /** Server and browser may format a date a hair differently (ICU versions); the server's text stays. */
-export function DateTime({ value }: { value: string | Date }) {
+/** An instant in Helsinki time, or (`dateOnly`) a calendar date such as a launch day. */
+export function DateTime({ value, dateOnly = false }: { value: string | Date; dateOnly?: boolean }) {
   const { i18n } = useTranslation();
   const iso = new Date(value).toISOString();
   return (
-    <time dateTime={iso} suppressHydrationWarning>
-      {formatDateTime(iso, i18n.language)}
+    <time dateTime={dateOnly ? iso.slice(0, 10) : iso} suppressHydrationWarning>
+      {dateOnly ? formatDate(iso, i18n.language) : formatDateTime(iso, i18n.language)}
     </time>
   );
 }

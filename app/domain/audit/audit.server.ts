@@ -8,7 +8,19 @@ export type AuditEntry = {
   action: AuditAction;
   actorId?: string | null;
   targetType?:
-    'user' | 'invite' | 'organisation' | 'session' | 'forum_post' | 'forum_thread' | 'forum_category';
+    | 'user'
+    | 'invite'
+    | 'organisation'
+    | 'session'
+    | 'forum_post'
+    | 'forum_thread'
+    | 'forum_category'
+    | 'library_material'
+    | 'learning_path'
+    | 'eservice'
+    | 'briefing'
+    | 'event'
+    | 'announcement';
   targetId?: string;
   organisationId?: string | null;
   ip?: string;

@@ -2,22 +2,8 @@
 // the browser (zod alone is ~90 KB gzipped). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, text } from '~/utils/forms';
+import { list, tagList, text } from '~/utils/forms';
 import { DEVICE_TAGS, FLAG_REASONS, REACTIONS, RESERVED_SLUGS, THREAD_MODERATION } from './constants';
-
-const tagList = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(',')
-          .map((t) => t.trim().toLowerCase())
-          .filter(Boolean)
-      : [],
-  z
-    .array(z.string().max(40, { error: 'forum:errors.tagTooLong' }))
-    .max(10, { error: 'forum:errors.tooManyTags' })
-    .transform((tags) => [...new Set(tags)]),
-);
 
 /** The body arrives as editor JSON (`body`) or, without JavaScript, as plain text (`bodyText`). */
 const body = {
@@ -30,8 +16,8 @@ export const ThreadSchema = z.object({
   title: text({ max: 200, min: 5 }),
   language: z.enum(LANGUAGES, { error: 'validation.required' }),
   deviceTags: list(z.enum(DEVICE_TAGS)),
-  eserviceTags: tagList,
-  tags: tagList,
+  eserviceTags: tagList('forum'),
+  tags: tagList('forum'),
   ...body,
 });
 

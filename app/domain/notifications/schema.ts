@@ -6,6 +6,18 @@ export const NOTIFICATION_TYPES = [
   'forum_mention',
   'forum_accepted',
   'forum_moderation',
+  'event_promoted',
+  'event_changed',
+  'event_cancelled',
+  'event_reminder',
+  'event_followup',
+  'briefing_published',
+  'briefing_updated',
+  'briefing_reminder',
+  'feedback_new',
+  'feedback_status',
+  'briefing_question',
+  'briefing_answer',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -19,6 +31,21 @@ export const DEFAULT_CHANNEL: Record<NotificationType, Channel> = {
   forum_mention: 'email',
   forum_accepted: 'app',
   forum_moderation: 'email',
+  // Someone who signed up must hear of these even without opening the app.
+  event_promoted: 'email',
+  event_changed: 'email',
+  event_cancelled: 'email',
+  event_reminder: 'email',
+  event_followup: 'app',
+  // A briefing is what advisers must know before residents ask.
+  briefing_published: 'email',
+  briefing_updated: 'app',
+  briefing_reminder: 'email',
+  feedback_new: 'app',
+  // The reporter waits for an answer and may not open the app for weeks.
+  feedback_status: 'email',
+  briefing_question: 'app',
+  briefing_answer: 'email',
 };
 
 export const PreferencesSchema = z.object(

@@ -1,6 +1,7 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
+import { slugify as slugifyText } from '~/utils/slug';
 import { writeAudit } from '~/domain/audit/audit.server';
 
 export function listOrganisations() {
@@ -35,14 +36,7 @@ export function getOrganisation(id: string) {
 }
 
 export function slugify(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return base || 'organisation';
+  return slugifyText(name, 'organisation');
 }
 
 export type OrganisationInput = { name: string; kind: string; active: boolean };

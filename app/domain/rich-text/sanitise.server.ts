@@ -28,7 +28,19 @@ const BLOCKS = new Set([
   'hardBreak',
   'image',
   'mention',
+  // Library materials: tables and callout boxes.
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
+  'callout',
 ]);
+const CALLOUT_TONES = ['info', 'warning'];
+
+function span(value: unknown) {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 && n <= 20 ? n : 1;
+}
 const MARKS = new Set(['bold', 'italic', 'strike', 'code', 'link']);
 const UPLOAD_SRC = /^\/uploads\/([0-9a-f-]{36})$/;
 
@@ -109,6 +121,19 @@ function cleanNode(node: unknown): RichNode[] {
     case 'horizontalRule':
     case 'hardBreak':
       return [{ type: n.type }];
+    case 'tableHeader':
+    case 'tableCell':
+      return [
+        {
+          type: n.type,
+          attrs: { colspan: span(n.attrs?.colspan), rowspan: span(n.attrs?.rowspan) },
+          content: children,
+        },
+      ];
+    case 'callout': {
+      const tone = CALLOUT_TONES.includes(String(n.attrs?.tone)) ? String(n.attrs?.tone) : 'info';
+      return [{ type: 'callout', attrs: { tone }, content: children }];
+    }
     default:
       return [{ type: n.type, content: children }];
   }
@@ -187,6 +212,20 @@ function renderNode(node: RichNode): string {
       return `<img src="${escapeHtml(String(node.attrs?.src))}" alt="${escapeHtml(String(node.attrs?.alt ?? ''))}" loading="lazy">`;
     case 'mention':
       return `<span class="mention">@${escapeHtml(String(node.attrs?.label))}</span>`;
+    case 'table':
+      return `<div class="table-wrap"><table><tbody>${inner()}</tbody></table></div>`;
+    case 'tableRow':
+      return `<tr>${inner()}</tr>`;
+    case 'tableHeader':
+    case 'tableCell': {
+      const tag = node.type === 'tableHeader' ? 'th' : 'td';
+      const colspan = Number(node.attrs?.colspan ?? 1);
+      const rowspan = Number(node.attrs?.rowspan ?? 1);
+      const attrs = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
+      return `<${tag}${attrs}>${inner()}</${tag}>`;
+    }
+    case 'callout':
+      return `<div class="callout callout--${node.attrs?.tone === 'warning' ? 'warning' : 'info'}">${inner()}</div>`;
     default:
       return inner();
   }
@@ -210,14 +249,23 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     'a',
     'img',
     'span',
+    'div',
+    'table',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
     img: ['src', 'alt', 'loading'],
     ol: ['start'],
     span: ['class'],
+    div: ['class'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
   },
-  allowedClasses: { span: ['mention'] },
+  allowedClasses: { span: ['mention'], div: ['table-wrap', 'callout', 'callout--info', 'callout--warning'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
@@ -236,6 +284,18 @@ export function sanitiseHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
+// Children of these are separate words or lines in plain text, not one run of letters.
+const BLOCK_JOINER: Record<string, string> = {
+  bulletList: '\n',
+  orderedList: '\n',
+  table: '\n',
+  callout: '\n',
+  blockquote: '\n',
+  tableRow: '\t',
+  tableHeader: '\n',
+  tableCell: '\n',
+};
+
 /** Words only: for search, the duplicate-post check and the length limit. */
 export function plainText(doc: RichDoc): string {
   const blocks: string[] = [];
@@ -246,7 +306,7 @@ export function plainText(doc: RichDoc): string {
         ? `@${String(node.attrs?.label ?? '')}`
         : node.type === 'hardBreak'
           ? '\n'
-          : (node.content ?? []).map(walk).join(node.type.endsWith('List') ? '\n' : '');
+          : (node.content ?? []).map(walk).join(BLOCK_JOINER[node.type] ?? '');
   for (const node of doc.content) blocks.push(walk(node));
   return blocks.join('\n').trim();
 }

@@ -20,7 +20,14 @@ const ALLOWED: Record<string, string[]> = {
   a: ['href', 'rel'],
   img: ['src', 'alt', 'loading'],
   span: ['class'],
+  div: ['class'],
+  table: [],
+  tbody: [],
+  tr: [],
+  th: ['colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
 };
+const CLASSES = ['mention', 'table-wrap', 'callout callout--info', 'callout callout--warning'];
 
 /** Every tag and attribute in the output is on the allow-list, and every URL is harmless. */
 function assertSafe(html: string) {
@@ -34,7 +41,9 @@ function assertSafe(html: string) {
           problems.push(`href ${value}`);
         if (attr === 'src' && !/^\/uploads\/[0-9a-f-]{36}$/.test(value)) problems.push(`src ${value}`);
         if (attr === 'rel' && value !== 'noopener noreferrer ugc') problems.push(`rel ${value}`);
-        if (attr === 'class' && value !== 'mention') problems.push(`class ${value}`);
+        if (attr === 'class' && !CLASSES.includes(value)) problems.push(`class ${value}`);
+        if ((attr === 'colspan' || attr === 'rowspan') && !/^([2-9]|1\d|20)$/.test(value))
+          problems.push(`${attr} ${value}`);
       }
     },
   });
@@ -106,13 +115,41 @@ function documentsFor(payload: string): unknown[] {
         { type: 'codeBlock', content: [text(payload)] },
       ],
     },
+    {
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          attrs: { style: payload },
+          content: [
+            {
+              type: 'tableRow',
+              attrs: { onclick: payload },
+              content: [
+                {
+                  type: 'tableHeader',
+                  attrs: { colspan: payload, rowspan: '2" onmouseover="x' },
+                  content: [text(payload)],
+                },
+                { type: 'tableCell', attrs: { colspan: 3, style: payload }, content: [text(payload)] },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'callout',
+          attrs: { tone: payload, class: payload },
+          content: [{ type: 'paragraph', content: [text(payload)] }],
+        },
+      ],
+    },
     { type: payload, content: payload },
     payload,
   ];
 }
 
 describe('rich text sanitising', () => {
-  it(`renders ${XSS_PAYLOADS.length} injection payloads in 13 positions each without anything runnable`, () => {
+  it(`renders ${XSS_PAYLOADS.length} injection payloads in 14 positions each without anything runnable`, () => {
     let checked = 0;
     for (const payload of XSS_PAYLOADS) {
       for (const input of documentsFor(payload)) {
@@ -122,7 +159,7 @@ describe('rich text sanitising', () => {
       assertSafe(renderDocument(documentFromText(payload)));
       checked++;
     }
-    expect(checked).toBe(XSS_PAYLOADS.length * 13);
+    expect(checked).toBe(XSS_PAYLOADS.length * 14);
   });
 
   it('keeps what is allowed: formatting, safe links, uploaded images, mentions', () => {
@@ -182,5 +219,49 @@ describe('rich text sanitising', () => {
       expect(safeHref(href), href).toBeNull();
     }
     expect(safeHref('https://hel.fi')).toBe('https://hel.fi');
+  });
+
+  it('keeps tables and callouts of library materials, with only their own attributes', () => {
+    const doc = cleanDocument({
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                {
+                  type: 'tableHeader',
+                  attrs: { colspan: 1 },
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tapa' }] }],
+                },
+                {
+                  type: 'tableHeader',
+                  attrs: { colspan: 2 },
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Huomio' }] }],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'callout',
+          attrs: { tone: 'warning' },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Älä katso tunnuslukuja.' }] }],
+        },
+        {
+          type: 'callout',
+          attrs: { tone: 'danger' },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tuntematon sävy' }] }],
+        },
+      ],
+    });
+    expect(renderDocument(doc)).toBe(
+      '<div class="table-wrap"><table><tbody><tr><th><p>Tapa</p></th><th colspan="2"><p>Huomio</p></th></tr></tbody></table></div>' +
+        '<div class="callout callout--warning"><p>Älä katso tunnuslukuja.</p></div>' +
+        '<div class="callout callout--info"><p>Tuntematon sävy</p></div>',
+    );
+    expect(plainText(doc)).toBe('Tapa\tHuomio\nÄlä katso tunnuslukuja.\nTuntematon sävy');
   });
 });

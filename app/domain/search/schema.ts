@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
+import { SEARCH_KINDS } from './kinds';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How many of the newest matches are ranked (see search.server.ts). */
 export const SEARCH_CANDIDATES = 1000;
-export const SEARCH_KINDS = ['forum_post'] as const;
 
 // Unknown or malformed filters are dropped, not refused: a pasted or stale link still searches.
 export const SearchQuerySchema = z.object({

@@ -3,6 +3,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db, type Tx } from '~/db.server';
 import { helsinkiDayStart } from '~/i18n/format';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema';
+import { containsPattern } from '~/utils/sql';
 
 // The shared search index. An area (forum now; library and briefings later) writes one row
 // per findable thing in the transaction that changes it, and says who may find it; the
@@ -132,7 +133,7 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
   if (query.container) conditions.push(Prisma.sql`d.container_id = ${query.container}::uuid`);
   if (query.flag) conditions.push(Prisma.sql`${query.flag} = ANY(d.flags)`);
   if (query.author) {
-    const pattern = `%${query.author.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.author);
     conditions.push(Prisma.sql`d.author_id IN (SELECT id FROM app_user WHERE name ILIKE ${pattern})`);
   }
   if (query.from) conditions.push(Prisma.sql`d.published_at >= ${helsinkiDayStart(query.from)}`);

@@ -4,7 +4,6 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { env } from '~/env.server';
-import { isUuid } from '~/utils/ids';
 
 // Images in posts: the type is read from the bytes (sharp decodes them; a renamed PDF fails),
 // the picture is re-encoded — which drops EXIF/GPS and any payload hidden after the image
@@ -24,7 +23,12 @@ function fileFor(id: string) {
   return path.resolve(env().UPLOAD_DIR, id.slice(0, 2), `${id}.webp`);
 }
 
-export async function storeImage(owner: AuthUser, bytes: Uint8Array): Promise<ImageResult> {
+/** scope "library" or "briefing": served only to those who may read a material or briefing using it. */
+export async function storeImage(
+  owner: AuthUser,
+  bytes: Uint8Array,
+  scope: 'forum' | 'library' | 'briefing' | 'feedback' = 'forum',
+): Promise<ImageResult> {
   if (bytes.byteLength === 0) return { ok: false, key: 'forum:errors.imageMissing' };
   if (bytes.byteLength > maxImageBytes()) return { ok: false, key: 'forum:errors.imageTooLarge' };
   let format: string | undefined;
@@ -49,6 +53,7 @@ export async function storeImage(owner: AuthUser, bytes: Uint8Array): Promise<Im
   const upload = await db.upload.create({
     data: {
       ownerId: owner.id,
+      scope,
       mime: 'image/webp',
       byteSize: output.info.size,
       width: output.info.width,
@@ -70,13 +75,6 @@ export async function storeImage(owner: AuthUser, bytes: Uint8Array): Promise<Im
   return { ok: true, id: upload.id, url: `/uploads/${upload.id}` };
 }
 
-export async function readImage(id: string): Promise<{ data: Buffer; mime: string } | null> {
-  if (!isUuid(id)) return null;
-  const upload = await db.upload.findUnique({ where: { id }, select: { mime: true } });
-  if (!upload) return null;
-  try {
-    return { data: await fs.readFile(fileFor(id)), mime: upload.mime };
-  } catch {
-    return null;
-  }
+export function imagePath(id: string) {
+  return fileFor(id);
 }

@@ -1,0 +1,168 @@
+import type { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { isUuid } from '~/utils/ids';
+import { audienceMembersWhere, inAudience } from '~/domain/members/audience.server';
+
+// Important announcements from coordinators: on top of each reader's home page until they mark
+// it read; the coordinator sees how many have read it, per organisation.
+
+export type AnnouncementInput = {
+  title: string;
+  body: string;
+  language: string;
+  audience: 'all' | 'organisations' | 'roles';
+  audienceOrgIds: string[];
+  audienceRoles: string[];
+};
+
+/** The members an announcement is for (active ones), as a condition on app_user. */
+function forViewer(viewer: AuthUser): Prisma.AnnouncementWhereInput {
+  return {
+    endedAt: null,
+    OR: [
+      { audience: 'all' },
+      { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
+      { audience: 'roles', audienceRoles: { has: viewer.role } },
+    ],
+  };
+}
+
+export function unreadAnnouncements(viewer: AuthUser) {
+  return db.announcement.findMany({
+    where: { ...forViewer(viewer), reads: { none: { userId: viewer.id } } },
+    orderBy: { createdAt: 'desc' },
+    take: 5,
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      language: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+export async function markAnnouncementRead(viewer: AuthUser, id: string) {
+  if (!isUuid(id)) return false;
+  const visible = await db.announcement.findFirst({
+    where: { id, ...forViewer(viewer) },
+    select: { id: true },
+  });
+  if (!visible) return false;
+  await db.announcementRead.createMany({
+    data: [{ announcementId: id, userId: viewer.id }],
+    skipDuplicates: true,
+  });
+  return true;
+}
+
+export async function createAnnouncement(actor: AuthUser, input: AnnouncementInput, meta: RequestMeta) {
+  return db.$transaction(async (tx) => {
+    const created = await tx.announcement.create({
+      data: {
+        ...input,
+        audienceOrgIds: input.audience === 'organisations' ? input.audienceOrgIds : [],
+        audienceRoles: input.audience === 'roles' ? input.audienceRoles : [],
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      action: 'announcement_create',
+      actorId: actor.id,
+      targetType: 'announcement',
+      targetId: created.id,
+      ip: meta.ip,
+    });
+    return created.id;
+  });
+}
+
+export async function endAnnouncement(actor: AuthUser, id: string, meta: RequestMeta) {
+  await db.$transaction(async (tx) => {
+    await tx.announcement.update({ where: { id }, data: { endedAt: new Date() } });
+    await writeAudit(tx, {
+      action: 'announcement_end',
+      actorId: actor.id,
+      targetType: 'announcement',
+      targetId: id,
+      ip: meta.ip,
+    });
+  });
+}
+
+/** Every announcement with its reach: read by X of the Y members it is for. */
+export async function announcementsWithReach() {
+  const announcements = await db.announcement.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: {
+      id: true,
+      title: true,
+      createdAt: true,
+      endedAt: true,
+      audience: true,
+      audienceOrgIds: true,
+      audienceRoles: true,
+      createdBy: { select: { name: true } },
+      _count: { select: { reads: true } },
+    },
+  });
+  // One count of active members per organisation and role, summed per audience: one query for
+  // the whole list instead of one per announcement.
+  const cells = await db.$queryRaw<{ organisationId: string; role: string; members: number }[]>`
+    SELECT u.organisation_id AS "organisationId", r.key AS role, count(*)::int AS members
+    FROM app_user u JOIN role r ON r.id = u.role_id
+    WHERE u.status = 'active'
+    GROUP BY u.organisation_id, r.key`;
+  const sizeOf = (a: (typeof announcements)[number]) =>
+    cells.filter((c) => inAudience(a, c)).reduce((n, c) => n + c.members, 0);
+  return announcements.map((a) => ({ ...a, read: a._count.reads, audienceSize: sizeOf(a) }));
+}
+
+/** Per organisation: members the announcement is for, and how many of them have read it. */
+export async function reachByOrganisation(id: string) {
+  if (!isUuid(id)) return null;
+  const a = await db.announcement.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      createdAt: true,
+      endedAt: true,
+      audience: true,
+      audienceOrgIds: true,
+      audienceRoles: true,
+    },
+  });
+  if (!a) return null;
+  const [members, readers] = await Promise.all([
+    db.user.groupBy({ by: ['organisationId'], where: audienceMembersWhere(a), _count: { _all: true } }),
+    db.user.groupBy({
+      by: ['organisationId'],
+      where: { ...audienceMembersWhere(a), announcementReads: { some: { announcementId: id } } },
+      _count: { _all: true },
+    }),
+  ]);
+  const names = new Map(
+    (
+      await db.organisation.findMany({
+        where: { id: { in: members.map((m) => m.organisationId) } },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
+  );
+  const rows = members
+    .map((m) => ({
+      organisation: names.get(m.organisationId) ?? '',
+      members: m._count._all,
+      read: readers.find((r) => r.organisationId === m.organisationId)?._count._all ?? 0,
+    }))
+    .sort((x, y) => x.organisation.localeCompare(y.organisation, 'fi'));
+  return { announcement: a, rows };
+}

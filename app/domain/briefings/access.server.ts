@@ -1,0 +1,70 @@
+import type { Prisma } from '~/generated/prisma/client';
+import { can, type AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+
+// Who may read and who may write a briefing. One rule for lists, the page, search, reach and the
+// notifications, so a briefing cannot reach anyone outside its audience through one of them.
+
+type Viewer = Pick<AuthUser, 'id' | 'role' | 'organisationId' | 'permissions'>;
+
+export function canManageBriefings(viewer: Viewer | null) {
+  return can(viewer as AuthUser | null, 'briefings:manage');
+}
+
+/** Coordinators write for any e-service; a rep only for the e-services they are a contact of. */
+export async function canWriteFor(viewer: Viewer, eserviceId: string) {
+  if (canManageBriefings(viewer)) return true;
+  if (!can(viewer as AuthUser, 'briefings:write')) return false;
+  const contact = await db.eServiceContact.findUnique({
+    where: { eserviceId_userId: { eserviceId, userId: viewer.id } },
+    select: { userId: true },
+  });
+  return Boolean(contact);
+}
+
+/** The e-services this member writes briefings for. */
+export async function writableEServiceIds(viewer: Viewer): Promise<string[] | 'all'> {
+  if (canManageBriefings(viewer)) return 'all';
+  if (!can(viewer as AuthUser, 'briefings:write')) return [];
+  const rows = await db.eServiceContact.findMany({
+    where: { userId: viewer.id },
+    select: { eserviceId: true },
+  });
+  return rows.map((r) => r.eserviceId);
+}
+
+function inAudience(viewer: Viewer): Prisma.BriefingWhereInput {
+  return {
+    OR: [
+      { audience: 'all' },
+      { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
+      { audience: 'roles', audienceRoles: { has: viewer.role } },
+    ],
+  };
+}
+
+/** Published briefings of this member's audience, and every briefing of the e-services they write for. */
+export function visibleWhere(viewer: Viewer): Prisma.BriefingWhereInput {
+  if (canManageBriefings(viewer)) return {};
+  return {
+    OR: [
+      { status: 'published', ...inAudience(viewer) },
+      { eservice: { contacts: { some: { userId: viewer.id } } } },
+    ],
+  };
+}
+
+/** Confidential until the launch: not to be shared, and nothing beyond the title leaves the page. */
+export function isConfidential(b: { launchAt: Date }, now = new Date()) {
+  return b.launchAt.getTime() > now.getTime();
+}
+
+/** A screenshot of a briefing: for its uploader, and for whoever may read a version showing it. */
+export async function canReadBriefingFile(viewer: Viewer, upload: { id: string; ownerId: string }) {
+  if (upload.ownerId === viewer.id || canManageBriefings(viewer)) return true;
+  const shown = await db.briefing.findFirst({
+    where: { ...visibleWhere(viewer), versions: { some: { imageIds: { has: upload.id } } } },
+    select: { id: true },
+  });
+  return Boolean(shown);
+}

@@ -1,0 +1,122 @@
+import type { AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
+import { isConfidential, visibleWhere } from './access.server';
+
+// Reading briefings: the list, one briefing with its live version, and its history.
+
+export type ReadState = 'unread' | 'read' | 'updated';
+
+function readState(liveNumber: number, read: { versionNumber: number } | undefined): ReadState {
+  if (!read) return 'unread';
+  return read.versionNumber < liveNumber ? 'updated' : 'read';
+}
+
+export async function listBriefings(
+  viewer: AuthUser,
+  filter: { eserviceId?: string; publishedOnly?: boolean; take?: number } = {},
+) {
+  const rows = await db.briefing.findMany({
+    where: {
+      ...visibleWhere(viewer),
+      ...(filter.eserviceId ? { eserviceId: filter.eserviceId } : {}),
+      ...(filter.publishedOnly ? { status: 'published' } : {}),
+    },
+    orderBy: [{ launchAt: 'desc' }],
+    take: filter.take ?? 100,
+    select: {
+      id: true,
+      title: true,
+      language: true,
+      status: true,
+      launchAt: true,
+      liveNumber: true,
+      eservice: { select: { slug: true, nameFi: true, nameSv: true, nameEn: true } },
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
+      reads: { where: { userId: viewer.id }, select: { versionNumber: true } },
+    },
+  });
+  const now = new Date();
+  return rows.map((b) => ({
+    id: b.id,
+    // Readers see the live title; a draft's writers their working title.
+    title: b.versions[0]?.title ?? b.title,
+    language: b.language,
+    status: b.status,
+    launchAt: b.launchAt,
+    confidential: isConfidential(b, now),
+    eservice: b.eservice,
+    state: b.status === 'published' ? readState(b.liveNumber, b.reads[0]) : null,
+  }));
+}
+
+export async function findBriefing(viewer: AuthUser, id: string) {
+  if (!isUuid(id)) return null;
+  return db.briefing.findFirst({
+    where: { id, ...visibleWhere(viewer) },
+    include: {
+      eservice: { select: { id: true, slug: true, nameFi: true, nameSv: true, nameEn: true } },
+      event: { select: { id: true, titleFi: true, titleSv: true, titleEn: true, startsAt: true } },
+      reads: { where: { userId: viewer.id }, select: { versionNumber: true, readAt: true } },
+    },
+  });
+}
+export type FoundBriefing = NonNullable<Awaited<ReturnType<typeof findBriefing>>>;
+
+export async function liveVersion(b: FoundBriefing) {
+  if (b.liveNumber < 1) return null;
+  return db.briefingVersion.findUnique({
+    where: { briefingId_number: { briefingId: b.id, number: b.liveNumber } },
+    select: {
+      number: true,
+      title: true,
+      forWhom: true,
+      bodyHtml: true,
+      knownProblems: true,
+      adviceToResidents: true,
+      changeNote: true,
+      publishedAt: true,
+    },
+  });
+}
+
+export async function versionHistory(briefingId: string) {
+  return db.briefingVersion.findMany({
+    where: { briefingId },
+    orderBy: { number: 'desc' },
+    select: { number: true, changeNote: true, publishedAt: true, publishedBy: { select: { name: true } } },
+  });
+}
+
+export function myReadState(b: FoundBriefing): ReadState {
+  return readState(b.liveNumber, b.reads[0]);
+}
+
+/** Published briefings this member has not read, or that changed since: for the home page. */
+export async function briefingsToRead(viewer: AuthUser) {
+  // On every home page: only the newest published ones are looked at, not the whole list.
+  const rows = await listBriefings(viewer, { publishedOnly: true, take: 20 });
+  return rows.filter((b) => b.state === 'unread' || b.state === 'updated').slice(0, 5);
+}
+
+/** Published briefings presented at an event, for its page: titles only, to their audience. */
+export async function briefingsForEvent(viewer: AuthUser, eventId: string) {
+  const rows = await db.briefing.findMany({
+    where: { eventId, status: 'published', ...visibleWhere(viewer) },
+    orderBy: { launchAt: 'asc' },
+    select: {
+      id: true,
+      language: true,
+      launchAt: true,
+      title: true,
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
+    },
+  });
+  const now = new Date();
+  return rows.map((b) => ({
+    id: b.id,
+    language: b.language,
+    title: b.versions[0]?.title ?? b.title,
+    confidential: isConfidential(b, now),
+  }));
+}

@@ -1,0 +1,92 @@
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { notify } from '~/domain/notifications/notify.server';
+import { contactIdsOf } from './eservices.server';
+
+// Questions about a briefing. They live with the briefing, not in the forum, so they share its
+// audience and its confidentiality (ADR 010); the writers answer, and an answered question can
+// be lifted into the briefing's FAQ. Notifications carry the briefing's title only.
+
+type Briefing = { id: string; eserviceId: string; liveNumber: number; title: string };
+
+async function liveTitle(b: Briefing) {
+  const live = await db.briefingVersion.findUnique({
+    where: { briefingId_number: { briefingId: b.id, number: b.liveNumber } },
+    select: { title: true },
+  });
+  return live?.title ?? b.title;
+}
+
+export async function listQuestions(briefingId: string) {
+  return db.briefingQuestion.findMany({
+    where: { briefingId },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      body: true,
+      answer: true,
+      answeredAt: true,
+      inFaq: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      answeredBy: { select: { name: true } },
+    },
+  });
+}
+
+export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: string, meta: RequestMeta) {
+  const title = await liveTitle(briefing);
+  await db.$transaction(async (tx) => {
+    await tx.briefingQuestion.create({ data: { briefingId: briefing.id, authorId: viewer.id, body } });
+    await notify(tx, {
+      type: 'briefing_question',
+      recipientIds: await contactIdsOf(tx, briefing.eserviceId, viewer.id),
+      actorName: viewer.name,
+      title,
+      url: `/briefings/${briefing.id}#questions`,
+      origin: meta.origin,
+    });
+  });
+}
+
+/** The question of this briefing, or null (an id from another briefing is not found). */
+function findQuestion(briefingId: string, id: string) {
+  return db.briefingQuestion.findFirst({ where: { id, briefingId }, select: { id: true, authorId: true } });
+}
+
+export async function answerQuestion(
+  actor: AuthUser,
+  briefing: Briefing,
+  questionId: string,
+  answer: string,
+  meta: RequestMeta,
+) {
+  const question = await findQuestion(briefing.id, questionId);
+  if (!question) return false;
+  const title = await liveTitle(briefing);
+  await db.$transaction(async (tx) => {
+    await tx.briefingQuestion.update({
+      where: { id: question.id },
+      data: { answer, answeredById: actor.id, answeredAt: new Date() },
+    });
+    await notify(tx, {
+      type: 'briefing_answer',
+      recipientIds: question.authorId === actor.id ? [] : [question.authorId],
+      actorName: actor.name,
+      title,
+      url: `/briefings/${briefing.id}#question-${question.id}`,
+      origin: meta.origin,
+    });
+  });
+  return true;
+}
+
+/** Lifts an answered question into the FAQ, or takes it out again. */
+export async function setInFaq(briefing: Briefing, questionId: string, inFaq: boolean) {
+  const { count } = await db.briefingQuestion.updateMany({
+    where: { id: questionId, briefingId: briefing.id, ...(inFaq ? { answeredAt: { not: null } } : {}) },
+    data: { inFaq },
+  });
+  return count > 0;
+}

@@ -1,0 +1,47 @@
+import type { Prisma } from '~/generated/prisma/client';
+import { can, type AuthUser } from '~/auth/guards.server';
+import { TRAINING_TYPES, type EventType } from './constants';
+
+// Who sees an event and who may change it. One rule for lists, the month view, the event page,
+// the calendar feed and the search index, so an audience restriction cannot leak through one.
+
+export type EventViewer = Pick<AuthUser, 'id' | 'role' | 'organisationId' | 'permissions'>;
+
+export function canManageAllEvents(viewer: EventViewer | null) {
+  return can(viewer as AuthUser | null, 'events:manage');
+}
+
+export function canCreateEvents(viewer: EventViewer | null) {
+  return canManageAllEvents(viewer) || can(viewer as AuthUser | null, 'events:create-training');
+}
+
+/** The types this member may announce: coordinators any, trainers trainings and webinars. */
+export function creatableTypes(viewer: EventViewer, all: readonly EventType[]): EventType[] {
+  return canManageAllEvents(viewer) ? [...all] : all.filter((t) => TRAINING_TYPES.includes(t));
+}
+
+export function visibleWhere(viewer: EventViewer): Prisma.EventWhereInput {
+  if (canManageAllEvents(viewer)) return {};
+  return {
+    OR: [
+      { audience: 'all' },
+      { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
+      { audience: 'roles', audienceRoles: { has: viewer.role } },
+      { createdById: viewer.id },
+      { organisers: { some: { userId: viewer.id } } },
+    ],
+  };
+}
+
+/** Coordinators change any event; a trainer the trainings they created or organise. */
+export function canEditEvent(
+  viewer: EventViewer,
+  event: { type: string; createdById: string; organiserIds: string[] },
+) {
+  if (canManageAllEvents(viewer)) return true;
+  return (
+    can(viewer as AuthUser, 'events:create-training') &&
+    TRAINING_TYPES.includes(event.type as EventType) &&
+    (event.createdById === viewer.id || event.organiserIds.includes(viewer.id))
+  );
+}

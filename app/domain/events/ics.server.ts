@@ -1,0 +1,132 @@
+import { TIME_ZONE } from '~/i18n/config';
+import { eventDescription, eventTitle } from './titles';
+
+// iCalendar (RFC 5545) for one event or a member's feed. Times are written as Helsinki wall
+// clock with a VTIMEZONE, so a phone shows 14:00 in March and in November alike; lines are
+// CRLF-terminated, text escaped and folded at 75 octets.
+
+export type IcsEvent = {
+  id: string;
+  titleFi: string;
+  titleSv: string;
+  titleEn: string;
+  descriptionFi: string;
+  descriptionSv: string;
+  descriptionEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  address: string;
+  supportPoint: { name: string; address: string } | null;
+  /** Empty unless the member signed up. */
+  joinUrl: string;
+};
+
+const HELSINKI_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0300',
+  'TZNAME:EEST',
+  'DTSTART:19700329T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0300',
+  'TZOFFSETTO:+0200',
+  'TZNAME:EET',
+  'DTSTART:19701025T040000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function localStamp(at: Date) {
+  const p = Object.fromEntries(wallClock.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+}
+
+function utcStamp(at: Date) {
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+function escapeText(text: string) {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+function fold(line: string) {
+  const out: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > (out.length ? 74 : 75)) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += char;
+    bytes += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+function vevent(e: IcsEvent, language: string, origin: string, now: Date) {
+  const url = `${origin}/events/${e.id}`;
+  const description = [eventDescription(e, language).text, e.joinUrl, url].filter(Boolean).join('\n\n');
+  const location = e.supportPoint
+    ? [e.supportPoint.name, e.supportPoint.address].filter(Boolean).join(', ')
+    : e.address || e.joinUrl;
+  return [
+    'BEGIN:VEVENT',
+    `UID:${e.id}@tukiverkko`,
+    `DTSTAMP:${utcStamp(now)}`,
+    `DTSTART;TZID=${TIME_ZONE}:${localStamp(e.startsAt)}`,
+    `DTEND;TZID=${TIME_ZONE}:${localStamp(e.endsAt)}`,
+    `SEQUENCE:${Math.floor(e.updatedAt.getTime() / 1000) % 2147483647}`,
+    `SUMMARY:${escapeText(eventTitle(e, language).text)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    ...(location ? [`LOCATION:${escapeText(location)}`] : []),
+    `URL:${url}`,
+    `STATUS:${e.cancelledAt ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+  ];
+}
+
+export function calendarFile(
+  events: IcsEvent[],
+  { language, origin, name }: { language: string; origin: string; name: string },
+  now = new Date(),
+) {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Tukiverkko//Helsinki digital support network//FI',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    `X-WR-TIMEZONE:${TIME_ZONE}`,
+    ...HELSINKI_VTIMEZONE,
+    ...events.flatMap((e) => vevent(e, language, origin, now)),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,32 @@
+// Zod schemas of the field-feedback forms (actions only).
+import { z } from 'zod';
+import { text } from '~/utils/forms';
+import { FEEDBACK_DEVICES, FEEDBACK_STATUSES, FREQUENCIES, SEVERITIES } from './constants';
+
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
+
+export const FeedbackSchema = z.object({
+  whatHappened: text({ max: 3000 }),
+  step: optionalText(300),
+  device: z.enum(FEEDBACK_DEVICES, { error: 'feedback:errors.device' }),
+  os: optionalText(100),
+  frequency: z.enum(FREQUENCIES, { error: 'feedback:errors.frequency' }),
+  severity: z.enum(SEVERITIES, { error: 'feedback:errors.severity' }),
+  briefingId: z
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+export type FeedbackInput = z.infer<typeof FeedbackSchema>;
+
+export const RespondSchema = z.object({
+  intent: z.literal('respond'),
+  body: optionalText(3000),
+  status: z.enum(FEEDBACK_STATUSES, { error: 'validation.invalid' }),
+});
+export type RespondInput = z.infer<typeof RespondSchema>;
+
+export const QueueSchema = z.object({
+  status: z.enum(FEEDBACK_STATUSES).optional().catch(undefined),
+  sort: z.enum(['newest', 'top']).catch('newest'),
+});

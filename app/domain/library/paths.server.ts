@@ -1,0 +1,176 @@
+import { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import type { FieldErrors } from '~/utils/forms';
+import { materialsForGroups, type GroupMaterial } from './groups.server';
+import type { PathSchema } from './schema.server';
+import type { z } from 'zod';
+
+// Learning paths: an ordered list of materials (by group, so each reader gets their language).
+// Progress is the reader's "done" marks; a mark on an older version counts as done but shows
+// "updated since you read it".
+
+type PathInput = z.infer<typeof PathSchema>;
+
+export function pathTitle(path: { titleFi: string; titleSv: string; titleEn: string }, language: string) {
+  return language === 'sv' ? path.titleSv : language === 'en' ? path.titleEn : path.titleFi;
+}
+export function pathDescription(
+  path: { descriptionFi: string; descriptionSv: string; descriptionEn: string },
+  language: string,
+) {
+  return language === 'sv' ? path.descriptionSv : language === 'en' ? path.descriptionEn : path.descriptionFi;
+}
+
+export type PathStep = GroupMaterial;
+
+export async function listPaths(viewer: AuthUser, language: string) {
+  const paths = await db.learningPath.findMany({
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      slug: true,
+      titleFi: true,
+      titleSv: true,
+      titleEn: true,
+      descriptionFi: true,
+      descriptionSv: true,
+      descriptionEn: true,
+      items: { orderBy: { position: 'asc' }, select: { groupId: true } },
+    },
+  });
+  const steps = await materialsForGroups(
+    viewer,
+    [...new Set(paths.flatMap((p) => p.items.map((i) => i.groupId)))],
+    language,
+  );
+  return paths.map((p) => {
+    const mine = p.items.map((i) => steps.get(i.groupId)).filter((s): s is PathStep => Boolean(s));
+    return {
+      slug: p.slug,
+      title: pathTitle(p, language),
+      description: pathDescription(p, language),
+      total: mine.length,
+      done: mine.filter((s) => s.state !== 'todo').length,
+      updated: mine.filter((s) => s.state === 'updated').length,
+    };
+  });
+}
+
+export async function findPath(slug: string) {
+  return db.learningPath.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      titleFi: true,
+      titleSv: true,
+      titleEn: true,
+      descriptionFi: true,
+      descriptionSv: true,
+      descriptionEn: true,
+      items: { orderBy: { position: 'asc' }, select: { groupId: true } },
+    },
+  });
+}
+export type FoundPath = NonNullable<Awaited<ReturnType<typeof findPath>>>;
+
+export async function pathSteps(viewer: AuthUser, path: FoundPath, language: string) {
+  const steps = await materialsForGroups(
+    viewer,
+    path.items.map((i) => i.groupId),
+    language,
+  );
+  return path.items.map((i) => steps.get(i.groupId)).filter((s): s is PathStep => Boolean(s));
+}
+
+/** Materials a trainer can add to a path: published ones not in it yet, in the trainer's language first. */
+export async function addableMaterials(path: FoundPath, language: string) {
+  const rows = await db.$queryRaw<{ group_id: string; title: string; language: string }[]>`
+    SELECT DISTINCT ON (group_id) group_id, title, language FROM library_material
+    WHERE status = 'published' AND NOT (group_id = ANY(${path.items.map((i) => i.groupId)}::uuid[]))
+    ORDER BY group_id, (language = ${language}) DESC, (language = 'fi') DESC`;
+  return rows
+    .map((r) => ({ groupId: r.group_id, title: r.title, language: r.language }))
+    .sort((a, b) => a.title.localeCompare(b.title, language));
+}
+
+/** Per path: how many members started it (one step done) and finished it (every step). */
+export async function pathStats(path: FoundPath) {
+  const groupIds = path.items.map((i) => i.groupId);
+  if (!groupIds.length) return { started: 0, finished: 0 };
+  const [row] = await db.$queryRaw<{ started: bigint; finished: bigint }[]>`
+    SELECT count(*) AS started, count(*) FILTER (WHERE groups = ${groupIds.length}::int) AS finished
+    FROM (
+      SELECT c.user_id, count(DISTINCT m.group_id)::int AS groups
+      FROM library_completion c JOIN library_material m ON m.id = c.material_id
+      WHERE m.group_id = ANY(${groupIds}::uuid[])
+      GROUP BY c.user_id
+    ) per_user`;
+  return { started: Number(row?.started ?? 0), finished: Number(row?.finished ?? 0) };
+}
+
+type PathResult = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+
+export async function savePath(
+  actor: AuthUser,
+  pathId: string | null,
+  input: PathInput,
+  meta: RequestMeta,
+): Promise<PathResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const data = { ...input };
+      const path = pathId
+        ? await tx.learningPath.update({ where: { id: pathId }, data, select: { id: true, slug: true } })
+        : await tx.learningPath.create({
+            data: { ...data, createdById: actor.id, position: await tx.learningPath.count() },
+            select: { id: true, slug: true },
+          });
+      await writeAudit(tx, {
+        action: pathId ? 'library_path_update' : 'library_path_create',
+        actorId: actor.id,
+        targetType: 'learning_path',
+        targetId: path.id,
+        ip: meta.ip,
+        details: { slug: path.slug },
+      });
+      return { ok: true as const, slug: path.slug };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return { ok: false, errors: { slug: { key: 'library:errors.slugTaken' } } };
+    }
+    throw error;
+  }
+}
+
+export async function changePathItems(
+  path: FoundPath,
+  change: { intent: 'add-item' | 'remove-item' | 'move-item'; groupId: string; direction?: 'up' | 'down' },
+) {
+  const order = path.items.map((i) => i.groupId);
+  const at = order.indexOf(change.groupId);
+  if (change.intent === 'add-item') {
+    const exists = await db.libraryGroup.findUnique({ where: { id: change.groupId }, select: { id: true } });
+    if (!exists || at >= 0) return false;
+    order.push(change.groupId);
+  } else if (at < 0) {
+    return false;
+  } else if (change.intent === 'remove-item') {
+    order.splice(at, 1);
+  } else {
+    const to = change.direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= order.length) return true;
+    [order[at], order[to]] = [order[to]!, order[at]!];
+  }
+  await db.$transaction(async (tx) => {
+    await tx.learningPathItem.deleteMany({ where: { pathId: path.id } });
+    await tx.learningPathItem.createMany({
+      data: order.map((groupId, position) => ({ pathId: path.id, groupId, position })),
+    });
+  });
+  return true;
+}

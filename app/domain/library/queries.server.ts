@@ -1,0 +1,403 @@
+import { diffWords } from 'diff';
+import { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
+import { canManageLibrary, readableWhere } from './access.server';
+import { MATERIALS_PER_PAGE, type VideoLink } from './constants';
+import { materialFileSelect, toMaterialFile, type MaterialFile } from './files.server';
+import type { LibraryFilter } from './schema.server';
+
+// Reading the library: lists, a material, its versions and what changed between two of them.
+
+export type MaterialListItem = {
+  slug: string;
+  title: string;
+  summary: string;
+  language: string;
+  type: string;
+  level: string | null;
+  status: string;
+  deviceTags: string[];
+  topicTags: string[];
+  eserviceTags: string[];
+  publishedAt: Date | null;
+  viewCount: number;
+  completedNumber: number | null;
+  liveNumber: number;
+};
+
+/**
+ * One material per group: the viewer's language when it exists, else Finnish, else any. With a
+ * language filter, only that language. Raw SQL because "one per group, preferred language" is a
+ * DISTINCT ON, which the query builder cannot say.
+ */
+export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, page: number, language: string) {
+  const manager = canManageLibrary(viewer);
+  const where: Prisma.Sql[] = [];
+  if (manager) {
+    where.push(Prisma.sql`m.status = ${filter.status ?? 'published'}`);
+  } else {
+    where.push(Prisma.sql`m.status = 'published'`);
+    where.push(
+      Prisma.sql`(m.audience = 'all' OR (m.audience = 'organisations' AND ${viewer.organisationId} = ANY(m.audience_org_ids)))`,
+    );
+  }
+  if (filter.type) where.push(Prisma.sql`m.type = ${filter.type}`);
+  if (filter.level) where.push(Prisma.sql`m.level = ${filter.level}`);
+  if (filter.language) where.push(Prisma.sql`m.language = ${filter.language}`);
+  if (filter.device) where.push(Prisma.sql`m.device_tags @> ARRAY[${filter.device}]::text[]`);
+  if (filter.tag) where.push(Prisma.sql`m.topic_tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.eservice) where.push(Prisma.sql`m.eservice_tags @> ARRAY[${filter.eservice}]::text[]`);
+  const conditions = Prisma.join(where, ' AND ');
+  const order =
+    filter.sort === 'popular'
+      ? Prisma.sql`view_count DESC, published_at DESC NULLS LAST, id`
+      : filter.sort === 'title'
+        ? Prisma.sql`lower(title), id`
+        : Prisma.sql`published_at DESC NULLS LAST, updated_at DESC, id`;
+  const offset = (page - 1) * MATERIALS_PER_PAGE;
+  const preferred = Prisma.sql`
+    SELECT DISTINCT ON (m.group_id) m.*
+    FROM library_material m
+    WHERE ${conditions}
+    ORDER BY m.group_id, (m.language = ${language}) DESC, (m.language = 'fi') DESC, m.language`;
+  const [rows, countRows] = await Promise.all([
+    db.$queryRaw<
+      {
+        id: string;
+        slug: string;
+        title: string;
+        draft_title: string;
+        summary: string;
+        draft_summary: string;
+        language: string;
+        type: string;
+        level: string | null;
+        status: string;
+        device_tags: string[];
+        topic_tags: string[];
+        eservice_tags: string[];
+        published_at: Date | null;
+        view_count: number;
+        live_number: number;
+        completed_number: number | null;
+      }[]
+    >`
+      SELECT p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type, p.level,
+             p.status, p.device_tags, p.topic_tags, p.eservice_tags, p.published_at, p.view_count, p.live_number,
+             c.version_number AS completed_number
+      FROM (${preferred}) p
+      LEFT JOIN library_completion c ON c.material_id = p.id AND c.user_id = ${viewer.id}::uuid
+      ORDER BY ${order}
+      LIMIT ${MATERIALS_PER_PAGE}::int OFFSET ${offset}::int`,
+    db.$queryRaw<{ total: bigint }[]>`
+      SELECT count(DISTINCT m.group_id) AS total FROM library_material m WHERE ${conditions}`,
+  ]);
+  const total = Number(countRows[0]?.total ?? 0);
+  const items: MaterialListItem[] = rows.map((r) => ({
+    slug: r.slug,
+    // A draft has no live title yet: trainers see the working title.
+    title: r.live_number ? r.title : r.draft_title,
+    summary: r.live_number ? r.summary : r.draft_summary,
+    language: r.language,
+    type: r.type,
+    level: r.level,
+    status: r.status,
+    deviceTags: r.device_tags,
+    topicTags: r.topic_tags,
+    eserviceTags: r.eservice_tags,
+    publishedAt: r.published_at,
+    viewCount: r.view_count,
+    completedNumber: r.completed_number,
+    liveNumber: r.live_number,
+  }));
+  return { items, total, pages: Math.max(1, Math.ceil(total / MATERIALS_PER_PAGE)) };
+}
+
+let tagCache: { at: number; value: { topics: string[]; eservices: string[] } } | undefined;
+
+/** Tags in use, for the filter lists; recounted at most once a minute. */
+export async function tagOptions() {
+  if (tagCache && Date.now() - tagCache.at < 60_000) return tagCache.value;
+  const rows = await db.$queryRaw<{ kind: string; tag: string }[]>`
+    SELECT kind, tag FROM (
+      SELECT 'topic' AS kind, unnest(topic_tags) AS tag FROM library_material WHERE status = 'published'
+      UNION ALL
+      SELECT 'eservice', unnest(eservice_tags) FROM library_material WHERE status = 'published'
+    ) t GROUP BY kind, tag ORDER BY count(*) DESC, tag LIMIT 200`;
+  const value = {
+    topics: rows
+      .filter((r) => r.kind === 'topic')
+      .map((r) => r.tag)
+      .slice(0, 60)
+      .sort(),
+    eservices: rows
+      .filter((r) => r.kind === 'eservice')
+      .map((r) => r.tag)
+      .slice(0, 60)
+      .sort(),
+  };
+  tagCache = { at: Date.now(), value };
+  return value;
+}
+
+export function forgetTagOptions() {
+  tagCache = undefined;
+}
+
+const materialSelect = {
+  id: true,
+  groupId: true,
+  slug: true,
+  language: true,
+  status: true,
+  title: true,
+  summary: true,
+  draftTitle: true,
+  draftChanged: true,
+  liveNumber: true,
+  liveVersionId: true,
+  publishedAt: true,
+  type: true,
+  level: true,
+  deviceTags: true,
+  topicTags: true,
+  eserviceTags: true,
+  audience: true,
+  audienceOrgIds: true,
+  sourceThreadId: true,
+  sourcePostId: true,
+  updatedAt: true,
+} as const;
+
+export type VersionView = {
+  number: number;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  links: VideoLink[];
+  changeNote: string;
+  publishedAt: Date | null;
+  publishAt: Date;
+  files: MaterialFile[];
+};
+
+async function versionView(versionId: string): Promise<VersionView | null> {
+  const version = await db.libraryVersion.findUnique({
+    where: { id: versionId },
+    select: {
+      number: true,
+      title: true,
+      summary: true,
+      bodyHtml: true,
+      links: true,
+      changeNote: true,
+      publishedAt: true,
+      publishAt: true,
+      files: {
+        where: { inline: false },
+        orderBy: { position: 'asc' },
+        select: { upload: { select: materialFileSelect } },
+      },
+    },
+  });
+  if (!version) return null;
+  return {
+    ...version,
+    links: (version.links ?? []) as VideoLink[],
+    files: version.files.map((f) => toMaterialFile(f.upload)),
+  };
+}
+
+/** A material as its reader sees it; null (a 404) when they may not. */
+export async function findMaterial(viewer: AuthUser, slug: string) {
+  return db.libraryMaterial.findFirst({ where: { slug, ...readableWhere(viewer) }, select: materialSelect });
+}
+export type FoundMaterial = NonNullable<Awaited<ReturnType<typeof findMaterial>>>;
+
+export async function materialPage(viewer: AuthUser, material: FoundMaterial) {
+  const manager = canManageLibrary(viewer);
+  const [live, translations, completion, paths, pending, sourceThread] = await Promise.all([
+    material.liveVersionId ? versionView(material.liveVersionId) : null,
+    db.libraryMaterial.findMany({
+      where: { groupId: material.groupId, id: { not: material.id }, ...readableWhere(viewer) },
+      select: { slug: true, language: true, status: true },
+      orderBy: { language: 'asc' },
+    }),
+    db.libraryCompletion.findUnique({
+      where: { userId_materialId: { userId: viewer.id, materialId: material.id } },
+      select: { versionNumber: true, completedAt: true },
+    }),
+    db.learningPath.findMany({
+      where: { items: { some: { groupId: material.groupId } } },
+      select: { slug: true, titleFi: true, titleSv: true, titleEn: true },
+      orderBy: { position: 'asc' },
+    }),
+    manager
+      ? db.libraryVersion.findFirst({
+          where: { materialId: material.id, publishedAt: null },
+          select: { number: true, publishAt: true },
+        })
+      : null,
+    material.sourceThreadId
+      ? db.forumThread.findUnique({
+          where: { id: material.sourceThreadId },
+          select: { id: true, title: true },
+        })
+      : null,
+  ]);
+  return {
+    live,
+    translations: translations.filter((t) => manager || t.status === 'published'),
+    completion,
+    updatedSinceRead: Boolean(completion && completion.versionNumber < material.liveNumber),
+    paths,
+    pending,
+    sourceThread,
+  };
+}
+
+export async function versionHistory(viewer: AuthUser, materialId: string) {
+  return db.libraryVersion.findMany({
+    where: { materialId, ...(canManageLibrary(viewer) ? {} : { publishedAt: { not: null } }) },
+    orderBy: { number: 'desc' },
+    select: {
+      number: true,
+      changeNote: true,
+      publishedAt: true,
+      publishAt: true,
+      title: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+export async function findVersion(viewer: AuthUser, materialId: string, number: number) {
+  const version = await db.libraryVersion.findFirst({
+    where: {
+      materialId,
+      number,
+      ...(canManageLibrary(viewer) ? {} : { publishedAt: { not: null } }),
+    },
+    select: { id: true },
+  });
+  return version ? versionView(version.id) : null;
+}
+
+export type DiffPart = { text: string; change: 'same' | 'added' | 'removed' };
+
+function diffText(before: string, after: string): DiffPart[] {
+  return diffWords(before, after).map((p) => ({
+    text: p.value,
+    change: p.added ? 'added' : p.removed ? 'removed' : 'same',
+  }));
+}
+
+/** What changed in the words between two versions: title, summary, text, links and files. */
+export async function compareVersions(materialId: string, a: number, b: number) {
+  const versions = await db.libraryVersion.findMany({
+    where: { materialId, number: { in: [a, b] } },
+    select: {
+      number: true,
+      title: true,
+      summary: true,
+      bodyText: true,
+      links: true,
+      files: { where: { inline: false }, select: { upload: { select: { id: true, fileName: true } } } },
+    },
+  });
+  const before = versions.find((v) => v.number === Math.min(a, b));
+  const after = versions.find((v) => v.number === Math.max(a, b));
+  if (!before || !after || a === b) return null;
+  const names = (v: typeof before) => v.files.map((f) => f.upload.fileName ?? f.upload.id);
+  const linkText = (v: typeof before) =>
+    ((v.links ?? []) as VideoLink[]).map((l) => `${l.title} ${l.url}`).join('\n');
+  return {
+    from: before.number,
+    to: after.number,
+    title: diffText(before.title, after.title),
+    summary: diffText(before.summary, after.summary),
+    body: diffText(before.bodyText, after.bodyText),
+    links: diffText(linkText(before), linkText(after)),
+    filesAdded: names(after).filter((n) => !names(before).includes(n)),
+    filesRemoved: names(before).filter((n) => !names(after).includes(n)),
+  };
+}
+
+/** Groups that lack a language, for trainers ("missing translation"). */
+export async function missingTranslations() {
+  const rows = await db.$queryRaw<
+    { group_id: string; ids: string[]; languages: string[]; slugs: string[]; titles: string[] }[]
+  >`
+    SELECT group_id, array_agg(id::text ORDER BY language) AS ids, array_agg(language ORDER BY language) AS languages,
+           array_agg(slug ORDER BY language) AS slugs,
+           array_agg(CASE WHEN live_number > 0 THEN title ELSE draft_title END ORDER BY language) AS titles
+    FROM library_material WHERE status <> 'archived'
+    GROUP BY group_id HAVING count(*) < 3
+    ORDER BY max(updated_at) DESC LIMIT 500`;
+  return rows.map((r) => ({
+    groupId: r.group_id,
+    existingIds: r.ids,
+    existing: r.languages.map((language, i) => ({ language, slug: r.slugs[i]!, title: r.titles[i]! })),
+    missing: (['fi', 'sv', 'en'] as const).filter((l) => !r.languages.includes(l)),
+  }));
+}
+
+/** The working copy, for the edit form. */
+export async function materialForEdit(materialId: string) {
+  return db.libraryMaterial.findUniqueOrThrow({
+    where: { id: materialId },
+    select: {
+      id: true,
+      slug: true,
+      language: true,
+      status: true,
+      draftTitle: true,
+      draftSummary: true,
+      draftBody: true,
+      draftLinks: true,
+      draftChanged: true,
+      liveNumber: true,
+      type: true,
+      level: true,
+      deviceTags: true,
+      topicTags: true,
+      eserviceTags: true,
+      audience: true,
+      audienceOrgIds: true,
+      files: {
+        where: { versionId: null, inline: false },
+        orderBy: { position: 'asc' },
+        select: { upload: { select: materialFileSelect } },
+      },
+      versions: { where: { publishedAt: null }, select: { number: true, publishAt: true } },
+    },
+  });
+}
+
+/** The material a new translation starts from: its catalogue facts are copied. */
+export async function translationSource(id: string) {
+  if (!isUuid(id)) return null;
+  return db.libraryMaterial.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      draftTitle: true,
+      type: true,
+      level: true,
+      deviceTags: true,
+      topicTags: true,
+      eserviceTags: true,
+      audience: true,
+      audienceOrgIds: true,
+    },
+  });
+}
+
+/** The languages a material exists in (drafts included), for "add a translation". */
+export async function groupLanguages(groupId: string) {
+  const rows = await db.libraryMaterial.findMany({ where: { groupId }, select: { language: true } });
+  return rows.map((r) => r.language);
+}

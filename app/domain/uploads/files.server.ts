@@ -1,0 +1,225 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Transform } from 'node:stream';
+import busboy from 'busboy';
+import { fileTypeFromFile } from 'file-type';
+import sharp from 'sharp';
+import { env } from '~/env.server';
+
+// Files other than post pictures (library attachments): streamed to a temporary file while the
+// request arrives, so a 25 MB upload never sits in memory; typed by their bytes, not their name;
+// moved into place only once a row names them.
+
+export type ReceivedFile = { tmpPath: string; fileName: string; byteSize: number; sha256: string };
+export type ReceiveResult =
+  | { ok: true; form: FormData; file: ReceivedFile | null }
+  // `form`: the other fields, when they could be read, so a refused file loses nothing typed.
+  | { ok: false; key: string; values?: Record<string, number>; form?: FormData };
+
+// eslint-disable-next-line no-control-regex -- control characters have no place in a file name
+const BAD_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+
+/** A name shown to readers and sent as the download name: no paths, no markup, no tricks. */
+export function validFileName(name: string): boolean {
+  const trimmed = name.trim();
+  return (
+    trimmed.length > 0 &&
+    trimmed.length <= 200 &&
+    !BAD_NAME.test(trimmed) &&
+    !trimmed.startsWith('.') &&
+    !trimmed.includes('..')
+  );
+}
+
+export function uploadDir() {
+  return path.resolve(env().UPLOAD_DIR);
+}
+
+export function filePath(id: string, variant: 'original' | 'thumb' = 'original') {
+  return path.join(uploadDir(), id.slice(0, 2), variant === 'thumb' ? `${id}.thumb.webp` : id);
+}
+
+/**
+ * Reads a multipart form whose `field` is one file. Other fields come back in `form`. The file
+ * streams to a temporary file with backpressure (a 25 MB upload is never held in memory); one
+ * over `maxBytes` is cut off there and refused, leaving nothing on disk. The name is checked
+ * as sent (busboy with preservePath), so "../x.pdf" is refused rather than quietly shortened.
+ */
+export async function receiveUpload(
+  request: Request,
+  { field, maxBytes }: { field: string; maxBytes: number },
+): Promise<ReceiveResult> {
+  const contentType = request.headers.get('Content-Type') ?? '';
+  if (!request.body || !contentType.startsWith('multipart/form-data')) {
+    return { ok: false, key: 'library:errors.fileMissing' };
+  }
+  const tmpDir = path.join(uploadDir(), 'tmp');
+  const form = new FormData();
+  let received: ReceivedFile | null = null;
+  let refused: string | null = null;
+  const writes: Promise<void>[] = [];
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      preservePath: true,
+      defParamCharset: 'utf8', // browsers send "Käyttöohje.pdf" as UTF-8
+      limits: { files: 1, fields: 50, fieldSize: 100_000, fileSize: maxBytes },
+    });
+  } catch {
+    return { ok: false, key: 'library:errors.fileMissing' };
+  }
+  parser.on('field', (name, value) => form.append(name, value));
+  parser.on('file', (name, stream, info) => {
+    const fileName = info.filename ?? '';
+    if (name !== field || !fileName || refused) return void stream.resume();
+    if (!validFileName(fileName)) {
+      refused = 'library:errors.fileName';
+      return void stream.resume();
+    }
+    writes.push(
+      (async () => {
+        await fs.mkdir(tmpDir, { recursive: true });
+        const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+        const hash = createHash('sha256');
+        let size = 0;
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.length;
+            hash.update(chunk);
+            done(null, chunk);
+          },
+        });
+        try {
+          await pipeline(stream, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+        } catch (error) {
+          await fs.rm(tmpPath, { force: true });
+          throw error;
+        }
+        if (stream.truncated) refused = 'library:errors.fileTooLarge';
+        if (stream.truncated || size === 0) return fs.rm(tmpPath, { force: true });
+        received = { tmpPath, fileName: fileName.trim(), byteSize: size, sha256: hash.digest('hex') };
+      })(),
+    );
+  });
+  try {
+    await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), parser);
+    await Promise.all(writes);
+  } catch {
+    await Promise.allSettled(writes);
+    if (received) await discard(received);
+    return { ok: false, key: refused ?? 'library:errors.fileMissing' };
+  }
+  if (refused) {
+    if (received) await discard(received);
+    return { ok: false, key: refused, values: { max: Math.round(maxBytes / 1048576) }, form };
+  }
+  return { ok: true, form, file: received };
+}
+
+export function discard(file: ReceivedFile) {
+  return fs.rm(file.tmpPath, { force: true });
+}
+
+// What may be attached, by what the bytes say. Legacy Office files are all "cfb" containers to
+// a content sniffer; for those the extension picks between Word, Excel and PowerPoint.
+const ACCEPTED: Record<string, { mime: string; extensions: string[] }> = {
+  pdf: { mime: 'application/pdf', extensions: ['pdf'] },
+  png: { mime: 'image/png', extensions: ['png'] },
+  jpg: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+  gif: { mime: 'image/gif', extensions: ['gif'] },
+  webp: { mime: 'image/webp', extensions: ['webp'] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+  },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+  },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
+  ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
+  odp: { mime: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
+};
+const LEGACY_OFFICE: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+export type DetectedType = { ok: true; mime: string; fileName: string } | { ok: false; key: string };
+
+/** The file's real type; a name that claims another type is refused ("disguised"). */
+export async function detectType(file: ReceivedFile): Promise<DetectedType> {
+  const detected = await fileTypeFromFile(file.tmpPath).catch(() => undefined);
+  const ext = path.extname(file.fileName).slice(1).toLowerCase();
+  if (detected?.ext === 'cfb') {
+    const mime = LEGACY_OFFICE[ext];
+    return mime ? { ok: true, mime, fileName: file.fileName } : { ok: false, key: 'library:errors.fileType' };
+  }
+  const accepted = detected ? ACCEPTED[detected.ext] : undefined;
+  if (!accepted) return { ok: false, key: 'library:errors.fileType' };
+  if (!ext) return { ok: true, mime: accepted.mime, fileName: `${file.fileName}.${accepted.extensions[0]}` };
+  if (!accepted.extensions.includes(ext) && !(ext in ACCEPTED) && !(ext in LEGACY_OFFICE)) {
+    // An unknown extension on a known type ("kuva.scan"): keep the name, add the real one.
+    return { ok: true, mime: accepted.mime, fileName: `${file.fileName}.${accepted.extensions[0]}` };
+  }
+  if (!accepted.extensions.includes(ext)) return { ok: false, key: 'library:errors.fileDisguised' };
+  return { ok: true, mime: accepted.mime, fileName: file.fileName };
+}
+
+export type ImageFacts = { width: number; height: number } | null;
+
+/** Width and height of a picture, and a small WebP beside it for lists (metadata stripped). */
+export async function makeThumbnail(file: ReceivedFile, id: string): Promise<ImageFacts> {
+  const meta = await sharp(file.tmpPath).metadata();
+  const target = filePath(id, 'thumb');
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await sharp(file.tmpPath, { animated: false })
+    .rotate()
+    .resize({ width: 480, height: 480, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toFile(`${target}.part`);
+  await fs.rename(`${target}.part`, target);
+  return meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
+}
+
+/** Moves a received file to its place; the rename is atomic, so readers never see half a file. */
+export async function commitFile(file: ReceivedFile, id: string) {
+  const target = filePath(id);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.rename(file.tmpPath, target);
+}
+
+export async function removeStoredFile(id: string) {
+  await fs.rm(filePath(id), { force: true });
+  await fs.rm(filePath(id, 'thumb'), { force: true });
+}
+
+/** RFC 6266: an ASCII fallback and the real (UTF-8) name, for "Käyttöohje.pdf". */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string) {
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'file';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A file that did not arrive over HTTP (demo data, tests), put where received files wait. */
+export async function receivedFromBytes(bytes: Uint8Array, fileName: string): Promise<ReceivedFile> {
+  const tmpDir = path.join(uploadDir(), 'tmp');
+  await fs.mkdir(tmpDir, { recursive: true });
+  const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+  await fs.writeFile(tmpPath, bytes);
+  return {
+    tmpPath,
+    fileName,
+    byteSize: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}

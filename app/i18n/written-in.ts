@@ -1,0 +1,23 @@
+// Content written in the languages its author chose (event titles, e-service names and help):
+// readers get theirs, else Finnish, else Swedish, else English. Client-safe.
+
+type Suffix = 'Fi' | 'Sv' | 'En';
+
+const ORDER: Record<string, Suffix[]> = {
+  fi: ['Fi', 'Sv', 'En'],
+  sv: ['Sv', 'Fi', 'En'],
+  en: ['En', 'Fi', 'Sv'],
+};
+
+/** The `prefix` field in the reader's language or the nearest one written, with its language. */
+export function writtenIn<P extends string>(
+  record: Record<`${P}${Suffix}`, string>,
+  prefix: P,
+  language: string,
+): { text: string; lang: string } {
+  for (const suffix of ORDER[language] ?? ORDER.fi!) {
+    const text = record[`${prefix}${suffix}`];
+    if (text) return { text, lang: suffix.toLowerCase() };
+  }
+  return { text: '', lang: language };
+}

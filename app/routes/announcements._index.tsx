@@ -1,0 +1,120 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AudienceFields } from '~/components/ui/audience-fields';
+import { requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, SelectField, TextAreaField, TextField, typed, useFormResult } from '~/components/ui/form';
+import { DateTime } from '~/components/ui/misc';
+import { announcementsWithReach, createAnnouncement } from '~/domain/announcements/announcements.server';
+import { AnnouncementSchema } from '~/domain/announcements/schema.server';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { pageTitle } from '~/utils/meta';
+
+/** Coordinators: announcements with how many have read them, and a form for a new one. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'announcements:manage');
+  const [announcements, organisations] = await Promise.all([announcementsWithReach(), activeOrganisations()]);
+  return json({ announcements, organisations, language: await getLanguage(request) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'announcements:manage');
+  const parsed = parseForm(AnnouncementSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const id = await createAnnouncement(user, parsed.data, requestMeta(request, context));
+  return redirect(`/announcements/${id}?created=1`);
+}
+
+export default function AnnouncementsPage() {
+  const { announcements, organisations, language } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('events');
+  const { errors, values } = useFormResult();
+  return (
+    <div className="page">
+      <h1>{t('announcements.title')}</h1>
+      <p className="lead">{t('announcements.lead')}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('announcements.heading')}</th>
+              <th scope="col">{t('announcements.published')}</th>
+              <th scope="col">{t('announcements.reach')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {announcements.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/announcements/${a.id}`}>{a.title}</Link>
+                  {a.endedAt ? ` (${t('announcements.ended')})` : ''}
+                </th>
+                <td>
+                  <DateTime value={a.createdAt} /> · {a.createdBy.name}
+                </td>
+                <td>{t('announcements.readBy', { read: a.read, total: a.audienceSize })}</td>
+              </tr>
+            ))}
+            {announcements.length === 0 ? (
+              <tr>
+                <td colSpan={3}>{t('announcements.none')}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="new-announcement" className="section">
+        <h2 id="new-announcement">{t('announcements.new')}</h2>
+        {Object.keys(errors).length ? (
+          <Notice tone="error">
+            <p>{t('form.fixErrors')}</p>
+          </Notice>
+        ) : null}
+        <Form method="post" className="form">
+          <TextField
+            name="title"
+            label={t('announcements.heading')}
+            maxLength={200}
+            defaultValue={typed(values, 'title')}
+            error={errors.title}
+          />
+          <TextAreaField
+            name="body"
+            label={t('announcements.body')}
+            rows={5}
+            maxLength={5000}
+            defaultValue={typed(values, 'body')}
+            error={errors.body}
+          />
+          <SelectField
+            name="language"
+            label={t('announcements.language')}
+            defaultValue={typed(values, 'language', language)}
+            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          />
+          <AudienceFields
+            organisations={organisations}
+            defaults={{ audience: 'all', audienceOrgIds: [], audienceRoles: [] }}
+            errors={errors}
+            values={values}
+          />
+          <button type="submit" className="button">
+            {t('announcements.publish')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'events:announcements.title');

@@ -1,0 +1,411 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound } from '~/auth/guards.server';
+import { hitRateLimit } from '~/auth/rate-limit.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { DateTime } from '~/components/ui/misc';
+import { isConfidential } from '~/domain/briefings/access.server';
+import { eserviceName } from '~/domain/briefings/eservices.server';
+import { requireBriefing } from '~/domain/briefings/guards.server';
+import { liveVersion, myReadState, versionHistory } from '~/domain/briefings/queries.server';
+import { answerQuestion, askQuestion, listQuestions, setInFaq } from '~/domain/briefings/questions.server';
+import { acknowledge, briefingReach, remindUnread } from '~/domain/briefings/reads.server';
+import { QuestionSchema } from '~/domain/briefings/schema.server';
+import { eventTitle } from '~/domain/events/titles';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { dataTitle } from '~/utils/meta';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { briefing: b, canWrite } = await requireBriefing(request, params.id);
+  const language = await getLanguage(request);
+  const [live, history, reach, questions] = await Promise.all([
+    liveVersion(b),
+    versionHistory(b.id),
+    canWrite && b.liveNumber > 0 ? briefingReach(b) : null,
+    listQuestions(b.id),
+  ]);
+  return json({
+    briefing: {
+      id: b.id,
+      title: live?.title ?? b.title,
+      language: b.language,
+      status: b.status,
+      launchAt: b.launchAt,
+      confidential: isConfidential(b),
+      eservice: { slug: b.eservice.slug, name: eserviceName(b.eservice, language) },
+      event: b.event
+        ? { id: b.event.id, title: eventTitle(b.event, language), startsAt: b.event.startsAt }
+        : null,
+      liveNumber: b.liveNumber,
+      readVersion: b.reads[0]?.versionNumber ?? null,
+      readAt: b.reads[0]?.readAt ?? null,
+      remindedAt: b.remindedAt,
+    },
+    live,
+    state: myReadState(b),
+    history,
+    reach,
+    questions,
+    canWrite,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, briefing, canWrite } = await requireBriefing(request, params.id);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const meta = requestMeta(request, context);
+  if (intent === 'acknowledge') {
+    if (briefing.liveNumber < 1) throw notFound();
+    await acknowledge(user, briefing);
+    return json({ ok: true as const, message: 'acknowledged' });
+  }
+  if (intent === 'remind' && canWrite) {
+    const result = await remindUnread(user, briefing, meta);
+    if (!result.ok) return invalid({ remind: { key: result.key, values: result.values } });
+    return json({ ok: true as const, message: 'reminded' });
+  }
+  if (intent === 'ask' || intent === 'answer' || intent === 'faq') {
+    if (briefing.liveNumber < 1 || (intent !== 'ask' && !canWrite)) throw notFound();
+    const parsed = parseForm(QuestionSchema, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const input = parsed.data;
+    if (input.intent === 'ask') {
+      const rate = await hitRateLimit(`question:${user.id}`, 10, 10 * 60_000);
+      if (!rate.allowed)
+        return invalid({ question: { key: 'briefings:errors.tooManyQuestions' } }, parsed.values, {
+          status: 429,
+        });
+      await askQuestion(user, briefing, input.question, meta);
+      return json({ ok: true as const, message: 'asked' });
+    }
+    const done =
+      input.intent === 'answer'
+        ? await answerQuestion(user, briefing, input.questionId, input.answer, meta)
+        : await setInFaq(briefing, input.questionId, input.inFaq === 'true');
+    if (!done) throw notFound();
+    return json({ ok: true as const, message: input.intent === 'answer' ? 'answered' : 'faq' });
+  }
+  throw notFound();
+}
+
+function Paragraphs({ text, lang }: { text: string; lang: string }) {
+  return (
+    <div className="prose" lang={lang}>
+      {text.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  );
+}
+
+export default function BriefingPage() {
+  const { briefing: b, live, state, history, reach, questions, canWrite } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('briefings');
+  const { errors, values, message } = useFormResult();
+  const faq = questions.filter((q) => q.inFaq && q.answeredAt);
+  return (
+    <article className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/briefings">{t('title')}</Link>
+      </p>
+      <h1 lang={b.language}>{b.title}</h1>
+      {b.confidential ? (
+        <div className="callout callout--warning" role="note">
+          <p>
+            <strong>{t('confidential.title')}</strong> {t('confidential.until')}{' '}
+            <DateTime value={b.launchAt} />. {t('confidential.doNotShare')}
+          </p>
+        </div>
+      ) : null}
+      <div role="status">
+        {message ? (
+          <Notice tone="success">
+            <p>{t(`done.${message}`)}</p>
+          </Notice>
+        ) : null}
+      </div>
+      {state === 'updated' && live ? (
+        <Notice tone="info">
+          <p>
+            <strong>{t('state.updated')}</strong> {t('changedIn', { number: live.number })} {live.changeNote}
+          </p>
+        </Notice>
+      ) : null}
+      <dl className="facts">
+        <dt>{t('form.eservice')}</dt>
+        <dd>
+          <Link to={`/eservices/${b.eservice.slug}`}>{b.eservice.name}</Link>
+        </dd>
+        <dt>{b.confidential ? t('launchAt') : t('launched')}</dt>
+        <dd>
+          <DateTime value={b.launchAt} />
+        </dd>
+        {live?.forWhom ? (
+          <>
+            <dt>{t('form.forWhom')}</dt>
+            <dd lang={b.language}>{live.forWhom}</dd>
+          </>
+        ) : null}
+        {b.event ? (
+          <>
+            <dt>{t('session')}</dt>
+            <dd>
+              <Link to={`/events/${b.event.id}`} lang={b.event.title.lang}>
+                {b.event.title.text}
+              </Link>{' '}
+              (<DateTime value={b.event.startsAt} />)
+            </dd>
+          </>
+        ) : null}
+        {live ? (
+          <>
+            <dt>{t('version')}</dt>
+            <dd>
+              {live.number} · <DateTime value={live.publishedAt} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {!live ? (
+        <Notice tone="info">
+          <p>{t('draftNotice')}</p>
+        </Notice>
+      ) : (
+        <>
+          <section aria-labelledby="new-heading" className="section">
+            <h2 id="new-heading">{t('form.body')}</h2>
+            <div className="prose" lang={b.language} dangerouslySetInnerHTML={{ __html: live.bodyHtml }} />
+          </section>
+          {live.knownProblems ? (
+            <section aria-labelledby="problems-heading" className="section">
+              <h2 id="problems-heading">{t('form.knownProblems')}</h2>
+              <Paragraphs text={live.knownProblems} lang={b.language} />
+            </section>
+          ) : null}
+          {live.adviceToResidents ? (
+            <section aria-labelledby="advice-heading" className="section">
+              <h2 id="advice-heading">{t('form.adviceToResidents')}</h2>
+              <Paragraphs text={live.adviceToResidents} lang={b.language} />
+            </section>
+          ) : null}
+          {faq.length ? (
+            <section aria-labelledby="faq-heading" className="section">
+              <h2 id="faq-heading">{t('faq.title')}</h2>
+              <dl className="faq">
+                {faq.map((q) => (
+                  <div key={q.id}>
+                    <dt>{q.body}</dt>
+                    <dd>{q.answer}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
+          <section aria-labelledby="read-heading" className="section">
+            <h2 id="read-heading">{t('read.title')}</h2>
+            {state === 'read' && b.readAt ? (
+              <p>
+                ✓ {t('read.done', { number: b.readVersion })} <DateTime value={b.readAt} />
+              </p>
+            ) : (
+              <Form method="post" preventScrollReset>
+                <p>{state === 'updated' ? t('read.again') : t('read.ask')}</p>
+                <button type="submit" name="intent" value="acknowledge" className="button">
+                  {t('read.button')}
+                </button>
+              </Form>
+            )}
+          </section>
+        </>
+      )}
+
+      {live ? (
+        <section aria-labelledby="questions-heading" className="section" id="questions">
+          <h2 id="questions-heading">{t('questions.title')}</h2>
+          {questions.length === 0 ? <p>{t('questions.none')}</p> : null}
+          <ol className="plain-list question-list">
+            {questions.map((q) => (
+              <li key={q.id} id={`question-${q.id}`}>
+                <p>
+                  <strong>{q.body}</strong>
+                </p>
+                <p className="muted">
+                  {q.author.name} · <DateTime value={q.createdAt} />
+                  {q.inFaq ? ` · ${t('questions.inFaq')}` : ''}
+                </p>
+                {q.answeredAt ? (
+                  <p>
+                    <span className="muted">
+                      {t('questions.answeredBy', { name: q.answeredBy?.name ?? '' })}:
+                    </span>{' '}
+                    {q.answer}
+                  </p>
+                ) : (
+                  <p className="muted">{t('questions.unanswered')}</p>
+                )}
+                {canWrite ? (
+                  <div className="actions-row">
+                    <Form method="post" className="form" preventScrollReset>
+                      <input type="hidden" name="intent" value="answer" />
+                      <input type="hidden" name="questionId" value={q.id} />
+                      <TextAreaField
+                        name="answer"
+                        label={q.answeredAt ? t('questions.editAnswer') : t('questions.answer')}
+                        rows={2}
+                        maxLength={3000}
+                        defaultValue={values.questionId === q.id ? typed(values, 'answer') : q.answer}
+                        error={values.questionId === q.id ? errors.answer : undefined}
+                      />
+                      <button type="submit" className="button button--secondary">
+                        {t('questions.saveAnswer')}
+                        <span className="visually-hidden">: {q.body.slice(0, 60)}</span>
+                      </button>
+                    </Form>
+                    {q.answeredAt ? (
+                      <Form method="post" preventScrollReset>
+                        <input type="hidden" name="intent" value="faq" />
+                        <input type="hidden" name="questionId" value={q.id} />
+                        <input type="hidden" name="inFaq" value={q.inFaq ? 'false' : 'true'} />
+                        <button type="submit" className="button button--secondary">
+                          {q.inFaq ? t('questions.removeFromFaq') : t('questions.addToFaq')}
+                          <span className="visually-hidden">: {q.body.slice(0, 60)}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <Form method="post" className="form" preventScrollReset>
+            <input type="hidden" name="intent" value="ask" />
+            <TextAreaField
+              name="question"
+              label={t('questions.ask')}
+              hint={t('questions.askHint')}
+              rows={3}
+              maxLength={2000}
+              defaultValue={message === 'asked' ? '' : typed(values, 'question')}
+              error={errors.question}
+            />
+            <button type="submit" className="button">
+              {t('questions.send')}
+            </button>
+          </Form>
+          <p>
+            <Link to={`/eservices/${b.eservice.slug}/feedback/new?briefing=${b.id}`}>
+              {t('reportProblem')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {history.length ? (
+        <section aria-labelledby="history-heading" className="section">
+          <h2 id="history-heading">{t('history')}</h2>
+          <ol className="version-list" reversed>
+            {history.map((v) => (
+              <li key={v.number}>
+                {t('version')} {v.number} · <DateTime value={v.publishedAt} /> · {v.publishedBy.name}
+                {v.changeNote ? `: ${v.changeNote}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {canWrite ? (
+        <section aria-labelledby="owner-heading" className="section">
+          <h2 id="owner-heading">{t('owner.title')}</h2>
+          <p>
+            <Link to={`/briefings/${b.id}/edit`}>{t('owner.edit')}</Link>
+          </p>
+          {reach ? (
+            <>
+              <p>
+                <strong>{t('owner.readBy', { read: reach.read, members: reach.members })}</strong>{' '}
+                {t('owner.readLatest', { count: reach.readLatest })}
+              </p>
+              {reach.members ? (
+                <progress max={reach.members} value={reach.read} aria-label={t('owner.progress')} />
+              ) : null}
+              <div className="table-wrap">
+                <table>
+                  <caption>{t('owner.perOrganisation')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('owner.organisation')}</th>
+                      <th scope="col">{t('owner.members')}</th>
+                      <th scope="col">{t('owner.read')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {reach.organisations.map((o) => (
+                      <tr key={o.name}>
+                        <th scope="row">{o.name}</th>
+                        <td>{o.members}</td>
+                        <td>{o.read}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {reach.days.length ? (
+                <div className="table-wrap">
+                  <table>
+                    <caption>{t('owner.overTime')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('owner.day')}</th>
+                        <th scope="col">{t('owner.newReaders')}</th>
+                        <th scope="col">{t('owner.total')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {reach.days.map((d) => (
+                        <tr key={d.day}>
+                          <th scope="row">
+                            <DateTime value={`${d.day}T00:00:00Z`} dateOnly />
+                          </th>
+                          <td>{d.read}</td>
+                          <td>{d.total}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              <Form method="post" className="form" preventScrollReset>
+                {errors.remind ? (
+                  <Notice tone="error">
+                    <p>{t(errors.remind.key, errors.remind.values)}</p>
+                  </Notice>
+                ) : null}
+                <p>
+                  {t('owner.remindHelp')}
+                  {b.remindedAt ? (
+                    <>
+                      {' '}
+                      {t('owner.remindedAt')} <DateTime value={b.remindedAt} />.
+                    </>
+                  ) : null}
+                </p>
+                <button type="submit" name="intent" value="remind" className="button button--secondary">
+                  {t('owner.remind')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  dataTitle(matches, data?.briefing.title, 'briefings:title');

@@ -1,0 +1,108 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requestMeta } from '~/auth/request-meta.server';
+import { BriefingFields } from '~/components/briefings/briefing-fields';
+import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { publishBriefing, saveBriefing } from '~/domain/briefings/briefings.server';
+import { briefingDefaults, briefingFormOptions } from '~/domain/briefings/form-data.server';
+import { requireBriefing } from '~/domain/briefings/guards.server';
+import { BriefingSchema, PublishSchema } from '~/domain/briefings/schema.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { dataTitle } from '~/utils/meta';
+
+/** The working copy, saved as often as needed; publishing makes it the next version. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, briefing } = await requireBriefing(request, params.id, 'writer');
+  const options = await briefingFormOptions(user, await getLanguage(request));
+  // The briefing's own e-service stays selectable for a coordinator's list and a rep's alike.
+  return json({
+    ...options,
+    id: briefing.id,
+    title: briefing.title,
+    liveNumber: briefing.liveNumber,
+    defaults: briefingDefaults(briefing),
+  });
+}
+
+/** One form: "Save draft" keeps the working copy; "Publish" saves it and makes it the next version. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, briefing } = await requireBriefing(request, params.id, 'writer');
+  const form = await request.formData();
+  const meta = requestMeta(request, context);
+  const parsed = parseForm(BriefingSchema, form);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const saved = await saveBriefing(user, briefing.id, parsed.data, meta);
+  if (!saved.ok) return invalid(saved.errors, parsed.values);
+  if (form.get('intent') !== 'publish') return json({ ok: true as const, message: 'saved' });
+  const note = parseForm(PublishSchema, form);
+  if (!note.ok) return invalid(note.errors, parsed.values);
+  const published = await publishBriefing(user, briefing.id, note.data.changeNote, meta);
+  if (!published.ok) return invalid(published.errors, parsed.values);
+  return json({ ok: true as const, message: 'published' });
+}
+
+export default function EditBriefingPage() {
+  const { id, title, liveNumber, defaults, ...options } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('briefings');
+  const { errors, values, message } = useFormResult();
+  const [params] = useSearchParams();
+  const published = message === 'published';
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to={`/briefings/${id}`}>{title}</Link>
+      </p>
+      <h1>{t('edit.title')}</h1>
+      <div role="status">
+        {params.get('created') && !message ? (
+          <Notice tone="success">
+            <p>{t('edit.created')}</p>
+          </Notice>
+        ) : null}
+        {message === 'saved' ? (
+          <Notice tone="success">
+            <p>{t('edit.saved')}</p>
+          </Notice>
+        ) : null}
+        {published ? (
+          <Notice tone="success">
+            <p>
+              {t('publish.done', { number: liveNumber })} <Link to={`/briefings/${id}`}>{title}</Link>
+            </p>
+          </Notice>
+        ) : null}
+      </div>
+      {Object.keys(errors).length && !errors.changeNote ? (
+        <Notice tone="error">
+          <p>{t('form.fixErrors')}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="form">
+        <BriefingFields defaults={defaults} {...options} errors={errors} values={values} />
+        <button type="submit" name="intent" value="save" className="button button--secondary">
+          {t('form.saveDraft')}
+        </button>
+        <fieldset className="field-group">
+          <legend>{t('publish.title')}</legend>
+          <p>{t('publish.first')}</p>
+          <TextField
+            name="changeNote"
+            label={t('publish.changeNote')}
+            hint={liveNumber > 0 ? t('publish.changeNoteHint') : undefined}
+            maxLength={300}
+            defaultValue={published ? '' : typed(values, 'changeNote')}
+            error={errors.changeNote}
+          />
+          <button type="submit" name="intent" value="publish" className="button">
+            {t('publish.button')}
+          </button>
+        </fieldset>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  dataTitle(matches, data?.title, 'briefings:edit.title');

@@ -1,0 +1,165 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound, requirePermission } from '~/auth/guards.server';
+import { hitRateLimit } from '~/auth/rate-limit.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import {
+  FixErrorsNotice,
+  SelectField,
+  TextAreaField,
+  TextField,
+  typed,
+  useFormResult,
+} from '~/components/ui/form';
+import { visibleWhere } from '~/domain/briefings/access.server';
+import { eserviceName, findEService } from '~/domain/briefings/eservices.server';
+import { FEEDBACK_DEVICES, FREQUENCIES, SEVERITIES } from '~/domain/feedback/constants';
+import { fileFeedback } from '~/domain/feedback/feedback.server';
+import { FeedbackSchema } from '~/domain/feedback/schema.server';
+import { discard, receiveUpload } from '~/domain/uploads/files.server';
+import { maxImageBytes } from '~/domain/uploads/images.server';
+import { db } from '~/db.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { pageTitle } from '~/utils/meta';
+
+async function requireService(request: Request, slug: string | undefined) {
+  const { user } = await requirePermission(request, 'briefings:read');
+  const service = await findEService(slug ?? '');
+  if (!service) throw notFound();
+  return { user, service };
+}
+
+/** An adviser reports what residents run into; from a briefing, the report is tied to it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, service } = await requireService(request, params.slug);
+  const briefingId = new URL(request.url).searchParams.get('briefing') ?? '';
+  const briefing = /^[0-9a-f-]{36}$/.test(briefingId)
+    ? await db.briefing.findFirst({
+        where: { id: briefingId, eserviceId: service.id, ...visibleWhere(user) },
+        select: { id: true, title: true },
+      })
+    : null;
+  return json({
+    slug: service.slug,
+    name: eserviceName(service, await getLanguage(request)),
+    briefing,
+    maxMb: Math.round(maxImageBytes() / 1048576),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, service } = await requireService(request, params.slug);
+  const received = await receiveUpload(request, { field: 'screenshot', maxBytes: maxImageBytes() });
+  if (!received.ok) {
+    // The picture is refused; everything typed comes back, with every mistake marked at once.
+    const typedBack = received.form ? parseForm(FeedbackSchema, received.form) : null;
+    const errors = typedBack && !typedBack.ok ? typedBack.errors : {};
+    return invalid(
+      { ...errors, screenshot: { key: received.key, values: received.values } },
+      typedBack?.values ?? {},
+    );
+  }
+  const parsed = parseForm(FeedbackSchema, received.form);
+  if (!parsed.ok) {
+    if (received.file) await discard(received.file);
+    return invalid(parsed.errors, parsed.values);
+  }
+  // Counted after reading the form, so a member told to wait keeps what they wrote.
+  const rate = await hitRateLimit(`feedback:${user.id}`, 10, 10 * 60_000);
+  if (!rate.allowed) {
+    if (received.file) await discard(received.file);
+    return invalid({ whatHappened: { key: 'feedback:errors.tooMany' } }, parsed.values, { status: 429 });
+  }
+  const result = await fileFeedback(user, service, parsed.data, received.file, requestMeta(request, context));
+  if (!result.ok) return invalid(result.errors, parsed.values);
+  return redirect(`/feedback/${result.id}?filed=1`);
+}
+
+export default function NewFeedbackPage() {
+  const { slug, name, briefing, maxMb } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('feedback');
+  const { errors, values } = useFormResult();
+  const options = (kind: string, list: readonly string[]) =>
+    list.map((v) => ({ value: v, label: t(`${kind}.${v}`) }));
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to={`/eservices/${slug}`}>{name}</Link>
+      </p>
+      <h1>{t('new.title')}</h1>
+      <p>{t('new.lead')}</p>
+      {briefing ? <p>{t('new.fromBriefing', { title: briefing.title })}</p> : null}
+      <FixErrorsNotice errors={errors} />
+      <Form method="post" encType="multipart/form-data" className="form">
+        <input type="hidden" name="briefingId" value={briefing?.id ?? ''} />
+        <TextAreaField
+          name="whatHappened"
+          label={t('form.whatHappened')}
+          hint={t('form.whatHappenedHint')}
+          rows={5}
+          maxLength={3000}
+          defaultValue={typed(values, 'whatHappened')}
+          error={errors.whatHappened}
+        />
+        <TextField
+          name="step"
+          label={t('form.step')}
+          hint={t('form.stepHint')}
+          maxLength={300}
+          defaultValue={typed(values, 'step')}
+          error={errors.step}
+        />
+        <SelectField
+          name="device"
+          label={t('form.device')}
+          defaultValue={typed(values, 'device')}
+          error={errors.device}
+          options={[{ value: '', label: t('form.choose') }, ...options('devices', FEEDBACK_DEVICES)]}
+        />
+        <TextField
+          name="os"
+          label={t('form.os')}
+          hint={t('form.osHint')}
+          maxLength={100}
+          defaultValue={typed(values, 'os')}
+          error={errors.os}
+        />
+        <SelectField
+          name="frequency"
+          label={t('form.frequency')}
+          defaultValue={typed(values, 'frequency')}
+          error={errors.frequency}
+          options={[{ value: '', label: t('form.choose') }, ...options('frequencies', FREQUENCIES)]}
+        />
+        <SelectField
+          name="severity"
+          label={t('form.severity')}
+          defaultValue={typed(values, 'severity')}
+          error={errors.severity}
+          options={[{ value: '', label: t('form.choose') }, ...options('severities', SEVERITIES)]}
+        />
+        <TextField
+          type="file"
+          name="screenshot"
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          label={t('form.screenshot')}
+          hint={t('form.screenshotHint', { max: maxMb })}
+          error={errors.screenshot}
+        />
+        <button type="submit" className="button">
+          {t('new.send')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'feedback:new.title');

@@ -1,0 +1,356 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound } from '~/auth/guards.server';
+import { hitRateLimit } from '~/auth/rate-limit.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { MaterialLink } from '~/components/library/material-link';
+import { DateTime } from '~/components/ui/misc';
+import { cancelEvent } from '~/domain/events/events.server';
+import { requireEvent } from '~/domain/events/guards.server';
+import { briefingsForEvent } from '~/domain/briefings/queries.server';
+import { eventMaterials } from '~/domain/events/links.server';
+import { editable, eventPage } from '~/domain/events/queries.server';
+import { respond, rsvpClosed } from '~/domain/events/rsvp.server';
+import { CancelSchema, FollowUpSchema, RsvpSchema } from '~/domain/events/schema.server';
+import { attendanceSummary, publishFollowUp } from '~/domain/events/attendance.server';
+import { eventDescription, eventTitle } from '~/domain/events/titles';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { dataTitle } from '~/utils/meta';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, event } = await requireEvent(request, params.id);
+  const language = await getLanguage(request);
+  const [page, materials, briefings] = await Promise.all([
+    eventPage(user, event),
+    eventMaterials(user, event.id, language),
+    briefingsForEvent(user, event.id),
+  ]);
+  return json({
+    event: {
+      id: event.id,
+      type: event.type,
+      title: eventTitle(event, language),
+      description: eventDescription(event, language),
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      placeKind: event.placeKind,
+      supportPoint: event.supportPoint,
+      address: event.address,
+      capacity: event.capacity,
+      rsvpDeadline: event.rsvpDeadline,
+      cancelledAt: event.cancelledAt,
+      cancelReason: event.cancelReason,
+      organisers: event.organisers.map((o) => o.user.name),
+      minutesUrl: event.minutesUrl,
+      slidesUrl: event.slidesUrl,
+      recordingUrl: event.recordingUrl,
+      followUpNote: event.followUpNote,
+      followUpAt: event.followUpAt,
+    },
+    ...page,
+    language,
+    materials,
+    briefings,
+    closed: rsvpClosed(event),
+    canEdit: editable(user, event),
+    attendance: editable(user, event) ? await attendanceSummary(event.id) : null,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, event } = await requireEvent(request, params.id);
+  const meta = requestMeta(request, context);
+  const form = await request.formData();
+  if (form.get('intent') === 'follow-up') {
+    if (!editable(user, event)) throw notFound();
+    const parsed = parseForm(FollowUpSchema, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    await publishFollowUp(user, event.id, parsed.data, meta);
+    return json({ ok: true as const, message: 'follow-up' });
+  }
+  if (form.get('intent') === 'cancel') {
+    if (!editable(user, event)) throw notFound();
+    const parsed = parseForm(CancelSchema, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    await cancelEvent(user, event.id, parsed.data.reason, meta);
+    return json({ ok: true as const, message: 'cancelled' });
+  }
+  const parsed = parseForm(RsvpSchema, form);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const rate = await hitRateLimit(`rsvp:${user.id}`, 30, 10 * 60_000);
+  if (!rate.allowed) return invalid({ status: { key: 'events:errors.tooManyAnswers' } }, {}, { status: 429 });
+  const result = await respond(user, event.id, parsed.data.status, meta);
+  if (!result.ok) {
+    if (result.key === 'notFound') throw notFound();
+    return invalid({ status: { key: result.key } });
+  }
+  return json({ ok: true as const, message: result.status });
+}
+
+const ANSWERS = ['going', 'maybe', 'cant'] as const;
+
+export default function EventPage() {
+  const data = useLoaderData<typeof loader>();
+  const { event } = data;
+  const { t } = useTranslation('events');
+  const { errors, values } = useFormResult();
+  const [params] = useSearchParams();
+  const full = event.capacity !== null && data.going >= event.capacity;
+  return (
+    <article className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/events">{t('title')}</Link>
+      </p>
+      {params.get('created') ? (
+        <Notice tone="success">
+          <p>{t('new.created')}</p>
+        </Notice>
+      ) : null}
+      {params.get('saved') ? (
+        <Notice tone="success">
+          <p>{t('edit.saved')}</p>
+        </Notice>
+      ) : null}
+      <h1 lang={event.title.lang}>{event.title.text}</h1>
+      {event.cancelledAt ? (
+        <Notice tone="error">
+          <p>
+            <strong>{t('event.cancelled')}</strong> {event.cancelReason}
+          </p>
+        </Notice>
+      ) : null}
+      <dl className="facts">
+        <dt>{t('event.type')}</dt>
+        <dd>{t(`types.${event.type}`)}</dd>
+        <dt>{t('event.when')}</dt>
+        <dd>
+          <DateTime value={event.startsAt} /> – <DateTime value={event.endsAt} />
+        </dd>
+        <dt>{t('event.where')}</dt>
+        <dd>
+          {t(`places.${event.placeKind}`)}
+          {event.supportPoint ? `: ${event.supportPoint.name}, ${event.supportPoint.address}` : ''}
+          {event.address ? ` · ${event.address}` : ''}
+          {data.joinUrl ? (
+            <>
+              {' · '}
+              <a href={data.joinUrl} rel="noopener noreferrer">
+                {t('event.join')}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t('event.places')}</dt>
+        <dd>
+          {event.capacity === null
+            ? t('event.goingUnlimited', { going: data.going })
+            : t('event.goingOf', { going: data.going, capacity: event.capacity })}
+          {data.waitlist ? ` · ${t('event.waitlistCount', { count: data.waitlist })}` : ''}
+        </dd>
+        {event.rsvpDeadline ? (
+          <>
+            <dt>{t('event.deadline')}</dt>
+            <dd>
+              <DateTime value={event.rsvpDeadline} />
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('event.organisers')}</dt>
+        <dd>{event.organisers.join(', ')}</dd>
+      </dl>
+      {event.description.text ? (
+        <div className="prose" lang={event.description.lang}>
+          {event.description.text.split(/\n{2,}/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </div>
+      ) : null}
+
+      {data.briefings.length ? (
+        <section aria-labelledby="briefings-heading" className="section">
+          <h2 id="briefings-heading">{t('event.briefings')}</h2>
+          <ul className="plain-list">
+            {data.briefings.map((b) => (
+              <li key={b.id}>
+                <Link to={`/briefings/${b.id}`} lang={b.language}>
+                  {b.title}
+                </Link>
+                {b.confidential ? (
+                  <>
+                    {' '}
+                    <span className="badge badge--danger">{t('briefings:confidential.badge')}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.materials.length ? (
+        <section aria-labelledby="materials-heading" className="section">
+          <h2 id="materials-heading">{t('event.materials')}</h2>
+          <ul className="plain-list">
+            {data.materials.map((m) => (
+              <li key={m.groupId}>
+                <MaterialLink material={m} language={data.language} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {event.followUpAt ? (
+        <section aria-labelledby="follow-up-heading" className="section">
+          <h2 id="follow-up-heading">{t('followUp.title')}</h2>
+          {event.followUpNote ? <p>{event.followUpNote}</p> : null}
+          <ul>
+            {(['minutesUrl', 'slidesUrl', 'recordingUrl'] as const)
+              .filter((k) => event[k])
+              .map((k) => (
+                <li key={k}>
+                  <a href={event[k]} rel="noopener noreferrer">
+                    {t(`followUp.${k}`)}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="rsvp-heading" className="section">
+        <h2 id="rsvp-heading">{t('rsvp.title')}</h2>
+        <p role="status">
+          {data.myStatus === 'waitlist'
+            ? t('rsvp.onWaitlist', { position: data.waitlistPosition })
+            : data.myStatus
+              ? t(`rsvp.you.${data.myStatus}`)
+              : t('rsvp.notAnswered')}
+        </p>
+        {errors.status ? (
+          <Notice tone="error">
+            <p>{t(errors.status.key)}</p>
+          </Notice>
+        ) : null}
+        {data.closed ? (
+          <p>{event.cancelledAt ? t('event.cancelled') : t('rsvp.closed')}</p>
+        ) : (
+          <Form method="post" className="actions-row" preventScrollReset>
+            <input type="hidden" name="intent" value="rsvp" />
+            {ANSWERS.map((answer) => (
+              <button
+                key={answer}
+                type="submit"
+                name="status"
+                value={answer}
+                className={`button${data.myStatus === answer || (answer === 'going' && data.myStatus === 'waitlist') ? '' : ' button--secondary'}`}
+                aria-pressed={
+                  data.myStatus === answer || (answer === 'going' && data.myStatus === 'waitlist')
+                }
+              >
+                {answer === 'going' && full && data.myStatus !== 'going'
+                  ? t('rsvp.joinWaitlist')
+                  : t(`rsvp.answers.${answer}`)}
+              </button>
+            ))}
+          </Form>
+        )}
+        <p>
+          <a href={`/events/${event.id}/ics`}>{t('event.addToCalendar')}</a> ·{' '}
+          <Link to="/events/calendar">{t('calendar.title')}</Link>
+        </p>
+      </section>
+
+      {data.canEdit ? (
+        <section aria-labelledby="organiser-heading" className="section">
+          <h2 id="organiser-heading">{t('organiser.title')}</h2>
+          <p className="actions-row">
+            <Link to={`/events/${event.id}/edit`}>{t('edit.open')}</Link>
+            <Link to={`/events/${event.id}/organise`}>{t('organise.title')}</Link>
+            <Link to={`/events/${event.id}/check-in`}>{t('checkIn.title')}</Link>
+            <a href={`/events/${event.id}/attendance`} download>
+              {t('checkIn.csv')}
+            </a>
+          </p>
+          {data.attendance ? <p>{t('checkIn.summary', data.attendance)}</p> : null}
+          {data.attendees ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t('organiser.attendees')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('organiser.name')}</th>
+                    <th scope="col">{t('organiser.organisation')}</th>
+                    <th scope="col">{t('organiser.answer')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.attendees.map((a, i) => (
+                    <tr key={i}>
+                      <th scope="row">{a.user.name}</th>
+                      <td>{a.user.organisation.name}</td>
+                      <td>{t(`rsvp.status.${a.status}`)}</td>
+                    </tr>
+                  ))}
+                  {data.attendees.length === 0 ? (
+                    <tr>
+                      <td colSpan={3}>{t('organiser.nobody')}</td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <Form method="post" className="form">
+            <h3>{t('followUp.publishTitle')}</h3>
+            <p>{t('followUp.publishHelp')}</p>
+            <input type="hidden" name="intent" value="follow-up" />
+            {(['minutesUrl', 'slidesUrl', 'recordingUrl'] as const).map((k) => (
+              <TextField
+                key={k}
+                type="url"
+                name={k}
+                label={t(`followUp.${k}`)}
+                maxLength={500}
+                defaultValue={typed(values, k, event[k])}
+                error={errors[k]}
+              />
+            ))}
+            <TextField
+              name="note"
+              label={t('followUp.note')}
+              maxLength={2000}
+              defaultValue={typed(values, 'note', event.followUpNote)}
+              error={errors.note}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('followUp.publish')}
+            </button>
+          </Form>
+          {!event.cancelledAt ? (
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="cancel" />
+              <TextField
+                name="reason"
+                label={t('organiser.cancelReason')}
+                hint={t('organiser.cancelHint')}
+                maxLength={500}
+                defaultValue={typed(values, 'reason')}
+                error={errors.reason}
+              />
+              <button type="submit" className="button button--danger">
+                {t('organiser.cancel')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  dataTitle(matches, data?.event.title.text, 'events:title');
