@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'public/build/**', 'app/generated/**', 'data/**', 'node_modules/**'] },
+  { ignores: ['build/**', 'public/build/**', 'app/generated/**', 'data/**', 'node_modules/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

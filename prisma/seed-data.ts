@@ -1,5 +1,6 @@
 // Demo data that looks like Helsinki's digital-support network. Fictional people.
 import type { RoleKey } from '~/auth/roles';
+import type { SupportPointKind } from '~/domain/support-points/constants';
 
 export const ORGANISATIONS = [
   {
@@ -15,13 +16,34 @@ export const ORGANISATIONS = [
 
 type OrgSlug = (typeof ORGANISATIONS)[number]['slug'];
 
-export const SUPPORT_POINTS = [
+type SeedSupportPoint = {
+  slug: string;
+  name: string;
+  kind: SupportPointKind;
+  address: string;
+  district: string;
+  /** The organisation running the support there. */
+  host: OrgSlug;
+  /** When support is available: fi, sv, en. */
+  hours: [string, string, string];
+  languages: string[];
+  appointmentNeeded?: boolean;
+};
+
+export const SUPPORT_POINTS: SeedSupportPoint[] = [
   {
     slug: 'oodi',
     name: 'Keskustakirjasto Oodi',
     kind: 'library',
     address: 'Töölönlahdenkatu 4',
     district: 'Keskusta',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: [
+      'ma–pe klo 10–14, la klo 12–14',
+      'mån–fre kl. 10–14, lör kl. 12–14',
+      'Mon–Fri 10am–2pm, Sat 12–2pm',
+    ],
+    languages: ['fi', 'sv', 'en', 'ru', 'ar'],
   },
   {
     slug: 'itakeskus-kirjasto',
@@ -29,6 +51,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Turunlinnantie 1',
     district: 'Itäkeskus',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ma, ke ja pe klo 12–15', 'mån, ons och fre kl. 12–15', 'Mon, Wed and Fri 12–3pm'],
+    languages: ['fi', 'en', 'so', 'ar', 'ru'],
   },
   {
     slug: 'kallio-kirjasto',
@@ -36,6 +61,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Viides linja 11',
     district: 'Kallio',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'en'],
   },
   {
     slug: 'malmi-kirjasto',
@@ -43,6 +71,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Ala-Malmin tori 1',
     district: 'Malmi',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'pasila-kirjasto',
@@ -50,6 +81,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Kellosilta 9',
     district: 'Pasila',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'toolo-kirjasto',
@@ -57,6 +91,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Topeliuksenkatu 6',
     district: 'Töölö',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'sv'],
   },
   {
     slug: 'vuosaari-kirjasto',
@@ -64,6 +101,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Mosaiikkitori 2',
     district: 'Vuosaari',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'en', 'ru', 'so'],
   },
   {
     slug: 'myllypuro-mediakirjasto',
@@ -71,6 +111,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Kiviparintie 2',
     district: 'Myllypuro',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'en', 'ru', 'et'],
   },
   {
     slug: 'kannelmaki-kirjasto',
@@ -78,6 +121,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Klaneettitie 5',
     district: 'Kannelmäki',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'herttoniemi-kirjasto',
@@ -85,6 +131,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Linnanrakentajantie 2',
     district: 'Herttoniemi',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'maunula-kirjasto',
@@ -92,6 +141,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Metsäpurontie 4',
     district: 'Maunula',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'lauttasaari-kirjasto',
@@ -99,6 +151,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Pajalahdentie 10',
     district: 'Lauttasaari',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'sv', 'en'],
   },
   {
     slug: 'munkkiniemi-kirjasto',
@@ -106,6 +161,9 @@ export const SUPPORT_POINTS = [
     kind: 'library',
     address: 'Riihitie 22',
     district: 'Munkkiniemi',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
   },
   {
     slug: 'kontula-palvelukeskus',
@@ -113,6 +171,9 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Ostostie 4',
     district: 'Kontula',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi', 'ru', 'et'],
   },
   {
     slug: 'kinapori-palvelukeskus',
@@ -120,6 +181,10 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Kinaporinkatu 9',
     district: 'Kallio',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
+    appointmentNeeded: true,
   },
   {
     slug: 'kamppi-palvelukeskus',
@@ -127,6 +192,9 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Salomonkatu 21',
     district: 'Kamppi',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
   },
   {
     slug: 'myllypuro-palvelukeskus',
@@ -134,6 +202,9 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Myllypurontie 30',
     district: 'Myllypuro',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
   },
   {
     slug: 'syystie-palvelukeskus',
@@ -141,6 +212,9 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Syystie 17',
     district: 'Malmi',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
   },
   {
     slug: 'riistavuori-palvelukeskus',
@@ -148,6 +222,9 @@ export const SUPPORT_POINTS = [
     kind: 'service_centre',
     address: 'Isonnevantie 28',
     district: 'Haaga',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
   },
   {
     slug: 'asukastalo-kaarna',
@@ -155,6 +232,9 @@ export const SUPPORT_POINTS = [
     kind: 'resident_house',
     address: 'Tapulikaupungintie 39',
     district: 'Tapulikaupunki',
+    host: 'helsinkimissio',
+    hours: ['ke klo 12–14', 'ons kl. 12–14', 'Wed 12–2pm'],
+    languages: ['fi'],
   },
   {
     slug: 'asukastalo-luotsi',
@@ -162,6 +242,9 @@ export const SUPPORT_POINTS = [
     kind: 'resident_house',
     address: 'Kahvikuja 3',
     district: 'Vuosaari',
+    host: 'helsinkimissio',
+    hours: ['ke klo 12–14', 'ons kl. 12–14', 'Wed 12–2pm'],
+    languages: ['fi', 'ar', 'fa'],
   },
   {
     slug: 'itakeskus-nuorisotalo',
@@ -169,6 +252,13 @@ export const SUPPORT_POINTS = [
     kind: 'youth_centre',
     address: 'Turunlinnantie 1',
     district: 'Itäkeskus',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: [
+      'to klo 15–17 (nuoret opastavat)',
+      'tors kl. 15–17 (unga handleder)',
+      'Thu 3–5pm (young people guide)',
+    ],
+    languages: ['fi', 'en', 'so', 'ar'],
   },
   {
     slug: 'tyovaenopisto-dagmarinkatu',
@@ -176,6 +266,14 @@ export const SUPPORT_POINTS = [
     kind: 'college',
     address: 'Dagmarinkatu 3',
     district: 'Töölö',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: [
+      'kurssien yhteydessä, ks. opinto-ohjelma',
+      'i samband med kurser, se kursprogrammet',
+      'with courses, see the course programme',
+    ],
+    languages: ['fi', 'en'],
+    appointmentNeeded: true,
   },
   {
     slug: 'arbis',
@@ -183,8 +281,97 @@ export const SUPPORT_POINTS = [
     kind: 'college',
     address: 'Dagmarsgatan 3',
     district: 'Tölö',
+    host: 'stadin-aikuisopisto',
+    hours: ['ke klo 13–15 (ruotsiksi)', 'ons kl. 13–15 (på svenska)', 'Wed 1–3pm (in Swedish)'],
+    languages: ['sv', 'fi'],
   },
-] as const;
+  {
+    slug: 'helsinki-info',
+    name: 'Helsinki-info, kaupungintalo',
+    kind: 'customer_service',
+    address: 'Pohjoisesplanadi 11–13',
+    district: 'Kruununhaka',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ma–pe klo 9–16', 'mån–fre kl. 9–16', 'Mon–Fri 9am–4pm'],
+    languages: ['fi', 'sv', 'en'],
+  },
+  {
+    slug: 'asiointipiste-itakeskus',
+    name: 'Itäkeskuksen asiointipiste (Stoa)',
+    kind: 'customer_service',
+    address: 'Turunlinnantie 1',
+    district: 'Itäkeskus',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ma–pe klo 9–16', 'mån–fre kl. 9–16', 'Mon–Fri 9am–4pm'],
+    languages: ['fi', 'sv', 'en', 'ru', 'so'],
+  },
+  {
+    slug: 'kontula-kirjasto',
+    name: 'Kontulan kirjasto',
+    kind: 'library',
+    address: 'Ostostie 4',
+    district: 'Kontula',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi', 'ru', 'et', 'uk'],
+  },
+  {
+    slug: 'pohjois-haaga-kirjasto',
+    name: 'Pohjois-Haagan kirjasto',
+    kind: 'library',
+    address: 'Kaupintie 3',
+    district: 'Haaga',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: ['ti ja to klo 10–12', 'tis och tors kl. 10–12', 'Tue and Thu 10am–12pm'],
+    languages: ['fi'],
+  },
+  {
+    slug: 'asukastalo-merirasti',
+    name: 'Asukastalo Merirasti',
+    kind: 'resident_house',
+    address: 'Merirastilantie 3',
+    district: 'Vuosaari',
+    host: 'helsinkimissio',
+    hours: ['ke klo 12–14', 'ons kl. 12–14', 'Wed 12–2pm'],
+    languages: ['fi'],
+  },
+  {
+    slug: 'puistola-palvelukeskus',
+    name: 'Puistolan palvelukeskus',
+    kind: 'service_centre',
+    address: 'Puistolan raitti 4',
+    district: 'Puistola',
+    host: 'enter-ry',
+    hours: ['ma klo 13–15', 'mån kl. 13–15', 'Mon 1–3pm'],
+    languages: ['fi'],
+    appointmentNeeded: true,
+  },
+  {
+    slug: 'roihuvuori-nuorisotalo',
+    name: 'Roihuvuoren nuorisotalo',
+    kind: 'youth_centre',
+    address: 'Roihuvuorentie 12',
+    district: 'Roihuvuori',
+    host: 'helsinki-kulttuuri-vapaa-aika',
+    hours: [
+      'to klo 15–17 (nuoret opastavat)',
+      'tors kl. 15–17 (unga handleder)',
+      'Thu 3–5pm (young people guide)',
+    ],
+    languages: ['fi'],
+  },
+  {
+    slug: 'saastopankki-hakaniemi',
+    name: 'Säästöpankin konttori, Hakaniemi',
+    kind: 'other',
+    address: 'Hakaniemenranta 6',
+    district: 'Hakaniemi',
+    host: 'helsingin-saastopankki',
+    hours: ['ajanvarauksella ti klo 9–11', 'med tidsbokning tis kl. 9–11', 'by appointment Tue 9–11am'],
+    languages: ['fi'],
+    appointmentNeeded: true,
+  },
+];
 
 type Person = {
   name: string;

@@ -21,6 +21,8 @@ import { seedForumDemo, seedForumNational } from './seed-forum';
 import { seedLibraryDemo, seedLibraryNational } from './seed-library';
 import { seedEventsDemo, seedEventsNational } from './seed-events';
 import { seedBriefingsDemo, seedBriefingsNational, seedFeedbackNational } from './seed-briefings';
+import { seedGuidanceDemo, seedGuidanceNational } from './seed-guidance';
+import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 const NATIONAL_MEMBERS = 10_000;
 
@@ -32,12 +34,23 @@ async function seedDemo() {
   for (const org of ORGANISATIONS) {
     await db.organisation.upsert({ where: { slug: org.slug }, create: org, update: {} });
   }
-  for (const point of SUPPORT_POINTS) {
-    await db.supportPoint.upsert({ where: { slug: point.slug }, create: point, update: {} });
-  }
   const orgId = new Map(
     (await db.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]),
   );
+  for (const { host, hours, ...point } of SUPPORT_POINTS) {
+    await db.supportPoint.upsert({
+      where: { slug: point.slug },
+      create: {
+        ...point,
+        hostOrganisationId: orgId.get(host)!,
+        hoursFi: hours[0],
+        hoursSv: hours[1],
+        hoursEn: hours[2],
+        feedbackCode: newFeedbackCode(),
+      },
+      update: {},
+    });
+  }
   const pointId = new Map(
     (await db.supportPoint.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]),
   );
@@ -108,6 +121,8 @@ async function seedNational() {
           kind: i % 3 ? 'library' : 'service_centre',
           address: `Kirjastokatu ${i}`,
           district: region,
+          languages: ['fi'],
+          feedbackCode: newFeedbackCode(),
         },
         update: {},
       });
@@ -164,6 +179,7 @@ async function main() {
   await seedLibraryDemo();
   await seedEventsDemo();
   await seedBriefingsDemo();
+  await seedGuidanceDemo();
   if (scale === 'national') {
     await seedNational();
     await seedForumNational();
@@ -171,6 +187,7 @@ async function main() {
     await seedEventsNational();
     await seedBriefingsNational();
     await seedFeedbackNational();
+    await seedGuidanceNational();
   }
   printAccounts();
 }

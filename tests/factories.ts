@@ -11,6 +11,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db as defaultDb } from '~/db.server';
 import { createMaterial } from '~/domain/library/materials.server';
 import { publishMaterial } from '~/domain/library/publish.server';
+import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 export const DEMO_PASSWORD = 'Tukiverkko-demo-2026';
 
@@ -42,7 +43,15 @@ export async function makeOrganisation(
 
 export async function makeSupportPoint(
   db: Tx,
-  data: Partial<{ name: string; slug: string; kind: string; address: string; district: string }> = {},
+  data: Partial<{
+    name: string;
+    slug: string;
+    kind: string;
+    address: string;
+    district: string;
+    hostOrganisationId: string;
+    active: boolean;
+  }> = {},
 ) {
   const id = unique();
   return db.supportPoint.create({
@@ -52,8 +61,11 @@ export async function makeSupportPoint(
       kind: data.kind ?? 'library',
       address: data.address ?? 'Testikatu 1, 00100 Helsinki',
       district: data.district ?? 'Keskusta',
+      hostOrganisationId: data.hostOrganisationId ?? null,
+      active: data.active ?? true,
+      feedbackCode: newFeedbackCode(),
     },
-    select: { id: true, name: true },
+    select: { id: true, name: true, slug: true, feedbackCode: true },
   });
 }
 
@@ -238,3 +250,14 @@ export async function makeMaterial(data: MakeMaterial) {
 }
 
 export const TEST_META = { ip: '203.0.113.7', userAgent: 'vitest', origin: 'http://localhost:3000' };
+
+/** A small seeded generator (mulberry32): the same demo and test data on every machine. */
+export function seededRandom(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -26,6 +26,10 @@ export const PERMISSION_KEYS = [
   'briefings:write',
   'briefings:manage',
   'eservices:manage',
+  'guidance:log',
+  'reports:read',
+  'support-points:read',
+  'support-points:manage',
 ] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 
@@ -35,7 +39,15 @@ export type PermissionScope = 'organisation' | 'all';
 type Grants = Partial<Record<PermissionKey, PermissionScope>>;
 
 const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
-  adviser: { 'forum:use': 'all', 'library:read': 'all', 'events:read': 'all', 'briefings:read': 'all' },
+  // Every member logs their own guidance sessions and sees their own figures.
+  adviser: {
+    'forum:use': 'all',
+    'library:read': 'all',
+    'events:read': 'all',
+    'briefings:read': 'all',
+    'guidance:log': 'all',
+    'support-points:read': 'all',
+  },
   trainer: {
     'forum:accept-any': 'all',
     'forum:verify': 'all',
@@ -48,6 +60,7 @@ const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
     'member:read': 'organisation',
     'member:invite': 'organisation',
     'member:deactivate': 'organisation',
+    'reports:read': 'organisation',
   },
   coordinator: {
     'member:read': 'all',
@@ -59,6 +72,8 @@ const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
     'announcements:manage': 'all',
     'briefings:manage': 'all',
     'eservices:manage': 'all',
+    'reports:read': 'all',
+    'support-points:manage': 'all',
   },
   admin: {
     'member:change-role': 'all',

@@ -1,4 +1,4 @@
-import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Form, NavLink, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RootData } from '~/root';
@@ -9,6 +9,28 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const user = data?.user;
+  // A page for residents (quick feedback, often on an adviser's phone): no way into the app
+  // from it, and no language switch that would change the logged-in adviser's profile.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare) {
+    return (
+      <>
+        <header className="site-header">
+          <div className="site-header__top">
+            <span className="brand">
+              <span aria-hidden="true" className="brand__mark">
+                ◆
+              </span>{' '}
+              {t('appName')}
+            </span>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="main">
+          {children}
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#main">

@@ -10,6 +10,9 @@ export function navigationFor(user: AuthUser | null): NavItem[] {
   if (user.permissions['library:read']) items.push({ to: '/library', labelKey: 'nav.library' });
   if (user.permissions['events:read']) items.push({ to: '/events', labelKey: 'nav.events' });
   if (user.permissions['briefings:read']) items.push({ to: '/briefings', labelKey: 'nav.briefings' });
+  if (user.permissions['guidance:log']) items.push({ to: '/reports', labelKey: 'nav.reports' });
+  if (user.permissions['support-points:read'])
+    items.push({ to: '/support-points', labelKey: 'nav.supportPoints' });
   if (user.permissions['announcements:manage'])
     items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (user.permissions['member:read']) items.push({ to: '/members', labelKey: 'nav.members' });

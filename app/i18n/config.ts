@@ -14,6 +14,8 @@ export const NAMESPACES = [
   'events',
   'briefings',
   'feedback',
+  'reports',
+  'supportPoints',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

@@ -10,6 +10,8 @@ import enBriefings from '../../locales/en/briefings.json';
 import enFeedback from '../../locales/en/feedback.json';
 import enNotifications from '../../locales/en/notifications.json';
 import enProfile from '../../locales/en/profile.json';
+import enReports from '../../locales/en/reports.json';
+import enSupportPoints from '../../locales/en/supportPoints.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
@@ -22,6 +24,8 @@ import fiBriefings from '../../locales/fi/briefings.json';
 import fiFeedback from '../../locales/fi/feedback.json';
 import fiNotifications from '../../locales/fi/notifications.json';
 import fiProfile from '../../locales/fi/profile.json';
+import fiReports from '../../locales/fi/reports.json';
+import fiSupportPoints from '../../locales/fi/supportPoints.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
@@ -34,6 +38,8 @@ import svBriefings from '../../locales/sv/briefings.json';
 import svFeedback from '../../locales/sv/feedback.json';
 import svNotifications from '../../locales/sv/notifications.json';
 import svProfile from '../../locales/sv/profile.json';
+import svReports from '../../locales/sv/reports.json';
+import svSupportPoints from '../../locales/sv/supportPoints.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -50,6 +56,8 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     briefings: fiBriefings,
     feedback: fiFeedback,
     notifications: fiNotifications,
+    reports: fiReports,
+    supportPoints: fiSupportPoints,
   },
   sv: {
     common: svCommon,
@@ -64,6 +72,8 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     briefings: svBriefings,
     feedback: svFeedback,
     notifications: svNotifications,
+    reports: svReports,
+    supportPoints: svSupportPoints,
   },
   en: {
     common: enCommon,
@@ -78,5 +88,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     briefings: enBriefings,
     feedback: enFeedback,
     notifications: enNotifications,
+    reports: enReports,
+    supportPoints: enSupportPoints,
   },
 };

@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     updated: can(user, 'library:read') ? await updatedSinceRead(user) : [],
     announcements: await unreadAnnouncements(user),
     briefings: can(user, 'briefings:read') ? await briefingsToRead(user) : [],
+    canLog: can(user, 'guidance:log'),
   });
 }
 
@@ -32,13 +33,20 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function HomePage() {
-  const { name, role, organisationName, areas, updated, announcements, briefings } =
+  const { name, role, organisationName, areas, updated, announcements, briefings, canLog } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
       <h1>{t('home.welcome', { name })}</h1>
       <p className="lead">{t('home.youAre', { role: t(`roles.${role}`), organisation: organisationName })}</p>
+      {canLog ? (
+        <p>
+          <Link to="/reports/log" className="button button--large">
+            {t('reports:log.title')}
+          </Link>
+        </p>
+      ) : null}
       {announcements.map((a) => (
         <section
           key={a.id}

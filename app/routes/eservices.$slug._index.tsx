@@ -9,6 +9,7 @@ import { canWriteFor } from '~/domain/briefings/access.server';
 import { eserviceHelp, eserviceLinks, eserviceName, findEService } from '~/domain/briefings/eservices.server';
 import { listBriefings } from '~/domain/briefings/queries.server';
 import { topProblems } from '~/domain/feedback/queries.server';
+import { sessionsForEService } from '~/domain/reports/dashboard.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
 
@@ -18,11 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await findEService(params.slug ?? '');
   if (!service) throw notFound();
   const language = await getLanguage(request);
-  const [links, briefings, canWrite, problems] = await Promise.all([
+  const [links, briefings, canWrite, problems, sessions] = await Promise.all([
     eserviceLinks(user, service.slug, language),
     listBriefings(user, { eserviceId: service.id }),
     canWriteFor(user, service.id),
     topProblems(user, service.id),
+    sessionsForEService(service.id, new Date(Date.now() - 365 * 86_400_000)),
   ]);
   return json({
     service: {
@@ -36,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contacts: service.contacts.map((c) => c.user),
     },
     briefings,
+    sessions,
+    serviceId: service.id,
     problems: problems.map((p) => ({
       id: p.id,
       whatHappened: p.whatHappened.slice(0, 160),
@@ -51,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function EServicePage() {
-  const { service, briefings, problems, materials, threads, canWrite, canManage } =
+  const { service, serviceId, sessions, briefings, problems, materials, threads, canWrite, canManage } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('briefings');
   const { t: tf } = useTranslation('feedback');
@@ -93,6 +97,11 @@ export default function EServicePage() {
           {service.contacts.length
             ? service.contacts.map((c) => c.name).join(', ')
             : t('eservices.noContacts')}
+        </dd>
+        <dt>{t('eservices.sessionsYear')}</dt>
+        <dd>
+          {sessions === null ? t('eservices.fewerThan5') : sessions}{' '}
+          <Link to={`/reports?eservice=${serviceId}`}>{t('eservices.sessionFigures')}</Link>
         </dd>
       </dl>
       {canManage ? (

@@ -22,6 +22,8 @@ import { visibleWhere } from '~/domain/briefings/access.server';
 import { eserviceName, findEService } from '~/domain/briefings/eservices.server';
 import { FEEDBACK_DEVICES, FREQUENCIES, SEVERITIES } from '~/domain/feedback/constants';
 import { fileFeedback } from '~/domain/feedback/feedback.server';
+import { findOwnSession } from '~/domain/guidance/sessions.server';
+import { formatDate } from '~/i18n/format';
 import { FeedbackSchema } from '~/domain/feedback/schema.server';
 import { discard, receiveUpload } from '~/domain/uploads/files.server';
 import { maxImageBytes } from '~/domain/uploads/images.server';
@@ -40,7 +42,10 @@ async function requireService(request: Request, slug: string | undefined) {
 /** An adviser reports what residents run into; from a briefing, the report is tied to it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, service } = await requireService(request, params.slug);
-  const briefingId = new URL(request.url).searchParams.get('briefing') ?? '';
+  const search = new URL(request.url).searchParams;
+  const briefingId = search.get('briefing') ?? '';
+  // Opened from one of the adviser's guidance sessions: start from what the entry says.
+  const session = await findOwnSession(user, search.get('session') ?? '');
   const briefing = /^[0-9a-f-]{36}$/.test(briefingId)
     ? await db.briefing.findFirst({
         where: { id: briefingId, eserviceId: service.id, ...visibleWhere(user) },
@@ -51,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: service.slug,
     name: eserviceName(service, await getLanguage(request)),
     briefing,
+    fromSession: session ? { date: session.date.toISOString().slice(0, 10), device: session.device } : null,
     maxMb: Math.round(maxImageBytes() / 1048576),
   });
 }
@@ -84,8 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewFeedbackPage() {
-  const { slug, name, briefing, maxMb } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('feedback');
+  const { slug, name, briefing, fromSession, maxMb } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation('feedback');
   const { errors, values } = useFormResult();
   const options = (kind: string, list: readonly string[]) =>
     list.map((v) => ({ value: v, label: t(`${kind}.${v}`) }));
@@ -97,6 +103,9 @@ export default function NewFeedbackPage() {
       <h1>{t('new.title')}</h1>
       <p>{t('new.lead')}</p>
       {briefing ? <p>{t('new.fromBriefing', { title: briefing.title })}</p> : null}
+      {fromSession ? (
+        <p>{t('new.fromSession', { date: formatDate(fromSession.date, i18n.language) })}</p>
+      ) : null}
       <FixErrorsNotice errors={errors} />
       <Form method="post" encType="multipart/form-data" className="form">
         <input type="hidden" name="briefingId" value={briefing?.id ?? ''} />
@@ -120,7 +129,7 @@ export default function NewFeedbackPage() {
         <SelectField
           name="device"
           label={t('form.device')}
-          defaultValue={typed(values, 'device')}
+          defaultValue={typed(values, 'device', fromSession?.device)}
           error={errors.device}
           options={[{ value: '', label: t('form.choose') }, ...options('devices', FEEDBACK_DEVICES)]}
         />

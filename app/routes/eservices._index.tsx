@@ -6,6 +6,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { ESERVICE_STATUSES } from '~/domain/briefings/constants';
 import { eserviceName, listEServices } from '~/domain/briefings/eservices.server';
 import { getLanguage } from '~/i18n/i18n.server';
+import { searchText } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
 
 /** The e-service catalogue: what residents ask about, and how to help them with it. */
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'briefings:read');
   const language = await getLanguage(request);
   const url = new URL(request.url);
-  const q = (url.searchParams.get('q') ?? '').slice(0, 100);
+  const q = searchText(100).parse(url.searchParams.get('q') ?? '');
   const status = ESERVICE_STATUSES.find((s) => s === url.searchParams.get('status'));
   const services = await listEServices({ q, status });
   return json({

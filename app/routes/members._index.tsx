@@ -11,6 +11,7 @@ import { DateTime, Pagination } from '~/components/ui/misc';
 import { listMembers, pendingInvites } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/schema';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { searchText } from '~/utils/forms';
 import { invalid, parseForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -20,7 +21,7 @@ const FilterSchema = z.object({
   organisationId: z.uuid().optional().catch(undefined),
   role: z.enum(ROLE_KEYS).optional().catch(undefined),
   status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).transform((s) => s || undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

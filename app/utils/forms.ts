@@ -10,6 +10,7 @@ export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues }
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LINE_BREAKS = /[\r\n]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Single-line text: trimmed, required unless `optional`, bounded, no control characters. */
 export function text({ max, min = 1 }: { max: number; min?: number }) {
@@ -29,6 +30,23 @@ export function email() {
     .min(1, { error: 'validation.required' })
     .max(254, { error: 'validation.tooLong' })
     .pipe(z.email({ error: 'validation.email' }));
+}
+
+/**
+ * What someone typed into a search box: control characters (a NUL, which PostgreSQL text
+ * cannot hold) dropped, trimmed, cut to `max`; never an error, a search box has no wrong input.
+ */
+export function searchText(max = 100) {
+  return z
+    .string()
+    .transform((s) =>
+      // Cut by characters, not UTF-16 units, and drop halves of a pair: the database takes only whole ones.
+      Array.from(s.replace(new RegExp(CONTROL_CHARS.source, 'g'), '').replace(LONE_SURROGATE, '').trim())
+        .slice(0, max)
+        .join('')
+        .trim(),
+    )
+    .catch('');
 }
 
 /** Checkbox groups and multi-selects: one value arrives as a string, several as an array. */

@@ -64,6 +64,14 @@ const LIBRARY = [
   '/eservices/maisa/feedback',
   '/eservices/maisa/feedback/new',
   '/feedback',
+  // The guidance log, dashboards and support points (axe in guidance.test.ts).
+  '/reports',
+  '/reports?interval=week&scope=mine',
+  '/reports/log',
+  '/support-points',
+  '/support-points/oodi',
+  '/support-points/new',
+  '/support-points/oodi/edit',
 ];
 
 async function detailPages(page: import('playwright-core').Page) {

@@ -7,6 +7,8 @@ import { notificationEmail } from '~/domain/mail/templates.server';
 import { NOTIFICATION_TYPES } from '~/domain/notifications/schema';
 import { formatDateTime } from '~/i18n/format';
 import { i18n } from '~/i18n/i18n.server';
+import { NAMESPACES } from '~/i18n/config';
+import { resources } from '~/i18n/resources.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import * as root from '~/root';
 import * as setLanguage from '~/routes/set-language';
@@ -79,6 +81,26 @@ describe('language', () => {
         expect(mail.subject, `${lng} ${type}`).not.toContain('notification.');
         expect(mail.text, `${lng} ${type}`).toContain('Otsikko');
       }
+    }
+  });
+
+  it('every string exists in Finnish, Swedish and English, and Swedish is not a copy of English', () => {
+    const flat = (node: unknown, prefix = ''): Record<string, string> =>
+      Object.entries(node as Record<string, unknown>).reduce<Record<string, string>>((out, [k, v]) => {
+        const key = prefix ? `${prefix}.${k}` : k;
+        return typeof v === 'object' && v !== null
+          ? { ...out, ...flat(v, key) }
+          : { ...out, [key]: String(v) };
+      }, {});
+    for (const ns of NAMESPACES) {
+      const [fi, sv, en] = [flat(resources.fi[ns]), flat(resources.sv[ns]), flat(resources.en[ns])];
+      expect(Object.keys(sv).sort(), `sv ${ns}`).toEqual(Object.keys(fi).sort());
+      expect(Object.keys(en).sort(), `en ${ns}`).toEqual(Object.keys(fi).sort());
+      for (const [key, value] of Object.entries(fi)) expect(value.trim(), `fi ${ns}:${key}`).not.toBe('');
+      // Some words are the same in Swedish and English (Status, Version, iPhone); sentences are not.
+      const words = (text: string) => text.replace(/\{\{\w+\}\}/g, '').match(/\p{L}+/gu)?.length ?? 0;
+      const copied = Object.keys(en).filter((k) => en[k] === sv[k] && words(en[k]!) > 2);
+      expect(copied, `${ns}: Swedish strings identical to the English`).toEqual([]);
     }
   });
 

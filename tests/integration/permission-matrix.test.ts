@@ -7,6 +7,7 @@ import {
   makeCategory,
   makeMaterial,
   makeOrganisation,
+  makeSupportPoint,
   makeThread,
   makeUser,
   TEST_META,
@@ -76,6 +77,17 @@ import * as feedbackPage from '~/routes/feedback.$id';
 import * as feedbackNew from '~/routes/eservices.$slug.feedback.new';
 import * as feedbackQueue from '~/routes/eservices.$slug.feedback._index';
 import * as feedbackExport from '~/routes/eservices.$slug.feedback.export';
+import * as reports from '~/routes/reports._index';
+import * as reportsExport from '~/routes/reports.export';
+import * as guidanceLog from '~/routes/reports.log._index';
+import * as guidanceEntry from '~/routes/reports.log.$id';
+import * as guidanceSave from '~/routes/reports.log.save';
+import * as residentFeedback from '~/routes/f.$code';
+import * as supportPoints from '~/routes/support-points._index';
+import * as supportPoint from '~/routes/support-points.$slug._index';
+import * as supportPointNew from '~/routes/support-points.new';
+import * as supportPointEdit from '~/routes/support-points.$slug.edit';
+import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 type Who = 'anonymous' | RoleKey | 'otherOrgAdmin';
 const WHO: Who[] = ['anonymous', ...ROLE_KEYS, 'otherOrgAdmin'];
@@ -96,6 +108,9 @@ let ids: {
   eventOrgB: string;
   briefing: string;
   feedback: string;
+  session: string;
+  sessionCode: string;
+  point: string;
 };
 
 type Case = {
@@ -596,6 +611,79 @@ const CASES: Case[] = [
     run: post(libraryPromote as never, '/library/promote', () => ({ postId: ids.reply })),
     expect: ['login', 404, 302, 302, 302, 302, 302, 302],
   },
+  { name: 'GET /reports', run: get(reports as never, '/reports'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /reports/export',
+    run: get(reportsExport as never, '/reports/export?chart=device'),
+    expect: ALL_MEMBERS,
+  },
+  { name: 'GET /reports/log', run: get(guidanceLog as never, '/reports/log'), expect: ALL_MEMBERS },
+  {
+    name: "GET /reports/log/:id (the adviser's own entry)",
+    run: (cookie) =>
+      callLoader(guidanceEntry as never, makeRequest(`/reports/log/${ids.session}`, { cookie }), {
+        id: ids.session,
+      }),
+    expect: ['login', 200, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    name: "POST /reports/log/save (correcting the adviser's own entry)",
+    run: post(guidanceSave as never, '/reports/log/save', () => ({
+      sessionId: ids.session,
+      idempotencyKey: crypto.randomUUID(),
+      date: new Date().toISOString().slice(0, 10),
+      supportPointId: '',
+      device: 'iphone',
+      topics: 'email',
+      channel: 'phone',
+      serviceLevel: '1',
+      durationMinutes: '15',
+      language: 'fi',
+      outcome: 'solved',
+    })),
+    expect: ['login', 200, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    name: 'GET /f/:code (residents, no login)',
+    run: (cookie) =>
+      callLoader(residentFeedback as never, makeRequest(`/f/${ids.sessionCode}`, { cookie }), {
+        code: ids.sessionCode,
+      }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  { name: 'GET /support-points', run: get(supportPoints as never, '/support-points'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /support-points/:slug',
+    run: (cookie) =>
+      callLoader(supportPoint as never, makeRequest(`/support-points/${ids.point}`, { cookie }), {
+        slug: ids.point,
+      }),
+    expect: ALL_MEMBERS,
+  },
+  {
+    name: 'GET /support-points/new',
+    run: get(supportPointNew as never, '/support-points/new'),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
+  {
+    name: 'POST /support-points/new',
+    run: post(supportPointNew as never, '/support-points/new', () => ({
+      name: `Piste ${Math.random()}`,
+      kind: 'library',
+      address: 'Katu 1',
+      district: 'Kallio',
+      active: 'on',
+    })),
+    expect: ['login', 404, 404, 404, 404, 302, 302, 404],
+  },
+  {
+    name: 'GET /support-points/:slug/edit',
+    run: (cookie) =>
+      callLoader(supportPointEdit as never, makeRequest(`/support-points/${ids.point}/edit`, { cookie }), {
+        slug: ids.point,
+      }),
+    expect: ['login', 404, 404, 404, 404, 200, 200, 404],
+  },
 ];
 
 const cookies = new Map<Who, string | undefined>();
@@ -678,6 +766,9 @@ beforeAll(async () => {
     reply: thread.replyIds[0]!,
     briefing: '',
     feedback: '',
+    session: '',
+    sessionCode: '',
+    point: '',
   };
   cookies.set('anonymous', undefined);
   for (const role of ROLE_KEYS)
@@ -712,6 +803,30 @@ beforeAll(async () => {
     },
   });
   ids.briefing = briefing.id;
+  // A guidance session logged by the adviser above (only they may correct it) at a point.
+  const adviser = await db.user.findFirstOrThrow({
+    where: { organisationId: orgA.id, role: { key: 'adviser' } },
+    orderBy: { createdAt: 'desc' },
+  });
+  const point = await makeSupportPoint(db, { slug: 'matriisipiste' });
+  const session = await db.guidanceSession.create({
+    data: {
+      adviserId: adviser.id,
+      organisationId: orgA.id,
+      supportPointId: point.id,
+      date: new Date(),
+      device: 'android',
+      topics: ['email'],
+      channel: 'support_point',
+      serviceLevel: 1,
+      durationMinutes: 20,
+      language: 'fi',
+      outcome: 'solved',
+      idempotencyKey: crypto.randomUUID(),
+      feedbackCode: newFeedbackCode(),
+    },
+  });
+  Object.assign(ids, { session: session.id, sessionCode: session.feedbackCode, point: point.slug });
   ids.feedback = (
     await db.fieldFeedback.create({
       data: {

@@ -140,34 +140,50 @@ export function SelectField({ name, label, error, hint, options, id, ...select }
   );
 }
 
-export function CheckboxGroup({
-  name,
-  legend,
-  options,
-  defaultValues,
-  error,
-}: {
+type ChoiceGroupProps = {
   name: string;
   legend: string;
   options: { value: string; label: ReactNode; lang?: string }[];
-  defaultValues: string[];
   error?: FieldError;
-}) {
+  hint?: string;
+  /** Big tappable boxes side by side (phones), rather than a list. */
+  tiles?: boolean;
+};
+
+export function CheckboxGroup(props: ChoiceGroupProps & { defaultValues: string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" chosen={props.defaultValues} />;
+}
+
+export function RadioGroup(props: ChoiceGroupProps & { defaultValue: string }) {
+  return <ChoiceGroup {...props} type="radio" chosen={[props.defaultValue]} />;
+}
+
+function ChoiceGroup({
+  name,
+  legend,
+  options,
+  chosen,
+  error,
+  hint,
+  tiles = false,
+  type,
+}: ChoiceGroupProps & { chosen: string[]; type: 'checkbox' | 'radio' }) {
   const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
-      className={`field checkbox-group${error ? ' field--invalid' : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
+      className={`field checkbox-group${tiles ? ' checkbox-group--tiles' : ''}${error ? ' field--invalid' : ''}`}
+      aria-describedby={describedBy}
     >
       <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
       {options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input
-            type="checkbox"
-            name={name}
-            value={o.value}
-            defaultChecked={defaultValues.includes(o.value)}
-          />
+          <input type={type} name={name} value={o.value} defaultChecked={chosen.includes(o.value)} />
           <span lang={o.lang}>{o.label}</span>
         </label>
       ))}

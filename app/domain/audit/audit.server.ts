@@ -20,7 +20,8 @@ export type AuditEntry = {
     | 'eservice'
     | 'briefing'
     | 'event'
-    | 'announcement';
+    | 'announcement'
+    | 'support_point';
   targetId?: string;
   organisationId?: string | null;
   ip?: string;

@@ -45,5 +45,7 @@ export const AUDIT_ACTIONS = [
   'briefing_update',
   'briefing_publish',
   'briefing_remind',
+  'support_point_create',
+  'support_point_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

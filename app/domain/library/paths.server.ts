@@ -1,7 +1,7 @@
-import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
+import { isUniqueViolation } from '~/db/errors.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import type { FieldErrors } from '~/utils/forms';
 import { materialsForGroups, type GroupMaterial } from './groups.server';
@@ -140,7 +140,7 @@ export async function savePath(
       return { ok: true as const, slug: path.slug };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       return { ok: false, errors: { slug: { key: 'library:errors.slugTaken' } } };
     }
     throw error;

@@ -2,7 +2,7 @@
 // the browser bundle). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, tagList, text } from '~/utils/forms';
+import { list, searchText, tagList, text } from '~/utils/forms';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
 import {
   AUDIENCES,
@@ -129,8 +129,8 @@ export const LibraryFilterSchema = z.object({
   level: z.enum(LEVELS).optional().catch(undefined),
   language: z.enum(LANGUAGES).optional().catch(undefined),
   device: z.enum(DEVICE_TAGS).optional().catch(undefined),
-  tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
-  eservice: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
+  tag: searchText(40).transform((s) => s.toLowerCase() || undefined),
+  eservice: searchText(40).transform((s) => s.toLowerCase() || undefined),
   status: z.enum(['draft', 'scheduled', 'archived']).optional().catch(undefined),
   sort: z.enum(SORTS).default('newest').catch('newest'),
 });

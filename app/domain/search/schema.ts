@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
+import { searchText } from '~/utils/forms';
 import { SEARCH_KINDS } from './kinds';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -8,12 +9,12 @@ export const SEARCH_CANDIDATES = 1000;
 
 // Unknown or malformed filters are dropped, not refused: a pasted or stale link still searches.
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().max(200).catch(''),
+  q: searchText(200),
   kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
   container: z.uuid().optional().catch(undefined),
   flag: z.enum(['solved', 'verified']).optional().catch(undefined),
   /** Part of the author's name. */
-  author: z.string().trim().max(100).optional().catch(undefined),
+  author: searchText(100).transform((s) => s || undefined),
   language: z.enum(LANGUAGES).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

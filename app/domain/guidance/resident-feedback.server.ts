@@ -1,0 +1,111 @@
+import { hitRateLimit } from '~/auth/rate-limit.server';
+import type { Prisma } from '~/generated/prisma/client';
+import { db } from '~/db.server';
+import { isUniqueViolation } from '~/db/errors.server';
+import { isFeedbackCode } from './feedback-link.server';
+import type { ResidentFeedbackInput } from './schema.server';
+import { helsinkiToday } from './sessions.server';
+
+// A resident's five-face answer, without logging in: through the link of one session (once)
+// or a support point's standing link (posted on the wall; limited per address instead).
+
+/** What an answer copies from its session, so that the dashboards filter both alike. */
+export const ANSWER_COLUMNS = {
+  id: true,
+  adviserId: true,
+  organisationId: true,
+  supportPointId: true,
+  eserviceId: true,
+  date: true,
+} satisfies Prisma.GuidanceSessionSelect;
+
+type AnsweredSession = Prisma.GuidanceSessionGetPayload<{ select: typeof ANSWER_COLUMNS }>;
+
+export function answerColumns({ id, ...columns }: AnsweredSession) {
+  return { sessionId: id, ...columns };
+}
+
+export type FeedbackTarget =
+  | { kind: 'session'; sessionId: string; supportPointName: string | null; answered: boolean }
+  | { kind: 'point'; supportPointId: string; supportPointName: string };
+
+export async function findFeedbackTarget(code: string): Promise<FeedbackTarget | null> {
+  if (!isFeedbackCode(code)) return null;
+  const session = await db.guidanceSession.findUnique({
+    where: { feedbackCode: code },
+    select: { id: true, supportPoint: { select: { name: true } }, feedback: { select: { id: true } } },
+  });
+  if (session) {
+    return {
+      kind: 'session',
+      sessionId: session.id,
+      supportPointName: session.supportPoint?.name ?? null,
+      answered: Boolean(session.feedback),
+    };
+  }
+  const point = await db.supportPoint.findFirst({
+    where: { feedbackCode: code, active: true },
+    select: { id: true, name: true },
+  });
+  return point ? { kind: 'point', supportPointId: point.id, supportPointName: point.name } : null;
+}
+
+/** Per address: a resident answers once; a queue of residents at one library's desk a few dozen times. */
+const PER_ADDRESS = { hits: 30, windowMs: 60 * 60_000 };
+/** Per standing link: a busy point gets many answers a day, but not thousands. */
+const PER_POINT = { hits: 300, windowMs: 24 * 60 * 60_000 };
+
+export type GiveResult =
+  { ok: true } | { ok: false; reason: 'answered' | 'rate_limited'; retryAfterSeconds?: number };
+
+export async function giveResidentFeedback(
+  target: FeedbackTarget,
+  input: ResidentFeedbackInput,
+  language: string,
+  ip: string,
+): Promise<GiveResult> {
+  if (target.kind === 'session' && target.answered) return { ok: false, reason: 'answered' };
+  const byAddress = await hitRateLimit(`resident-feedback:${ip}`, PER_ADDRESS.hits, PER_ADDRESS.windowMs);
+  if (!byAddress.allowed)
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds: byAddress.retryAfterSeconds };
+  const common = { rating: input.rating, comment: input.comment, language };
+  if (target.kind === 'point') {
+    const byPoint = await hitRateLimit(
+      `resident-feedback:point:${target.supportPointId}`,
+      PER_POINT.hits,
+      PER_POINT.windowMs,
+    );
+    if (!byPoint.allowed)
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: byPoint.retryAfterSeconds };
+    const point = await db.supportPoint.findUniqueOrThrow({
+      where: { id: target.supportPointId },
+      select: { hostOrganisationId: true },
+    });
+    await db.residentFeedback.create({
+      data: {
+        ...common,
+        supportPointId: target.supportPointId,
+        organisationId: point.hostOrganisationId,
+        date: new Date(`${helsinkiToday()}T00:00:00Z`),
+      },
+      select: { id: true },
+    });
+    return { ok: true };
+  }
+  const session = await db.guidanceSession.findUniqueOrThrow({
+    where: { id: target.sessionId },
+    select: ANSWER_COLUMNS,
+  });
+  try {
+    await db.residentFeedback.create({
+      data: { ...common, ...answerColumns(session) },
+      select: { id: true },
+    });
+  } catch (error) {
+    // Two taps on Send, or two phones: the session's one answer is already there.
+    if (isUniqueViolation(error, 'resident_feedback_session_id_key'))
+      return { ok: false, reason: 'answered' };
+    throw error;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,277 @@
+import type { Prisma } from '~/generated/prisma/client';
+import { isUniqueViolation } from '~/db/errors.server';
+import type { AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+import { eserviceName } from '~/domain/briefings/eservices.server';
+import { helsinkiLocalInput } from '~/i18n/format';
+import type { FieldErrors } from '~/utils/forms';
+import { isUuid } from '~/utils/ids';
+import { EDITABLE_DAYS, OLDEST_DAYS, SESSION_LANGUAGES } from './constants';
+import { newFeedbackCode } from './feedback-link.server';
+import type { GuidanceInput } from './schema.server';
+
+// The guidance log: an adviser's own entries. Nothing here names the resident; the only free
+// text (where they were referred, a note) is the adviser's, and the form warns against names.
+
+export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+/** Today's date in Helsinki, YYYY-MM-DD. */
+export function helsinkiToday(now = new Date()): string {
+  return helsinkiLocalInput(now).slice(0, 10);
+}
+
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+const editableSince = () => new Date(Date.now() - EDITABLE_DAYS * 86_400_000);
+
+/** The checks that need the database or the clock; the schema did the rest. */
+async function validate(input: GuidanceInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const today = helsinkiToday();
+  if (input.date > today) errors.date = { key: 'reports:errors.future' };
+  else if (input.date < daysBefore(today, OLDEST_DAYS))
+    errors.date = { key: 'reports:errors.tooOld', values: { days: OLDEST_DAYS } };
+  const [point, service] = await Promise.all([
+    input.supportPointId
+      ? db.supportPoint.findFirst({ where: { id: input.supportPointId, active: true }, select: { id: true } })
+      : null,
+    input.eserviceId
+      ? db.eService.findUnique({ where: { id: input.eserviceId }, select: { id: true } })
+      : null,
+  ]);
+  if (input.supportPointId && !point) errors.supportPointId = { key: 'reports:errors.unknownSupportPoint' };
+  if (input.eserviceId && !service) errors.eserviceId = { key: 'reports:errors.unknownEService' };
+  return errors;
+}
+
+function columns(input: GuidanceInput) {
+  return {
+    date: new Date(`${input.date}T00:00:00Z`),
+    supportPointId: input.supportPointId ?? null,
+    eserviceId: input.eserviceId ?? null,
+    device: input.device,
+    topics: input.topics,
+    channel: input.channel,
+    serviceLevel: input.serviceLevel,
+    durationMinutes: input.durationMinutes,
+    language: input.language,
+    ageGroup: input.ageGroup ?? null,
+    outcome: input.outcome,
+    referredTo: input.outcome === 'referred' ? input.referredTo : '',
+    note: input.note,
+  };
+}
+
+async function byKey(adviserId: string, idempotencyKey: string) {
+  return db.guidanceSession.findUnique({
+    where: { adviserId_idempotencyKey: { adviserId, idempotencyKey } },
+    select: { id: true },
+  });
+}
+
+/**
+ * Logs a session once per form: the key the form was shown with makes a double tap, a retry
+ * after a lost answer, or two racing requests return the same entry instead of a second one.
+ */
+export async function logSession(adviser: AuthUser, input: GuidanceInput): Promise<SaveResult> {
+  const existing = await byKey(adviser.id, input.idempotencyKey);
+  if (existing) return { ok: true, id: existing.id };
+  const errors = await validate(input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const saved = await db.guidanceSession.create({
+        data: {
+          ...columns(input),
+          adviserId: adviser.id,
+          organisationId: adviser.organisationId,
+          idempotencyKey: input.idempotencyKey,
+          feedbackCode: newFeedbackCode(),
+        },
+        select: { id: true },
+      });
+      return { ok: true, id: saved.id };
+    } catch (error) {
+      if (isUniqueViolation(error, 'guidance_session_adviser_id_idempotency_key_key')) {
+        const raced = await byKey(adviser.id, input.idempotencyKey);
+        if (raced) return { ok: true, id: raced.id };
+      }
+      // A feedback code drawn twice (once in ~10^11): draw again.
+      if (attempt < 3 && isUniqueViolation(error, 'guidance_session_feedback_code_key')) continue;
+      throw error;
+    }
+  }
+}
+
+/** An entry its adviser may still correct: their own, made in the last 14 days. */
+function editableWhere(adviser: AuthUser, id: string) {
+  return { id, adviserId: adviser.id, createdAt: { gte: editableSince() } };
+}
+
+export async function updateSession(
+  adviser: AuthUser,
+  id: string,
+  input: GuidanceInput,
+): Promise<SaveResult | null> {
+  if (!isUuid(id)) return null;
+  const own = await db.guidanceSession.findFirst({ where: editableWhere(adviser, id), select: { id: true } });
+  if (!own) return null;
+  const errors = await validate(input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const data = columns(input);
+  await db.$transaction(async (tx) => {
+    await tx.guidanceSession.update({ where: { id }, data, select: { id: true } });
+    // The resident's answer is counted where the session is.
+    await tx.residentFeedback.updateMany({
+      where: { sessionId: id },
+      data: { supportPointId: data.supportPointId, eserviceId: data.eserviceId, date: data.date },
+    });
+  });
+  return { ok: true, id };
+}
+
+export async function deleteSession(adviser: AuthUser, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { count } = await db.guidanceSession.deleteMany({ where: editableWhere(adviser, id) });
+  return count > 0;
+}
+
+const entrySelect = {
+  id: true,
+  date: true,
+  device: true,
+  topics: true,
+  channel: true,
+  serviceLevel: true,
+  durationMinutes: true,
+  language: true,
+  ageGroup: true,
+  outcome: true,
+  referredTo: true,
+  note: true,
+  feedbackCode: true,
+  createdAt: true,
+  supportPointId: true,
+  eserviceId: true,
+  supportPoint: { select: { name: true } },
+  eservice: { select: { slug: true, nameFi: true, nameSv: true, nameEn: true } },
+  feedback: { select: { rating: true } },
+} satisfies Prisma.GuidanceSessionSelect;
+
+export type SessionEntry = Prisma.GuidanceSessionGetPayload<{ select: typeof entrySelect }>;
+
+/** The adviser's entries they can still correct, newest first. */
+export function recentSessions(adviser: AuthUser) {
+  return db.guidanceSession.findMany({
+    where: { adviserId: adviser.id, createdAt: { gte: editableSince() } },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: entrySelect,
+  });
+}
+
+export function findEditableSession(adviser: AuthUser, id: string) {
+  if (!isUuid(id)) return Promise.resolve(null);
+  return db.guidanceSession.findFirst({ where: editableWhere(adviser, id), select: entrySelect });
+}
+
+/** An adviser's own session, at any age: to file field feedback from it. */
+export function findOwnSession(adviser: AuthUser, id: string) {
+  if (!isUuid(id)) return Promise.resolve(null);
+  return db.guidanceSession.findFirst({
+    where: { id, adviserId: adviser.id },
+    select: { id: true, date: true, device: true, eserviceId: true },
+  });
+}
+
+/**
+ * What a new entry starts with: the adviser's usual support point, language, channel and level
+ * from their last entry, else their first support point and the language they use the app in.
+ */
+export async function newEntryDefaults(adviser: AuthUser) {
+  const last = await db.guidanceSession.findFirst({
+    where: { adviserId: adviser.id },
+    orderBy: { createdAt: 'desc' },
+    select: { supportPointId: true, language: true, channel: true, serviceLevel: true },
+  });
+  if (last) {
+    return {
+      supportPointId: last.supportPointId ?? '',
+      language: last.language,
+      channel: last.channel,
+      serviceLevel: String(last.serviceLevel),
+    };
+  }
+  const usual = await db.userSupportPoint.findFirst({
+    where: { userId: adviser.id, supportPoint: { active: true } },
+    orderBy: { supportPoint: { name: 'asc' } },
+    select: { supportPointId: true },
+  });
+  return {
+    supportPointId: usual?.supportPointId ?? '',
+    language: (SESSION_LANGUAGES as readonly string[]).includes(adviser.locale) ? adviser.locale : 'fi',
+    channel: 'support_point',
+    serviceLevel: '',
+  };
+}
+
+/** The choices of the form: active support points and the e-service catalogue. */
+export async function entryChoices(language: string) {
+  const [points, services] = await Promise.all([
+    db.supportPoint.findMany({
+      where: { active: true },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    db.eService.findMany({
+      where: { status: { not: 'retired' } },
+      orderBy: { nameFi: 'asc' },
+      select: { id: true, nameFi: true, nameSv: true, nameEn: true },
+    }),
+  ]);
+  return {
+    points,
+    services: services
+      .map((s) => ({ id: s.id, name: eserviceName(s, language) }))
+      .sort((a, b) => a.name.localeCompare(b.name, language)),
+  };
+}
+
+/** An entry as the log's list shows it, names in the reader's language. */
+export function listItem(entry: SessionEntry, language: string) {
+  const service = entry.eservice;
+  return {
+    id: entry.id,
+    date: entry.date.toISOString().slice(0, 10),
+    device: entry.device,
+    topics: entry.topics,
+    outcome: entry.outcome,
+    durationMinutes: entry.durationMinutes,
+    supportPointName: entry.supportPoint?.name ?? null,
+    eservice: service ? { slug: service.slug, name: eserviceName(service, language) } : null,
+    rating: entry.feedback?.rating ?? null,
+  };
+}
+
+/** An entry's stored answers as the form's values. */
+export function formValuesOf(entry: SessionEntry) {
+  return {
+    date: entry.date.toISOString().slice(0, 10),
+    supportPointId: entry.supportPointId ?? '',
+    eserviceId: entry.eserviceId ?? '',
+    device: entry.device,
+    topics: entry.topics,
+    channel: entry.channel,
+    serviceLevel: String(entry.serviceLevel),
+    durationMinutes: String(entry.durationMinutes),
+    language: entry.language,
+    ageGroup: entry.ageGroup ?? '',
+    outcome: entry.outcome,
+    referredTo: entry.referredTo,
+    note: entry.note,
+  };
+}

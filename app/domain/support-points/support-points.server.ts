@@ -1,0 +1,153 @@
+import type { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { isUniqueViolation } from '~/db/errors.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
+import { writtenIn } from '~/i18n/written-in';
+import type { FieldErrors } from '~/utils/forms';
+import { slugify } from '~/utils/slug';
+import type { DirectoryFilter, SupportPointInput } from './schema.server';
+
+// The support-point directory: where residents can get help, so that any member can refer
+// them to the right place. Coordinators keep it; a point that closes is made inactive, not
+// deleted, because logged sessions and events point at it.
+
+export function supportPointHours(
+  p: { hoursFi: string; hoursSv: string; hoursEn: string },
+  language: string,
+) {
+  return writtenIn(p, 'hours', language);
+}
+
+const listSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  address: true,
+  district: true,
+  hoursFi: true,
+  hoursSv: true,
+  hoursEn: true,
+  languages: true,
+  appointmentNeeded: true,
+  active: true,
+  hostOrganisation: { select: { name: true } },
+} satisfies Prisma.SupportPointSelect;
+
+/** Active points matching the filter (inactive ones too for those who keep the directory). */
+export function listDirectory(filter: DirectoryFilter, includeInactive: boolean) {
+  const q = filter.q;
+  return db.supportPoint.findMany({
+    where: {
+      ...(includeInactive ? {} : { active: true }),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.district ? { district: filter.district } : {}),
+      ...(filter.language ? { languages: { has: filter.language } } : {}),
+      ...(q
+        ? {
+            OR: [
+              { name: { contains: q, mode: 'insensitive' as const } },
+              { address: { contains: q, mode: 'insensitive' as const } },
+              { district: { contains: q, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+    take: 500,
+    select: listSelect,
+  });
+}
+
+export async function listDistricts() {
+  const rows = await db.supportPoint.findMany({
+    where: { active: true },
+    distinct: ['district'],
+    orderBy: { district: 'asc' },
+    select: { district: true },
+  });
+  return rows.map((r) => r.district);
+}
+
+export async function findSupportPoint(slug: string, includeInactive: boolean) {
+  const point = await db.supportPoint.findUnique({
+    where: { slug },
+    select: {
+      ...listSelect,
+      hostOrganisationId: true,
+      feedbackCode: true,
+      users: {
+        where: { user: { status: 'active' } },
+        orderBy: { user: { name: 'asc' } },
+        select: { user: { select: { id: true, name: true, organisation: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!point || (!point.active && !includeInactive)) return null;
+  return point;
+}
+
+type SaveResult = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+
+/** Adds (no `id`) or changes a point; audited, as every change a coordinator makes for all. */
+export async function saveSupportPoint(
+  actor: AuthUser,
+  id: string | null,
+  input: SupportPointInput,
+  meta: RequestMeta,
+): Promise<SaveResult> {
+  const slug = input.slug || slugify(input.name, 'tukipiste');
+  if (
+    input.hostOrganisationId &&
+    !(await db.organisation.findUnique({ where: { id: input.hostOrganisationId }, select: { id: true } }))
+  )
+    return { ok: false, errors: { hostOrganisationId: { key: 'validation.invalid' } } };
+  const data = {
+    slug,
+    name: input.name,
+    kind: input.kind,
+    address: input.address,
+    district: input.district,
+    hostOrganisationId: input.hostOrganisationId ?? null,
+    hoursFi: input.hoursFi,
+    hoursSv: input.hoursSv,
+    hoursEn: input.hoursEn,
+    languages: input.languages,
+    appointmentNeeded: input.appointmentNeeded,
+    active: input.active,
+  };
+  try {
+    await db.$transaction(async (tx) => {
+      const saved = id
+        ? await tx.supportPoint.update({ where: { id }, data, select: { id: true } })
+        : await tx.supportPoint.create({
+            data: { ...data, feedbackCode: newFeedbackCode() },
+            select: { id: true },
+          });
+      await writeAudit(tx, {
+        action: id ? 'support_point_update' : 'support_point_create',
+        actorId: actor.id,
+        targetType: 'support_point',
+        targetId: saved.id,
+        ip: meta.ip,
+        details: { slug, active: input.active },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'support_point_slug_key'))
+      return { ok: false, errors: { slug: { key: 'supportPoints:errors.slugTaken' } } };
+    throw error;
+  }
+  return { ok: true, slug };
+}
+
+export function organisationChoices() {
+  return db.organisation.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  });
+}

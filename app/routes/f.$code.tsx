@@ -1,0 +1,133 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, RadioGroup, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { RATING_FACES, RATINGS } from '~/domain/guidance/constants';
+import { findFeedbackTarget, giveResidentFeedback } from '~/domain/guidance/resident-feedback.server';
+import { ResidentFeedbackSchema } from '~/domain/guidance/schema.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
+import { invalid, parseForm } from '~/utils/forms.server';
+import { pageTitle } from '~/utils/meta';
+
+/** Shown without the app's navigation: residents answer here, often on the adviser's phone. */
+export const handle = { bare: true };
+
+async function requireTarget(code: string | undefined) {
+  const target = await findFeedbackTarget(code ?? '');
+  if (!target) throw notFound();
+  return target;
+}
+
+/** A resident's five-face answer: no login, large targets, in Finnish, Swedish or English. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const target = await requireTarget(params.code);
+  return json({
+    code: params.code!,
+    language: await getLanguage(request),
+    place: target.supportPointName,
+    answered: target.kind === 'session' && target.answered,
+    thanks: new URL(request.url).searchParams.has('thanks'),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const target = await requireTarget(params.code);
+  const language = await getLanguage(request);
+  const parsed = parseForm(ResidentFeedbackSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await giveResidentFeedback(target, parsed.data, language, requestMeta(request, context).ip);
+  if (!result.ok && result.reason === 'rate_limited')
+    return invalid({ form: { key: 'reports:resident.errors.tooMany' } }, parsed.values, { status: 429 });
+  // Answered now, or already (a second tap, another phone): either way, thank them.
+  return redirect(`/f/${params.code}?thanks=1&lng=${language}`);
+}
+
+export default function ResidentFeedbackPage() {
+  const { code, language, place, answered, thanks } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('reports');
+  const { errors, values } = useFormResult();
+  return (
+    <div className="page page--narrow resident">
+      <nav aria-label={t('resident.languages')} className="resident__languages">
+        <ul>
+          {LANGUAGES.map((lng) => (
+            <li key={lng}>
+              <a
+                href={`/f/${code}?lng=${lng}`}
+                lang={lng}
+                hrefLang={lng}
+                aria-current={lng === language ? 'true' : undefined}
+                className="button button--secondary"
+              >
+                {LANGUAGE_NAMES[lng]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {thanks || answered ? (
+        <>
+          <h1>{t('resident.thanksTitle')}</h1>
+          <p className="lead">{thanks ? t('resident.thanks') : t('resident.alreadyAnswered')}</p>
+        </>
+      ) : (
+        <>
+          <h1>{t('resident.title')}</h1>
+          {place ? <p className="lead">{t('resident.place', { place })}</p> : null}
+          {errors.form ? (
+            <Notice tone="error">
+              <p>{t(errors.form.key)}</p>
+            </Notice>
+          ) : null}
+          <Form method="post" action={`/f/${code}?lng=${language}`} className="form">
+            <RadioGroup
+              name="rating"
+              legend={t('resident.question')}
+              tiles
+              options={[...RATINGS].reverse().map((r) => ({
+                value: String(r),
+                label: (
+                  <>
+                    <span aria-hidden="true" className="face">
+                      {RATING_FACES[r]}
+                    </span>{' '}
+                    {t(`resident.ratings.${r}`)}
+                  </>
+                ),
+              }))}
+              defaultValue={typed(values, 'rating')}
+              error={errors.rating}
+            />
+            <TextAreaField
+              name="comment"
+              label={t('resident.comment')}
+              hint={t('resident.commentHint')}
+              rows={3}
+              maxLength={1000}
+              defaultValue={typed(values, 'comment')}
+              error={errors.comment}
+            />
+            <button type="submit" className="button button--large">
+              {t('resident.send')}
+            </button>
+          </Form>
+          <p className="muted">{t('resident.privacy')}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, 'reports:resident.title'),
+  { name: 'robots', content: 'noindex' },
+];

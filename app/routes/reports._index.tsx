@@ -1,0 +1,166 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requirePermission } from '~/auth/guards.server';
+import { ChartFigure } from '~/components/reports/chart';
+import { DeviceTrend } from '~/components/reports/device-trend';
+import { SelectField, TextField } from '~/components/ui/form';
+import { entryChoices } from '~/domain/guidance/sessions.server';
+import { CHART_KEYS, INTERVALS, TOP_ROWS } from '~/domain/reports/constants';
+import { guidanceDashboard } from '~/domain/reports/dashboard.server';
+import { ratingFace, rowLabel } from '~/domain/reports/labels';
+import { filterQuery } from '~/domain/reports/query';
+import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
+import { organisationChoices } from '~/domain/support-points/support-points.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { pageTitle } from '~/utils/meta';
+
+/** The guidance dashboards: one's own figures, one's organisation's, or the network's. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'guidance:log');
+  const filter = resolveFilter(new URL(request.url), user)!;
+  const language = await getLanguage(request);
+  const [dashboard, choices, organisations] = await Promise.all([
+    guidanceDashboard(filter, language),
+    entryChoices(language),
+    filter.scope === 'all' ? organisationChoices() : Promise.resolve([] as { id: string; name: string }[]),
+  ]);
+  return json({
+    filter: {
+      scope: filter.scope,
+      from: filter.from,
+      to: filter.to,
+      organisationId: filter.organisationId,
+      supportPointId: filter.supportPointId,
+      eserviceId: filter.eserviceId,
+      interval: filter.interval,
+    },
+    scopes: allowedScopes(user),
+    organisationName: user.organisationName,
+    choices: { ...choices, organisations },
+    dashboard,
+  });
+}
+
+export default function ReportsPage() {
+  const { filter, scopes, organisationName, choices, dashboard } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation('reports');
+  const { t: tp } = useTranslation('profile');
+  const ctx = { language: i18n.language, interval: filter.interval, t, tp };
+  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`);
+  const figure = (n: number | null) => (n === null ? t('charts.fewerThan5') : number.format(n));
+  const charts = CHART_KEYS.filter((k) => k !== 'organisation' || filter.scope === 'all');
+  return (
+    <div className="page">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t(`scopes.lead.${filter.scope}`, { organisation: organisationName })}</p>
+      <p className="actions-row">
+        <Link to="/reports/log" className="button">
+          {t('log.title')}
+        </Link>
+        <Link to="/support-points">{t('supportPointsLink')}</Link>
+      </p>
+      <Form method="get" className="filters report-filters" aria-label={t('filters.label')}>
+        {scopes.length > 1 ? (
+          <SelectField
+            name="scope"
+            label={t('filters.scope')}
+            defaultValue={filter.scope}
+            options={scopes.map((s) => ({ value: s, label: t(`scopes.${s}`) }))}
+          />
+        ) : null}
+        <TextField type="date" name="from" label={t('filters.from')} defaultValue={filter.from} />
+        <TextField type="date" name="to" label={t('filters.to')} defaultValue={filter.to} />
+        {filter.scope === 'all' ? (
+          <SelectField
+            name="organisation"
+            label={t('filters.organisation')}
+            defaultValue={filter.organisationId ?? ''}
+            options={[
+              { value: '', label: t('filters.allOrganisations') },
+              ...choices.organisations.map((o) => ({ value: o.id, label: o.name })),
+            ]}
+          />
+        ) : null}
+        <SelectField
+          name="point"
+          label={t('filters.supportPoint')}
+          defaultValue={filter.supportPointId ?? ''}
+          options={[
+            { value: '', label: t('filters.allSupportPoints') },
+            ...choices.points.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <SelectField
+          name="eservice"
+          label={t('filters.eservice')}
+          defaultValue={filter.eserviceId ?? ''}
+          options={[
+            { value: '', label: t('filters.allEServices') },
+            ...choices.services.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+        <SelectField
+          name="interval"
+          label={t('filters.interval')}
+          defaultValue={filter.interval}
+          options={INTERVALS.map((i) => ({ value: i, label: t(`filters.intervals.${i}`) }))}
+        />
+        <button type="submit" className="button button--secondary">
+          {t('filters.show')}
+        </button>
+      </Form>
+      {dashboard.smallGroupRule ? <p className="notice">{t('smallGroupRule')}</p> : null}
+      <dl className="facts report-totals">
+        <dt>{t('totals.sessions')}</dt>
+        <dd>{figure(dashboard.sessions)}</dd>
+        <dt>{t('totals.hours')}</dt>
+        <dd>
+          {dashboard.minutes === null
+            ? t('charts.fewerThan5')
+            : number.format(Math.round(dashboard.minutes / 6) / 10)}
+        </dd>
+        <dt>{t('totals.answers')}</dt>
+        <dd>{figure(dashboard.answers)}</dd>
+        <dt>{t('totals.satisfaction')}</dt>
+        <dd>
+          {dashboard.averageRating === null
+            ? t('totals.noAnswers')
+            : t('totals.ratingOf5', { rating: number.format(dashboard.averageRating) })}
+        </dd>
+      </dl>
+      {charts.map((key) => {
+        const chart = dashboard.charts[key];
+        return (
+          <ChartFigure
+            key={key}
+            id={`chart-${key}`}
+            title={t(key === 'time' ? `charts.titles.time_${filter.interval}` : `charts.titles.${key}`)}
+            note={
+              key === 'topic'
+                ? t('charts.topicNote')
+                : key === 'satisfaction'
+                  ? t('charts.satisfactionNote')
+                  : undefined
+            }
+            rows={chart.rows.slice(0, key === 'time' ? undefined : TOP_ROWS).map((row) => ({
+              key: row.key,
+              label: rowLabel(key, row, ctx),
+              count: row.count,
+              face: key === 'satisfaction' ? ratingFace(row.key) : undefined,
+            }))}
+            total={chart.total}
+            rest={chart.rest}
+            csvHref={`/reports/export?${filterQuery(filter, { chart: key })}`}
+          />
+        );
+      })}
+      <DeviceTrend
+        trend={dashboard.trend}
+        csvHref={`/reports/export?${filterQuery(filter, { chart: 'trend' })}`}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reports:title');

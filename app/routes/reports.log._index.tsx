@@ -1,0 +1,127 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requirePermission } from '~/auth/guards.server';
+import { FeedbackQr } from '~/components/guidance/feedback-qr';
+import { GuidanceForm } from '~/components/guidance/guidance-form';
+import { SessionList } from '~/components/guidance/session-list';
+import { Notice, useFormResult } from '~/components/ui/form';
+import { EDITABLE_DAYS } from '~/domain/guidance/constants';
+import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
+import {
+  entryChoices,
+  findEditableSession,
+  helsinkiToday,
+  listItem,
+  newEntryDefaults,
+  recentSessions,
+} from '~/domain/guidance/sessions.server';
+import { submitEntry } from '~/domain/guidance/submit.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { invalid } from '~/utils/forms.server';
+import { pageTitle } from '~/utils/meta';
+
+/** Logging a session on a phone: the form, the entry just saved with its feedback QR, the last two weeks. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'guidance:log');
+  const language = await getLanguage(request);
+  const search = new URL(request.url).searchParams;
+  const savedId = search.get('saved') ?? '';
+  const [defaults, choices, recent, saved] = await Promise.all([
+    newEntryDefaults(user),
+    entryChoices(language),
+    recentSessions(user),
+    savedId ? findEditableSession(user, savedId) : null,
+  ]);
+  const today = helsinkiToday();
+  const url = saved ? feedbackUrl(request, saved.feedbackCode) : '';
+  return json({
+    userId: user.id,
+    idempotencyKey: crypto.randomUUID(),
+    today,
+    defaults: { ...defaults, date: today, durationMinutes: '30' },
+    choices,
+    recent: recent.map((s) => listItem(s, language)),
+    deleted: search.has('deleted'),
+    saved: saved
+      ? {
+          id: saved.id,
+          path: `/f/${saved.feedbackCode}`,
+          url,
+          qr: await qrDataUrl(url),
+          answered: Boolean(saved.feedback),
+        }
+      : null,
+  });
+}
+
+/** Without JavaScript the form posts here; with it, to /reports/log/save (same command). */
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'guidance:log');
+  const result = await submitEntry(user, await request.formData(), null);
+  if (result.ok) return redirect(`/reports/log?saved=${result.id}`);
+  return invalid(result.errors, result.values, { status: result.status });
+}
+
+export default function GuidanceLogPage() {
+  const { userId, idempotencyKey, today, defaults, choices, recent, saved, deleted } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation('reports');
+  const { errors, values } = useFormResult();
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/reports">{t('title')}</Link>
+      </p>
+      <h1>{t('log.title')}</h1>
+      <p className="lead">{t('log.lead')}</p>
+      {deleted ? (
+        <Notice tone="success">
+          <p>{t('log.deleted')}</p>
+        </Notice>
+      ) : null}
+      {saved ? (
+        <>
+          <Notice tone="success">
+            <p>{t('log.saved')}</p>
+            <p>
+              <Link to={`/reports/log/${saved.id}`}>{t('log.editSaved')}</Link>
+            </p>
+          </Notice>
+          {saved.answered ? null : (
+            <FeedbackQr
+              qr={saved.qr}
+              url={saved.url}
+              path={saved.path}
+              heading={t('qr.sessionHeading')}
+              lead={t('qr.sessionLead')}
+            />
+          )}
+          <h2 id="another">{t('log.another')}</h2>
+        </>
+      ) : null}
+      <GuidanceForm
+        key={idempotencyKey}
+        action="/reports/log"
+        idempotencyKey={idempotencyKey}
+        userId={userId}
+        today={today}
+        defaults={defaults}
+        points={choices.points}
+        services={choices.services}
+        errors={errors}
+        values={values}
+      />
+      <h2>{t('log.recentTitle', { days: EDITABLE_DAYS })}</h2>
+      <SessionList sessions={recent} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reports:log.title');

@@ -1,0 +1,117 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { can, notFound, requirePermission } from '~/auth/guards.server';
+import { FeedbackQr } from '~/components/guidance/feedback-qr';
+import { Notice } from '~/components/ui/form';
+import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
+import { sessionsAtSupportPoint } from '~/domain/reports/dashboard.server';
+import { findSupportPoint, supportPointHours } from '~/domain/support-points/support-points.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { dataTitle } from '~/utils/meta';
+
+/** One support point: where and when, in which languages, who usually helps there. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'support-points:read');
+  const canManage = can(user, 'support-points:manage');
+  const point = await findSupportPoint(params.slug ?? '', canManage);
+  if (!point) throw notFound();
+  const language = await getLanguage(request);
+  const url = feedbackUrl(request, point.feedbackCode);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+  return json({
+    point: {
+      id: point.id,
+      slug: point.slug,
+      name: point.name,
+      kind: point.kind,
+      address: point.address,
+      district: point.district,
+      host: point.hostOrganisation?.name ?? null,
+      hours: supportPointHours(point, language),
+      languages: point.languages,
+      appointmentNeeded: point.appointmentNeeded,
+      active: point.active,
+      advisers: point.users.map((u) => ({
+        id: u.user.id,
+        name: u.user.name,
+        organisation: u.user.organisation.name,
+      })),
+    },
+    sessions: await sessionsAtSupportPoint(point.id, yearAgo),
+    feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
+    canManage,
+    saved: new URL(request.url).searchParams.has('saved'),
+  });
+}
+
+export default function SupportPointPage() {
+  const { point, sessions, feedback, canManage, saved } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('supportPoints');
+  const { t: tp } = useTranslation('profile');
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/support-points">{t('title')}</Link>
+      </p>
+      <h1>{point.name}</h1>
+      {saved ? (
+        <Notice tone="success">
+          <p>{t('saved')}</p>
+        </Notice>
+      ) : null}
+      {point.active ? null : <p className="notice notice--error">{t('inactiveHelp')}</p>}
+      <dl className="facts">
+        <dt>{t('form.address')}</dt>
+        <dd>
+          {point.address}, {point.district}
+        </dd>
+        <dt>{t('form.kind')}</dt>
+        <dd>{t(`kinds.${point.kind}`)}</dd>
+        <dt>{t('hours')}</dt>
+        <dd lang={point.hours.lang}>{point.hours.text || t('hoursUnknown')}</dd>
+        <dt>{t('appointment')}</dt>
+        <dd>{point.appointmentNeeded ? t('appointmentNeeded') : t('noAppointment')}</dd>
+        <dt>{t('form.languages')}</dt>
+        <dd>{point.languages.map((l) => tp(`languages.${l}`)).join(', ') || '–'}</dd>
+        <dt>{t('form.host')}</dt>
+        <dd>{point.host ?? '–'}</dd>
+        <dt>{t('sessionsYear')}</dt>
+        <dd>{sessions === null ? t('fewerThan5') : sessions}</dd>
+      </dl>
+      <p className="actions-row">
+        <Link to={`/reports?point=${point.id}`}>{t('figures')}</Link>
+        {canManage ? (
+          <Link to={`/support-points/${point.slug}/edit`} className="button button--secondary">
+            {t('edit')}
+          </Link>
+        ) : null}
+      </p>
+      <h2>{t('advisers')}</h2>
+      {point.advisers.length ? (
+        <ul className="plain-list">
+          {point.advisers.map((a) => (
+            <li key={a.id}>
+              {a.name} <span className="muted">({a.organisation})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('noAdvisers')}</p>
+      )}
+      <p className="muted">{t('advisersHelp')}</p>
+      {feedback ? (
+        <FeedbackQr
+          qr={feedback.qr}
+          url={feedback.url}
+          path={feedback.path}
+          heading={t('standingHeading')}
+          lead={t('standingLead')}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  dataTitle(matches, data?.point.name, 'supportPoints:title');

@@ -1,0 +1,130 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { can, requirePermission } from '~/auth/guards.server';
+import { SelectField, TextField } from '~/components/ui/form';
+import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
+import { SUPPORT_POINT_KINDS } from '~/domain/support-points/constants';
+import { DirectoryFilterSchema } from '~/domain/support-points/schema.server';
+import {
+  listDirectory,
+  listDistricts,
+  supportPointHours,
+} from '~/domain/support-points/support-points.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { pageTitle } from '~/utils/meta';
+
+/** Where residents can get help: every member browses it to refer a resident to the right place. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'support-points:read');
+  const filter = DirectoryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const canManage = can(user, 'support-points:manage');
+  const language = await getLanguage(request);
+  const [points, districts] = await Promise.all([listDirectory(filter, canManage), listDistricts()]);
+  return json({
+    filter: {
+      q: filter.q,
+      kind: filter.kind ?? '',
+      district: filter.district,
+      language: filter.language ?? '',
+    },
+    districts,
+    canManage,
+    points: points.map(({ hoursFi, hoursSv, hoursEn, ...p }) => ({
+      ...p,
+      hours: supportPointHours({ hoursFi, hoursSv, hoursEn }, language),
+    })),
+  });
+}
+
+export default function SupportPointsPage() {
+  const { filter, districts, canManage, points } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('supportPoints');
+  const { t: tp } = useTranslation('profile');
+  return (
+    <div className="page">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
+      {canManage ? (
+        <p className="actions-row">
+          <Link to="/support-points/new" className="button">
+            {t('new')}
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" role="search" className="filters" aria-label={t('search')}>
+        <TextField
+          type="search"
+          name="q"
+          label={t('search')}
+          hint={t('searchHint')}
+          defaultValue={filter.q}
+          autoComplete="off"
+        />
+        <SelectField
+          name="kind"
+          label={t('form.kind')}
+          defaultValue={filter.kind}
+          options={[
+            { value: '', label: t('allKinds') },
+            ...SUPPORT_POINT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          ]}
+        />
+        <SelectField
+          name="district"
+          label={t('form.district')}
+          defaultValue={filter.district}
+          options={[
+            { value: '', label: t('allDistricts') },
+            ...districts.map((d) => ({ value: d, label: d })),
+          ]}
+        />
+        <SelectField
+          name="language"
+          label={t('filterLanguage')}
+          defaultValue={filter.language}
+          options={[
+            { value: '', label: t('allLanguages') },
+            ...ADVISE_LANGUAGES.map((l) => ({ value: l, label: tp(`languages.${l}`) })),
+          ]}
+        />
+        <button type="submit" className="button button--secondary">
+          {t('find')}
+        </button>
+      </Form>
+      <p role="status">{t('count', { count: points.length })}</p>
+      <ul className="material-list">
+        {points.map((p) => (
+          <li key={p.id} className="material-card">
+            <h2>
+              <Link to={`/support-points/${p.slug}`}>{p.name}</Link>
+            </h2>
+            <p>
+              {p.address}, {p.district} · {t(`kinds.${p.kind}`)}
+              {p.active ? null : (
+                <>
+                  {' '}
+                  <span className="badge badge--danger">{t('inactive')}</span>
+                </>
+              )}
+            </p>
+            {p.hours.text ? (
+              <p>
+                <span className="visually-hidden">{t('hours')}: </span>
+                <span lang={p.hours.lang}>{p.hours.text}</span>
+                {p.appointmentNeeded ? ` · ${t('appointmentNeeded')}` : ''}
+              </p>
+            ) : null}
+            {p.languages.length ? (
+              <p className="muted">
+                {t('languagesLine', { languages: p.languages.map((l) => tp(`languages.${l}`)).join(', ') })}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'supportPoints:title');

@@ -1,0 +1,510 @@
+// The guidance dashboards: who sees whose figures, the small-group rule, and every number
+// compared with a plain recount of the rows; the CSV exports; the directory of support points.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import { AGE_GROUPS, CHANNELS, DEVICES, OUTCOMES, TOPICS } from '~/domain/guidance/constants';
+import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
+import { ANSWER_COLUMNS, answerColumns } from '~/domain/guidance/resident-feedback.server';
+import { helsinkiToday } from '~/domain/guidance/sessions.server';
+import type { Dashboard } from '~/domain/reports/dashboard.server';
+import * as reports from '~/routes/reports._index';
+import * as reportsExport from '~/routes/reports.export';
+import * as eservicePage from '~/routes/eservices.$slug._index';
+import * as directory from '~/routes/support-points._index';
+import * as pointPage from '~/routes/support-points.$slug._index';
+import * as pointNew from '~/routes/support-points.new';
+import * as pointEdit from '~/routes/support-points.$slug.edit';
+import { makeOrganisation, makeSupportPoint, seededRandom } from '#tests/factories';
+import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+
+type Login = Awaited<ReturnType<typeof loginAs>>;
+let orgA: string;
+let orgB: string;
+let a1: Login;
+let a2: Login;
+let b1: Login;
+let adminA: Login;
+let coordinator: Login;
+let points: { id: string; slug: string }[];
+let service: { id: string; slug: string };
+
+function day(daysAgo: number) {
+  const d = new Date(`${helsinkiToday()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - daysAgo);
+  return d;
+}
+
+async function makeSessions(who: Login, count: number, seed: number, fixed: Record<string, unknown> = {}) {
+  const rand = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const rows = Array.from({ length: count }, () => ({
+    adviserId: who.user.id,
+    organisationId: who.user.organisationId,
+    supportPointId: rand() < 0.8 ? pick(points).id : null,
+    eserviceId: rand() < 0.4 ? service.id : null,
+    date: day(Math.floor(rand() * 700)),
+    device: pick(DEVICES.slice(0, 4)),
+    topics: [...new Set([pick(TOPICS), pick(TOPICS)])],
+    channel: pick(CHANNELS),
+    serviceLevel: Math.floor(rand() * 4),
+    durationMinutes: 5 + Math.floor(rand() * 60),
+    language: pick(['fi', 'fi', 'sv', 'en']),
+    ageGroup: rand() < 0.3 ? null : pick(AGE_GROUPS),
+    outcome: pick(OUTCOMES),
+    idempotencyKey: crypto.randomUUID(),
+    feedbackCode: newFeedbackCode(),
+    ...fixed,
+  }));
+  await db.guidanceSession.createMany({ data: rows });
+}
+
+const dashboardFor = async (cookie: string, query = '') =>
+  (await json<{ dashboard: Dashboard; filter: { scope: string; from: string; to: string } }>(
+    await callLoader(reports, makeRequest(`/reports${query}`, { cookie })),
+  )) as {
+    dashboard: Dashboard;
+    filter: { scope: string; from: string; to: string; organisationId?: string };
+  };
+
+type Row = Awaited<ReturnType<typeof db.guidanceSession.findMany>>[number];
+
+/** The straightforward recount: fetch the rows, count them in JavaScript. */
+function recount(rows: Row[], by: (r: Row) => string | string[]) {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const keys = by(r);
+    for (const k of Array.isArray(keys) ? keys : [keys]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function expectChart(
+  chart: Dashboard['charts'][keyof Dashboard['charts']],
+  counts: Map<string, number>,
+  rule: boolean,
+) {
+  const shown = (n: number) => (rule && n > 0 && n < 5 ? null : n);
+  for (const row of chart.rows) expect(row.count, `row ${row.key}`).toBe(shown(counts.get(row.key) ?? 0));
+  // Every group in the rows is in the chart.
+  for (const [key, n] of counts) if (n > 0) expect(chart.rows.map((r) => r.key)).toContain(key);
+}
+
+beforeAll(async () => {
+  orgA = (await makeOrganisation(db)).id;
+  orgB = (await makeOrganisation(db)).id;
+  a1 = await loginAs('adviser', orgA);
+  a2 = await loginAs('adviser', orgA);
+  b1 = await loginAs('trainer', orgB);
+  adminA = await loginAs('org_admin', orgA);
+  coordinator = await loginAs('coordinator', orgB);
+  points = await Promise.all([1, 2, 3].map(() => makeSupportPoint(db, { hostOrganisationId: orgA })));
+  service = await db.eService.create({
+    data: { slug: 'omakanta', nameFi: 'OmaKanta' },
+    select: { id: true, slug: true },
+  });
+  await makeSessions(a1, 140, 1);
+  await makeSessions(a2, 90, 2);
+  await makeSessions(b1, 120, 3);
+  // Three "other device" sessions in all, two in organisation A: a small group everywhere.
+  await makeSessions(a1, 2, 4, { device: 'other', date: day(3) });
+  await makeSessions(b1, 1, 5, { device: 'other', date: day(3) });
+  // Residents' answers to some of them.
+  const answered = await db.guidanceSession.findMany({
+    take: 120,
+    orderBy: { feedbackCode: 'asc' },
+    select: ANSWER_COLUMNS,
+  });
+  await db.residentFeedback.createMany({
+    data: answered.map((s, i) => ({
+      ...answerColumns(s),
+      rating: [5, 5, 4, 3, 5, 4, 2, 5, 1, 4][i % 10]!,
+      language: 'fi',
+    })),
+  });
+});
+
+describe('whose figures', () => {
+  it('an adviser sees only their own sessions, whatever the address asks for', async () => {
+    const mine = await db.guidanceSession.findMany({
+      where: { adviserId: a1.user.id, date: { gte: day(364) } },
+    });
+    for (const query of ['', '?scope=all', `?scope=organisation&organisation=${orgB}`]) {
+      const { dashboard, filter } = await dashboardFor(a1.cookie, query);
+      expect(filter.scope).toBe('mine');
+      expect(dashboard.smallGroupRule).toBe(false);
+      expect(dashboard.sessions).toBe(mine.length);
+      expectChart(
+        dashboard.charts.device,
+        recount(mine, (r) => r.device),
+        false,
+      );
+      expect(dashboard.charts.device.rows.find((r) => r.key === 'other')?.count).toBe(2);
+    }
+  });
+
+  it("an organisation's admin sees their organisation, exact, and never another's", async () => {
+    const ours = await db.guidanceSession.findMany({
+      where: { organisationId: orgA, date: { gte: day(364) } },
+    });
+    const { dashboard, filter } = await dashboardFor(adminA.cookie, `?organisation=${orgB}`);
+    expect(filter).toMatchObject({ scope: 'organisation' });
+    expect(filter.organisationId).toBeUndefined();
+    expect(dashboard.sessions).toBe(ours.length);
+    expect(dashboard.smallGroupRule).toBe(false);
+    expectChart(
+      dashboard.charts.channel,
+      recount(ours, (r) => r.channel),
+      false,
+    );
+    // Their own, too, if they ask.
+    const own = await dashboardFor(adminA.cookie, '?scope=mine');
+    expect(own.dashboard.sessions).toBe(0);
+    // "The whole network" is not theirs to see: they get their organisation.
+    expect((await dashboardFor(adminA.cookie, '?scope=all')).filter.scope).toBe('organisation');
+  });
+
+  it('a coordinator sees the network, with every group of 1–4 hidden', async () => {
+    const all = await db.guidanceSession.findMany({ where: { date: { gte: day(364) } } });
+    const { dashboard, filter } = await dashboardFor(coordinator.cookie);
+    expect(filter.scope).toBe('all');
+    expect(dashboard.smallGroupRule).toBe(true);
+    expect(dashboard.sessions).toBe(all.length);
+    expect(dashboard.charts.device.rows.find((r) => r.key === 'other')?.count).toBeNull();
+    expectChart(
+      dashboard.charts.device,
+      recount(all, (r) => r.device),
+      true,
+    );
+    expectChart(
+      dashboard.charts.organisation,
+      recount(all, (r) => r.organisationId),
+      true,
+    );
+    // Filtered to one organisation it is still a view across organisations.
+    const a = await dashboardFor(coordinator.cookie, `?organisation=${orgA}`);
+    expect(a.dashboard.charts.device.rows.find((r) => r.key === 'other')?.count).toBeNull();
+  });
+});
+
+describe('the numbers', () => {
+  it('every chart equals a recount of the rows, with filters for dates, a support point and an e-service', async () => {
+    const from = day(200).toISOString().slice(0, 10);
+    const to = day(10).toISOString().slice(0, 10);
+    for (const [query, where] of [
+      [`?from=${from}&to=${to}`, { date: { gte: day(200), lte: day(10) } }],
+      [`?point=${points[0]!.id}`, { supportPointId: points[0]!.id, date: { gte: day(364) } }],
+      [`?eservice=${service.id}&interval=week`, { eserviceId: service.id, date: { gte: day(364) } }],
+      [
+        `?organisation=${orgA}&point=${points[1]!.id}`,
+        { organisationId: orgA, supportPointId: points[1]!.id, date: { gte: day(364) } },
+      ],
+    ] as const) {
+      const rows = await db.guidanceSession.findMany({ where });
+      const { dashboard } = await dashboardFor(coordinator.cookie, query);
+      const c = dashboard.charts;
+      expect(dashboard.sessions, query).toBe(rows.length < 5 && rows.length > 0 ? null : rows.length);
+      if (dashboard.sessions !== null)
+        expect(dashboard.minutes).toBe(rows.reduce((sum, r) => sum + r.durationMinutes, 0));
+      expectChart(
+        c.device,
+        recount(rows, (r) => r.device),
+        true,
+      );
+      expectChart(
+        c.topic,
+        recount(rows, (r) => r.topics),
+        true,
+      );
+      expectChart(
+        c.channel,
+        recount(rows, (r) => r.channel),
+        true,
+      );
+      expectChart(
+        c.language,
+        recount(rows, (r) => r.language),
+        true,
+      );
+      expectChart(
+        c.serviceLevel,
+        recount(rows, (r) => String(r.serviceLevel)),
+        true,
+      );
+      expectChart(
+        c.outcome,
+        recount(rows, (r) => r.outcome),
+        true,
+      );
+      expectChart(
+        c.ageGroup,
+        recount(rows, (r) => r.ageGroup ?? 'none'),
+        true,
+      );
+      expectChart(
+        c.supportPoint,
+        recount(rows, (r) => r.supportPointId ?? 'none'),
+        true,
+      );
+      expectChart(
+        c.eservice,
+        recount(rows, (r) => r.eserviceId ?? 'none'),
+        true,
+      );
+      expectChart(
+        c.organisation,
+        recount(rows, (r) => r.organisationId),
+        true,
+      );
+      // The time chart: every session in exactly one bucket, quiet buckets as zero.
+      const timeTotal = c.time.rows.reduce((sum, r) => sum + (r.count ?? 0), 0);
+      const hidden = c.time.rows.filter((r) => r.count === null).length;
+      expect(timeTotal).toBeLessThanOrEqual(rows.length);
+      expect(timeTotal + hidden * 4).toBeGreaterThanOrEqual(rows.length);
+      const ids = rows.map((r) => r.id);
+      const answers = await db.residentFeedback.findMany({ where: { sessionId: { in: ids } } });
+      expectChart(
+        c.satisfaction,
+        recount(answers as never, (r) => String((r as unknown as { rating: number }).rating)),
+        true,
+      );
+    }
+  });
+
+  it('weeks start on Monday and months on the first; every session falls in one', async () => {
+    const mine = await db.guidanceSession.findMany({
+      where: { adviserId: a2.user.id, date: { gte: day(364) } },
+    });
+    for (const interval of ['week', 'month'] as const) {
+      const { dashboard } = await dashboardFor(a2.cookie, `?interval=${interval}`);
+      const rows = dashboard.charts.time.rows;
+      for (const r of rows) {
+        const d = new Date(`${r.key}T00:00:00Z`);
+        if (interval === 'week') expect(d.getUTCDay()).toBe(1);
+        else expect(d.getUTCDate()).toBe(1);
+      }
+      expect(rows.reduce((sum, r) => sum + (r.count ?? 0), 0)).toBe(mine.length);
+      const bucketOf = (date: Date) => {
+        const d = new Date(date);
+        if (interval === 'month') d.setUTCDate(1);
+        else d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+        return d.toISOString().slice(0, 10);
+      };
+      expectChart(
+        dashboard.charts.time,
+        recount(mine, (r) => bucketOf(r.date)),
+        false,
+      );
+    }
+  });
+
+  it('the device trend counts each year of the last five, and satisfaction is the mean of the answers', async () => {
+    const mine = await db.guidanceSession.findMany({ where: { adviserId: b1.user.id } });
+    const { dashboard } = await dashboardFor(b1.cookie);
+    const byYear = recount(mine, (r) => `${r.date.getUTCFullYear()}:${r.device}`);
+    dashboard.trend.years.forEach((year, i) => {
+      dashboard.trend.devices.forEach((device, j) => {
+        expect(dashboard.trend.counts[i]![j]).toBe(byYear.get(`${year}:${device}`) ?? 0);
+      });
+    });
+    expect(dashboard.trend.totals.reduce((s, n) => s! + n!, 0)).toBe(mine.length);
+    const answers = await db.residentFeedback.findMany({
+      where: { adviserId: b1.user.id, date: { gte: day(364) } },
+    });
+    expect(dashboard.answers).toBe(answers.length);
+    const mean = answers.reduce((s, a) => s + a.rating, 0) / answers.length;
+    expect(dashboard.averageRating).toBe(Math.round(mean * 10) / 10);
+  });
+});
+
+describe('CSV', () => {
+  it('has every row with the page’s labels, and "<5" where the rule hides a count', async () => {
+    const response = await callLoader(
+      reportsExport,
+      makeRequest('/reports/export?chart=device&lng=en', { cookie: coordinator.cookie }),
+    );
+    expect(response.headers.get('Content-Type')).toContain('text/csv');
+    expect(response.headers.get('Content-Disposition')).toMatch(/attachment; filename=.*tukiverkko-device-/);
+    const lines = (await response.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Group,Sessions,Share (%)');
+    expect(lines).toContain('Other,<5,');
+    const all = await db.guidanceSession.count({ where: { date: { gte: day(364) }, device: 'android' } });
+    expect(lines.find((l) => l.startsWith('Android phone,'))).toMatch(
+      new RegExp(`^Android phone,${all},\\d+\\.\\d$`),
+    );
+  });
+
+  it("an adviser's CSV holds only their own sessions", async () => {
+    const response = await callLoader(
+      reportsExport,
+      makeRequest('/reports/export?chart=device&scope=all&lng=fi', { cookie: a2.cookie }),
+    );
+    const own = await db.guidanceSession.count({ where: { adviserId: a2.user.id, date: { gte: day(364) } } });
+    const lines = (await response.text()).trim().split('\r\n').slice(1);
+    expect(lines.reduce((sum, l) => sum + Number(l.split(',')[1]), 0)).toBe(own);
+  });
+
+  it('the device trend as CSV: a row per year and device', async () => {
+    const response = await callLoader(
+      reportsExport,
+      makeRequest('/reports/export?chart=trend&lng=sv', { cookie: adminA.cookie }),
+    );
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toContain('År');
+    expect(lines.length - 1).toBe(
+      (await dashboardFor(adminA.cookie)).dashboard.trend.years.length * DEVICES.length,
+    );
+  });
+});
+
+describe('figures elsewhere', () => {
+  it("an e-service's page counts the sessions about it, network-wide, hiding fewer than 5", async () => {
+    const page = await json<{ sessions: number | null }>(
+      await callLoader(eservicePage, makeRequest('/eservices/omakanta', { cookie: a1.cookie }), {
+        slug: 'omakanta',
+      }),
+    );
+    expect(page.sessions).toBe(
+      await db.guidanceSession.count({ where: { eserviceId: service.id, date: { gte: day(365) } } }),
+    );
+    const rare = await db.eService.create({ data: { slug: 'harvinainen', nameFi: 'Harvinainen palvelu' } });
+    await makeSessions(a1, 2, 9, { eserviceId: rare.id, date: day(1) });
+    const few = await json<{ sessions: number | null }>(
+      await callLoader(eservicePage, makeRequest('/eservices/harvinainen', { cookie: a1.cookie }), {
+        slug: 'harvinainen',
+      }),
+    );
+    expect(few.sessions).toBeNull();
+  });
+});
+
+describe('support points', () => {
+  it('every member finds them by name, district, kind and language; closed ones only for coordinators', async () => {
+    const oodi = await makeSupportPoint(db, { name: 'Keskustakirjasto Oodi', district: 'Keskusta' });
+    await db.supportPoint.update({ where: { id: oodi.id }, data: { languages: ['fi', 'sv', 'ar'] } });
+    const closed = await makeSupportPoint(db, { name: 'Suljettu kirjasto', active: false });
+    const find = async (cookie: string, query: string) =>
+      (
+        await json<{ points: { slug: string }[] }>(
+          await callLoader(directory, makeRequest(`/support-points${query}`, { cookie })),
+        )
+      ).points.map((p) => p.slug);
+    expect(await find(a1.cookie, '?q=oodi')).toEqual([oodi.slug]);
+    expect(await find(a1.cookie, '?q=KESKUSTA&language=ar')).toEqual([oodi.slug]);
+    expect(await find(a1.cookie, '?q=oodi&language=ru')).toEqual([]);
+    expect(await find(a1.cookie, '?q=Suljettu')).toEqual([]);
+    expect(await find(coordinator.cookie, '?q=Suljettu')).toEqual([closed.slug]);
+    expect(
+      (
+        await callLoader(pointPage, makeRequest(`/support-points/${closed.slug}`, { cookie: a1.cookie }), {
+          slug: closed.slug,
+        })
+      ).status,
+    ).toBe(404);
+    // Nonsense in the filters is ignored, never an error.
+    expect(await find(a1.cookie, '?kind=castle&language=xx&q=%00%27')).toEqual([]);
+  });
+
+  it("a point's page names the advisers who work there and its standing feedback link", async () => {
+    await db.userSupportPoint.create({ data: { userId: a2.user.id, supportPointId: points[2]!.id } });
+    const page = await json<{
+      point: { advisers: { name: string }[] };
+      feedback: { path: string; qr: string };
+    }>(
+      await callLoader(pointPage, makeRequest(`/support-points/${points[2]!.slug}`, { cookie: a1.cookie }), {
+        slug: points[2]!.slug,
+      }),
+    );
+    expect(page.point.advisers.map((a) => a.name)).toEqual([a2.user.name]);
+    const { feedbackCode } = await db.supportPoint.findUniqueOrThrow({ where: { id: points[2]!.id } });
+    expect(page.feedback.path).toBe(`/f/${feedbackCode}`);
+  });
+
+  it('a coordinator adds and changes a point; both are audited', async () => {
+    const form = {
+      name: 'Vallilan kirjasto',
+      slug: '',
+      kind: 'library',
+      address: 'Päijänteentie 5',
+      district: 'Vallila',
+      hostOrganisationId: orgA,
+      hoursFi: 'ke klo 10–12',
+      hoursSv: 'ons kl. 10–12',
+      hoursEn: 'Wed 10am–12pm',
+      languages: ['fi', 'en'],
+      appointmentNeeded: 'on',
+      active: 'on',
+    };
+    const created = await callAction(
+      pointNew,
+      makeRequest('/support-points/new', { cookie: coordinator.cookie, form }),
+    );
+    expect(created.headers.get('Location')).toBe('/support-points/vallilan-kirjasto?saved=1');
+    const point = await db.supportPoint.findUniqueOrThrow({ where: { slug: 'vallilan-kirjasto' } });
+    expect(point).toMatchObject({
+      hostOrganisationId: orgA,
+      languages: ['fi', 'en'],
+      appointmentNeeded: true,
+      active: true,
+    });
+    expect(point.feedbackCode).toMatch(/^[a-z2-9]{8}$/);
+    const changed = await callAction(
+      pointEdit,
+      makeRequest('/support-points/vallilan-kirjasto/edit', {
+        cookie: coordinator.cookie,
+        form: { ...form, slug: 'vallilan-kirjasto', appointmentNeeded: [] as never, active: [] as never },
+      }),
+      { slug: 'vallilan-kirjasto' },
+    );
+    expect(changed.status).toBe(302);
+    expect(await db.supportPoint.findUniqueOrThrow({ where: { id: point.id } })).toMatchObject({
+      appointmentNeeded: false,
+      active: false,
+    });
+    const audit = await db.auditLog.findMany({
+      where: { targetId: point.id },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual(['support_point_create', 'support_point_update']);
+    expect(audit.every((a) => a.actorId === coordinator.user.id)).toBe(true);
+  });
+
+  it.each([
+    ['no name', { name: '' }, 'name', 'validation.required'],
+    [
+      'HTML in the address is kept as text, but a line break is refused',
+      { address: 'Katu 1\n2' },
+      'address',
+      'validation.invalidCharacters',
+    ],
+    ['a bad address in Tukiverkko', { slug: '../etc' }, 'slug', 'supportPoints:errors.slug'],
+    ['a taken address', { slug: 'taken-point' }, 'slug', 'supportPoints:errors.slugTaken'],
+    ['an unknown kind', { kind: 'castle' }, 'kind', 'validation.required'],
+    ['an unknown language', { languages: ['xx'] }, 'languages', 'validation.invalid'],
+  ])('%s: a translated error, the form kept, nothing saved', async (_, overrides, field, key) => {
+    await makeSupportPoint(db, { slug: 'taken-point' }).catch(() => undefined);
+    const before = await db.supportPoint.count();
+    const form = {
+      name: 'Uusi piste',
+      kind: 'library',
+      address: 'Katu 1',
+      district: 'Kallio',
+      hoursFi: 'ma 9–11',
+      active: 'on',
+      ...overrides,
+    };
+    const response = await callAction(
+      pointNew,
+      makeRequest('/support-points/new', { cookie: coordinator.cookie, form }),
+    );
+    expect(response.status).toBe(400);
+    const body = await json<{ errors: Record<string, { key: string }>; values: Record<string, string> }>(
+      response,
+    );
+    expect(body.errors[field]?.key).toBe(key);
+    expect(body.values.hoursFi).toBe('ma 9–11');
+    expect(await db.supportPoint.count()).toBe(before);
+  });
+});
