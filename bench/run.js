@@ -1,12 +1,13 @@
 // npm run bench: pages under load (autocannon, 32 connections) against the production build, on
 // PGlite and (when reachable) on the PostgreSQL server, with the national data set (10,000
 // members, 20,000 forum threads, 400,000 posts, 5,000 library materials with 15,000 versions
-// and 20,000 attachments, 2,000 events, a briefing read by all members, 20,000 problem reports):
-// the home page, a thread of 20 posts, a forum category, a
-// search, the library list with filters, a material, the events month view, an event and a
-// member's calendar feed, a briefing's reach for its owner and an e-service's feedback queue. Prints requests/s, latency percentiles, the
-// server's RSS, the JavaScript a thread reader downloads (gzipped), and how much the server's
-// RSS grows while a 25 MB attachment is uploaded.
+// and 20,000 attachments, 2,000 events, a briefing read by all members, 20,000 problem reports,
+// 500,000 guidance sessions and 100,000 resident answers): the home page, a thread of 20 posts,
+// a forum category, a search, the library list with filters, a material, the events month view,
+// an event and a member's calendar feed, a briefing's reach for its owner, an e-service's
+// feedback queue, the guidance dashboards (8 connections) and logging a session (POST). Prints
+// requests/s, latency percentiles, the server's RSS, the JavaScript a thread reader downloads
+// (gzipped), and how much the server's RSS grows while a 25 MB attachment is uploaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -72,6 +73,12 @@ async function benchOne(label, databaseUrl) {
   const seedStart = Date.now();
   sh('npm', ['run', '--silent', 'seed', '--', '--scale', 'national'], env);
   console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  const advisers = JSON.parse(
+    spawnSync('npx', ['tsx', 'bench/sessions.ts', '300'], { env, encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .at(-1),
+  );
 
   const server = spawn('node', ['server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
@@ -128,22 +135,47 @@ async function benchOne(label, databaseUrl) {
     // The e-service owner's queue of 20,000 problem reports, newest first and most seen first.
     'feedback queue (20,000 reports)': ['/eservices/maisa/feedback', repCookie],
     'feedback queue, most seen first': ['/eservices/maisa/feedback?sort=top&status=new', repCookie],
+    // Guidance dashboards over 500,000 sessions: a year of one organisation, as the issue asks,
+    // and a year of the whole network unfiltered (the heaviest view), at 8 connections.
+    'guidance dashboard, 1 year, one organisation (8 conn.)': {
+      path: `/reports?organisation=${await firstOrganisationId(base, coordinatorCookie)}`,
+      cookie: coordinatorCookie,
+      connections: 8,
+    },
+    'guidance dashboard, 1 year, one support point (8 conn.)': {
+      path: `/reports?point=${advisers.supportPointId}`,
+      cookie: coordinatorCookie,
+      connections: 8,
+    },
+    'guidance dashboard, 1 year, whole network (8 conn.)': {
+      path: '/reports',
+      cookie: coordinatorCookie,
+      connections: 8,
+    },
   };
   const rows = [];
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   for (const [name, entry] of Object.entries(targets)) {
     if (only && !only.test(name)) continue;
     // A page is measured as the adviser unless it names another member's cookie.
-    const [target, pageCookie] = Array.isArray(entry) ? entry : [entry, cookie];
+    const {
+      path: target,
+      cookie: pageCookie,
+      connections = CONNECTIONS,
+    } = Array.isArray(entry)
+      ? { path: entry[0], cookie: entry[1] }
+      : typeof entry === 'string'
+        ? { path: entry, cookie }
+        : entry;
     const url = `${base}${target}`;
     const page = await fetch(url, { headers: { Cookie: pageCookie }, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
     const events = (await page.text()).match(/BEGIN:VEVENT/g)?.length;
     // Warm-up, then the measured run.
-    await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie: pageCookie } });
+    await autocannon({ url, connections, duration: 3, headers: { cookie: pageCookie } });
     const result = await autocannon({
       url,
-      connections: CONNECTIONS,
+      connections,
       duration: DURATION,
       headers: { cookie: pageCookie },
     });
@@ -157,6 +189,7 @@ async function benchOne(label, databaseUrl) {
       errors: result.errors,
     });
   }
+  if (!only || only.test('logging a session')) rows.push(await loggingThroughput(base, label, advisers));
   const threadJs = await javascriptFor(base, threadPath, cookie);
   const upload = await uploadGrowth(base, server.pid);
   console.log(`25 MB attachment upload: ${upload}`);
@@ -166,6 +199,63 @@ async function benchOne(label, databaseUrl) {
   console.table(rows);
   console.log(`server RSS after the runs: ${rss} MiB; JavaScript for a thread reader: ${threadJs}`);
   return { rows, rss, threadJs, upload };
+}
+
+async function firstOrganisationId(base, cookie) {
+  const html = await (await fetch(`${base}/reports`, { headers: { Cookie: cookie } })).text();
+  const id = html.match(/name="organisation"[^]*?<option value="([0-9a-f-]{36})"/)?.[1];
+  if (!id) throw new Error('no organisation on the dashboard');
+  return id;
+}
+
+/**
+ * Logging a session: POSTs from 300 advisers in turn (each under the per-adviser limit), each
+ * with a new idempotency key, through the endpoint the phone's form uses.
+ */
+async function loggingThroughput(base, label, { cookies, supportPointId }) {
+  const today = new Date().toISOString().slice(0, 10);
+  let n = 0;
+  const form = () =>
+    new URLSearchParams({
+      idempotencyKey: crypto.randomUUID(),
+      date: today,
+      supportPointId,
+      device: ['android', 'iphone', 'tablet', 'computer'][n % 4],
+      topics: 'banking',
+      channel: 'support_point',
+      serviceLevel: '2',
+      durationMinutes: '30',
+      language: 'fi',
+      outcome: 'solved',
+    }).toString();
+  const result = await autocannon({
+    url: `${base}/reports/log/save`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            Origin: base,
+            Cookie: cookies[n++ % cookies.length],
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+          body: form(),
+        }),
+      },
+    ],
+  });
+  return {
+    database: label,
+    page: `logging a session (POST, ${cookies.length} advisers)`,
+    'requests/s (mean)': Math.round(result.requests.average),
+    'latency p50 ms': result.latency.p50,
+    'latency p99 ms': result.latency.p99,
+    'non-2xx': result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function nationalBriefingPath(base, cookie) {

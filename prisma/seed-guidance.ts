@@ -163,12 +163,12 @@ export async function seedGuidanceNational() {
       SELECT gen_random_uuid(), u.id, u.organisation_id,
         CASE WHEN g % 7 = 0 THEN NULL ELSE p.id END,
         CASE WHEN g % 10 < 3 THEN e.id END,
-        current_date - (g % 1095),
+        current_date - d.ago,
         CASE
-          WHEN (g * 7919) % 100 < 29 + 4 * (2 - (g % 1095) / 365) THEN 'android'
-          WHEN (g * 7919) % 100 < 47 + 7 * (2 - (g % 1095) / 365) THEN 'iphone'
-          WHEN (g * 7919) % 100 < 72 THEN 'tablet'
-          WHEN (g * 7919) % 100 < 96 THEN 'computer'
+          WHEN d.r < 29 + 4 * (2 - d.ago / 365) THEN 'android'
+          WHEN d.r < 47 + 7 * (2 - d.ago / 365) THEN 'iphone'
+          WHEN d.r < 72 THEN 'tablet'
+          WHEN d.r < 96 THEN 'computer'
           ELSE 'other'
         END,
         CASE WHEN g % 3 = 0
@@ -181,8 +181,12 @@ export async function seedGuidanceNational() {
         CASE WHEN g % 5 = 4 THEN NULL ELSE (${ageGroups}::text[])[1 + g % 4] END,
         (${outcomes}::text[])[1 + (g / 7) % 3],
         CASE WHEN (g / 7) % 3 = 2 THEN 'Kelan palvelupiste' ELSE '' END,
-        gen_random_uuid(), 'n' || lpad(to_hex(g), 7, '0'), now(), now()
+        gen_random_uuid(), 'n' || lpad(to_hex(g), 7, '0'),
+        current_date - d.ago + interval '12 hours', current_date - d.ago + interval '12 hours'
       FROM generate_series(${start + 1}::int, ${start + size}::int) g
+      -- In the order they were logged, oldest first, as a real table fills up.
+      CROSS JOIN LATERAL (SELECT 1094 - ((g - 1)::bigint * 1095 / ${NATIONAL_SESSIONS})::int AS ago,
+                                 ((g::bigint * 7919) % 100)::int AS r) d
       JOIN (SELECT id, organisation_id, (row_number() OVER (ORDER BY id))::int AS n FROM app_user WHERE status = 'active') u
         ON u.n = 1 + (g * 31) % (SELECT count(*)::int FROM app_user WHERE status = 'active')
       JOIN (SELECT id, (row_number() OVER (ORDER BY id))::int AS n FROM support_point) p
@@ -199,7 +203,8 @@ export async function seedGuidanceNational() {
     FROM (SELECT *, (row_number() OVER (ORDER BY feedback_code))::int AS n FROM guidance_session) s
     WHERE s.n % 5 = 0 AND NOT EXISTS (SELECT 1 FROM resident_feedback r WHERE r.session_id = s.id)
     LIMIT ${NATIONAL_ANSWERS}::int`;
-  await db.$executeRawUnsafe('ANALYZE guidance_session');
-  await db.$executeRawUnsafe('ANALYZE resident_feedback');
+  // As autovacuum would by now: statistics, and the visibility map that index-only scans need.
+  await db.$executeRawUnsafe('VACUUM ANALYZE guidance_session');
+  await db.$executeRawUnsafe('VACUUM ANALYZE resident_feedback');
   console.log(`\nGuidance at national scale: ${await db.guidanceSession.count()} sessions.`);
 }

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { notFound } from '~/auth/guards.server';
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { BriefingQuestions } from '~/components/briefings/briefing-questions';
+import { BriefingReach } from '~/components/briefings/briefing-reach';
+import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { isConfidential } from '~/domain/briefings/access.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
@@ -225,84 +227,15 @@ export default function BriefingPage() {
       )}
 
       {live ? (
-        <section aria-labelledby="questions-heading" className="section" id="questions">
-          <h2 id="questions-heading">{t('questions.title')}</h2>
-          {questions.length === 0 ? <p>{t('questions.none')}</p> : null}
-          <ol className="plain-list question-list">
-            {questions.map((q) => (
-              <li key={q.id} id={`question-${q.id}`}>
-                <p>
-                  <strong>{q.body}</strong>
-                </p>
-                <p className="muted">
-                  {q.author.name} · <DateTime value={q.createdAt} />
-                  {q.inFaq ? ` · ${t('questions.inFaq')}` : ''}
-                </p>
-                {q.answeredAt ? (
-                  <p>
-                    <span className="muted">
-                      {t('questions.answeredBy', { name: q.answeredBy?.name ?? '' })}:
-                    </span>{' '}
-                    {q.answer}
-                  </p>
-                ) : (
-                  <p className="muted">{t('questions.unanswered')}</p>
-                )}
-                {canWrite ? (
-                  <div className="actions-row">
-                    <Form method="post" className="form" preventScrollReset>
-                      <input type="hidden" name="intent" value="answer" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <TextAreaField
-                        name="answer"
-                        label={q.answeredAt ? t('questions.editAnswer') : t('questions.answer')}
-                        rows={2}
-                        maxLength={3000}
-                        defaultValue={values.questionId === q.id ? typed(values, 'answer') : q.answer}
-                        error={values.questionId === q.id ? errors.answer : undefined}
-                      />
-                      <button type="submit" className="button button--secondary">
-                        {t('questions.saveAnswer')}
-                        <span className="visually-hidden">: {q.body.slice(0, 60)}</span>
-                      </button>
-                    </Form>
-                    {q.answeredAt ? (
-                      <Form method="post" preventScrollReset>
-                        <input type="hidden" name="intent" value="faq" />
-                        <input type="hidden" name="questionId" value={q.id} />
-                        <input type="hidden" name="inFaq" value={q.inFaq ? 'false' : 'true'} />
-                        <button type="submit" className="button button--secondary">
-                          {q.inFaq ? t('questions.removeFromFaq') : t('questions.addToFaq')}
-                          <span className="visually-hidden">: {q.body.slice(0, 60)}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-          <Form method="post" className="form" preventScrollReset>
-            <input type="hidden" name="intent" value="ask" />
-            <TextAreaField
-              name="question"
-              label={t('questions.ask')}
-              hint={t('questions.askHint')}
-              rows={3}
-              maxLength={2000}
-              defaultValue={message === 'asked' ? '' : typed(values, 'question')}
-              error={errors.question}
-            />
-            <button type="submit" className="button">
-              {t('questions.send')}
-            </button>
-          </Form>
-          <p>
-            <Link to={`/eservices/${b.eservice.slug}/feedback/new?briefing=${b.id}`}>
-              {t('reportProblem')}
-            </Link>
-          </p>
-        </section>
+        <BriefingQuestions
+          briefingId={b.id}
+          eserviceSlug={b.eservice.slug}
+          questions={questions}
+          canWrite={canWrite}
+          errors={errors}
+          values={values}
+          message={message}
+        />
       ) : null}
 
       {history.length ? (
@@ -319,90 +252,7 @@ export default function BriefingPage() {
         </section>
       ) : null}
 
-      {canWrite ? (
-        <section aria-labelledby="owner-heading" className="section">
-          <h2 id="owner-heading">{t('owner.title')}</h2>
-          <p>
-            <Link to={`/briefings/${b.id}/edit`}>{t('owner.edit')}</Link>
-          </p>
-          {reach ? (
-            <>
-              <p>
-                <strong>{t('owner.readBy', { read: reach.read, members: reach.members })}</strong>{' '}
-                {t('owner.readLatest', { count: reach.readLatest })}
-              </p>
-              {reach.members ? (
-                <progress max={reach.members} value={reach.read} aria-label={t('owner.progress')} />
-              ) : null}
-              <div className="table-wrap">
-                <table>
-                  <caption>{t('owner.perOrganisation')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('owner.organisation')}</th>
-                      <th scope="col">{t('owner.members')}</th>
-                      <th scope="col">{t('owner.read')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {reach.organisations.map((o) => (
-                      <tr key={o.name}>
-                        <th scope="row">{o.name}</th>
-                        <td>{o.members}</td>
-                        <td>{o.read}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {reach.days.length ? (
-                <div className="table-wrap">
-                  <table>
-                    <caption>{t('owner.overTime')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('owner.day')}</th>
-                        <th scope="col">{t('owner.newReaders')}</th>
-                        <th scope="col">{t('owner.total')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {reach.days.map((d) => (
-                        <tr key={d.day}>
-                          <th scope="row">
-                            <DateTime value={`${d.day}T00:00:00Z`} dateOnly />
-                          </th>
-                          <td>{d.read}</td>
-                          <td>{d.total}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : null}
-              <Form method="post" className="form" preventScrollReset>
-                {errors.remind ? (
-                  <Notice tone="error">
-                    <p>{t(errors.remind.key, errors.remind.values)}</p>
-                  </Notice>
-                ) : null}
-                <p>
-                  {t('owner.remindHelp')}
-                  {b.remindedAt ? (
-                    <>
-                      {' '}
-                      {t('owner.remindedAt')} <DateTime value={b.remindedAt} />.
-                    </>
-                  ) : null}
-                </p>
-                <button type="submit" name="intent" value="remind" className="button button--secondary">
-                  {t('owner.remind')}
-                </button>
-              </Form>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      {canWrite ? <BriefingReach briefing={b} reach={reach} errors={errors} /> : null}
     </article>
   );
 }

@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { OrganiserPanel } from '~/components/events/organiser-panel';
 import { notFound } from '~/auth/guards.server';
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { Notice, useFormResult } from '~/components/ui/form';
 import { MaterialLink } from '~/components/library/material-link';
 import { DateTime } from '~/components/ui/misc';
 import { cancelEvent } from '~/domain/events/events.server';
@@ -265,88 +266,13 @@ export default function EventPage() {
       </section>
 
       {data.canEdit ? (
-        <section aria-labelledby="organiser-heading" className="section">
-          <h2 id="organiser-heading">{t('organiser.title')}</h2>
-          <p className="actions-row">
-            <Link to={`/events/${event.id}/edit`}>{t('edit.open')}</Link>
-            <Link to={`/events/${event.id}/organise`}>{t('organise.title')}</Link>
-            <Link to={`/events/${event.id}/check-in`}>{t('checkIn.title')}</Link>
-            <a href={`/events/${event.id}/attendance`} download>
-              {t('checkIn.csv')}
-            </a>
-          </p>
-          {data.attendance ? <p>{t('checkIn.summary', data.attendance)}</p> : null}
-          {data.attendees ? (
-            <div className="table-wrap">
-              <table>
-                <caption>{t('organiser.attendees')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('organiser.name')}</th>
-                    <th scope="col">{t('organiser.organisation')}</th>
-                    <th scope="col">{t('organiser.answer')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.attendees.map((a, i) => (
-                    <tr key={i}>
-                      <th scope="row">{a.user.name}</th>
-                      <td>{a.user.organisation.name}</td>
-                      <td>{t(`rsvp.status.${a.status}`)}</td>
-                    </tr>
-                  ))}
-                  {data.attendees.length === 0 ? (
-                    <tr>
-                      <td colSpan={3}>{t('organiser.nobody')}</td>
-                    </tr>
-                  ) : null}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Form method="post" className="form">
-            <h3>{t('followUp.publishTitle')}</h3>
-            <p>{t('followUp.publishHelp')}</p>
-            <input type="hidden" name="intent" value="follow-up" />
-            {(['minutesUrl', 'slidesUrl', 'recordingUrl'] as const).map((k) => (
-              <TextField
-                key={k}
-                type="url"
-                name={k}
-                label={t(`followUp.${k}`)}
-                maxLength={500}
-                defaultValue={typed(values, k, event[k])}
-                error={errors[k]}
-              />
-            ))}
-            <TextField
-              name="note"
-              label={t('followUp.note')}
-              maxLength={2000}
-              defaultValue={typed(values, 'note', event.followUpNote)}
-              error={errors.note}
-            />
-            <button type="submit" className="button button--secondary">
-              {t('followUp.publish')}
-            </button>
-          </Form>
-          {!event.cancelledAt ? (
-            <Form method="post" className="form">
-              <input type="hidden" name="intent" value="cancel" />
-              <TextField
-                name="reason"
-                label={t('organiser.cancelReason')}
-                hint={t('organiser.cancelHint')}
-                maxLength={500}
-                defaultValue={typed(values, 'reason')}
-                error={errors.reason}
-              />
-              <button type="submit" className="button button--danger">
-                {t('organiser.cancel')}
-              </button>
-            </Form>
-          ) : null}
-        </section>
+        <OrganiserPanel
+          event={event}
+          attendance={data.attendance}
+          attendees={data.attendees}
+          errors={errors}
+          values={values}
+        />
       ) : null}
     </article>
   );

@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language: await getLanguage(request),
     place: target.supportPointName,
     answered: target.kind === 'session' && target.answered,
+    expired: target.kind === 'session' && target.expired,
     thanks: new URL(request.url).searchParams.has('thanks'),
   });
 }
@@ -47,12 +48,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await giveResidentFeedback(target, parsed.data, language, requestMeta(request, context).ip);
   if (!result.ok && result.reason === 'rate_limited')
     return invalid({ form: { key: 'reports:resident.errors.tooMany' } }, parsed.values, { status: 429 });
+  if (!result.ok && result.reason === 'expired')
+    return invalid({ form: { key: 'reports:resident.errors.expired' } }, parsed.values, { status: 410 });
   // Answered now, or already (a second tap, another phone): either way, thank them.
   return redirect(`/f/${params.code}?thanks=1&lng=${language}`);
 }
 
 export default function ResidentFeedbackPage() {
-  const { code, language, place, answered, thanks } = useLoaderData<typeof loader>();
+  const { code, language, place, answered, expired, thanks } = useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const { errors, values } = useFormResult();
   return (
@@ -74,7 +77,12 @@ export default function ResidentFeedbackPage() {
           ))}
         </ul>
       </nav>
-      {thanks || answered ? (
+      {expired && !thanks ? (
+        <>
+          <h1>{t('resident.expiredTitle')}</h1>
+          <p className="lead">{t('resident.expired')}</p>
+        </>
+      ) : thanks || answered ? (
         <>
           <h1>{t('resident.thanksTitle')}</h1>
           <p className="lead">{thanks ? t('resident.thanks') : t('resident.alreadyAnswered')}</p>

@@ -5,12 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { MaterialFields } from '~/components/library/material-fields';
-import { FileSize } from '~/components/library/file-list';
+import { AttachmentsPanel } from '~/components/library/attachments-panel';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { attachFile, detachFile } from '~/domain/library/files.server';
@@ -116,9 +116,7 @@ export default function EditMaterialPage() {
   const { material, organisations, translations, maxMb } = useLoaderData<typeof loader>();
   const { t } = useTranslation('library');
   const { errors, values, message } = useFormResult();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
-  const uploading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data';
   const pending = material.versions[0];
   const links = (material.draftLinks as { title: string; url: string }[])
     .map((l) => `${l.title} ${l.url}`)
@@ -213,45 +211,7 @@ export default function EditMaterialPage() {
         </Form>
       </section>
 
-      <section aria-labelledby="files-heading" className="section">
-        <h2 id="files-heading">{t('files.title')}</h2>
-        {material.files.length ? (
-          <ul className="file-list">
-            {material.files.map(({ upload }) => (
-              <li key={upload.id}>
-                <a href={`/uploads/${upload.id}`}>{upload.fileName}</a> <FileSize bytes={upload.byteSize} />
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="uploadId" value={upload.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="detach"
-                    className="button button--small button--secondary"
-                  >
-                    {t('files.remove')}
-                    <span className="visually-hidden">: {upload.fileName}</span>
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('files.none')}</p>
-        )}
-        <Form method="post" encType="multipart/form-data" className="form">
-          <TextField
-            type="file"
-            name="file"
-            label={t('files.add')}
-            hint={t('files.hint', { max: maxMb })}
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt"
-            error={errors.file}
-          />
-          <button type="submit" className="button button--secondary" disabled={uploading}>
-            {uploading ? t('files.uploading') : t('files.upload')}
-          </button>
-        </Form>
-      </section>
+      <AttachmentsPanel files={material.files} maxMb={maxMb} errors={errors} />
 
       <section aria-labelledby="publish-heading" className="section">
         <h2 id="publish-heading">{t('edit.publishTitle')}</h2>

@@ -6,8 +6,8 @@ import { ChartFigure } from '~/components/reports/chart';
 import { DeviceTrend } from '~/components/reports/device-trend';
 import { SelectField, TextField } from '~/components/ui/form';
 import { entryChoices } from '~/domain/guidance/sessions.server';
-import { CHART_KEYS, INTERVALS, TOP_ROWS } from '~/domain/reports/constants';
-import { guidanceDashboard } from '~/domain/reports/dashboard.server';
+import { CHART_KEYS, INTERVALS } from '~/domain/reports/constants';
+import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
 import { ratingFace, rowLabel } from '~/domain/reports/labels';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scopes: allowedScopes(user),
     organisationName: user.organisationName,
     choices: { ...choices, organisations },
-    dashboard,
+    dashboard: forPage(dashboard),
   });
 }
 
@@ -58,6 +58,9 @@ export default function ReportsPage() {
         <Link to="/reports/log" className="button">
           {t('log.title')}
         </Link>
+        {filter.scope === 'mine' ? null : (
+          <Link to={`/reports/events?${filterQuery(filter)}`}>{t('attendance.title')}</Link>
+        )}
         <Link to="/support-points">{t('supportPointsLink')}</Link>
       </p>
       <Form method="get" className="filters report-filters" aria-label={t('filters.label')}>
@@ -143,7 +146,7 @@ export default function ReportsPage() {
                   ? t('charts.satisfactionNote')
                   : undefined
             }
-            rows={chart.rows.slice(0, key === 'time' ? undefined : TOP_ROWS).map((row) => ({
+            rows={chart.rows.map((row) => ({
               key: row.key,
               label: rowLabel(key, row, ctx),
               count: row.count,

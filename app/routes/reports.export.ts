@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requirePermission } from '~/auth/guards.server';
-import { chartCsv } from '~/domain/reports/csv.server';
+import { eventAttendance } from '~/domain/reports/attendance.server';
+import { attendanceCsv, chartCsv } from '~/domain/reports/csv.server';
 import { guidanceDashboard } from '~/domain/reports/dashboard.server';
 import { ReportQuerySchema } from '~/domain/reports/schema.server';
 import { resolveFilter } from '~/domain/reports/scope.server';
@@ -15,8 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chart = ReportQuerySchema.parse(Object.fromEntries(url.searchParams)).chart ?? 'time';
   const language = await getLanguage(request);
   const [t, tp] = await Promise.all([i18n.getFixedT(request, 'reports'), i18n.getFixedT(request, 'profile')]);
-  const dashboard = await guidanceDashboard(filter, language);
-  const csv = chartCsv(dashboard, chart, { language, interval: filter.interval, t, tp });
+  const csv =
+    chart === 'events'
+      ? attendanceCsv(await eventAttendance(filter, language, 5000), language, t)
+      : chartCsv(await guidanceDashboard(filter, language), chart, {
+          language,
+          interval: filter.interval,
+          t,
+          tp,
+        });
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -17,7 +17,7 @@ import {
   entryChoices,
   findEditableSession,
   formValuesOf,
-  helsinkiToday,
+  dateBounds,
   listItem,
 } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entry: listItem(entry, language),
     values: formValuesOf(entry),
     choices: await entryChoices(language),
-    today: helsinkiToday(),
+    ...dateBounds(),
     saved: new URL(request.url).searchParams.has('saved'),
     feedback: entry.feedback ? null : { url, path: `/f/${entry.feedbackCode}`, qr: await qrDataUrl(url) },
   });
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GuidanceEntryPage() {
-  const { userId, idempotencyKey, entry, values, choices, today, saved, feedback } =
+  const { userId, idempotencyKey, entry, values, choices, today, earliest, saved, feedback } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const result = useFormResult();
@@ -100,6 +100,7 @@ export default function GuidanceEntryPage() {
         idempotencyKey={idempotencyKey}
         userId={userId}
         today={today}
+        earliest={earliest}
         defaults={values}
         points={choices.points}
         services={choices.services}

@@ -17,7 +17,7 @@ import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
 import {
   entryChoices,
   findEditableSession,
-  helsinkiToday,
+  dateBounds,
   listItem,
   newEntryDefaults,
   recentSessions,
@@ -39,12 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recentSessions(user),
     savedId ? findEditableSession(user, savedId) : null,
   ]);
-  const today = helsinkiToday();
+  const { today, earliest } = dateBounds();
   const url = saved ? feedbackUrl(request, saved.feedbackCode) : '';
   return json({
     userId: user.id,
     idempotencyKey: crypto.randomUUID(),
     today,
+    earliest,
     defaults: { ...defaults, date: today, durationMinutes: '30' },
     choices,
     recent: recent.map((s) => listItem(s, language)),
@@ -70,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GuidanceLogPage() {
-  const { userId, idempotencyKey, today, defaults, choices, recent, saved, deleted } =
+  const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved, deleted } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const { errors, values } = useFormResult();
@@ -112,6 +113,7 @@ export default function GuidanceLogPage() {
         idempotencyKey={idempotencyKey}
         userId={userId}
         today={today}
+        earliest={earliest}
         defaults={defaults}
         points={choices.points}
         services={choices.services}

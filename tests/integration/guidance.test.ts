@@ -137,7 +137,7 @@ describe('logging a session', () => {
 
   it.each([
     ['a future date', { date: daysAgo(-1) }, 'date', 'reports:errors.future'],
-    ['a date too long ago', { date: daysAgo(120) }, 'date', 'reports:errors.tooOld'],
+    ['a date too long ago', { date: daysAgo(32) }, 'date', 'reports:errors.tooOld'],
     ['no date', { date: '' }, 'date', 'reports:errors.date'],
     ['a duration of 0', { durationMinutes: '0' }, 'durationMinutes', 'reports:errors.duration'],
     ['a duration of over 8 hours', { durationMinutes: '481' }, 'durationMinutes', 'reports:errors.duration'],
@@ -385,6 +385,25 @@ describe("a resident's quick feedback", () => {
     const answers = await db.residentFeedback.findMany({ where: { supportPointId: wall.id } });
     expect(answers.map((a) => a.rating).sort()).toEqual([3, 5]);
     expect(answers.every((a) => a.organisationId === orgId && a.adviserId === null)).toBe(true);
+  });
+
+  it('a session’s link takes answers for a week; then it says so and saves nothing', async () => {
+    const id = await logOk(adviser.cookie, entry());
+    await db.guidanceSession.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    const { feedbackCode: code } = await db.guidanceSession.findUniqueOrThrow({ where: { id } });
+    const page = await json<{ expired: boolean }>(
+      await callLoader(residentPage, makeRequest(`/f/${code}`), { code }),
+    );
+    expect(page.expired).toBe(true);
+    const response = await answer(code, { rating: '5' });
+    expect(response.status).toBe(410);
+    expect((await json<{ errors: Record<string, { key: string }> }>(response)).errors.form?.key).toBe(
+      'reports:resident.errors.expired',
+    );
+    expect(await db.residentFeedback.count({ where: { sessionId: id } })).toBe(0);
   });
 
   it('an unknown code, or a closed point, is not found', async () => {

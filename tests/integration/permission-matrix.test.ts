@@ -79,6 +79,7 @@ import * as feedbackQueue from '~/routes/eservices.$slug.feedback._index';
 import * as feedbackExport from '~/routes/eservices.$slug.feedback.export';
 import * as reports from '~/routes/reports._index';
 import * as reportsExport from '~/routes/reports.export';
+import * as reportEvents from '~/routes/reports.events';
 import * as guidanceLog from '~/routes/reports.log._index';
 import * as guidanceEntry from '~/routes/reports.log.$id';
 import * as guidanceSave from '~/routes/reports.log.save';
@@ -618,6 +619,11 @@ const CASES: Case[] = [
     expect: ALL_MEMBERS,
   },
   { name: 'GET /reports/log', run: get(guidanceLog as never, '/reports/log'), expect: ALL_MEMBERS },
+  {
+    name: 'GET /reports/events (attendance: organisation admins and above)',
+    run: get(reportEvents as never, '/reports/events'),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
   {
     name: "GET /reports/log/:id (the adviser's own entry)",
     run: (cookie) =>

@@ -7,8 +7,10 @@ import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { ANSWER_COLUMNS, answerColumns } from '~/domain/guidance/resident-feedback.server';
 import { helsinkiToday } from '~/domain/guidance/sessions.server';
 import type { Dashboard } from '~/domain/reports/dashboard.server';
+import { FROZEN_DAYS } from '~/domain/reports/counts.server';
 import * as reports from '~/routes/reports._index';
 import * as reportsExport from '~/routes/reports.export';
+import * as reportEvents from '~/routes/reports.events';
 import * as eservicePage from '~/routes/eservices.$slug._index';
 import * as directory from '~/routes/support-points._index';
 import * as pointPage from '~/routes/support-points.$slug._index';
@@ -68,6 +70,13 @@ const dashboardFor = async (cookie: string, query = '') =>
 
 type Row = Awaited<ReturnType<typeof db.guidanceSession.findMany>>[number];
 
+/** Where the dashboards start unless told otherwise: the first day of the month 11 months back. */
+function defaultFrom() {
+  const d = new Date(`${helsinkiToday().slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 11);
+  return d;
+}
+
 /** The straightforward recount: fetch the rows, count them in JavaScript. */
 function recount(rows: Row[], by: (r: Row) => string | string[]) {
   const counts = new Map<string, number>();
@@ -126,7 +135,7 @@ beforeAll(async () => {
 describe('whose figures', () => {
   it('an adviser sees only their own sessions, whatever the address asks for', async () => {
     const mine = await db.guidanceSession.findMany({
-      where: { adviserId: a1.user.id, date: { gte: day(364) } },
+      where: { adviserId: a1.user.id, date: { gte: defaultFrom() } },
     });
     for (const query of ['', '?scope=all', `?scope=organisation&organisation=${orgB}`]) {
       const { dashboard, filter } = await dashboardFor(a1.cookie, query);
@@ -144,7 +153,7 @@ describe('whose figures', () => {
 
   it("an organisation's admin sees their organisation, exact, and never another's", async () => {
     const ours = await db.guidanceSession.findMany({
-      where: { organisationId: orgA, date: { gte: day(364) } },
+      where: { organisationId: orgA, date: { gte: defaultFrom() } },
     });
     const { dashboard, filter } = await dashboardFor(adminA.cookie, `?organisation=${orgB}`);
     expect(filter).toMatchObject({ scope: 'organisation' });
@@ -164,7 +173,7 @@ describe('whose figures', () => {
   });
 
   it('a coordinator sees the network, with every group of 1–4 hidden', async () => {
-    const all = await db.guidanceSession.findMany({ where: { date: { gte: day(364) } } });
+    const all = await db.guidanceSession.findMany({ where: { date: { gte: defaultFrom() } } });
     const { dashboard, filter } = await dashboardFor(coordinator.cookie);
     expect(filter.scope).toBe('all');
     expect(dashboard.smallGroupRule).toBe(true);
@@ -192,11 +201,11 @@ describe('the numbers', () => {
     const to = day(10).toISOString().slice(0, 10);
     for (const [query, where] of [
       [`?from=${from}&to=${to}`, { date: { gte: day(200), lte: day(10) } }],
-      [`?point=${points[0]!.id}`, { supportPointId: points[0]!.id, date: { gte: day(364) } }],
-      [`?eservice=${service.id}&interval=week`, { eserviceId: service.id, date: { gte: day(364) } }],
+      [`?point=${points[0]!.id}`, { supportPointId: points[0]!.id, date: { gte: defaultFrom() } }],
+      [`?eservice=${service.id}&interval=week`, { eserviceId: service.id, date: { gte: defaultFrom() } }],
       [
         `?organisation=${orgA}&point=${points[1]!.id}`,
-        { organisationId: orgA, supportPointId: points[1]!.id, date: { gte: day(364) } },
+        { organisationId: orgA, supportPointId: points[1]!.id, date: { gte: defaultFrom() } },
       ],
     ] as const) {
       const rows = await db.guidanceSession.findMany({ where });
@@ -272,7 +281,7 @@ describe('the numbers', () => {
 
   it('weeks start on Monday and months on the first; every session falls in one', async () => {
     const mine = await db.guidanceSession.findMany({
-      where: { adviserId: a2.user.id, date: { gte: day(364) } },
+      where: { adviserId: a2.user.id, date: { gte: defaultFrom() } },
     });
     for (const interval of ['week', 'month'] as const) {
       const { dashboard } = await dashboardFor(a2.cookie, `?interval=${interval}`);
@@ -308,11 +317,67 @@ describe('the numbers', () => {
     });
     expect(dashboard.trend.totals.reduce((s, n) => s! + n!, 0)).toBe(mine.length);
     const answers = await db.residentFeedback.findMany({
-      where: { adviserId: b1.user.id, date: { gte: day(364) } },
+      where: { adviserId: b1.user.id, date: { gte: defaultFrom() } },
     });
     expect(dashboard.answers).toBe(answers.length);
     const mean = answers.reduce((s, a) => s + a.rating, 0) / answers.length;
     expect(dashboard.averageRating).toBe(Math.round(mean * 10) / 10);
+  });
+});
+
+describe('months that can no longer change', () => {
+  it('are counted once and kept; recent months are always counted from the rows', async () => {
+    await db.reportMonthCount.deleteMany();
+    const first = await dashboardFor(adminA.cookie);
+    const kept = await db.reportMonthCount.findMany({
+      where: { dim: 'sessions' },
+      select: { key: true, month: true },
+    });
+    expect(kept.length).toBeGreaterThan(12);
+    // Only months that ended more than FROZEN_DAYS ago, and only for this organisation's filter.
+    const frozenBefore = day(FROZEN_DAYS);
+    for (const k of kept) {
+      const end = new Date(k.month);
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      expect(end.getTime()).toBeLessThanOrEqual(frozenBefore.getTime());
+      expect(k.key).toContain(`org:${orgA}`);
+    }
+    // A second view reads them: the same figures, and nothing new kept.
+    const second = await dashboardFor(adminA.cookie);
+    expect(second.dashboard).toEqual(first.dashboard);
+    expect(await db.reportMonthCount.count({ where: { dim: 'sessions' } })).toBe(kept.length);
+    // A session logged today counts at once.
+    await makeSessions(a1, 1, 11, { date: day(0), device: 'tablet' });
+    const third = await dashboardFor(adminA.cookie);
+    expect(third.dashboard.sessions).toBe(first.dashboard.sessions! + 1);
+    // The trend's older years come from the kept months too, and equal a recount.
+    const ours = await db.guidanceSession.findMany({ where: { organisationId: orgA } });
+    const byYear = recount(ours, (r) => `${r.date.getUTCFullYear()}:${r.device}`);
+    third.dashboard.trend.years.forEach((year, i) =>
+      third.dashboard.trend.devices.forEach((device, j) =>
+        expect(third.dashboard.trend.counts[i]![j]).toBe(byYear.get(`${year}:${device}`) ?? 0),
+      ),
+    );
+  });
+
+  it('a range starting mid-month counts its first month from that day only', async () => {
+    const from = day(300);
+    from.setUTCDate(17);
+    const to = day(20);
+    const query = `?from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
+    const rows = await db.guidanceSession.findMany({
+      where: { organisationId: orgA, date: { gte: from, lte: to } },
+    });
+    for (let i = 0; i < 2; i++) {
+      const { dashboard } = await dashboardFor(adminA.cookie, query);
+      expect(dashboard.sessions).toBe(rows.length);
+      expectChart(
+        dashboard.charts.device,
+        recount(rows, (r) => r.device),
+        false,
+      );
+      expect(dashboard.charts.time.rows.reduce((sum, r) => sum + r.count!, 0)).toBe(rows.length);
+    }
   });
 });
 
@@ -330,7 +395,9 @@ describe('CSV', () => {
       .split('\r\n');
     expect(lines[0]).toBe('Group,Sessions,Share (%)');
     expect(lines).toContain('Other,<5,');
-    const all = await db.guidanceSession.count({ where: { date: { gte: day(364) }, device: 'android' } });
+    const all = await db.guidanceSession.count({
+      where: { date: { gte: defaultFrom() }, device: 'android' },
+    });
     expect(lines.find((l) => l.startsWith('Android phone,'))).toMatch(
       new RegExp(`^Android phone,${all},\\d+\\.\\d$`),
     );
@@ -341,7 +408,9 @@ describe('CSV', () => {
       reportsExport,
       makeRequest('/reports/export?chart=device&scope=all&lng=fi', { cookie: a2.cookie }),
     );
-    const own = await db.guidanceSession.count({ where: { adviserId: a2.user.id, date: { gte: day(364) } } });
+    const own = await db.guidanceSession.count({
+      where: { adviserId: a2.user.id, date: { gte: defaultFrom() } },
+    });
     const lines = (await response.text()).trim().split('\r\n').slice(1);
     expect(lines.reduce((sum, l) => sum + Number(l.split(',')[1]), 0)).toBe(own);
   });
@@ -506,5 +575,76 @@ describe('support points', () => {
     expect(body.errors[field]?.key).toBe(key);
     expect(body.values.hoursFi).toBe('ma 9–11');
     expect(await db.supportPoint.count()).toBe(before);
+  });
+});
+
+describe('events in the dashboards', () => {
+  it('count who signed up, came, did not come and came anyway: the network, or one organisation', async () => {
+    const event = await db.event.create({
+      data: {
+        type: 'network_meeting',
+        titleFi: 'Verkostotapaaminen',
+        titleSv: 'Nätverksträff',
+        startsAt: new Date(Date.now() - 3 * 86_400_000),
+        endsAt: new Date(Date.now() - 3 * 86_400_000 + 7_200_000),
+        placeKind: 'online',
+        createdById: coordinator.user.id,
+      },
+    });
+    const checkedIn = new Date();
+    await db.eventRsvp.createMany({
+      data: [
+        { eventId: event.id, userId: a1.user.id, status: 'going', checkedInAt: checkedIn },
+        { eventId: event.id, userId: a2.user.id, status: 'going' },
+        { eventId: event.id, userId: adminA.user.id, status: 'walk_in', checkedInAt: checkedIn },
+        { eventId: event.id, userId: b1.user.id, status: 'going', checkedInAt: checkedIn },
+        { eventId: event.id, userId: coordinator.user.id, status: 'cant' },
+      ],
+    });
+    type Page = {
+      rows: {
+        id: string;
+        title: string;
+        going: number;
+        attended: number;
+        noShows: number;
+        walkIns: number;
+      }[];
+    };
+    const network = await json<Page>(
+      await callLoader(reportEvents, makeRequest('/reports/events?lng=sv', { cookie: coordinator.cookie })),
+    );
+    expect(network.rows.find((r) => r.id === event.id)).toMatchObject({
+      title: 'Nätverksträff',
+      going: 3,
+      attended: 3,
+      noShows: 1,
+      walkIns: 1,
+    });
+    const ours = await json<Page>(
+      await callLoader(reportEvents, makeRequest('/reports/events', { cookie: adminA.cookie })),
+    );
+    expect(ours.rows.find((r) => r.id === event.id)).toMatchObject({
+      going: 2,
+      attended: 2,
+      noShows: 1,
+      walkIns: 1,
+    });
+    // An adviser has no organisation's figures; their own view has no attendance page.
+    expect(
+      (await callLoader(reportEvents, makeRequest('/reports/events', { cookie: a1.cookie }))).status,
+    ).toBe(404);
+    expect(
+      (await callLoader(reportEvents, makeRequest('/reports/events?scope=mine', { cookie: adminA.cookie })))
+        .status,
+    ).toBe(404);
+    const csv = await (
+      await callLoader(
+        reportsExport,
+        makeRequest('/reports/export?chart=events&lng=en', { cookie: adminA.cookie }),
+      )
+    ).text();
+    expect(csv).toContain('Event,Time,Signed up,Came,Did not come,Came without signing up');
+    expect(csv).toMatch(/Verkostotapaaminen,[^,]+(,[^,]+)?,2,2,1,1/);
   });
 });

@@ -39,6 +39,8 @@ type Props = {
   idempotencyKey: string;
   userId: string;
   today: string;
+  /** The oldest date a session may have. */
+  earliest: string;
   defaults: FormValues;
   points: Choice[];
   services: Choice[];
@@ -209,6 +211,7 @@ export function GuidanceForm(props: Props) {
         type="date"
         name="date"
         label={t('form.date')}
+        min={props.earliest}
         max={props.today}
         defaultValue={value('date')}
         error={errors.date}

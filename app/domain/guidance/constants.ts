@@ -26,8 +26,10 @@ export type Device = (typeof DEVICES)[number];
 
 /** Entries an adviser can still see, correct and delete. */
 export const EDITABLE_DAYS = 14;
-/** How far back a session may be dated (a paper tally entered later). */
-export const OLDEST_DAYS = 90;
+/** How far back a session may be dated (notes from a busy week entered later). */
+export const OLDEST_DAYS = 31;
+/** A session's feedback link takes an answer this long after the session was logged. */
+export const ANSWER_DAYS = 7;
 export const MAX_DURATION_MINUTES = 8 * 60;
 
 /** Five faces, 1 (very dissatisfied) to 5 (very satisfied), each with a text label. */

@@ -2,6 +2,7 @@ import { hitRateLimit } from '~/auth/rate-limit.server';
 import type { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import { isUniqueViolation } from '~/db/errors.server';
+import { ANSWER_DAYS } from './constants';
 import { isFeedbackCode } from './feedback-link.server';
 import type { ResidentFeedbackInput } from './schema.server';
 import { helsinkiToday } from './sessions.server';
@@ -26,14 +27,26 @@ export function answerColumns({ id, ...columns }: AnsweredSession) {
 }
 
 export type FeedbackTarget =
-  | { kind: 'session'; sessionId: string; supportPointName: string | null; answered: boolean }
+  | {
+      kind: 'session';
+      sessionId: string;
+      supportPointName: string | null;
+      answered: boolean;
+      /** Past ANSWER_DAYS: the link was for feedback right after the session. */
+      expired: boolean;
+    }
   | { kind: 'point'; supportPointId: string; supportPointName: string };
 
 export async function findFeedbackTarget(code: string): Promise<FeedbackTarget | null> {
   if (!isFeedbackCode(code)) return null;
   const session = await db.guidanceSession.findUnique({
     where: { feedbackCode: code },
-    select: { id: true, supportPoint: { select: { name: true } }, feedback: { select: { id: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      supportPoint: { select: { name: true } },
+      feedback: { select: { id: true } },
+    },
   });
   if (session) {
     return {
@@ -41,6 +54,7 @@ export async function findFeedbackTarget(code: string): Promise<FeedbackTarget |
       sessionId: session.id,
       supportPointName: session.supportPoint?.name ?? null,
       answered: Boolean(session.feedback),
+      expired: Date.now() - session.createdAt.getTime() > ANSWER_DAYS * 86_400_000,
     };
   }
   const point = await db.supportPoint.findFirst({
@@ -56,7 +70,7 @@ const PER_ADDRESS = { hits: 30, windowMs: 60 * 60_000 };
 const PER_POINT = { hits: 300, windowMs: 24 * 60 * 60_000 };
 
 export type GiveResult =
-  { ok: true } | { ok: false; reason: 'answered' | 'rate_limited'; retryAfterSeconds?: number };
+  { ok: true } | { ok: false; reason: 'answered' | 'expired' | 'rate_limited'; retryAfterSeconds?: number };
 
 export async function giveResidentFeedback(
   target: FeedbackTarget,
@@ -65,6 +79,8 @@ export async function giveResidentFeedback(
   ip: string,
 ): Promise<GiveResult> {
   if (target.kind === 'session' && target.answered) return { ok: false, reason: 'answered' };
+  // Old months' figures are kept once counted (reports/counts.server.ts): they must not change.
+  if (target.kind === 'session' && target.expired) return { ok: false, reason: 'expired' };
   const byAddress = await hitRateLimit(`resident-feedback:${ip}`, PER_ADDRESS.hits, PER_ADDRESS.windowMs);
   if (!byAddress.allowed)
     return { ok: false, reason: 'rate_limited', retryAfterSeconds: byAddress.retryAfterSeconds };

@@ -20,6 +20,12 @@ export function helsinkiToday(now = new Date()): string {
   return helsinkiLocalInput(now).slice(0, 10);
 }
 
+/** The dates a session may have: from OLDEST_DAYS ago to today. */
+export function dateBounds() {
+  const today = helsinkiToday();
+  return { today, earliest: daysBefore(today, OLDEST_DAYS) };
+}
+
 function daysBefore(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
@@ -35,16 +41,15 @@ async function validate(input: GuidanceInput): Promise<FieldErrors> {
   if (input.date > today) errors.date = { key: 'reports:errors.future' };
   else if (input.date < daysBefore(today, OLDEST_DAYS))
     errors.date = { key: 'reports:errors.tooOld', values: { days: OLDEST_DAYS } };
-  const [point, service] = await Promise.all([
-    input.supportPointId
-      ? db.supportPoint.findFirst({ where: { id: input.supportPointId, active: true }, select: { id: true } })
-      : null,
-    input.eserviceId
-      ? db.eService.findUnique({ where: { id: input.eserviceId }, select: { id: true } })
-      : null,
-  ]);
-  if (input.supportPointId && !point) errors.supportPointId = { key: 'reports:errors.unknownSupportPoint' };
-  if (input.eserviceId && !service) errors.eserviceId = { key: 'reports:errors.unknownEService' };
+  if (input.supportPointId || input.eserviceId) {
+    // One round trip for both (logging is the busiest write in the area).
+    const [found] = await db.$queryRaw<{ point: boolean | null; service: boolean | null }[]>`
+      SELECT (SELECT true FROM support_point WHERE id = ${input.supportPointId ?? null}::uuid AND active) AS point,
+             (SELECT true FROM eservice WHERE id = ${input.eserviceId ?? null}::uuid) AS service`;
+    if (input.supportPointId && !found?.point)
+      errors.supportPointId = { key: 'reports:errors.unknownSupportPoint' };
+    if (input.eserviceId && !found?.service) errors.eserviceId = { key: 'reports:errors.unknownEService' };
+  }
   return errors;
 }
 
@@ -76,12 +81,15 @@ async function byKey(adviserId: string, idempotencyKey: string) {
 /**
  * Logs a session once per form: the key the form was shown with makes a double tap, a retry
  * after a lost answer, or two racing requests return the same entry instead of a second one.
+ * The insert itself finds out (the unique key), so a first submit costs no extra lookup.
  */
 export async function logSession(adviser: AuthUser, input: GuidanceInput): Promise<SaveResult> {
-  const existing = await byKey(adviser.id, input.idempotencyKey);
-  if (existing) return { ok: true, id: existing.id };
   const errors = await validate(input);
-  if (Object.keys(errors).length) return { ok: false, errors };
+  if (Object.keys(errors).length) {
+    // Saved already (an answer lost on the way back) before, say, midnight made its date old?
+    const saved = await byKey(adviser.id, input.idempotencyKey);
+    return saved ? { ok: true, id: saved.id } : { ok: false, errors };
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       const saved = await db.guidanceSession.create({

@@ -1,4 +1,6 @@
 import { csvFile } from '~/utils/csv';
+import { formatDateTime } from '~/i18n/format';
+import type { AttendanceRow } from './attendance.server';
 import type { ChartKey } from './constants';
 import type { Dashboard } from './dashboard.server';
 import { rowLabel, type LabelContext } from './labels';
@@ -31,5 +33,19 @@ export function chartCsv(dashboard: Dashboard, chart: ChartKey | 'trend', ctx: L
   return csvFile([
     [t('charts.group'), t('charts.count'), t('charts.sharePercent')],
     ...rows.map((row) => [rowLabel(chart, row, ctx), cell(row.count), percent(row.count, total)]),
+  ]);
+}
+
+export function attendanceCsv(rows: AttendanceRow[], language: string, t: LabelContext['t']): string {
+  return csvFile([
+    ['event', 'startsAt', 'going', 'attended', 'noShows', 'walkIns'].map((h) => t(`attendance.${h}`)),
+    ...rows.map((r) => [
+      r.title,
+      formatDateTime(r.startsAt, language),
+      String(r.going),
+      String(r.attended),
+      String(r.noShows),
+      String(r.walkIns),
+    ]),
   ]);
 }

@@ -1,15 +1,25 @@
-import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { AGE_GROUPS, CHANNELS, DEVICES, OUTCOMES, RATINGS, TOPICS } from '~/domain/guidance/constants';
+import { helsinkiToday } from '~/domain/guidance/sessions.server';
 import { TOP_ROWS, type ChartKey } from './constants';
+import {
+  addCounts,
+  cacheKey,
+  countByMonth,
+  emptyCounts,
+  FROZEN_DAYS,
+  keepMonths,
+  readKept,
+  type Counts,
+  type Dimension,
+} from './counts.server';
 import { crossesOrganisations, type ReportFilter } from './scope.server';
 import { shown } from './small-groups';
 
-// The guidance dashboards: every figure is a GROUP BY over the session rows the filter selects
-// (one scan with GROUPING SETS for the columns, one for the topics, one for the residents'
-// answers, one for the device trend). Counts come back raw; the small-group rule is applied
-// here, once, before anything leaves the domain.
+// The guidance dashboards: every figure is added up from month-by-month counts (counts.server.ts)
+// over the range and the five years of the device trend. Counts are raw until here; the
+// small-group rule is applied once, at the end, before anything leaves the domain.
 
 export type ChartRow = {
   key: string;
@@ -40,103 +50,23 @@ export type Dashboard = {
   };
 };
 
-/** The conditions of a filter over `guidance_session` or `resident_feedback` (same columns). */
-function conditions(f: ReportFilter, alias: string, { dates = true } = {}): Prisma.Sql {
-  const col = (name: string) => Prisma.raw(`${alias}.${name}`);
-  const parts: Prisma.Sql[] = [];
-  if (f.scope === 'mine') parts.push(Prisma.sql`${col('adviser_id')} = ${f.viewerId}::uuid`);
-  if (f.scope === 'organisation')
-    parts.push(Prisma.sql`${col('organisation_id')} = ${f.viewerOrganisationId}::uuid`);
-  if (f.organisationId) parts.push(Prisma.sql`${col('organisation_id')} = ${f.organisationId}::uuid`);
-  if (f.supportPointId) parts.push(Prisma.sql`${col('support_point_id')} = ${f.supportPointId}::uuid`);
-  if (f.eserviceId) parts.push(Prisma.sql`${col('eservice_id')} = ${f.eserviceId}::uuid`);
-  if (dates) parts.push(Prisma.sql`${col('date')} BETWEEN ${f.from}::date AND ${f.to}::date`);
-  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
-}
-
-type Grouped = { dim: string; key: string | null; n: number; minutes: number };
-
-async function groupedColumns(f: ReportFilter) {
-  return db.$queryRaw<Grouped[]>`
-    SELECT
-      CASE
-        WHEN GROUPING(s.device) = 0 THEN 'device'
-        WHEN GROUPING(s.channel) = 0 THEN 'channel'
-        WHEN GROUPING(s.language) = 0 THEN 'language'
-        WHEN GROUPING(s.service_level) = 0 THEN 'serviceLevel'
-        WHEN GROUPING(s.outcome) = 0 THEN 'outcome'
-        WHEN GROUPING(s.age_group) = 0 THEN 'ageGroup'
-        WHEN GROUPING(s.support_point_id) = 0 THEN 'supportPoint'
-        WHEN GROUPING(s.organisation_id) = 0 THEN 'organisation'
-        WHEN GROUPING(s.eservice_id) = 0 THEN 'eservice'
-        WHEN GROUPING(b.bucket) = 0 THEN 'time'
-        ELSE 'total'
-      END AS dim,
-      COALESCE(s.device, s.channel, s.language, s.service_level::text, s.outcome, s.age_group,
-               s.support_point_id::text, s.organisation_id::text, s.eservice_id::text, b.bucket::text) AS key,
-      count(*)::int AS n,
-      COALESCE(sum(s.duration_minutes), 0)::int AS minutes
-    FROM guidance_session s
-    CROSS JOIN LATERAL (SELECT date_trunc(${f.interval}, s.date)::date AS bucket) b
-    WHERE ${conditions(f, 's')}
-    GROUP BY GROUPING SETS (
-      (s.device), (s.channel), (s.language), (s.service_level), (s.outcome), (s.age_group),
-      (s.support_point_id), (s.organisation_id), (s.eservice_id), (b.bucket), ()
-    )`;
-}
-
-async function topicCounts(f: ReportFilter) {
-  return db.$queryRaw<{ key: string; n: number }[]>`
-    SELECT t AS key, count(*)::int AS n
-    FROM guidance_session s CROSS JOIN LATERAL unnest(s.topics) AS t
-    WHERE ${conditions(f, 's')}
-    GROUP BY t`;
-}
-
-async function ratingCounts(f: ReportFilter) {
-  return db.$queryRaw<{ rating: number; n: number }[]>`
-    SELECT r.rating, count(*)::int AS n FROM resident_feedback r
-    WHERE ${conditions(f, 'r')}
-    GROUP BY r.rating`;
-}
-
-/** Devices per year over the five years up to the range's end, with the other filters. */
-async function deviceYears(f: ReportFilter) {
-  const firstYear = Number(f.to.slice(0, 4)) - 4;
-  return db.$queryRaw<{ year: number; device: string; n: number }[]>`
-    SELECT extract(year FROM s.date)::int AS year, s.device, count(*)::int AS n
-    FROM guidance_session s
-    WHERE ${conditions(f, 's', { dates: false })}
-      AND s.date BETWEEN make_date(${firstYear}::int, 1, 1) AND ${f.to}::date
-    GROUP BY 1, 2`;
-}
-
+/** Names of the support points, organisations and e-services in the charts, in one query. */
 async function names(
   ids: { points: string[]; organisations: string[]; services: string[] },
   language: string,
 ) {
-  const [points, organisations, services] = await Promise.all([
-    ids.points.length
-      ? db.supportPoint.findMany({ where: { id: { in: ids.points } }, select: { id: true, name: true } })
-      : [],
-    ids.organisations.length
-      ? db.organisation.findMany({
-          where: { id: { in: ids.organisations } },
-          select: { id: true, name: true },
-        })
-      : [],
-    ids.services.length
-      ? db.eService.findMany({
-          where: { id: { in: ids.services } },
-          select: { id: true, nameFi: true, nameSv: true, nameEn: true },
-        })
-      : [],
-  ]);
-  return new Map<string, string>([
-    ...points.map((p) => [p.id, p.name] as const),
-    ...organisations.map((o) => [o.id, o.name] as const),
-    ...services.map((s) => [s.id, eserviceName(s, language)] as const),
-  ]);
+  if (!ids.points.length && !ids.organisations.length && !ids.services.length)
+    return new Map<string, string>();
+  // Raw SQL with arrays: an `in` list of hundreds of ids costs Prisma several ms of CPU (bench).
+  const rows = await db.$queryRaw<{ id: string; fi: string; sv: string; en: string }[]>`
+    SELECT id::text, name AS fi, '' AS sv, '' AS en FROM support_point WHERE id = ANY(${ids.points}::uuid[])
+    UNION ALL
+    SELECT id::text, name, '', '' FROM organisation WHERE id = ANY(${ids.organisations}::uuid[])
+    UNION ALL
+    SELECT id::text, name_fi, name_sv, name_en FROM eservice WHERE id = ANY(${ids.services}::uuid[])`;
+  return new Map(
+    rows.map((r) => [r.id, eserviceName({ nameFi: r.fi, nameSv: r.sv, nameEn: r.en }, language)]),
+  );
 }
 
 /** Every week or month from `from` to `to`, so quiet ones show as zero rather than vanish. */
@@ -154,43 +84,82 @@ export function buckets(from: string, to: string, interval: 'week' | 'month'): s
   return out;
 }
 
-export async function guidanceDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
-  const [grouped, topics, ratings, years] = await Promise.all([
-    groupedColumns(f),
-    topicCounts(f),
-    ratingCounts(f),
-    deviceYears(f),
-  ]);
-  const rule = crossesOrganisations(f);
-  const byDim = new Map<string, Grouped[]>();
-  for (const row of grouped) byDim.set(row.dim, [...(byDim.get(row.dim) ?? []), row]);
-  const total = byDim.get('total')?.[0] ?? { n: 0, minutes: 0 };
-  const counted = (dim: string) => new Map((byDim.get(dim) ?? []).map((r) => [r.key ?? 'none', r.n]));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+function monthEnd(month: string) {
+  const d = new Date(`${month}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return isoDay(d);
+}
+function daysBefore(day: string, days: number) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return isoDay(d);
+}
 
-  const fixed = (dim: string, keys: readonly (string | number)[], withNone = false): Chart => {
-    const counts = counted(dim);
-    const rows = [...keys.map(String), ...(withNone ? ['none'] : [])].map((key) => ({
+export async function guidanceDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
+  // Every month of the range and of the device trend (the five calendar years up to its end).
+  const trendStart = `${Number(f.to.slice(0, 4)) - 4}-01-01`;
+  const fromMonth = monthOf(f.from);
+  const months = buckets(f.from < trendStart ? fromMonth : trendStart, f.to, 'month');
+  const toMonth = monthOf(f.to);
+  const frozenBefore = daysBefore(helsinkiToday(), FROZEN_DAYS);
+  const key = cacheKey(f);
+  const keepable = key ? months.filter((m) => m !== toMonth && monthEnd(m) < frozenBefore) : [];
+  const whole = (m: string) => m >= fromMonth && (f.from === fromMonth || m !== fromMonth);
+  const kept = await readKept(key ?? '', {
+    all: keepable,
+    range: keepable.filter(whole),
+    trend: keepable.filter((m) => m >= trendStart),
+  });
+  // The months not kept (the recent ones; on a first view, all) are counted from the rows.
+  const firstMissing = months.find((m) => !kept.sessions.has(m));
+  const counted = firstMissing ? await countByMonth(f, firstMissing, f.to) : new Map<string, Counts>();
+  const live = new Map(
+    months.filter((m) => !kept.sessions.has(m)).map((m) => [m, counted.get(m) ?? emptyCounts()]),
+  );
+  if (key) await keepMonths(key, new Map([...live].filter(([m]) => keepable.includes(m))));
+  // A range starting mid-month: its first month is counted from `from` on.
+  const head =
+    f.from === fromMonth
+      ? null
+      : [
+          ...(
+            await countByMonth(f, f.from, f.to < monthEnd(fromMonth) ? f.to : monthEnd(fromMonth))
+          ).values(),
+        ].reduce(addCounts, emptyCounts());
+  const range = kept.range;
+  for (const [m, counts] of live) if (whole(m)) addCounts(range, counts);
+  if (head) addCounts(range, head);
+  const monthSessions = (m: string) =>
+    m === fromMonth && head ? head.sessions : (kept.sessions.get(m) ?? live.get(m)?.sessions ?? 0);
+
+  const rule = crossesOrganisations(f);
+  const dim = (d: Dimension) => range.dims[d] ?? {};
+  const total = shown(range.sessions, rule);
+
+  const fixed = (d: Dimension, keys: readonly (string | number)[], withNone = false): Chart => ({
+    rows: [...keys.map(String), ...(withNone ? ['none'] : [])].map((key) => ({
       key,
-      count: shown(counts.get(key) ?? 0, rule),
-    }));
-    return { rows, total: shown(total.n, rule) };
-  };
-  const ids = (dim: string) =>
-    (byDim.get(dim) ?? []).map((r) => r.key).filter((k): k is string => Boolean(k));
+      count: shown(dim(d)[key] ?? 0, rule),
+    })),
+    total,
+  });
+  const ids = (d: Dimension) => Object.keys(dim(d)).filter((k) => k !== 'none');
   const nameOf = await names(
     { points: ids('supportPoint'), organisations: ids('organisation'), services: ids('eservice') },
     language,
   );
   // Places, services and organisations by count; past the first TOP_ROWS the page shows one
   // "others" row (its sum hidden too when small), the CSV every row.
-  const ranked = (dim: string): Chart => {
-    const sorted = (byDim.get(dim) ?? [])
-      .map((r) => ({ key: r.key ?? 'none', name: r.key ? nameOf.get(r.key) : undefined, raw: r.n }))
+  const ranked = (d: Dimension): Chart => {
+    const sorted = Object.entries(dim(d))
+      .map(([key, raw]) => ({ key, name: key === 'none' ? undefined : nameOf.get(key), raw }))
       .sort((a, b) => b.raw - a.raw || (a.name ?? '').localeCompare(b.name ?? ''));
     const beyond = sorted.slice(TOP_ROWS);
     return {
       rows: sorted.map(({ raw, ...row }) => ({ ...row, count: shown(raw, rule) })),
-      total: shown(total.n, rule),
+      total,
       rest: beyond.length
         ? {
             groups: beyond.length,
@@ -202,68 +171,75 @@ export async function guidanceDashboard(f: ReportFilter, language: string): Prom
         : undefined,
     };
   };
-  const devices = DEVICES;
-  const topicCount = new Map(topics.map((t) => [t.key, t.n]));
-  const ratingCount = new Map(ratings.map((r) => [String(r.rating), r.n]));
-  const answers = ratings.reduce((sum, r) => sum + r.n, 0);
-  const ratingSum = ratings.reduce((sum, r) => sum + r.rating * r.n, 0);
-  const timeCounts = counted('time');
+  const ratings = dim('rating');
+  const answers = Object.values(ratings).reduce((sum, n) => sum + n, 0);
+  const ratingSum = Object.entries(ratings).reduce((sum, [r, n]) => sum + Number(r) * n, 0);
+  const timeRows = buckets(f.from, f.to, f.interval).map((key) => ({
+    key,
+    count: shown(f.interval === 'week' ? (dim('week')[key] ?? 0) : monthSessions(key), rule),
+  }));
 
-  const yearList = [...new Set(years.map((y) => y.year))].sort();
-  const yearCell = new Map(years.map((y) => [`${y.year}:${y.device}`, y.n]));
-  const yearTotals = yearList.map((y) =>
-    devices.reduce((sum, d) => sum + (yearCell.get(`${y}:${d}`) ?? 0), 0),
-  );
+  const years = kept.devices;
+  for (const [month, counts] of live) {
+    if (month < trendStart || !counts.sessions) continue;
+    const year = Number(month.slice(0, 4));
+    const devices = years.get(year) ?? {};
+    for (const [device, n] of Object.entries(counts.dims.device ?? {}))
+      devices[device] = (devices[device] ?? 0) + n;
+    years.set(year, devices);
+  }
+  for (const [year, devices] of years) if (!Object.values(devices).some((n) => n > 0)) years.delete(year);
+  const yearList = [...years.keys()].sort();
+  const yearTotals = yearList.map((y) => DEVICES.reduce((sum, d) => sum + (years.get(y)![d] ?? 0), 0));
 
   return {
     smallGroupRule: rule,
-    sessions: shown(total.n, rule),
-    minutes: shown(total.n, rule) === null ? null : total.minutes,
+    sessions: total,
+    minutes: total === null ? null : range.minutes,
     answers: shown(answers, rule),
     averageRating:
       answers && shown(answers, rule) !== null ? Math.round((ratingSum / answers) * 10) / 10 : null,
     charts: {
-      time: {
-        rows: buckets(f.from, f.to, f.interval).map((key) => ({
-          key,
-          count: shown(timeCounts.get(key) ?? 0, rule),
-        })),
-        total: shown(total.n, rule),
-      },
+      time: { rows: timeRows, total },
       device: fixed('device', DEVICES),
-      topic: {
-        rows: TOPICS.map((key) => ({ key, count: shown(topicCount.get(key) ?? 0, rule) })),
-        total: shown(total.n, rule),
-      },
+      topic: fixed('topic', TOPICS),
       eservice: ranked('eservice'),
       supportPoint: ranked('supportPoint'),
       organisation: ranked('organisation'),
       channel: fixed('channel', CHANNELS),
       language: {
-        rows: [...counted('language').entries()]
+        rows: Object.entries(dim('language'))
           .sort((a, b) => b[1] - a[1])
           .map(([key, n]) => ({ key, count: shown(n, rule) })),
-        total: shown(total.n, rule),
+        total,
       },
       serviceLevel: fixed('serviceLevel', [0, 1, 2, 3]),
       outcome: fixed('outcome', OUTCOMES),
       ageGroup: fixed('ageGroup', AGE_GROUPS, true),
       satisfaction: {
-        rows: RATINGS.map((r) => ({ key: String(r), count: shown(ratingCount.get(String(r)) ?? 0, rule) })),
+        rows: RATINGS.map((r) => ({ key: String(r), count: shown(ratings[String(r)] ?? 0, rule) })),
         total: shown(answers, rule),
       },
     },
     trend: {
       years: yearList,
-      devices,
+      devices: DEVICES,
       counts: yearList.map((y, i) =>
         shown(yearTotals[i]!, rule) === null
-          ? devices.map(() => null)
-          : devices.map((d) => shown(yearCell.get(`${y}:${d}`) ?? 0, rule)),
+          ? DEVICES.map(() => null)
+          : DEVICES.map((d) => shown(years.get(y)![d] ?? 0, rule)),
       ),
       totals: yearTotals.map((n) => shown(n, rule)),
     },
   };
+}
+
+/** The dashboard as the page shows it: the first TOP_ROWS places, services and organisations (the rest summed). */
+export function forPage(dashboard: Dashboard): Dashboard {
+  const charts = { ...dashboard.charts };
+  for (const key of ['eservice', 'supportPoint', 'organisation'] as const)
+    charts[key] = { ...charts[key], rows: charts[key].rows.slice(0, TOP_ROWS) };
+  return { ...dashboard, charts };
 }
 
 /** Sessions that touched an e-service, network-wide, under the small-group rule (its page). */

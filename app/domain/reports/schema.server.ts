@@ -14,7 +14,7 @@ export const ReportQuerySchema = z.object({
   eservice: id,
   interval: z.enum(INTERVALS).catch('month'),
   chart: z
-    .enum([...CHART_KEYS, 'trend'])
+    .enum([...CHART_KEYS, 'trend', 'events'])
     .optional()
     .catch(undefined),
 });

@@ -30,6 +30,12 @@ export function allowedScopes(user: AuthUser): ReportScope[] {
 /** Groups of 1–4 are hidden in views across organisations (ADR 011). */
 export const crossesOrganisations = (filter: Pick<ReportFilter, 'scope'>) => filter.scope === 'all';
 
+function firstOfMonthBefore(date: string, months: number) {
+  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
 function shiftDays(date: string, days: number) {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -48,7 +54,8 @@ export function resolveFilter(url: URL, user: AuthUser): ReportFilter | null {
   const scope = q.scope && scopes.includes(q.scope) ? q.scope : scopes[scopes.length - 1]!;
   const today = helsinkiToday();
   let to = q.to && q.to <= today ? q.to : today;
-  let from = q.from ?? shiftDays(to, -364);
+  // By default the last twelve calendar months, this one included (whole months are cheap: ADR 011).
+  let from = q.from ?? firstOfMonthBefore(to, 11);
   if (from > to) [from, to] = [to, from];
   if (from < shiftDays(to, -3653)) from = shiftDays(to, -3653);
   return {

@@ -56,6 +56,21 @@ CREATE TABLE "resident_feedback" (
     CONSTRAINT "resident_feedback_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "report_month_count" (
+    "key" TEXT NOT NULL,
+    "month" DATE NOT NULL,
+    "dim" TEXT NOT NULL,
+    "item" TEXT NOT NULL,
+    "n" INTEGER NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "report_month_count_pkey" PRIMARY KEY ("key","month","dim","item")
+);
+
+-- CreateIndex
+CREATE INDEX "report_month_count_created_at_idx" ON "report_month_count"("created_at");
+
 -- CreateIndex
 CREATE UNIQUE INDEX "guidance_session_feedback_code_key" ON "guidance_session"("feedback_code");
 
@@ -63,16 +78,16 @@ CREATE UNIQUE INDEX "guidance_session_feedback_code_key" ON "guidance_session"("
 CREATE INDEX "guidance_session_adviser_id_created_at_idx" ON "guidance_session"("adviser_id", "created_at");
 
 -- CreateIndex
-CREATE INDEX "guidance_session_date_idx" ON "guidance_session"("date");
+CREATE INDEX "guidance_session_date_cover_idx" ON "guidance_session"("date", "device", "channel", "language", "service_level", "outcome", "age_group", "support_point_id", "organisation_id", "eservice_id", "duration_minutes", "topics");
 
 -- CreateIndex
-CREATE INDEX "guidance_session_organisation_id_date_idx" ON "guidance_session"("organisation_id", "date");
+CREATE INDEX "guidance_session_organisation_cover_idx" ON "guidance_session"("organisation_id", "date", "device", "channel", "language", "service_level", "outcome", "age_group", "support_point_id", "eservice_id", "duration_minutes", "topics");
 
 -- CreateIndex
-CREATE INDEX "guidance_session_support_point_id_date_idx" ON "guidance_session"("support_point_id", "date");
+CREATE INDEX "guidance_session_support_point_cover_idx" ON "guidance_session"("support_point_id", "date", "device", "channel", "language", "service_level", "outcome", "age_group", "organisation_id", "eservice_id", "duration_minutes", "topics");
 
 -- CreateIndex
-CREATE INDEX "guidance_session_eservice_id_date_idx" ON "guidance_session"("eservice_id", "date");
+CREATE INDEX "guidance_session_eservice_cover_idx" ON "guidance_session"("eservice_id", "date", "device", "channel", "language", "service_level", "outcome", "age_group", "support_point_id", "organisation_id", "duration_minutes", "topics");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "guidance_session_adviser_id_idempotency_key_key" ON "guidance_session"("adviser_id", "idempotency_key");
@@ -81,19 +96,19 @@ CREATE UNIQUE INDEX "guidance_session_adviser_id_idempotency_key_key" ON "guidan
 CREATE UNIQUE INDEX "resident_feedback_session_id_key" ON "resident_feedback"("session_id");
 
 -- CreateIndex
-CREATE INDEX "resident_feedback_date_idx" ON "resident_feedback"("date");
+CREATE INDEX "resident_feedback_date_rating_idx" ON "resident_feedback"("date", "rating");
 
 -- CreateIndex
-CREATE INDEX "resident_feedback_adviser_id_date_idx" ON "resident_feedback"("adviser_id", "date");
+CREATE INDEX "resident_feedback_adviser_id_date_rating_idx" ON "resident_feedback"("adviser_id", "date", "rating");
 
 -- CreateIndex
-CREATE INDEX "resident_feedback_organisation_id_date_idx" ON "resident_feedback"("organisation_id", "date");
+CREATE INDEX "resident_feedback_organisation_id_date_rating_idx" ON "resident_feedback"("organisation_id", "date", "rating");
 
 -- CreateIndex
-CREATE INDEX "resident_feedback_support_point_id_date_idx" ON "resident_feedback"("support_point_id", "date");
+CREATE INDEX "resident_feedback_support_point_id_date_rating_idx" ON "resident_feedback"("support_point_id", "date", "rating");
 
 -- CreateIndex
-CREATE INDEX "resident_feedback_eservice_id_date_idx" ON "resident_feedback"("eservice_id", "date");
+CREATE INDEX "resident_feedback_eservice_id_date_rating_idx" ON "resident_feedback"("eservice_id", "date", "rating");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "support_point_feedback_code_key" ON "support_point"("feedback_code");

@@ -1,0 +1,67 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '~/components/ui/misc';
+
+type Row = {
+  id: string;
+  title: string;
+  lang: string;
+  startsAt: string;
+  going: number;
+  attended: number;
+  noShows: number;
+  walkIns: number;
+};
+
+/** Events held in the range and who came: the organisers' check-in lists, added up. */
+export function AttendanceTable({ rows, csvHref }: { rows: Row[]; csvHref: string }) {
+  const { t } = useTranslation('reports');
+  return (
+    <>
+      <p>{t('attendance.lead')}</p>
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('attendance.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('attendance.event')}</th>
+                <th scope="col">{t('attendance.going')}</th>
+                <th scope="col">{t('attendance.attended')}</th>
+                <th scope="col">{t('attendance.noShows')}</th>
+                <th scope="col">{t('attendance.walkIns')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/events/${r.id}`} lang={r.lang}>
+                      {r.title}
+                    </Link>
+                    <br />
+                    <span className="muted">
+                      <DateTime value={r.startsAt} />
+                    </span>
+                  </th>
+                  <td>{r.going}</td>
+                  <td>{r.attended}</td>
+                  <td>{r.noShows}</td>
+                  <td>{r.walkIns}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t('attendance.empty')}</p>
+      )}
+      <p>
+        <a href={csvHref} download>
+          {t('charts.csv')}
+          <span className="visually-hidden">: {t('attendance.title')}</span>
+        </a>
+      </p>
+    </>
+  );
+}
