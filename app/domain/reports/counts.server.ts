@@ -176,16 +176,19 @@ export async function readKept(
 
 /** Keeps months that can no longer change; two instances counting the same month agree. */
 export async function keepMonths(key: string, months: Map<string, Counts>) {
-  const rows = [...months].flatMap(([month, counts]) => {
-    const date = new Date(`${month}T00:00:00Z`);
-    return [
-      // Always written, even as 0: it marks the month as kept.
-      { key, month: date, dim: 'sessions', item: '', n: counts.sessions },
-      { key, month: date, dim: 'minutes', item: '', n: counts.minutes },
-      ...Object.entries(counts.dims).flatMap(([dim, items]) =>
-        Object.entries(items).map(([item, n]) => ({ key, month: date, dim, item, n })),
-      ),
-    ];
-  });
-  if (rows.length) await db.reportMonthCount.createMany({ data: rows, skipDuplicates: true });
+  const rows = [...months].flatMap(([month, counts]) => [
+    // Always written, even as 0: it marks the month as kept.
+    [month, 'sessions', '', counts.sessions] as const,
+    [month, 'minutes', '', counts.minutes] as const,
+    ...Object.entries(counts.dims).flatMap(([dim, items]) =>
+      Object.entries(items).map(([item, n]) => [month, dim, item, n] as const),
+    ),
+  ]);
+  if (!rows.length) return;
+  // One statement with arrays, however many rows: a first view of the network keeps ~10,000.
+  await db.$executeRaw`
+    INSERT INTO report_month_count (key, month, dim, item, n)
+    SELECT ${key}, * FROM unnest(${rows.map((r) => r[0])}::date[], ${rows.map((r) => r[1])}::text[],
+                                 ${rows.map((r) => r[2])}::text[], ${rows.map((r) => r[3])}::int[])
+    ON CONFLICT DO NOTHING`;
 }
