@@ -5,13 +5,16 @@ import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
 
-type RootData = { language: string; resources: Record<string, Record<string, unknown>> };
+type RootData = { language: string };
+type Strings = Record<string, Record<string, Record<string, unknown>>>;
 
-// The root loader sends the current language's strings with the page, so hydration needs no
-// extra request. Changing language is a full page load (see the language switcher).
+// The page's <head> loaded the language's strings (a script the browser keeps, ADR 012), so
+// hydration needs no extra request. Changing language is a full page load (the switcher).
 const root = (window as unknown as { __remixContext: { state: { loaderData: { root?: RootData } } } })
   .__remixContext.state.loaderData.root;
 const language = root?.language ?? document.documentElement.lang ?? DEFAULT_LANGUAGE;
+const strings =
+  (window as unknown as { __tukiverkkoStrings?: Strings }).__tukiverkkoStrings?.[language] ?? {};
 
 void i18next
   .use(initReactI18next)
@@ -19,8 +22,8 @@ void i18next
     lng: language,
     fallbackLng: false,
     defaultNS: 'common',
-    ns: Object.keys(root?.resources ?? { common: {} }),
-    resources: { [language]: root?.resources ?? {} },
+    ns: Object.keys(strings).length ? Object.keys(strings) : ['common'],
+    resources: { [language]: strings },
     interpolation: { escapeValue: false },
   })
   .then(() => {

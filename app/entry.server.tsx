@@ -12,6 +12,10 @@ import { NonceContext } from '~/utils/nonce';
 
 const ABORT_DELAY = 5_000;
 
+// Route `meta` functions read page titles from this global: in the browser the strings script
+// sets it for the page's language (ADR 012), here it holds every language.
+(globalThis as { __tukiverkkoStrings?: unknown }).__tukiverkkoStrings = resources;
+
 // One i18next instance per language, made once: its language never changes, so concurrent
 // renders can share it (creating one per request cost about a tenth of a page's CPU time).
 const instances = new Map<Language, Promise<I18n>>();

@@ -7,7 +7,8 @@ import { readSessionToken, sessionCookie } from '~/auth/session.server';
 import { AppShell } from '~/components/app-shell';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { navigationFor } from '~/components/navigation';
-import { clientResources, getLanguage } from '~/i18n/i18n.server';
+import { getLanguage } from '~/i18n/i18n.server';
+import { stringsUrl } from '~/i18n/strings-script.server';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
 import { pageTitle } from '~/utils/meta';
 import { useNonce } from '~/utils/nonce';
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       language,
-      resources: clientResources(language),
+      stringsUrl: stringsUrl(language),
       user: user
         ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
         : null,
@@ -50,6 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        {/* The strings, before the app's scripts need them; cached by the browser across pages. */}
+        {data?.stringsUrl ? <script src={data.stringsUrl} nonce={nonce} /> : null}
         <Meta />
         <Links />
       </head>

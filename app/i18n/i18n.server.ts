@@ -41,8 +41,3 @@ export async function getLanguage(request: Request): Promise<Language> {
   const locale = await i18n.getLocale(request);
   return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;
 }
-
-/** Everything the browser needs to render the current language without another request. */
-export function clientResources(language: Language) {
-  return resources[language];
-}

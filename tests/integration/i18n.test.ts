@@ -12,12 +12,11 @@ import { resources } from '~/i18n/resources.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import * as root from '~/root';
 import * as setLanguage from '~/routes/set-language';
+import * as strings from '~/routes/i18n.$file';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 const rootData = (request: Request) =>
-  callLoader(root as never, request).then((r) =>
-    json<{ language: string; resources: { common: { nav: { home: string } } } }>(r),
-  );
+  callLoader(root as never, request).then((r) => json<{ language: string; stringsUrl: string }>(r));
 
 describe('language', () => {
   it('defaults to Finnish, follows Accept-Language, the cookie, the profile and ?lng=, in that order of strength', async () => {
@@ -33,8 +32,21 @@ describe('language', () => {
     await db.user.update({ where: { id: user.id }, data: { locale: 'sv' } });
     expect((await rootData(makeRequest('/', { cookie: `${session}; ${cookie}` }))).language).toBe('sv');
     expect((await rootData(makeRequest('/?lng=en', { cookie: session }))).language).toBe('en');
-    // The strings for the chosen language travel with the page.
-    expect((await rootData(makeRequest('/?lng=sv'))).resources.common.nav.home).toBe('Startsida');
+    // The page names the chosen language's strings script; a new version is a new address.
+    const { stringsUrl } = await rootData(makeRequest('/?lng=sv'));
+    expect(stringsUrl).toMatch(/^\/i18n\/sv\.js\?v=[0-9a-f]{12}$/);
+    const [file, query] = stringsUrl.slice('/i18n/'.length).split('?');
+    const script = await callLoader(strings, makeRequest(stringsUrl), { file: file! });
+    expect(script.headers.get('Content-Type')).toContain('text/javascript');
+    expect(script.headers.get('Cache-Control')).toContain('immutable');
+    const window = {} as { __tukiverkkoStrings?: Record<string, { common: { nav: { home: string } } }> };
+    new Function('window', await script.text())(window);
+    expect(window.__tukiverkkoStrings?.sv?.common.nav.home).toBe('Startsida');
+    expect(query).toMatch(/^v=/);
+    // An old version is still answered (a page from before a deploy), but not kept.
+    const old = await callLoader(strings, makeRequest('/i18n/sv.js?v=000000000000'), { file: 'sv.js' });
+    expect(old.headers.get('Cache-Control')).toBe('no-cache');
+    expect((await callLoader(strings, makeRequest('/i18n/de.js'), { file: 'de.js' })).status).toBe(404);
   });
 
   it('the switcher sets the cookie before login and also the profile after login', async () => {
