@@ -51,8 +51,19 @@ describe('logging on a phone', () => {
     await phone.getByLabel('Muistiinpano (vapaaehtoinen)').fill('Huijausviesti tunnistettiin yhdessä.');
     await expectNoHorizontalScroll(phone);
 
+    // One handler for the whole story, switched by `network`: unrouting and routing again would
+    // leave a moment in which the form's own timed retry could slip through.
+    let network: 'offline' | 'answer lost' | 'online' = 'offline';
+    let delivered = 0;
+    await phone.route('**/reports/log/save', async (route) => {
+      if (network === 'offline') return route.abort('internetdisconnected');
+      if (network === 'online') return route.continue();
+      delivered += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+
     // 1. No connection at all: the entry stays on the page and on the device.
-    await phone.route('**/reports/log/save', (route) => route.abort('internetdisconnected'));
     await phone.getByRole('button', { name: 'Tallenna opastus' }).click();
     await phone.getByText('Ei yhteyttä.', { exact: false }).waitFor();
     expect(await phone.getByLabel('Muistiinpano (vapaaehtoinen)').inputValue()).toBe(
@@ -73,23 +84,19 @@ describe('logging on a phone', () => {
     expect(await phone.getByRole('checkbox', { name: 'OmaKanta' }).isChecked()).toBe(true);
 
     // 2. The request arrives but its answer is lost: the server saved it, the phone does not know.
-    await phone.unroute('**/reports/log/save');
-    let delivered = 0;
-    await phone.route('**/reports/log/save', async (route) => {
-      delivered += 1;
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    network = 'answer lost';
     await phone.getByRole('button', { name: 'Yritä nyt uudelleen' }).click();
-    await expect.poll(() => delivered).toBe(1);
+    await expect.poll(() => delivered).toBeGreaterThanOrEqual(1);
     await phone.getByText('Ei yhteyttä.', { exact: false }).waitFor();
 
-    // 3. Back online: the retry (same key) answers with the entry already saved.
-    await phone.unroute('**/reports/log/save');
-    await Promise.all([
-      phone.waitForURL(/\/reports\/log\?saved=/),
-      phone.getByRole('button', { name: 'Yritä nyt uudelleen' }).click(),
-    ]);
+    // 3. Back online: the retry (same key; the button or the form's own timer, whichever comes
+    // first) answers with the entry already saved.
+    network = 'online';
+    await phone
+      .getByRole('button', { name: 'Yritä nyt uudelleen' })
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+    await phone.waitForURL(/\/reports\/log\?saved=/);
     await phone.getByText('Opastus tallennettiin. Kiitos!').waitFor();
     expect(
       await phone.evaluate(() =>
