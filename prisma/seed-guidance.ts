@@ -7,17 +7,14 @@ import { AGE_GROUPS, CHANNELS, OUTCOMES, TOPICS } from '~/domain/guidance/consta
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { ANSWER_COLUMNS, answerColumns } from '~/domain/guidance/resident-feedback.server';
 import { seededRandom } from '../tests/factories';
-import { helsinkiToday } from '~/domain/guidance/sessions.server';
+import { helsinkiToday } from '~/i18n/format';
+import { addDays, dayDate } from '~/utils/calendar-days';
 
 const DEMO_SESSIONS = 3000;
 const NATIONAL_SESSIONS = 500_000;
 const NATIONAL_ANSWERS = 100_000;
 
-function dayBefore(today: string, days: number) {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d;
-}
+const dayBefore = (today: string, days: number) => dayDate(addDays(today, -days));
 
 const COMMENTS = [
   'Kiitos, nyt osaan itse!',

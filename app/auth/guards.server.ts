@@ -1,7 +1,12 @@
 import { redirect } from '@remix-run/node';
 import { db } from '~/db.server';
 import { oncePerRequest } from '~/utils/request-scope.server';
-import { readSessionToken, validateSessionToken } from './session.server';
+import {
+  readSessionToken,
+  sessionUserSelect,
+  validateSessionToken,
+  type SessionUser,
+} from './session.server';
 import { isRoleKey, type PermissionKey, type PermissionScope, type RoleKey } from './roles';
 
 export type AuthUser = {
@@ -28,9 +33,16 @@ async function loadUser(request: Request): Promise<AuthUser | null> {
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
-  const role = (await rolesById()).get(session.user.roleId);
+  return authUser(session.user, { id: session.id, expiresAt: session.expiresAt });
+}
+
+/** The member and their role's grants as every guard sees them; null for an unknown role. */
+async function authUser(
+  user: SessionUser,
+  session: { id: string; expiresAt: Date },
+): Promise<AuthUser | null> {
+  const role = (await rolesById()).get(user.roleId);
   if (!role) return null;
-  const { user } = session;
   return {
     id: user.id,
     email: user.email,
@@ -51,34 +63,9 @@ async function loadUser(request: Request): Promise<AuthUser | null> {
  * away from a browser (a calendar feed, demo data). Null when deactivated or unknown.
  */
 export async function memberById(id: string): Promise<AuthUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      locale: true,
-      status: true,
-      roleId: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
-    },
-  });
-  const role = user ? (await rolesById()).get(user.roleId) : undefined;
-  if (!user || user.status !== 'active' || !role) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    locale: user.locale,
-    role: role.key,
-    roleRank: role.rank,
-    organisationId: user.organisationId,
-    organisationName: user.organisation.name,
-    sessionId: '',
-    sessionExpiresAt: new Date(0),
-    permissions: role.permissions,
-  };
+  const user = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
+  if (!user || user.status !== 'active') return null;
+  return authUser(user, { id: '', expiresAt: new Date(0) });
 }
 
 type CachedRole = { key: RoleKey; rank: number; permissions: AuthUser['permissions'] };

@@ -29,7 +29,7 @@ export async function createSession(userId: string, meta: SessionMeta) {
 }
 
 // The member's own fields come with the session in the same query: one round trip per request.
-const sessionUserSelect = {
+export const sessionUserSelect = {
   id: true,
   email: true,
   name: true,

@@ -68,8 +68,18 @@ export function helsinkiDayStart(date: string, addDays = 0): Date {
   return helsinkiDateTime(`${day}T00:00`);
 }
 
+/** "2026-12-01T09:00:00" in Helsinki for an instant. */
+export function helsinkiWallClock(value: Date | string): string {
+  const instant = new Date(value).getTime();
+  return new Date(instant + helsinkiOffsetMinutes(instant) * 60_000).toISOString().slice(0, 19);
+}
+
 /** "2026-12-01T09:00" in Helsinki for an instant: the value of a datetime-local input. */
 export function helsinkiLocalInput(value: Date | string): string {
-  const instant = new Date(value).getTime();
-  return new Date(instant + helsinkiOffsetMinutes(instant) * 60_000).toISOString().slice(0, 16);
+  return helsinkiWallClock(value).slice(0, 16);
+}
+
+/** Today's date in Helsinki, YYYY-MM-DD. */
+export function helsinkiToday(now = new Date()): string {
+  return helsinkiWallClock(now).slice(0, 10);
 }

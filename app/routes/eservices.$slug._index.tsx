@@ -9,7 +9,7 @@ import { canWriteFor } from '~/domain/briefings/access.server';
 import { eserviceHelp, eserviceLinks, eserviceName, findEService } from '~/domain/briefings/eservices.server';
 import { listBriefings } from '~/domain/briefings/queries.server';
 import { topProblems } from '~/domain/feedback/queries.server';
-import { sessionsForEService } from '~/domain/reports/dashboard.server';
+import { sessionCount } from '~/domain/reports/dashboard.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listBriefings(user, { eserviceId: service.id }),
     canWriteFor(user, service.id),
     topProblems(user, service.id),
-    sessionsForEService(service.id, new Date(Date.now() - 365 * 86_400_000)),
+    sessionCount({ eserviceId: service.id }, new Date(Date.now() - 365 * 86_400_000)),
   ]);
   return json({
     service: {

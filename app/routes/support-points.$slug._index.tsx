@@ -5,7 +5,7 @@ import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
 import { Notice } from '~/components/ui/form';
 import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
-import { sessionsAtSupportPoint } from '~/domain/reports/dashboard.server';
+import { sessionCount } from '~/domain/reports/dashboard.server';
 import { findSupportPoint, supportPointHours } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         organisation: u.user.organisation.name,
       })),
     },
-    sessions: await sessionsAtSupportPoint(point.id, yearAgo),
+    sessions: await sessionCount({ supportPointId: point.id }, yearAgo),
     feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
     canManage,
     saved: new URL(request.url).searchParams.has('saved'),

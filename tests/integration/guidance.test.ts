@@ -2,7 +2,7 @@
 // bad input, correcting and deleting within 14 days, the five faces without a login.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { helsinkiToday } from '~/domain/guidance/sessions.server';
+import { helsinkiToday } from '~/i18n/format';
 import * as logPage from '~/routes/reports.log._index';
 import * as entryPage from '~/routes/reports.log.$id';
 import * as saveRoute from '~/routes/reports.log.save';

@@ -5,7 +5,7 @@ import { db } from '~/db.server';
 import { AGE_GROUPS, CHANNELS, DEVICES, OUTCOMES, TOPICS } from '~/domain/guidance/constants';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { ANSWER_COLUMNS, answerColumns } from '~/domain/guidance/resident-feedback.server';
-import { helsinkiToday } from '~/domain/guidance/sessions.server';
+import { helsinkiToday } from '~/i18n/format';
 import type { Dashboard } from '~/domain/reports/dashboard.server';
 import { FROZEN_DAYS } from '~/domain/reports/counts.server';
 import * as reports from '~/routes/reports._index';

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '~/i18n/config';
+import { helsinkiWallClock } from '~/i18n/format';
 import { eventDescription, eventTitle } from './titles';
 
 // iCalendar (RFC 5545) for one event or a member's feed. Times are written as Helsinki wall
@@ -43,20 +44,9 @@ const HELSINKI_VTIMEZONE = [
   'END:VTIMEZONE',
 ];
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
+/** 20261201T090000: Helsinki wall-clock time, for DTSTART/DTEND with the TZID above. */
 function localStamp(at: Date) {
-  const p = Object.fromEntries(wallClock.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  return helsinkiWallClock(at).replace(/[-:]/g, '');
 }
 
 function utcStamp(at: Date) {

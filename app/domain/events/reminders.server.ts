@@ -1,5 +1,5 @@
 import { db, type Tx } from '~/db.server';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJobs, registerJobHandler } from '~/domain/jobs/queue.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { env } from '~/env.server';
 import { eventTitle } from './titles';
@@ -17,18 +17,22 @@ export async function scheduleReminders(
   users: { id: string; reminderMinutes: number[] }[],
   now = new Date(),
 ) {
-  for (const user of users) {
-    for (const minutes of user.reminderMinutes) {
-      const runAt = new Date(event.startsAt.getTime() - minutes * 60_000);
-      if (runAt <= now) continue;
-      await enqueueJob(tx, {
-        type: REMINDER_JOB,
-        runAt,
-        payload: { eventId: event.id, userId: user.id, minutes, startsAt: event.startsAt.toISOString() },
-        uniqueKey: `event-reminder:${event.id}:${user.id}:${minutes}:${event.startsAt.toISOString()}`,
-      });
-    }
-  }
+  const startsAt = event.startsAt.toISOString();
+  // One statement for everyone signed up (a changed training day reschedules 100+ people).
+  await enqueueJobs(
+    tx,
+    users.flatMap((user) =>
+      user.reminderMinutes
+        .map((minutes) => ({ minutes, runAt: new Date(event.startsAt.getTime() - minutes * 60_000) }))
+        .filter(({ runAt }) => runAt > now)
+        .map(({ minutes, runAt }) => ({
+          type: REMINDER_JOB,
+          runAt,
+          payload: { eventId: event.id, userId: user.id, minutes, startsAt },
+          uniqueKey: `event-reminder:${event.id}:${user.id}:${minutes}:${startsAt}`,
+        })),
+    ),
+  );
 }
 
 type ReminderPayload = { eventId: string; userId: string; minutes: number; startsAt: string };

@@ -5,7 +5,8 @@ import { isUniqueViolation } from '~/db/errors.server';
 import { ANSWER_DAYS } from './constants';
 import { isFeedbackCode } from './feedback-link.server';
 import type { ResidentFeedbackInput } from './schema.server';
-import { helsinkiToday } from './sessions.server';
+import { helsinkiToday } from '~/i18n/format';
+import { dayDate } from '~/utils/calendar-days';
 
 // A resident's five-face answer, without logging in: through the link of one session (once)
 // or a support point's standing link (posted on the wall; limited per address instead).
@@ -102,7 +103,7 @@ export async function giveResidentFeedback(
         ...common,
         supportPointId: target.supportPointId,
         organisationId: point.hostOrganisationId,
-        date: new Date(`${helsinkiToday()}T00:00:00Z`),
+        date: dayDate(helsinkiToday()),
       },
       select: { id: true },
     });

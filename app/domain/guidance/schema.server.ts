@@ -1,6 +1,6 @@
 // Zod schemas of the guidance log's forms and the resident's quick feedback (actions only).
 import { z } from 'zod';
-import { list } from '~/utils/forms';
+import { CONTROL_CHARS, list } from '~/utils/forms';
 import {
   AGE_GROUPS,
   CHANNELS,
@@ -11,9 +11,6 @@ import {
   SESSION_LANGUAGES,
   TOPICS,
 } from './constants';
-
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const optionalUuid = z
   .uuid({ error: 'validation.invalid' })

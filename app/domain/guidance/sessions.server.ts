@@ -3,7 +3,8 @@ import { isUniqueViolation } from '~/db/errors.server';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
-import { helsinkiLocalInput } from '~/i18n/format';
+import { helsinkiToday } from '~/i18n/format';
+import { addDays, dayDate } from '~/utils/calendar-days';
 import type { FieldErrors } from '~/utils/forms';
 import { isUuid } from '~/utils/ids';
 import { EDITABLE_DAYS, OLDEST_DAYS, SESSION_LANGUAGES } from './constants';
@@ -15,21 +16,10 @@ import type { GuidanceInput } from './schema.server';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
-/** Today's date in Helsinki, YYYY-MM-DD. */
-export function helsinkiToday(now = new Date()): string {
-  return helsinkiLocalInput(now).slice(0, 10);
-}
-
 /** The dates a session may have: from OLDEST_DAYS ago to today. */
 export function dateBounds() {
   const today = helsinkiToday();
-  return { today, earliest: daysBefore(today, OLDEST_DAYS) };
-}
-
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  return { today, earliest: addDays(today, -OLDEST_DAYS) };
 }
 
 const editableSince = () => new Date(Date.now() - EDITABLE_DAYS * 86_400_000);
@@ -39,7 +29,7 @@ async function validate(input: GuidanceInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const today = helsinkiToday();
   if (input.date > today) errors.date = { key: 'reports:errors.future' };
-  else if (input.date < daysBefore(today, OLDEST_DAYS))
+  else if (input.date < addDays(today, -OLDEST_DAYS))
     errors.date = { key: 'reports:errors.tooOld', values: { days: OLDEST_DAYS } };
   if (input.supportPointId || input.eserviceId) {
     // One round trip for both (logging is the busiest write in the area).
@@ -55,7 +45,7 @@ async function validate(input: GuidanceInput): Promise<FieldErrors> {
 
 function columns(input: GuidanceInput) {
   return {
-    date: new Date(`${input.date}T00:00:00Z`),
+    date: dayDate(input.date),
     supportPointId: input.supportPointId ?? null,
     eserviceId: input.eserviceId ?? null,
     device: input.device,

@@ -40,6 +40,24 @@ export async function enqueueJob(tx: Tx, job: NewJob) {
   return created.id;
 }
 
+/**
+ * Many jobs in one statement (a reminder for each of 120 people signed up): those whose unique
+ * key is already queued are left as they are, as `enqueueJob` does one at a time.
+ */
+export async function enqueueJobs(tx: Tx, jobs: NewJob[]) {
+  if (!jobs.length) return;
+  await tx.job.createMany({
+    data: jobs.map((job) => ({
+      type: job.type,
+      payload: job.payload ?? {},
+      runAt: job.runAt ?? new Date(),
+      uniqueKey: job.uniqueKey ?? null,
+      maxAttempts: job.maxAttempts ?? 8,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 /** A worker that died mid-job leaves it "running"; after this long another worker may take it. */
 const STALE_LOCK_MINUTES = 5;
 

@@ -1,3 +1,4 @@
+import type { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
@@ -26,20 +27,22 @@ export function pathDescription(
 
 export type PathStep = GroupMaterial;
 
+const pathSelect = {
+  id: true,
+  slug: true,
+  titleFi: true,
+  titleSv: true,
+  titleEn: true,
+  descriptionFi: true,
+  descriptionSv: true,
+  descriptionEn: true,
+  items: { orderBy: { position: 'asc' }, select: { groupId: true } },
+} satisfies Prisma.LearningPathSelect;
+
 export async function listPaths(viewer: AuthUser, language: string) {
   const paths = await db.learningPath.findMany({
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-    select: {
-      id: true,
-      slug: true,
-      titleFi: true,
-      titleSv: true,
-      titleEn: true,
-      descriptionFi: true,
-      descriptionSv: true,
-      descriptionEn: true,
-      items: { orderBy: { position: 'asc' }, select: { groupId: true } },
-    },
+    select: pathSelect,
   });
   const steps = await materialsForGroups(
     viewer,
@@ -62,17 +65,7 @@ export async function listPaths(viewer: AuthUser, language: string) {
 export async function findPath(slug: string) {
   return db.learningPath.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      titleFi: true,
-      titleSv: true,
-      titleEn: true,
-      descriptionFi: true,
-      descriptionSv: true,
-      descriptionEn: true,
-      items: { orderBy: { position: 'asc' }, select: { groupId: true } },
-    },
+    select: pathSelect,
   });
 }
 export type FoundPath = NonNullable<Awaited<ReturnType<typeof findPath>>>;

@@ -1,7 +1,8 @@
 import { db } from '~/db.server';
+import { helsinkiToday } from '~/i18n/format';
+import { addDays, addMonths, monthEnd, monthStart, weekStart } from '~/utils/calendar-days';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { AGE_GROUPS, CHANNELS, DEVICES, OUTCOMES, RATINGS, TOPICS } from '~/domain/guidance/constants';
-import { helsinkiToday } from '~/domain/guidance/sessions.server';
 import { TOP_ROWS, type ChartKey } from './constants';
 import {
   addCounts,
@@ -71,39 +72,21 @@ async function names(
 
 /** Every week or month from `from` to `to`, so quiet ones show as zero rather than vanish. */
 export function buckets(from: string, to: string, interval: 'week' | 'month'): string[] {
-  const start = new Date(`${from}T00:00:00Z`);
-  if (interval === 'month') start.setUTCDate(1);
-  else start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  const end = new Date(`${to}T00:00:00Z`);
   const out: string[] = [];
-  for (const d = start; d <= end;) {
-    out.push(d.toISOString().slice(0, 10));
-    if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-    else d.setUTCDate(d.getUTCDate() + 7);
+  for (let d = interval === 'month' ? monthStart(from) : weekStart(from); d <= to;) {
+    out.push(d);
+    d = interval === 'month' ? addMonths(d, 1) : addDays(d, 7);
   }
   return out;
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
-function monthEnd(month: string) {
-  const d = new Date(`${month}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  return isoDay(d);
-}
-function daysBefore(day: string, days: number) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return isoDay(d);
 }
 
 export async function guidanceDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
   // Every month of the range and of the device trend (the five calendar years up to its end).
   const trendStart = `${Number(f.to.slice(0, 4)) - 4}-01-01`;
-  const fromMonth = monthOf(f.from);
+  const fromMonth = monthStart(f.from);
   const months = buckets(f.from < trendStart ? fromMonth : trendStart, f.to, 'month');
-  const toMonth = monthOf(f.to);
-  const frozenBefore = daysBefore(helsinkiToday(), FROZEN_DAYS);
+  const toMonth = monthStart(f.to);
+  const frozenBefore = addDays(helsinkiToday(), -FROZEN_DAYS);
   const key = cacheKey(f);
   const keepable = key ? months.filter((m) => m !== toMonth && monthEnd(m) < frozenBefore) : [];
   const whole = (m: string) => m >= fromMonth && (f.from === fromMonth || m !== fromMonth);
@@ -242,14 +225,11 @@ export function forPage(dashboard: Dashboard): Dashboard {
   return { ...dashboard, charts };
 }
 
-/** Sessions that touched an e-service, network-wide, under the small-group rule (its page). */
-export async function sessionsForEService(eserviceId: string, since: Date) {
-  const n = await db.guidanceSession.count({ where: { eserviceId, date: { gte: since } } });
-  return shown(n, true);
-}
-
-/** Sessions logged at a support point, network-wide, under the small-group rule (its page). */
-export async function sessionsAtSupportPoint(supportPointId: string, since: Date) {
-  const n = await db.guidanceSession.count({ where: { supportPointId, date: { gte: since } } });
+/**
+ * Sessions about an e-service or at a support point since a date, network-wide, under the
+ * small-group rule (their pages, seen by every member).
+ */
+export async function sessionCount(where: { eserviceId: string } | { supportPointId: string }, since: Date) {
+  const n = await db.guidanceSession.count({ where: { ...where, date: { gte: since } } });
   return shown(n, true);
 }

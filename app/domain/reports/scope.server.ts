@@ -1,5 +1,6 @@
 import type { AuthUser } from '~/auth/guards.server';
-import { helsinkiToday } from '~/domain/guidance/sessions.server';
+import { helsinkiToday } from '~/i18n/format';
+import { addDays, addMonths } from '~/utils/calendar-days';
 import type { Interval, ReportScope } from './constants';
 import { ReportQuerySchema } from './schema.server';
 
@@ -30,18 +31,6 @@ export function allowedScopes(user: AuthUser): ReportScope[] {
 /** Groups of 1–4 are hidden in views across organisations (ADR 011). */
 export const crossesOrganisations = (filter: Pick<ReportFilter, 'scope'>) => filter.scope === 'all';
 
-function firstOfMonthBefore(date: string, months: number) {
-  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
-}
-
-function shiftDays(date: string, days: number) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The filter a viewer asked for, within what they may see: the widest scope they have unless
  * they chose a narrower one, the last twelve months unless they chose dates (at most ten years,
@@ -55,9 +44,9 @@ export function resolveFilter(url: URL, user: AuthUser): ReportFilter | null {
   const today = helsinkiToday();
   let to = q.to && q.to <= today ? q.to : today;
   // By default the last twelve calendar months, this one included (whole months are cheap: ADR 011).
-  let from = q.from ?? firstOfMonthBefore(to, 11);
+  let from = q.from ?? addMonths(to, -11);
   if (from > to) [from, to] = [to, from];
-  if (from < shiftDays(to, -3653)) from = shiftDays(to, -3653);
+  if (from < addDays(to, -3653)) from = addDays(to, -3653);
   return {
     scope,
     from,
