@@ -7,10 +7,11 @@ export default defineConfig({
   },
   esbuild: { jsx: 'automatic' },
   test: {
-    // CI adds up the JSON results of every run into one summary line (.ci/run).
-    reporters: process.env.TEST_RESULTS_DIR ? ['default', 'json'] : ['default'],
+    // Every run, a newcomer's or CI's, writes the same JSON results; .ci/run adds them up into
+    // one summary line afterwards, so CI runs exactly the README's command.
+    reporters: ['default', 'json'],
     outputFile: {
-      json: `${process.env.TEST_RESULTS_DIR ?? 'test-results'}/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
+      json: `test-results/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
     },
     include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     environment: 'node',

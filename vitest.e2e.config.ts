@@ -5,10 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '~': path.resolve('app'), '#tests': path.resolve('tests') } },
   test: {
-    // CI adds up the JSON results of every run into one summary line (.ci/run).
-    reporters: process.env.TEST_RESULTS_DIR ? ['default', 'json'] : ['default'],
+    // Every run, a newcomer's or CI's, writes the same JSON results; .ci/run adds them up into
+    // one summary line afterwards, so CI runs exactly the README's command.
+    reporters: ['default', 'json'],
     outputFile: {
-      json: `${process.env.TEST_RESULTS_DIR ?? 'test-results'}/e2e-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
+      json: `test-results/e2e-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
     },
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],

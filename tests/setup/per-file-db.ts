@@ -49,6 +49,33 @@ afterAll(async () => {
   }
 });
 
+// An in-memory PGlite answers through promises alone, so a test file can run for a minute without
+// the event loop ever turning. Vitest's worker then never reads the main process's replies, and
+// when the loop finally turns its 60 s RPC timers fire first: "Timeout calling onTaskUpdate"
+// (issue 22). So every test ends by giving the loop a turn, and a file that still holds it
+// for long fails here with a message that says so instead of at random.
+const LONGEST_HOLD_MS = 30_000;
+let lastTurn = Date.now();
+let longestHold = 0;
+let turns: NodeJS.Timeout | undefined;
+beforeAll(() => {
+  lastTurn = Date.now();
+  turns = setInterval(() => {
+    const now = Date.now();
+    longestHold = Math.max(longestHold, now - lastTurn);
+    lastTurn = now;
+  }, 100).unref();
+});
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
+afterAll(() => {
+  clearInterval(turns);
+  longestHold = Math.max(longestHold, Date.now() - lastTurn);
+  expect(
+    longestHold,
+    'a test kept the event loop from turning for this many ms: await a macrotask (setImmediate) between batches',
+  ).toBeLessThan(LONGEST_HOLD_MS);
+});
+
 const errors: string[] = [];
 beforeEach(() => {
   errors.length = 0;
