@@ -95,6 +95,50 @@ export function postgresMigrationAdapter(connectionString: string) {
   });
 }
 
+// PGlite runs in this thread and answers through promises alone, so a request that sends many
+// statements never lets the event loop turn: other connections, timers and (in tests) the test
+// runner's messages wait until it is done (issue 22: a test file starved its worker for a
+// minute). Before a statement, give the loop a turn if it has not had one for a while.
+const TURN_EVERY_MS = 20;
+let lastTurn = performance.now();
+
+async function turnIfDue() {
+  if (performance.now() - lastTurn < TURN_EVERY_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastTurn = performance.now();
+}
+
+type Queryable = Pick<SqlAdapter, 'queryRaw' | 'executeRaw'>;
+function turning<T extends Queryable>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  return Object.assign(queryable, {
+    queryRaw: async (query: Parameters<SqlAdapter['queryRaw']>[0]) => {
+      await turnIfDue();
+      return queryRaw(query);
+    },
+    executeRaw: async (query: Parameters<SqlAdapter['executeRaw']>[0]) => {
+      await turnIfDue();
+      return executeRaw(query);
+    },
+  });
+}
+
+function turningPGlite(client: PGlite) {
+  const factory = new PrismaPGlite(client);
+  const connect = factory.connect.bind(factory);
+  return Object.assign(factory, {
+    connect: async () => {
+      const adapter = turning(await connect());
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      return Object.assign(adapter, {
+        startTransaction: async (...args: Parameters<SqlAdapter['startTransaction']>) =>
+          turning(await startTransaction(...args)),
+      });
+    },
+  });
+}
+
 export function runtimeAdapter(target: DatabaseTarget, pglite?: PGlite) {
   if (target.kind === 'postgres') {
     return new PrismaPg({
@@ -102,5 +146,5 @@ export function runtimeAdapter(target: DatabaseTarget, pglite?: PGlite) {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
   }
-  return new PrismaPGlite(pglite ?? openPGlite(target.dataDir));
+  return turningPGlite(pglite ?? openPGlite(target.dataDir));
 }
