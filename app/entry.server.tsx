@@ -94,3 +94,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 // server.js reaches these through build.entry.module: the process's lifecycle in one place.
 export { startBackgroundWork, stopBackgroundWork } from '~/domain/jobs/background.server';
 export { withRequestScope } from '~/utils/request-scope.server';
+export { serverConfig } from '~/env.server';

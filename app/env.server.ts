@@ -1,47 +1,94 @@
 import { z } from 'zod';
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().optional(),
-  /** Public origin of the app, used for links in e-mail and the Origin check behind a proxy. */
-  APP_ORIGIN: z.url().optional(),
-  PORT: z.coerce.number().int().positive().default(3000),
-  /** smtp://user:pass@host:port or smtps://…; without it mail goes to OUTBOX_DIR as .eml files. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  MAIL_FROM: z.string().default('Tukiverkko <no-reply@tukiverkko.test>'),
-  OUTBOX_DIR: z.string().default('./data/outbox'),
-  /** Uploaded files, outside public/: served only through permission-checked routes. */
-  UPLOAD_DIR: z.string().default('./data/uploads'),
-  /** Largest image accepted in a post, in megabytes. */
-  MAX_IMAGE_MB: z.coerce.number().positive().default(5),
-  /** Largest attachment of a library material, in megabytes. */
-  MAX_ATTACHMENT_MB: z.coerce.number().positive().default(25),
-  /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */
-  JOBS_WORKER: z.enum(['on', 'off']).default('on'),
-  /** Behind a load balancer: trust X-Forwarded-For for the client address (rate limits, audit). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().optional(),
+    /**
+     * The public address: links in e-mail, QR codes and feeds, and the Origin check come from it,
+     * never from request headers (a forged Host would otherwise put a foreign link into a reset
+     * e-mail). Required in production; normalised to an origin, so a trailing slash is harmless.
+     */
+    APP_ORIGIN: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+    PORT: z.coerce.number().int().positive().max(65_535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** smtp://user:pass@host:port or smtps://…; without it mail goes to OUTBOX_DIR as .eml files. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().default('Tukiverkko <no-reply@tukiverkko.test>'),
+    OUTBOX_DIR: z.string().default('./data/outbox'),
+    /** Uploaded files, outside public/: served only through permission-checked routes. */
+    UPLOAD_DIR: z.string().default('./data/uploads'),
+    /** Largest image accepted in a post, in megabytes. */
+    MAX_IMAGE_MB: z.coerce.number().positive().default(5),
+    /** Largest attachment of a library material, in megabytes. */
+    MAX_ATTACHMENT_MB: z.coerce.number().positive().default(25),
+    /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */
+    JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+    /** Behind a load balancer: trust X-Forwarded-For for the client address (rate limits, audit). */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** A session ends this many days after login, however active (absolute lifetime). */
+    SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
+    /** ... or after this many hours without a request (advisers, trainers, e-service reps, org admins). */
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(14 * 24),
+    /** ... or after this many idle hours for coordinators and admins. */
+    SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.APP_ORIGIN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_ORIGIN'],
+        message:
+          'required in production: the public address, e.g. https://tukiverkko.hel.fi (to try the app on this machine: npm run preview)',
+      });
+  });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** Validated once; a bad variable stops the app with a message naming it. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Reads an environment; a bad variable is an error whose message names it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment variables:\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** Validated once; a bad variable stops the app with a message naming it. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
 export const isProduction = () => env().NODE_ENV === 'production';
+
+/** Where links point: APP_ORIGIN, or this machine's own address outside production. */
+export const appOrigin = () => env().APP_ORIGIN ?? `http://localhost:${env().PORT}`;
+
+/** What server.js needs, from the same validated environment as the app. */
+export function serverConfig() {
+  const e = env();
+  return {
+    production: isProduction(),
+    https: isHttpsDeployment(),
+    origin: appOrigin(),
+    port: e.PORT,
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY === 'true',
+  };
+}
 
 /**
  * Served over HTTPS at a public address: Secure cookies and HSTS. A production build tried

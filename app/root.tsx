@@ -3,7 +3,6 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from 'react';
 import { getUser } from '~/auth/guards.server';
 import { unreadCount } from '~/domain/notifications/notifications.server';
-import { readSessionToken, sessionCookie } from '~/auth/session.server';
 import { AppShell } from '~/components/app-shell';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { navigationFor } from '~/components/navigation';
@@ -22,22 +21,15 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
   const unreadNotifications = user ? await unreadCount(request, user.id) : 0;
-  const headers = new Headers();
-  // Sliding expiry: whenever the root loader runs, the cookie follows the session's new end.
-  const token = readSessionToken(request);
-  if (user && token) headers.append('Set-Cookie', sessionCookie(token, user.sessionExpiresAt));
-  return json(
-    {
-      language,
-      stringsUrl: stringsUrl(language),
-      user: user
-        ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
-        : null,
-      navigation: navigationFor(user),
-      unreadNotifications,
-    },
-    { headers },
-  );
+  return json({
+    language,
+    stringsUrl: stringsUrl(language),
+    user: user
+      ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
+      : null,
+    navigation: navigationFor(user),
+    unreadNotifications,
+  });
 }
 
 export type RootData = typeof loader;

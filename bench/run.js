@@ -65,6 +65,8 @@ async function benchOne(label, databaseUrl) {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The bench's requests carry this Origin; production refuses to start without one.
+    APP_ORIGIN: `http://127.0.0.1:${port}`,
     SEED_DEMO: 'true',
     JOBS_WORKER: 'on',
   };

@@ -10,7 +10,7 @@ import { fileFeedback, findFeedback, markSeen, respond } from '~/domain/feedback
 import { helsinkiLocalInput } from '~/i18n/format';
 import { ESERVICES } from './seed-briefings-data';
 
-const meta = { ip: '', userAgent: 'seed', origin: '' };
+const meta = { ip: '', userAgent: 'seed' };
 const at = (days: number, time: string) =>
   `${helsinkiLocalInput(new Date(Date.now() + days * 86_400_000)).slice(0, 10)}T${time}`;
 const text = (...paragraphs: string[]) =>
@@ -125,19 +125,13 @@ export async function seedBriefingsDemo() {
   // Two questions from the field; one answered and lifted into the FAQ.
   const asker = (await memberById(readers[0]!.id)) as AuthUser;
   const live = await db.briefing.findUniqueOrThrow({ where: { id: omakanta } });
-  await askQuestion(asker, live, 'Toimiiko vanha kirjautumislinkki vielä kirjanmerkeissä?', meta);
-  await askQuestion(asker, live, 'Näkyykö muutos myös OmaKanta-sovelluksessa?', meta);
+  await askQuestion(asker, live, 'Toimiiko vanha kirjautumislinkki vielä kirjanmerkeissä?');
+  await askQuestion(asker, live, 'Näkyykö muutos myös OmaKanta-sovelluksessa?');
   const [firstQuestion] = await db.briefingQuestion.findMany({
     where: { briefingId: omakanta },
     orderBy: { createdAt: 'asc' },
   });
-  await answerQuestion(
-    coordinator,
-    live,
-    firstQuestion!.id,
-    'Toimii: vanha osoite ohjaa uudelle sivulle.',
-    meta,
-  );
+  await answerQuestion(coordinator, live, firstQuestion!.id, 'Toimii: vanha osoite ohjaa uudelle sivulle.');
   await setInFaq(live, firstQuestion!.id, true);
   // A draft the rep is still writing.
   await make(rep, {
@@ -177,7 +171,7 @@ export async function seedBriefingsDemo() {
   const filed: string[] = [];
   for (const [i, r] of reports.entries()) {
     const reporter = (await memberById(readers[i]!.id)) as AuthUser;
-    const result = await fileFeedback(reporter, maisa, { ...r, briefingId: undefined }, null, meta);
+    const result = await fileFeedback(reporter, maisa, { ...r, briefingId: undefined }, null);
     if (result.ok) filed.push(result.id);
   }
   for (const r of readers.slice(3, 8)) {
@@ -186,12 +180,11 @@ export async function seedBriefingsDemo() {
   }
   const first = await findFeedback(rep, filed[0]!);
   if (first) {
-    await respond(
-      rep,
-      first,
-      { intent: 'respond', status: 'planned', body: 'Kiitos! Korjaus tulee joulukuun päivityksessä.' },
-      meta,
-    );
+    await respond(rep, first, {
+      intent: 'respond',
+      status: 'planned',
+      body: 'Kiitos! Korjaus tulee joulukuun päivityksessä.',
+    });
   }
   // The demo announcements of publishing are queued jobs; nobody needs 40 e-mails at setup.
   await db.job.deleteMany({ where: { type: 'briefings.announce' } });

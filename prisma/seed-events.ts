@@ -12,7 +12,7 @@ import type { EventInput } from '~/domain/events/schema.server';
 import { helsinkiLocalInput } from '~/i18n/format';
 
 const DAY = 86_400_000;
-const meta = { ip: '', userAgent: 'seed', origin: '' };
+const meta = { ip: '', userAgent: 'seed' };
 
 /** A Helsinki wall-clock time `days` from today at `time`. */
 function at(days: number, time: string) {

@@ -11,7 +11,7 @@ import { textPdf } from '../tests/fixtures/pdf';
 import { DEMO_MATERIALS, DEMO_PATHS, demoDoc } from './seed-library-data';
 
 const DAY = 86_400_000;
-const seedMeta = { ip: '', userAgent: 'seed', origin: '' };
+const seedMeta = { ip: '', userAgent: 'seed' };
 
 export async function seedLibraryDemo() {
   if (await db.libraryMaterial.count()) return;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createAdmin } from '~/auth/bootstrap.server';
 import { syncRolesAndPermissions } from '~/auth/roles.server';
 import { db } from '~/db.server';
+import { appOrigin } from '~/env.server';
 import { stopBackgroundWork } from '~/domain/jobs/background.server';
 
 const { values } = parseArgs({
@@ -21,7 +22,7 @@ try {
     email: values.email,
     name: values.name,
     organisationName: values.organisation,
-    origin: process.env.APP_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    origin: appOrigin(),
   });
   console.log(`Admin created. Open this link within 24 hours to set the password (it works once):\n${link}`);
 } catch (error) {

@@ -17,4 +17,6 @@ for (const [title, command, args] of steps) {
     process.exit(result.status ?? 1);
   }
 }
-console.log('\n✔ Ready. Start with: npm start   (then open http://localhost:3000)');
+console.log(
+  `\n✔ Ready. Start with: npm run preview   (then open http://localhost:${process.env.PORT ?? 3000})`,
+);

@@ -249,7 +249,7 @@ export async function makeMaterial(data: MakeMaterial) {
   return material;
 }
 
-export const TEST_META = { ip: '203.0.113.7', userAgent: 'vitest', origin: 'http://localhost:3000' };
+export const TEST_META = { ip: '203.0.113.7', userAgent: 'vitest' };
 
 /** A small seeded generator (mulberry32): the same demo and test data on every machine. */
 export function seededRandom(seed: number) {

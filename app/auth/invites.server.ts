@@ -1,9 +1,11 @@
+import { appOrigin } from '~/env.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { inviteEmail } from '~/domain/mail/templates.server';
 import type { AuthUser } from './guards.server';
+import { passwordProblem, type PasswordProblem } from './password-policy.server';
 import { hashPassword } from './password.server';
 import type { RequestMeta } from './request-meta.server';
 import { isRoleKey, roleRank, type PermissionScope, type RoleKey } from './roles';
@@ -20,7 +22,8 @@ export function assignableRoles(inviter: Pick<AuthUser, 'roleRank'>, all: readon
 export type InviteInput = { email: string; organisationId: string; role: string; locale: string };
 
 export type InviteResult =
-  { ok: true; inviteId: string } | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
+  | { ok: true; inviteId: string | null }
+  | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
 
 export async function createInvite(
   inviter: AuthUser,
@@ -40,17 +43,41 @@ export async function createInvite(
       select: { id: true, name: true },
     }),
     db.role.findUnique({ where: { key: input.role }, select: { id: true } }),
-    db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+    db.user.findUnique({ where: { email: input.email }, select: { id: true, organisationId: true } }),
   ]);
   if (!organisation) return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
   if (!role) return { ok: false, field: 'role', key: 'members:invite.errors.role' };
-  if (existing) return { ok: false, field: 'email', key: 'members:invite.errors.exists' };
+  if (existing && (scope === 'all' || existing.organisationId === inviter.organisationId))
+    return { ok: false, field: 'email', key: 'members:invite.errors.exists' };
+  // Someone in another organisation: an org admin may not learn who has an account elsewhere,
+  // so the answer is the one a new address gets, and the e-mail tells the member to log in.
+  if (existing) {
+    const message = await inviteEmail(
+      input.locale,
+      input.email,
+      { inviterName: inviter.name, organisationName: organisation.name, url: `${appOrigin()}/login` },
+      { existing: true },
+    );
+    await db.$transaction(async (tx) => {
+      await queueEmail(tx, message);
+      await writeAudit(tx, {
+        action: 'invite',
+        actorId: inviter.id,
+        targetType: 'user',
+        targetId: existing.id,
+        organisationId: organisation.id,
+        ip: meta.ip,
+        details: { email: input.email, role: input.role, existingAccount: true },
+      });
+    });
+    return { ok: true, inviteId: null };
+  }
 
   const token = generateToken();
   const message = await inviteEmail(input.locale, input.email, {
     inviterName: inviter.name,
     organisationName: organisation.name,
-    url: `${meta.origin}/invite/${token}`,
+    url: `${appOrigin()}/invite/${token}`,
   });
   const inviteId = await db.$transaction(async (tx) => {
     // Only the newest invitation to an address works; older links say they were replaced.
@@ -154,7 +181,8 @@ export async function inviteState(token: string): Promise<InviteState> {
 }
 
 export type AcceptResult =
-  | { status: 'ok'; token: string; expiresAt: Date }
+  | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean }
+  | { status: 'weak'; problem: PasswordProblem }
   | { status: 'expired' | 'used' | 'revoked' | 'invalid' | 'exists' };
 
 /** Creates the member, uses up the link and logs them in. */
@@ -167,6 +195,8 @@ export async function acceptInvite(
   const state = stateOf(invite);
   if (state.status !== 'valid' || !invite)
     return { status: state.status === 'valid' ? 'invalid' : state.status };
+  const problem = passwordProblem(input.password, { email: invite.email, name: input.name });
+  if (problem) return { status: 'weak', problem };
   const passwordHash = await hashPassword(input.password);
   const userId = await db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))
@@ -201,5 +231,5 @@ export async function acceptInvite(
   if (userId === null) return { status: 'used' };
   if (userId === 'exists') return { status: 'exists' };
   const session = await createSession(userId, meta);
-  return { status: 'ok', token: session.token, expiresAt: session.expiresAt };
+  return { status: 'ok', ...session };
 }

@@ -16,11 +16,16 @@ export const LOGIN_LIMITS = {
 export const accountLimitKey = (email: string) => `login:account:${email}`;
 
 export type LoginResult =
-  | { status: 'ok'; token: string; expiresAt: Date; locale: string }
+  | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean; locale: string }
   | { status: 'invalid' }
   | { status: 'rate_limited'; retryAfterSeconds: number };
 
-export async function login(email: string, password: string, meta: RequestMeta): Promise<LoginResult> {
+export async function login(
+  email: string,
+  password: string,
+  meta: RequestMeta,
+  options: { remember?: boolean } = {},
+): Promise<LoginResult> {
   const byIp = await hitRateLimit(`login:ip:${meta.ip}`, LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
   const byAccount = await hitRateLimit(
     accountLimitKey(email),
@@ -56,7 +61,7 @@ export async function login(email: string, password: string, meta: RequestMeta):
   }
 
   await clearRateLimit(accountLimitKey(email));
-  const session = await createSession(user.id, meta);
+  const session = await createSession(user.id, meta, { persistent: options.remember ?? false });
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await writeAudit(tx, {
@@ -66,7 +71,7 @@ export async function login(email: string, password: string, meta: RequestMeta):
       ip: meta.ip,
     });
   });
-  return { status: 'ok', token: session.token, expiresAt: session.expiresAt, locale: user.locale };
+  return { status: 'ok', ...session, locale: user.locale };
 }
 
 /** Ends this one session and records it; the member's other devices stay logged in. */

@@ -1,8 +1,10 @@
+import { appOrigin } from '~/env.server';
 import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { passwordResetEmail } from '~/domain/mail/templates.server';
 import { accountLimitKey } from './login.server';
+import { passwordProblem, type PasswordProblem } from './password-policy.server';
 import { hashPassword } from './password.server';
 import { clearRateLimit, hitRateLimit } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
@@ -38,7 +40,7 @@ export async function requestPasswordReset(
 
   const token = generateToken();
   const message = await passwordResetEmail(user.locale, user.email, {
-    url: `${meta.origin}/reset-password/${token}`,
+    url: `${appOrigin()}/reset-password/${token}`,
   });
   await db.$transaction(async (tx) => {
     await tx.passwordReset.create({
@@ -69,7 +71,7 @@ async function findReset(token: string) {
       userId: true,
       expiresAt: true,
       usedAt: true,
-      user: { select: { status: true, email: true } },
+      user: { select: { status: true, email: true, name: true } },
     },
   });
 }
@@ -90,10 +92,16 @@ export async function completePasswordReset(
   token: string,
   password: string,
   meta: RequestMeta,
-): Promise<{ status: Exclude<ResetLinkState, 'valid'> } | { status: 'ok'; token: string; expiresAt: Date }> {
+): Promise<
+  | { status: Exclude<ResetLinkState, 'valid'> }
+  | { status: 'weak'; problem: PasswordProblem }
+  | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean }
+> {
   const reset = await findReset(token);
   const state = stateOf(reset);
   if (state !== 'valid' || !reset) return { status: state === 'valid' ? 'invalid' : state };
+  const problem = passwordProblem(password, reset.user);
+  if (problem) return { status: 'weak', problem };
   const passwordHash = await hashPassword(password);
   const claimed = await db.$transaction(async (tx) => {
     // Claim the link first: of two simultaneous submissions only one gets here.
@@ -119,5 +127,5 @@ export async function completePasswordReset(
   if (!claimed) return { status: 'used' };
   await clearRateLimit(accountLimitKey(reset.user.email));
   const session = await createSession(reset.userId, meta);
-  return { status: 'ok', token: session.token, expiresAt: session.expiresAt };
+  return { status: 'ok', ...session };
 }

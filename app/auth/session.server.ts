@@ -1,31 +1,48 @@
 import { db } from '~/db.server';
-import { isHttpsDeployment } from '~/env.server';
+import { env, isHttpsDeployment } from '~/env.server';
 import { generateToken, hashToken } from './tokens.server';
 
 // Sessions as lucia-auth.com describes them: a random token in the cookie, its SHA-256 in
-// the database, sliding expiry, revocable one by one or all at once.
-const SESSION_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const RENEW_WHEN_LESS_THAN_MS = 15 * DAY_MS;
+// the database, revocable one by one or all at once. A session ends at the first of: its
+// absolute lifetime, a spell of inactivity (shorter for coordinators and admins, whose rights
+// reach everyone), the browser closing when "remember me" was not ticked (shared computers).
+const HOUR_MS = 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
+const PRIVILEGED_ROLES = new Set(['coordinator', 'admin']);
 
 export const SESSION_COOKIE = 'tk_session';
+// Over https the browser guarantees a __Host- cookie is Secure, host-only and for the whole site.
+const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+const cookieName = () => (isHttpsDeployment() ? HOST_SESSION_COOKIE : SESSION_COOKIE);
 
 export type SessionMeta = { userAgent: string; ip: string };
 
-export async function createSession(userId: string, meta: SessionMeta) {
+function idleLimitMs(roleKey: string): number {
+  const { SESSION_IDLE_HOURS, SESSION_IDLE_HOURS_PRIVILEGED } = env();
+  return (PRIVILEGED_ROLES.has(roleKey) ? SESSION_IDLE_HOURS_PRIVILEGED : SESSION_IDLE_HOURS) * HOUR_MS;
+}
+
+export async function createSession(
+  userId: string,
+  meta: SessionMeta,
+  options: { persistent?: boolean } = {},
+) {
   const token = generateToken();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+  const now = Date.now();
+  const expiresAt = new Date(now + env().SESSION_MAX_DAYS * 24 * HOUR_MS);
   await db.session.create({
     data: {
       id: hashToken(token),
       userId,
       expiresAt,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      persistent: options.persistent ?? false,
       userAgent: meta.userAgent.slice(0, 300),
       ip: meta.ip.slice(0, 64),
     },
   });
-  return { token, expiresAt };
+  return { token, expiresAt, persistent: options.persistent ?? false };
 }
 
 // The member's own fields come with the session in the same query: one round trip per request.
@@ -36,6 +53,7 @@ export const sessionUserSelect = {
   locale: true,
   status: true,
   roleId: true,
+  role: { select: { key: true } },
   organisationId: true,
   organisation: { select: { name: true } },
 } as const;
@@ -46,6 +64,7 @@ export type SessionUser = {
   name: string;
   locale: string;
   roleId: string;
+  role: { key: string };
   organisationId: string;
   organisation: { name: string };
 };
@@ -64,18 +83,14 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now || session.user.status !== 'active') {
+  const idle = now - session.lastSeenAt.getTime() >= idleLimitMs(session.user.role.key);
+  if (session.expiresAt.getTime() <= now || idle || session.user.status !== 'active') {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  const renew = session.expiresAt.getTime() - now < RENEW_WHEN_LESS_THAN_MS;
-  const touch = now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS;
-  let expiresAt = session.expiresAt;
-  if (renew || touch) {
-    if (renew) expiresAt = new Date(now + SESSION_DAYS * DAY_MS);
-    await db.session.update({ where: { id }, data: { expiresAt, lastSeenAt: new Date(now) } });
-  }
-  return { id, expiresAt, user: session.user };
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  return { id, expiresAt: session.expiresAt, user: session.user };
 }
 
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {
@@ -87,27 +102,24 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
 export function readSessionToken(request: Request): string | null {
   const header = request.headers.get('Cookie');
   if (!header) return null;
+  const name = cookieName();
   for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
   }
   return null;
 }
 
-export function sessionCookie(token: string, expiresAt: Date): string {
-  const attributes = [
-    `${SESSION_COOKIE}=${token}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    'Path=/',
-    `Expires=${expiresAt.toUTCString()}`,
-  ];
+/** Remembered: kept until the session's absolute end. Otherwise it ends with the browser. */
+export function sessionCookie(token: string, session: { expiresAt: Date; persistent: boolean }): string {
+  const attributes = [`${cookieName()}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/'];
+  if (session.persistent) attributes.push(`Expires=${session.expiresAt.toUTCString()}`);
   if (isHttpsDeployment()) attributes.push('Secure');
   return attributes.join('; ');
 }
 
 export function clearedSessionCookie(): string {
-  const attributes = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0'];
+  const attributes = [`${cookieName()}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0'];
   if (isHttpsDeployment()) attributes.push('Secure');
   return attributes.join('; ');
 }

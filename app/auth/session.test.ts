@@ -1,33 +1,83 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '~/db.server';
 import { makeOrganisation, makeUser } from '#tests/factories';
 import { hitRateLimit } from './rate-limit.server';
-import { createSession, invalidateUserSessions, sessionCookie, validateSessionToken } from './session.server';
+import {
+  createSession,
+  invalidateUserSessions,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+} from './session.server';
 import { hashToken } from './tokens.server';
 import { hashPassword, verifyPassword } from './password.server';
 
-async function member() {
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+async function member(role: 'adviser' | 'coordinator' = 'adviser') {
   const org = await makeOrganisation(db);
-  return makeUser(db, { role: 'adviser', organisationId: org.id });
+  return makeUser(db, { role, organisationId: org.id });
 }
 
 describe('sessions', () => {
-  it('validates a fresh token, rejects an unknown one, and slides the expiry when half used', async () => {
+  afterEach(() => vi.useRealTimers());
+  // Only Date is faked: the database driver's own timers keep running.
+  const clockAt = (ms: number) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(ms);
+  };
+
+  it('validates a fresh token, rejects an unknown one, and keeps a fixed absolute end', async () => {
     const user = await member();
-    const { token } = await createSession(user.id, { ip: '1.2.3.4', userAgent: 'test' });
+    const start = Date.now();
+    const { token, expiresAt } = await createSession(user.id, { ip: '1.2.3.4', userAgent: 'test' });
     expect(token).toMatch(/^[a-z2-7]{32}$/); // 160 bits, base32
-    const valid = await validateSessionToken(token);
-    expect(valid).toMatchObject({ user: { id: user.id, email: user.email } });
-    const firstExpiry = valid!.expiresAt.getTime();
+    expect(expiresAt.getTime()).toBeGreaterThanOrEqual(start + 30 * DAY);
+    expect(await validateSessionToken(token)).toMatchObject({ user: { id: user.id, email: user.email } });
     expect(await validateSessionToken('a'.repeat(32))).toBeNull();
 
-    const soon = new Date(Date.now() + 2 * 86_400_000);
-    await db.session.update({ where: { id: hashToken(token) }, data: { expiresAt: soon } });
-    const renewed = await validateSessionToken(token);
-    expect(renewed!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
-    expect(firstExpiry).toBeGreaterThan(Date.now() + 29 * 86_400_000); // a fresh session needs no renewal
-    const stored = await db.session.findUniqueOrThrow({ where: { id: hashToken(token) } });
-    expect(stored.expiresAt.getTime()).toBe(renewed!.expiresAt.getTime());
+    // Active every day for 29 days: still the same end, never slid forward.
+    for (let day = 1; day <= 29; day++) {
+      clockAt(start + day * DAY);
+      expect((await validateSessionToken(token))?.expiresAt.getTime(), `day ${day}`).toBe(
+        expiresAt.getTime(),
+      );
+    }
+    clockAt(start + 30 * DAY + 1000);
+    expect(await validateSessionToken(token)).toBeNull();
+    expect(await db.session.count({ where: { id: hashToken(token) } })).toBe(0);
+  });
+
+  it('ends after 14 idle days for an adviser and after 8 idle hours for a coordinator', async () => {
+    const adviser = await member('adviser');
+    const coordinator = await member('coordinator');
+    const start = Date.now();
+    const a = await createSession(adviser.id, { ip: '', userAgent: '' });
+    const c = await createSession(coordinator.id, { ip: '', userAgent: '' });
+
+    clockAt(start + 7 * HOUR + 59 * 60_000);
+    expect(await validateSessionToken(c.token)).not.toBeNull(); // and counts as activity
+    clockAt(start + 15 * HOUR + 58 * 60_000);
+    expect(await validateSessionToken(c.token)).not.toBeNull();
+    clockAt(start + 24 * HOUR);
+    expect(await validateSessionToken(c.token)).toBeNull();
+
+    clockAt(start + 13 * DAY + 23 * HOUR);
+    expect(await validateSessionToken(a.token)).not.toBeNull();
+    clockAt(start + 27 * DAY + 22 * HOUR);
+    expect(await validateSessionToken(a.token)).not.toBeNull();
+    clockAt(start + 27 * DAY + 23 * HOUR + 14 * DAY);
+    expect(await validateSessionToken(a.token)).toBeNull();
+  });
+
+  it('gives a remembered session a dated cookie and a shared-computer session a browser-session cookie', async () => {
+    const expiresAt = new Date(Date.now() + 30 * DAY);
+    const remembered = sessionCookie('t', { expiresAt, persistent: true });
+    expect(remembered).toContain(`Expires=${expiresAt.toUTCString()}`);
+    const forNow = sessionCookie('t', { expiresAt, persistent: false });
+    expect(forNow).not.toMatch(/Expires|Max-Age/);
+    expect(forNow).toMatch(/^tk_session=t; HttpOnly; SameSite=Lax; Path=\//);
   });
 
   it('deletes an expired session on sight', async () => {
@@ -50,14 +100,22 @@ describe('sessions', () => {
     expect(await validateSessionToken(b.token)).toBeNull();
   });
 
-  it('marks the cookie Secure when the app is deployed at an https address', async () => {
-    const plain = sessionCookie('t', new Date());
+  it('marks the cookie Secure and __Host- when the app is deployed at an https address', async () => {
+    const session = { expiresAt: new Date(), persistent: true };
+    const plain = sessionCookie('t', session);
     expect(plain).not.toContain('Secure');
     const saved = { NODE_ENV: process.env.NODE_ENV, APP_ORIGIN: process.env.APP_ORIGIN };
     const { env } = await import('~/env.server');
     Object.assign(env(), { NODE_ENV: 'production', APP_ORIGIN: 'https://tukiverkko.hel.fi' });
     try {
-      expect(sessionCookie('t', new Date())).toContain('Secure');
+      const secure = sessionCookie('t', session);
+      expect(secure).toContain('Secure');
+      expect(secure).toMatch(/^__Host-tk_session=t;/);
+      expect(secure).not.toContain('Domain');
+      const request = new Request('https://tukiverkko.hel.fi/', {
+        headers: { Cookie: 'tk_session=forged; __Host-tk_session=real' },
+      });
+      expect(readSessionToken(request)).toBe('real');
     } finally {
       Object.assign(env(), saved);
     }
@@ -71,6 +129,21 @@ describe('passwords', () => {
     expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
     expect(await verifyPassword(hash, 'Correct horse battery staple')).toBe(false);
     expect(await verifyPassword('garbage', 'x')).toBe(false);
+  });
+
+  it('takes a password typed in another Unicode form (NFD, full-width) as the same password', async () => {
+    const hash = await hashPassword('Kesäpäivä Töölössä');
+    expect(await verifyPassword(hash, 'Kesäpäivä Töölössä'.normalize('NFD'))).toBe(true);
+    expect(await verifyPassword(await hashPassword('ＡＢＣ kahvia ja pullaa'), 'ABC kahvia ja pullaa')).toBe(
+      true,
+    );
+  });
+
+  it('still verifies a hash made before passwords were normalised', async () => {
+    const { hash } = await import('@node-rs/argon2');
+    const nfd = 'Kesäpäivä Töölössä'.normalize('NFD');
+    const old = await hash(nfd, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    expect(await verifyPassword(old, nfd)).toBe(true);
   });
 });
 

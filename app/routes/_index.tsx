@@ -9,6 +9,7 @@ import { briefingsToRead } from '~/domain/briefings/queries.server';
 import { updatedSinceRead } from '~/domain/library/progress.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
+import { readForm } from '~/utils/forms.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "I have read this": the announcement leaves this member's home page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = String((await request.formData()).get('announcementId') ?? '');
+  const id = String((await readForm(request)).get('announcementId') ?? '');
   await markAnnouncementRead(user, id);
   return json({ ok: true as const });
 }

@@ -8,7 +8,7 @@ import { Notice, useFormResult } from '~/components/ui/form';
 import { getOrganisation, updateOrganisation } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema } from '~/domain/organisations/schema';
 import { fieldError } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'organisation:manage');
-  const parsed = parseForm(OrganisationSchema, await request.formData());
+  const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await updateOrganisation(
     user,

@@ -14,7 +14,7 @@ import { useFormResult } from '~/components/ui/form';
 import { createOrganisation, listOrganisations } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema } from '~/domain/organisations/schema';
 import { fieldError } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'organisation:manage');
-  const parsed = parseForm(OrganisationSchema, await request.formData());
+  const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createOrganisation(user, parsed.data, requestMeta(request, context).ip);
   if (!result.ok) return invalid(fieldError('name', result.key), parsed.values);

@@ -17,7 +17,7 @@ import { AnnouncementSchema } from '~/domain/announcements/schema.server';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** Coordinators: announcements with how many have read them, and a form for a new one. */
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'announcements:manage');
-  const parsed = parseForm(AnnouncementSchema, await request.formData());
+  const parsed = parseForm(AnnouncementSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const id = await createAnnouncement(user, parsed.data, requestMeta(request, context));
   return redirect(`/announcements/${id}?created=1`);

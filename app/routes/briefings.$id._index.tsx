@@ -17,7 +17,7 @@ import { acknowledge, briefingReach, remindUnread } from '~/domain/briefings/rea
 import { QuestionSchema } from '~/domain/briefings/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, briefing, canWrite } = await requireBriefing(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get('intent');
   const meta = requestMeta(request, context);
   if (intent === 'acknowledge') {
@@ -81,12 +81,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return invalid({ question: { key: 'briefings:errors.tooManyQuestions' } }, parsed.values, {
           status: 429,
         });
-      await askQuestion(user, briefing, input.question, meta);
+      await askQuestion(user, briefing, input.question);
       return json({ ok: true as const, message: 'asked' });
     }
     const done =
       input.intent === 'answer'
-        ? await answerQuestion(user, briefing, input.questionId, input.answer, meta)
+        ? await answerQuestion(user, briefing, input.questionId, input.answer)
         : await setInFaq(briefing, input.questionId, input.inFaq === 'true');
     if (!done) throw notFound();
     return json({ ok: true as const, message: input.intent === 'answer' ? 'answered' : 'faq' });
@@ -201,8 +201,8 @@ export default function BriefingPage() {
               <dl className="faq">
                 {faq.map((q) => (
                   <div key={q.id}>
-                    <dt>{q.body}</dt>
-                    <dd>{q.answer}</dd>
+                    <dt className="pre-line">{q.body}</dt>
+                    <dd className="pre-line">{q.answer}</dd>
                   </div>
                 ))}
               </dl>

@@ -9,7 +9,7 @@ import { briefingDefaults, briefingFormOptions } from '~/domain/briefings/form-d
 import { requireBriefing } from '~/domain/briefings/guards.server';
 import { BriefingSchema, PublishSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 /** The working copy, saved as often as needed; publishing makes it the next version. */
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** One form: "Save draft" keeps the working copy; "Publish" saves it and makes it the next version. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, briefing } = await requireBriefing(request, params.id, 'writer');
-  const form = await request.formData();
+  const form = await readForm(request);
   const meta = requestMeta(request, context);
   const parsed = parseForm(BriefingSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);

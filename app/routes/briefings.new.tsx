@@ -17,7 +17,7 @@ import { briefingFormOptions } from '~/domain/briefings/form-data.server';
 import { BriefingSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { helsinkiLocalInput } from '~/i18n/format';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 async function requireWriter(request: Request): Promise<AuthUser> {
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireWriter(request);
-  const parsed = parseForm(BriefingSchema, await request.formData());
+  const parsed = parseForm(BriefingSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createBriefing(user, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

@@ -14,7 +14,7 @@ import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
 import { eserviceName, findEService, saveEService } from '~/domain/briefings/eservices.server';
 import { EServiceSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 async function requireService(request: Request, slug: string | undefined) {
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, service } = await requireService(request, params.slug);
-  const parsed = parseForm(EServiceSchema, await request.formData());
+  const parsed = parseForm(EServiceSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveEService(user, service.id, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

@@ -9,7 +9,6 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { hitRateLimit } from '~/auth/rate-limit.server';
-import { requestMeta } from '~/auth/request-meta.server';
 import {
   FixErrorsNotice,
   SelectField,
@@ -61,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const { user, service } = await requireService(request, params.slug);
   const received = await receiveUpload(request, { field: 'screenshot', maxBytes: maxImageBytes() });
   if (!received.ok) {
@@ -84,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (received.file) await discard(received.file);
     return invalid({ whatHappened: { key: 'feedback:errors.tooMany' } }, parsed.values, { status: 429 });
   }
-  const result = await fileFeedback(user, service, parsed.data, received.file, requestMeta(request, context));
+  const result = await fileFeedback(user, service, parsed.data, received.file);
   if (!result.ok) return invalid(result.errors, parsed.values);
   return redirect(`/feedback/${result.id}?filed=1`);
 }

@@ -12,7 +12,7 @@ import { EMPTY_ESERVICE, EServiceFields } from '~/components/briefings/eservice-
 import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
 import { saveEService } from '~/domain/briefings/eservices.server';
 import { EServiceSchema } from '~/domain/briefings/schema.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'eservices:manage');
-  const parsed = parseForm(EServiceSchema, await request.formData());
+  const parsed = parseForm(EServiceSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveEService(user, null, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

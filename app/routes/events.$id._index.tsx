@@ -18,7 +18,7 @@ import { CancelSchema, FollowUpSchema, RsvpSchema } from '~/domain/events/schema
 import { attendanceSummary, publishFollowUp } from '~/domain/events/attendance.server';
 import { eventDescription, eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -64,12 +64,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id);
   const meta = requestMeta(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get('intent') === 'follow-up') {
     if (!editable(user, event)) throw notFound();
     const parsed = parseForm(FollowUpSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    await publishFollowUp(user, event.id, parsed.data, meta);
+    await publishFollowUp(user, event.id, parsed.data);
     return json({ ok: true as const, message: 'follow-up' });
   }
   if (form.get('intent') === 'cancel') {

@@ -7,20 +7,21 @@ import { requireEvent } from '~/domain/events/guards.server';
 import { CheckInSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
+import { searchText } from '~/utils/forms';
 
 /** On the day, on a phone: find a name, tap to check in (also people who did not sign up). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireEvent(request, params.id, 'organiser');
-  const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 100);
+  const q = searchText().parse(new URL(request.url).searchParams.get('q') ?? '');
   const [list, summary] = await Promise.all([checkInList(event.id, q), attendanceSummary(event.id)]);
   return json({ id: event.id, title: eventTitle(event, await getLanguage(request)), q, ...list, summary });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await requireEvent(request, params.id, 'organiser');
-  const parsed = parseForm(CheckInSchema, await request.formData());
+  const parsed = parseForm(CheckInSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const done = await setCheckedIn(event.id, parsed.data.userId, parsed.data.intent === 'check-in');
   if (!done) return invalid({ userId: { key: 'validation.invalid' } });

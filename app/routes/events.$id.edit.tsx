@@ -16,7 +16,7 @@ import { requireEvent } from '~/domain/events/guards.server';
 import { EventSchema, ScopeSchema } from '~/domain/events/schema.server';
 import { updateFollowing, updateThisOccurrence } from '~/domain/events/series.server';
 import { eventTitle } from '~/domain/events/titles';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(EventSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const meta = requestMeta(request, context);

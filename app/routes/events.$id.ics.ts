@@ -1,5 +1,5 @@
+import { appOrigin } from '~/env.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requestMeta } from '~/auth/request-meta.server';
 import { requireEvent } from '~/domain/events/guards.server';
 import { eventPage } from '~/domain/events/queries.server';
 import { calendarFile } from '~/domain/events/ics.server';
@@ -8,14 +8,14 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { contentDisposition } from '~/domain/uploads/files.server';
 
 /** One event as an .ics file for any calendar app. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id);
   const language = await getLanguage(request);
   const { joinUrl } = await eventPage(user, event);
   const title = eventTitle(event, language).text;
   const body = calendarFile([{ ...event, joinUrl }], {
     language,
-    origin: requestMeta(request, context).origin,
+    origin: appOrigin(),
     name: title,
   });
   return new Response(body, {
@@ -23,7 +23,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': contentDisposition('attachment', `${title.slice(0, 80) || 'event'}.ics`),
       'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }

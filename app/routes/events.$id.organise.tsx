@@ -17,15 +17,16 @@ import {
 import { OrganiseSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
+import { searchText } from '~/utils/forms';
 
 /** Who organises the event and which library materials prepare for it, each found by search. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
   const language = await getLanguage(request);
   const search = new URL(request.url).searchParams;
-  const who = (search.get('who') ?? '').slice(0, 100);
+  const who = searchText().parse(search.get('who') ?? '');
   const what = (search.get('what') ?? '').slice(0, 100);
   const [materials, people, found] = await Promise.all([
     eventMaterials(user, event.id, language),
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
-  const parsed = parseForm(OrganiseSchema, await request.formData());
+  const parsed = parseForm(OrganiseSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const meta = requestMeta(request, context);
   const input = parsed.data;

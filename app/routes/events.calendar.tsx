@@ -1,15 +1,15 @@
+import { appOrigin } from '~/env.server';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { requestMeta } from '~/auth/request-meta.server';
 import { CheckboxGroup, Notice } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { feedCreatedAt, newFeedToken, revokeFeed } from '~/domain/events/calendar-feed.server';
 import { REMINDER_CHOICES } from '~/domain/events/constants';
 import { reminderMinutes, setReminderMinutes } from '~/domain/events/preferences.server';
 import { ReminderSchema } from '~/domain/events/schema.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** The member's calendar address for their phone, and when they want to be reminded. */
@@ -19,16 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ createdAt, minutes });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'events:read');
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get('intent');
   if (intent === 'new-feed') {
     const token = await newFeedToken(user.id);
     // Shown this once: only its hash is kept.
     return json({
       ok: true as const,
-      feedUrl: `${requestMeta(request, context).origin}/calendar/${token}.ics`,
+      feedUrl: `${appOrigin()}/calendar/${token}.ics`,
       message: 'feed',
     });
   }

@@ -16,7 +16,7 @@ import { createEvent } from '~/domain/events/events.server';
 import { eventFormOptions } from '~/domain/events/form-data.server';
 import { EventSchema, RepeatSchema } from '~/domain/events/schema.server';
 import { createSeries } from '~/domain/events/series.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 async function requireCreator(request: Request) {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCreator(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(EventSchema, form);
   const repeat = parseForm(RepeatSchema, form);
   if (!parsed.ok || !repeat.ok) {

@@ -15,7 +15,7 @@ import { findFeedbackTarget, giveResidentFeedback } from '~/domain/guidance/resi
 import { ResidentFeedbackSchema } from '~/domain/guidance/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** Shown without the app's navigation: residents answer here, often on the adviser's phone. */
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = await requireTarget(params.code);
   const language = await getLanguage(request);
-  const parsed = parseForm(ResidentFeedbackSchema, await request.formData());
+  const parsed = parseForm(ResidentFeedbackSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await giveResidentFeedback(target, parsed.data, language, requestMeta(request, context).ip);
   if (!result.ok && result.reason === 'rate_limited')

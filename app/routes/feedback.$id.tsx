@@ -2,7 +2,6 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
-import { requestMeta } from '~/auth/request-meta.server';
 import { StatusBadge } from '~/components/feedback/feedback-labels';
 import { Notice, SelectField, TextAreaField, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
@@ -12,7 +11,7 @@ import { canHandle, findFeedback, markSeen, respond } from '~/domain/feedback/fe
 import { RespondSchema } from '~/domain/feedback/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { isUuid } from '~/utils/ids';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 async function requireReport(request: Request, id: string | undefined) {
@@ -52,9 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const { user, report, handler } = await requireReport(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get('intent') === 'seen') {
     await markSeen(user, report);
     return json({ ok: true as const, message: 'seen' });
@@ -62,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!handler) throw notFound();
   const parsed = parseForm(RespondSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const result = await respond(user, report, parsed.data, requestMeta(request, context));
+  const result = await respond(user, report, parsed.data);
   if (!result.ok) return invalid(result.errors, parsed.values);
   return json({ ok: true as const, message: 'answered' });
 }

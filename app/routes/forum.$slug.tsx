@@ -10,7 +10,7 @@ import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
 import { listThreads } from '~/domain/forum/threads.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
   const category = await categoryBySlug(params.slug ?? '', 'fi', user.id);
   if (!category) throw notFound();
-  const parsed = parseForm(FollowSchema, await request.formData());
+  const parsed = parseForm(FollowSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   await setCategoryFollow(user, category.id, parsed.data.intent === 'follow');
   return json({ ok: true as const });

@@ -6,7 +6,7 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { categoriesForAdmin, createCategory, updateCategory } from '~/domain/forum/categories.server';
 import { CategoryActionSchema } from '~/domain/forum/schema.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:manage-categories');
-  const parsed = parseForm(CategoryActionSchema, await request.formData());
+  const parsed = parseForm(CategoryActionSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { intent, ...input } = parsed.data;
   const meta = requestMeta(request, context);

@@ -8,7 +8,6 @@ import {
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { requestMeta } from '~/auth/request-meta.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { ThreadFields } from '~/components/forum/thread-fields';
 import { Notice, typed, useFormResult } from '~/components/ui/form';
@@ -16,7 +15,7 @@ import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
 import { ThreadSchema } from '~/domain/forum/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,11 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ categories: await categoryOptions(language), preselected, language });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
-  const parsed = parseForm(ThreadSchema, await request.formData());
+  const parsed = parseForm(ThreadSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const result = await createThread(user, parsed.data, requestMeta(request, context));
+  const result = await createThread(user, parsed.data);
   if (!result.ok) return invalid(result.errors, parsed.values);
   return redirect(`/forum/t/${result.threadId}`);
 }

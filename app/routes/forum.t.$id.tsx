@@ -26,7 +26,7 @@ import {
   threadPosts,
 } from '~/domain/forum/threads.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
-  const parsed = parseForm(ThreadActionSchema, await request.formData());
+  const parsed = parseForm(ThreadActionSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const outcome = await runThreadAction(user, params.id ?? '', parsed.data, requestMeta(request, context));
   switch (outcome.kind) {

@@ -10,8 +10,9 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { getLanguage } from '~/i18n/i18n.server';
 import { text } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { NewPasswordFields } from '~/components/new-password-fields';
 
 const AcceptInviteSchema = z
   .object({ name: text({ max: 100 }), ...newPasswordFields })
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(AcceptInviteSchema, await request.formData());
+  const parsed = parseForm(AcceptInviteSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const locale = await getLanguage(request);
   const result = await acceptInvite(
@@ -32,6 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { name: parsed.data.name, password: parsed.data.password, locale },
     requestMeta(request, context),
   );
+  if (result.status === 'weak') return invalid({ password: { key: result.problem } }, parsed.values);
   if (result.status !== 'ok')
     return invalid({ form: { key: `auth:invite.${result.status}` } }, parsed.values);
   return redirectWithSession('/', result, locale);
@@ -90,23 +92,7 @@ export default function AcceptInvitePage() {
           defaultValue={typed(values, 'name')}
           error={errors.name}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('fields.newPassword')}
-          hint={t('password.hint')}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          required
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           {t('invite.submit')}
         </button>

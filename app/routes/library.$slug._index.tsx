@@ -1,7 +1,7 @@
+import { appOrigin } from '~/env.server';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requestMeta } from '~/auth/request-meta.server';
 import { FileList } from '~/components/library/file-list';
 import { PrintButton, PrintFooter } from '~/components/library/print';
 import { Notice } from '~/components/ui/form';
@@ -14,10 +14,10 @@ import { materialPage } from '~/domain/library/queries.server';
 import { ReaderIntentSchema } from '~/domain/library/schema.server';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid } from '~/utils/forms.server';
+import { invalid, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, material } = await requireMaterial(request, params.slug);
   const page = await materialPage(user, material);
   if (page.live) await recordView(user, material.id);
@@ -27,14 +27,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...page,
     paths: page.paths.map((p) => ({ slug: p.slug, title: pathTitle(p, language) })),
     manager: canManageLibrary(user),
-    address: `${requestMeta(request, context).origin}/library/${material.slug}`,
+    address: `${appOrigin()}/library/${material.slug}`,
     printedAt: new Date().toISOString(),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, material } = await requireMaterial(request, params.slug);
-  const parsed = ReaderIntentSchema.safeParse({ intent: (await request.formData()).get('intent') });
+  const parsed = ReaderIntentSchema.safeParse({ intent: (await readForm(request)).get('intent') });
   if (!parsed.success) return invalid({ form: { key: 'validation.invalid' } });
   if (parsed.data.intent === 'done') await markDone(user, material.id);
   else await unmarkDone(user, material.id);

@@ -25,7 +25,7 @@ import { env } from '~/env.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
 import { i18n } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, message: t('edit.attached') });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsedIntent = EditIntentSchema.safeParse({ intent: form.get('intent') });
   if (!parsedIntent.success) return invalid({ form: { key: 'validation.invalid' } });
   const { intent } = parsedIntent.data;

@@ -17,7 +17,7 @@ import { activeOrganisations } from '~/domain/organisations/organisations.server
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { isUuid } from '~/utils/ids';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** A new material, or (?translationOf=<id>&language=sv) another language of an existing one. */
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'library:manage');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(NewMaterialSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const translationOf = String(form.get('translationOf') ?? '');

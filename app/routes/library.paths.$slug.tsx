@@ -25,7 +25,7 @@ import {
 } from '~/domain/library/paths.server';
 import { PathItemSchema, PathSchema } from '~/domain/library/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'library:manage');
   const path = await findPath(params.slug ?? '');
   if (!path) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get('intent') === 'save-path') {
     const parsed = parseForm(PathSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);

@@ -15,7 +15,7 @@ import { canManageLibrary } from '~/domain/library/access.server';
 import { listPaths, savePath } from '~/domain/library/paths.server';
 import { PathSchema } from '~/domain/library/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'library:manage');
-  const parsed = parseForm(PathSchema, await request.formData());
+  const parsed = parseForm(PathSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await savePath(user, null, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

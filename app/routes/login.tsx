@@ -1,4 +1,10 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,7 +14,7 @@ import { login } from '~/auth/login.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult, typed } from '~/components/ui/form';
 import { email } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { safeRedirectPath } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -19,7 +25,16 @@ const LoginSchema = z.object({
     .min(1, { error: 'validation.required' })
     .max(1024, { error: 'validation.tooLong' }),
   redirectTo: z.string().optional(),
+  remember: z.literal('on').optional(),
 });
+
+// A refused login is a document response: Remix sends only what `headers` gives it.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -28,10 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const { email, password, redirectTo } = parsed.data;
-  const result = await login(email, password, requestMeta(request, context));
+  const { email, password, redirectTo, remember } = parsed.data;
+  const result = await login(email, password, requestMeta(request, context), { remember: remember === 'on' });
   if (result.status === 'rate_limited') {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return invalid(
@@ -85,6 +100,15 @@ export default function LoginPage() {
           required
           error={errors.password}
         />
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="remember" value="on" aria-describedby="remember-hint" />
+            <span>{t('login.remember')}</span>
+          </label>
+          <p id="remember-hint" className="field__hint">
+            {t('login.rememberHint')}
+          </p>
+        </div>
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('login.submit')}
         </button>

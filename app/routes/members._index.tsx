@@ -12,7 +12,7 @@ import { listMembers, pendingInvites } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/schema';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { searchText } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -46,7 +46,7 @@ const WithdrawSchema = z.object({ intent: z.literal('withdraw-invite'), inviteId
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');
-  const parsed = parseForm(WithdrawSchema, await request.formData());
+  const parsed = parseForm(WithdrawSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   if (!(await withdrawInvite(user, scope, parsed.data.inviteId, requestMeta(request, context).ip)))
     throw notFound();

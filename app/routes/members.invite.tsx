@@ -11,7 +11,7 @@ import { activeOrganisations } from '~/domain/organisations/organisations.server
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { email, fieldError } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const InviteSchema = z.object({
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');
-  const parsed = parseForm(InviteSchema, await request.formData());
+  const parsed = parseForm(InviteSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createInvite(user, scope, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(fieldError(result.field, result.key), parsed.data);

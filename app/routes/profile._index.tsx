@@ -17,7 +17,7 @@ import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/p
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
 import { list, text } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const ProfileSchema = z.object({
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(ProfileSchema, await request.formData());
+  const parsed = parseForm(ProfileSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await updateProfile(user.id, parsed.data);
   return json(
@@ -105,6 +105,9 @@ export default function ProfilePage() {
           {t('save')}
         </button>
       </Form>
+      <p>
+        <Link to="/profile/security">{t('security.link')}</Link>
+      </p>
       <p>
         <Link to="/profile/sessions">{t('sessionsLink')}</Link>
       </p>

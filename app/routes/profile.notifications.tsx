@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { preferencesOf, savePreferences } from '~/domain/notifications/notifications.server';
 import { CHANNELS, NOTIFICATION_TYPES, PreferencesSchema } from '~/domain/notifications/schema';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(PreferencesSchema, await request.formData());
+  const parsed = parseForm(PreferencesSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await savePreferences(user, parsed.data);
   return json({ ok: true as const, message: 'notifications:preferences.saved' });

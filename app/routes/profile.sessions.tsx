@@ -6,7 +6,7 @@ import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const RevokeSchema = z.discriminatedUnion('intent', [
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(RevokeSchema, await request.formData());
+  const parsed = parseForm(RevokeSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   if (parsed.data.intent === 'revoke-others') {
     await revokeOtherSessions(user.id, user.sessionId);

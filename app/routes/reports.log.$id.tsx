@@ -22,7 +22,7 @@ import {
 } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid } from '~/utils/forms.server';
+import { invalid, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** One of the adviser's own entries of the last 14 days: correct it, delete it, show its QR. */
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = await findEditableSession(user, params.id ?? '');
   if (!entry) throw notFound();
   const language = await getLanguage(request);
-  const url = feedbackUrl(request, entry.feedbackCode);
+  const url = feedbackUrl(entry.feedbackCode);
   return json({
     userId: user.id,
     // Edits need no key of their own (saving twice saves the same), but the form sends one.
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'guidance:log');
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = params.id ?? '';
   if (form.get('intent') === 'delete') {
     if (!(await deleteSession(user, id))) throw notFound();

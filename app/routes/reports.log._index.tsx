@@ -24,7 +24,7 @@ import {
 } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid } from '~/utils/forms.server';
+import { invalid, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** Logging a session on a phone: the form, the entry just saved with its feedback QR, the last two weeks. */
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     savedId ? findEditableSession(user, savedId) : null,
   ]);
   const { today, earliest } = dateBounds();
-  const url = saved ? feedbackUrl(request, saved.feedbackCode) : '';
+  const url = saved ? feedbackUrl(saved.feedbackCode) : '';
   return json({
     userId: user.id,
     idempotencyKey: crypto.randomUUID(),
@@ -65,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Without JavaScript the form posts here; with it, to /reports/log/save (same command). */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'guidance:log');
-  const result = await submitEntry(user, await request.formData(), null);
+  const result = await submitEntry(user, await readForm(request), null);
   if (result.ok) return redirect(`/reports/log?saved=${result.id}`);
   return invalid(result.errors, result.values, { status: result.status });
 }

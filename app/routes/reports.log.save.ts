@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node';
 import { requirePermission } from '~/auth/guards.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
+import { readForm } from '~/utils/forms.server';
 
 /**
  * The guidance form's script posts here and reads JSON, so a failed or lost answer can be
@@ -8,7 +9,7 @@ import { submitEntry } from '~/domain/guidance/submit.server';
  */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'guidance:log');
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = String(form.get('sessionId') ?? '') || null;
   const result = await submitEntry(user, form, id);
   if (result.ok) {

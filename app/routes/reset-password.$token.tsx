@@ -6,9 +6,10 @@ import { redirectWithSession } from '~/auth/cookies.server';
 import { completePasswordReset, resetLinkState } from '~/auth/password-reset.server';
 import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, useFormResult } from '~/components/ui/form';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { Notice, useFormResult } from '~/components/ui/form';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { NewPasswordFields } from '~/components/new-password-fields';
 
 const NewPasswordSchema = z.object(newPasswordFields).refine(passwordsMatch, passwordsMatchError);
 
@@ -17,13 +18,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await completePasswordReset(
     params.token ?? '',
     parsed.data.password,
     requestMeta(request, context),
   );
+  if (result.status === 'weak') return invalid({ password: { key: result.problem } });
   if (result.status !== 'ok') return invalid({ form: { key: `auth:resetLink.${result.status}` } });
   return redirectWithSession('/', result);
 }
@@ -54,23 +56,7 @@ export default function NewPasswordPage() {
         </Notice>
       ) : null}
       <Form method="post" className="form" noValidate reloadDocument>
-        <TextField
-          name="password"
-          type="password"
-          label={t('fields.newPassword')}
-          hint={t('password.hint')}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          required
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           {t('resetLink.submit')}
         </button>

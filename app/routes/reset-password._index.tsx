@@ -7,7 +7,7 @@ import { requestPasswordReset } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { email } from '~/utils/forms';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 const RequestResetSchema = z.object({ email: email() });
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = parseForm(RequestResetSchema, await request.formData());
+  const parsed = parseForm(RequestResetSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { rateLimited } = await requestPasswordReset(parsed.data.email, requestMeta(request, context));
   if (rateLimited) return invalid({ form: { key: 'auth:reset.rateLimited' } }, parsed.data, { status: 429 });

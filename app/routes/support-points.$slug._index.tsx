@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const point = await findSupportPoint(params.slug ?? '', canManage);
   if (!point) throw notFound();
   const language = await getLanguage(request);
-  const url = feedbackUrl(request, point.feedbackCode);
+  const url = feedbackUrl(point.feedbackCode);
   const yearAgo = new Date(Date.now() - 365 * 86_400_000);
   return json({
     point: {

@@ -17,7 +17,7 @@ import {
   organisationChoices,
   saveSupportPoint,
 } from '~/domain/support-points/support-points.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 async function requirePoint(request: Request, slug: string | undefined) {
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, point } = await requirePoint(request, params.slug);
-  const parsed = parseForm(SupportPointSchema, await request.formData());
+  const parsed = parseForm(SupportPointSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveSupportPoint(user, point.id, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

@@ -13,7 +13,7 @@ import { SupportPointFields } from '~/components/support-points/support-point-fi
 import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
 import { SupportPointSchema } from '~/domain/support-points/schema.server';
 import { organisationChoices, saveSupportPoint } from '~/domain/support-points/support-points.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'support-points:manage');
-  const parsed = parseForm(SupportPointSchema, await request.formData());
+  const parsed = parseForm(SupportPointSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveSupportPoint(user, null, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);

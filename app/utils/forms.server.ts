@@ -5,6 +5,39 @@ import type { FieldError, FieldErrors, FormFailure, FormValues } from './forms';
 // Parsing a submitted form and answering bad input: used by actions only. A .server module, so
 // a page's browser bundle does not carry zod just because its action parses a form.
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+// Text PostgreSQL cannot store: a NUL, or half of a surrogate pair (not a character at all).
+// eslint-disable-next-line no-control-regex -- a NUL is what is refused
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A form failure thrown from deep inside an action: the same shape every form answers with. */
+function refused(status: number, errors: FieldErrors): Response {
+  return json({ ok: false as const, errors, values: {} }, { status });
+}
+
+/**
+ * The one way an action reads its body. Something no form of ours sends (JSON, plain text, a
+ * broken multipart body, text the database cannot hold) is answered 415 or 400 with a
+ * translated reason, and nothing after it runs.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.has(type)) throw refused(415, { form: { key: 'errors.unreadableForm' } });
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw refused(400, { form: { key: 'errors.unreadableForm' } });
+  }
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && UNSTORABLE.test(value))
+      throw refused(400, { [key]: { key: 'validation.invalidCharacters' } });
+    if (typeof value !== 'string' && UNSTORABLE.test(value.name))
+      throw refused(400, { [key]: { key: 'validation.invalidCharacters' } });
+  }
+  return formData;
+}
+
 function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {

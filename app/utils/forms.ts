@@ -22,6 +22,21 @@ export function text({ max, min = 1 }: { max: number; min?: number }) {
     .refine((s) => !CONTROL_CHARS.test(s) && !LINE_BREAKS.test(s), { error: 'validation.invalidCharacters' });
 }
 
+/** What a textarea holds: like text(), but line breaks and tabs are kept (CRLF read as LF). */
+export function multilineText({ max, min = 1 }: { max: number; min?: number }) {
+  return z
+    .string({ error: 'validation.required' })
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(min, { error: min <= 1 ? 'validation.required' : 'validation.tooShort' })
+        .max(max, { error: 'validation.tooLong' })
+        .refine((s) => !CONTROL_CHARS.test(s), { error: 'validation.invalidCharacters' }),
+    );
+}
+
 export function email() {
   return z
     .string({ error: 'validation.required' })

@@ -1,10 +1,27 @@
 import { redirect } from '@remix-run/node';
 
-/** Only same-site paths: never let a redirectTo parameter send someone to another site. */
+// Any origin will do: only whether a path stays on it matters, not which site this is.
+const HERE = 'http://here.invalid';
+
+/**
+ * Only same-site paths: never let a redirectTo parameter send someone to another site.
+ * Browsers drop tabs and line breaks from URLs and read "\\" as "/", so "/\t/evil.example"
+ * would become "//evil.example": anything at or below a space, and any non-ASCII space, is
+ * refused outright, and what remains must resolve against this site and stay on it.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+  if (typeof to !== 'string' || !to.startsWith('/') || to.length > 2048) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u0020\u007f\\\p{White_Space}\p{Cf}]/u.test(to)) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, HERE);
+  } catch {
     return fallback;
-  return to;
+  }
+  // "/.//evil.example" resolves to the path "//evil.example": a browser reads that as a host.
+  if (resolved.origin !== HERE || resolved.pathname.startsWith('//')) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, init?: ResponseInit) {

@@ -17,6 +17,7 @@ const MEMBER = [
   '/',
   '/profile',
   '/profile/sessions',
+  '/profile/security',
   '/members',
   '/members?role=adviser&status=active',
   '/members/invite',

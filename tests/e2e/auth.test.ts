@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import http from 'node:http';
 import {
   baseURL,
+  DEMO_PASSWORD,
   demo,
   expectNoAxeViolations,
   linkFrom,
@@ -137,6 +139,78 @@ describe('HTTP hardening', () => {
     const html = await missing.text();
     expect(html).toContain('Sivua ei löytynyt');
     expect(html).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('judges a write by APP_ORIGIN, not by a Host header the client chose; refuses TRACE', async () => {
+    // node:http, because fetch will not send a Host header or TRACE of the caller's choosing.
+    const raw = (method: string, headers: Record<string, string>, body = '') =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${baseURL}/reset-password`, { method, headers }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    const forged = await raw(
+      'POST',
+      {
+        Host: 'evil.example:3102',
+        Origin: 'http://evil.example:3102',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      'email=adviser%40demo.tukiverkko.test',
+    );
+    expect(forged).toBe(403);
+    expect(await raw('TRACE', { Origin: baseURL })).toBe(405);
+  });
+
+  it('keeps no page or data of a logged-in member in any cache, and says so once per header', async () => {
+    const login = await fetch(`${baseURL}/login`, {
+      method: 'POST',
+      headers: { Origin: baseURL, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `email=admin%40demo.tukiverkko.test&password=${DEMO_PASSWORD}`,
+      redirect: 'manual',
+    });
+    const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+    // Walk the links an admin can follow from the home page, like someone clicking around.
+    const seen = new Set<string>();
+    const queue = [
+      '/',
+      '/profile',
+      '/profile/security',
+      '/admin/outbox',
+      '/forum',
+      '/library',
+      '/events',
+      '/briefings',
+      '/reports',
+    ];
+    const skip = /^\/(logout|build|i18n|uploads|calendar|f\/)|\.(ics|csv|svg|png|js)(\?|$)|export/;
+    const failures: string[] = [];
+    while (queue.length && seen.size < 120) {
+      const path = queue.shift()!;
+      if (seen.has(path) || skip.test(path)) continue;
+      seen.add(path);
+      for (const url of [path, `${path}${path.includes('?') ? '&' : '?'}_data=root`]) {
+        const response = await fetch(`${baseURL}${url}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+        if (response.headers.get('Cache-Control') !== 'no-store')
+          failures.push(`${url} ${response.status}: ${response.headers.get('Cache-Control')}`);
+        for (const name of ['X-Content-Type-Options', 'Referrer-Policy', 'X-Frame-Options'])
+          if (response.headers.get(name)?.includes(',')) failures.push(`${url}: ${name} twice`);
+        if (url !== path || !response.headers.get('Content-Type')?.startsWith('text/html')) continue;
+        const html = await response.text();
+        for (const [, href] of html.matchAll(/href="(\/[^"#]*)"/g))
+          if (!seen.has(href!.replaceAll('&amp;', '&'))) queue.push(href!.replaceAll('&amp;', '&'));
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40);
+    expect(failures).toEqual([]);
+    // A member's calendar feed and the open files keep their own rules, without repeating headers.
+    const ics = await fetch(`${baseURL}${[...seen].find((p) => p.startsWith('/events/')) ?? '/events'}`, {
+      headers: { Cookie: cookie },
+    });
+    expect(ics.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('answers /healthz and /readyz', async () => {

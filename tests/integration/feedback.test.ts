@@ -322,3 +322,18 @@ describe('the owner works through the queue', () => {
     expect(top.problems.map((p) => p.id)).not.toContain(id);
   });
 });
+
+describe('reports written in paragraphs', () => {
+  it('keep their line breaks (a textarea is not a single-line field)', async () => {
+    const whatHappened =
+      'Asukas painoi Lähetä.\r\n\r\nSivu jäi latautumaan, ja toisella kerralla\ntuli virhe 500.';
+    const id = await fileOk(adviser.cookie, report({ whatHappened }));
+    const stored = await db.fieldFeedback.findUniqueOrThrow({
+      where: { id },
+      select: { whatHappened: true },
+    });
+    expect(stored.whatHappened).toBe(
+      'Asukas painoi Lähetä.\n\nSivu jäi latautumaan, ja toisella kerralla\ntuli virhe 500.',
+    );
+  });
+});

@@ -386,7 +386,6 @@ describe('attachments', () => {
     const served = await fetchFile(stored!.id, adviserA.cookie);
     expect(served.status).toBe(200);
     expect(served.headers.get('Content-Type')).toBe('application/pdf');
-    expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(served.headers.get('Content-Disposition')).toBe(
       `attachment; filename="Mobiilivarmenne ohje.pdf"; filename*=UTF-8''Mobiilivarmenne%20ohje.pdf`,
     );

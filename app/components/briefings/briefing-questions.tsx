@@ -41,7 +41,7 @@ export function BriefingQuestions({
       <ol className="plain-list question-list">
         {questions.map((q) => (
           <li key={q.id} id={`question-${q.id}`}>
-            <p>
+            <p className="pre-line">
               <strong>{q.body}</strong>
             </p>
             <p className="muted">
@@ -49,7 +49,7 @@ export function BriefingQuestions({
               {q.inFaq ? ` · ${t('questions.inFaq')}` : ''}
             </p>
             {q.answeredAt ? (
-              <p>
+              <p className="pre-line">
                 <span className="muted">
                   {t('questions.answeredBy', { name: q.answeredBy?.name ?? '' })}:
                 </span>{' '}

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_reset_requested',
   'password_reset',
+  'password_changed',
   'invite',
   'invite_accepted',
   'invite_revoked',

@@ -155,7 +155,6 @@ export async function publishBriefing(
         number,
         kind: number === 1 ? 'published' : 'updated',
         actorName: actor.name,
-        origin: meta.origin,
       },
       uniqueKey: `briefing-announce:${briefingId}:${number}`,
     });

@@ -25,7 +25,6 @@ type AnnouncePayload = {
   number: number;
   kind: Kind;
   actorName: string;
-  origin: string;
   key?: string;
 };
 
@@ -80,7 +79,6 @@ export async function announce(p: AnnouncePayload) {
         title: live.title,
         url,
         data: { key },
-        origin: p.origin,
       });
     });
     after = batch.at(-1)!.id;

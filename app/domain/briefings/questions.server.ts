@@ -1,5 +1,4 @@
 import type { AuthUser } from '~/auth/guards.server';
-import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { contactIdsOf } from './eservices.server';
@@ -35,7 +34,7 @@ export async function listQuestions(briefingId: string) {
   });
 }
 
-export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: string, meta: RequestMeta) {
+export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: string) {
   const title = await liveTitle(briefing);
   await db.$transaction(async (tx) => {
     await tx.briefingQuestion.create({ data: { briefingId: briefing.id, authorId: viewer.id, body } });
@@ -45,7 +44,6 @@ export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: st
       actorName: viewer.name,
       title,
       url: `/briefings/${briefing.id}#questions`,
-      origin: meta.origin,
     });
   });
 }
@@ -60,7 +58,6 @@ export async function answerQuestion(
   briefing: Briefing,
   questionId: string,
   answer: string,
-  meta: RequestMeta,
 ) {
   const question = await findQuestion(briefing.id, questionId);
   if (!question) return false;
@@ -76,7 +73,6 @@ export async function answerQuestion(
       actorName: actor.name,
       title,
       url: `/briefings/${briefing.id}#question-${question.id}`,
-      origin: meta.origin,
     });
   });
   return true;

@@ -103,7 +103,6 @@ export async function remindUnread(
         kind: 'reminder',
         key,
         actorName: actor.name,
-        origin: meta.origin,
       },
       uniqueKey: `briefing-announce:${briefing.id}:${key}`,
     });

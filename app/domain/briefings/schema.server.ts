@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
 import { LANGUAGES } from '~/i18n/config';
-import { list, text } from '~/utils/forms';
+import { list, multilineText, text } from '~/utils/forms';
 import { BRIEFING_AUDIENCES, ESERVICE_STATUSES } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
@@ -81,7 +81,7 @@ export type BriefingInput = z.infer<typeof BriefingSchema>;
 export const PublishSchema = z.object({ changeNote: optionalText(300) });
 
 export const QuestionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('ask'), question: text({ max: 2000 }) }),
-  z.object({ intent: z.literal('answer'), questionId: z.uuid(), answer: text({ max: 3000 }) }),
+  z.object({ intent: z.literal('ask'), question: multilineText({ max: 2000 }) }),
+  z.object({ intent: z.literal('answer'), questionId: z.uuid(), answer: multilineText({ max: 3000 }) }),
   z.object({ intent: z.literal('faq'), questionId: z.uuid(), inFaq: z.enum(['true', 'false']) }),
 ]);

@@ -1,5 +1,4 @@
 import type { AuthUser } from '~/auth/guards.server';
-import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { formatDateTime } from '~/i18n/format';
@@ -121,7 +120,7 @@ export async function attendanceCsv(
 export type FollowUp = { minutesUrl: string; slidesUrl: string; recordingUrl: string; note: string };
 
 /** Shares the minutes, slides and recording; those who came (or said they would) are told. */
-export async function publishFollowUp(actor: AuthUser, eventId: string, input: FollowUp, meta: RequestMeta) {
+export async function publishFollowUp(actor: AuthUser, eventId: string, input: FollowUp) {
   await db.$transaction(async (tx) => {
     const event = await tx.event.update({
       where: { id: eventId },
@@ -144,7 +143,6 @@ export async function publishFollowUp(actor: AuthUser, eventId: string, input: F
       actorName: actor.name,
       title: eventTitle(event, 'fi').text,
       url: `/events/${eventId}`,
-      origin: meta.origin,
     });
   });
 }

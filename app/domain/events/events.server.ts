@@ -187,7 +187,6 @@ export async function updateEvent(
         actorName: actor.name,
         title: eventTitle(event, 'fi').text,
         url: `/events/${eventId}`,
-        origin: meta.origin,
       });
       // Reminders follow the new time; jobs made for the old one find it changed and stop.
       if (moved)
@@ -234,7 +233,6 @@ export async function cancelEvent(actor: AuthUser, eventId: string, reason: stri
       title: eventTitle(event, 'fi').text,
       url: `/events/${eventId}`,
       detail: reason,
-      origin: meta.origin,
     });
     await reindexEvent(tx, eventId);
     await writeAudit(tx, {

@@ -56,8 +56,13 @@ function utcStamp(at: Date) {
     .replace(/\.\d{3}/, '');
 }
 
-function escapeText(text: string) {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** RFC 5545 TEXT: a line break of any kind (CRLF, LF or a lone CR) is "\\n", never a new line. */
+export function escapeText(text: string) {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n?|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -1,7 +1,7 @@
 import { db, type Tx } from '~/db.server';
 import { enqueueJobs, registerJobHandler } from '~/domain/jobs/queue.server';
 import { notify } from '~/domain/notifications/notify.server';
-import { env } from '~/env.server';
+
 import { eventTitle } from './titles';
 
 // Reminders before an event, through the job queue. A job names the start time it was made
@@ -62,7 +62,6 @@ export async function sendReminder(payload: ReminderPayload) {
       actorName: '',
       title: eventTitle(event, rsvp.user.locale).text,
       url: `/events/${event.id}`,
-      origin: env().APP_ORIGIN ?? `http://localhost:${env().PORT}`,
     });
   });
 }

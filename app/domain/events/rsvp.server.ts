@@ -123,7 +123,6 @@ export async function fillFreePlaces(tx: Tx, eventId: string, meta: RequestMeta,
     actorName: '',
     title: eventTitle(titled, 'fi').text,
     url: `/events/${eventId}`,
-    origin: meta.origin,
   });
   await scheduleReminders(
     tx,

@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import type { AuthUser } from '~/auth/guards.server';
-import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { canWriteFor, visibleWhere as briefingVisibleWhere } from '~/domain/briefings/access.server';
 import { contactIdsOf } from '~/domain/briefings/eservices.server';
@@ -22,7 +21,6 @@ export async function fileFeedback(
   eservice: { id: string; nameFi: string },
   input: FeedbackInput,
   screenshot: ReceivedFile | null,
-  meta: RequestMeta,
 ): Promise<Result> {
   if (input.briefingId) {
     const briefing = await db.briefing.findFirst({
@@ -59,7 +57,6 @@ export async function fileFeedback(
       actorName: actor.name,
       title: eservice.nameFi,
       url: `/feedback/${report.id}`,
-      origin: meta.origin,
     });
     return report.id;
   });
@@ -110,12 +107,7 @@ export async function markSeen(viewer: AuthUser, report: FoundFeedback) {
 }
 
 /** A rep's answer, a status change or both; the reporter is told either way. */
-export async function respond(
-  actor: AuthUser,
-  report: FoundFeedback,
-  input: RespondInput,
-  meta: RequestMeta,
-) {
+export async function respond(actor: AuthUser, report: FoundFeedback, input: RespondInput) {
   const changed = input.status !== report.status;
   if (!changed && !input.body)
     return { ok: false as const, errors: { body: { key: 'feedback:errors.emptyAnswer' } } };
@@ -137,7 +129,6 @@ export async function respond(
       title: report.eservice.nameFi,
       url: `/feedback/${report.id}`,
       data: changed ? { status: input.status } : {},
-      origin: meta.origin,
     });
   });
   return { ok: true as const };

@@ -1,12 +1,12 @@
 // Zod schemas of the field-feedback forms (actions only).
 import { z } from 'zod';
-import { text } from '~/utils/forms';
+import { multilineText } from '~/utils/forms';
 import { FEEDBACK_DEVICES, FEEDBACK_STATUSES, FREQUENCIES, SEVERITIES } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
 export const FeedbackSchema = z.object({
-  whatHappened: text({ max: 3000 }),
+  whatHappened: multilineText({ max: 3000 }),
   step: optionalText(300),
   device: z.enum(FEEDBACK_DEVICES, { error: 'feedback:errors.device' }),
   os: optionalText(100),

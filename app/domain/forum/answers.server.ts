@@ -1,5 +1,4 @@
 import { can, type AuthUser } from '~/auth/guards.server';
-import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { isUuid } from '~/utils/ids';
@@ -31,11 +30,7 @@ function actionablePost(viewer: AuthUser, postId: string) {
 export type AnswerResult = 'ok' | 'forbidden' | null;
 
 /** Marks (or unmarks) one reply as the accepted answer; the question's author is told. */
-export async function toggleAccepted(
-  actor: AuthUser,
-  postId: string,
-  meta: RequestMeta,
-): Promise<AnswerResult> {
+export async function toggleAccepted(actor: AuthUser, postId: string): Promise<AnswerResult> {
   if (!isUuid(postId)) return null;
   const post = await actionablePost(actor, postId);
   if (!post || post.isQuestion) return null;
@@ -54,7 +49,6 @@ export async function toggleAccepted(
         actorName: actor.name,
         title: post.thread.title,
         url: `/forum/p/${post.id}`,
-        origin: meta.origin,
       });
     }
   });

@@ -1,7 +1,7 @@
 import type { Tx } from '~/db.server';
 import {
-  cleanDocument,
   documentFromText,
+  parseDocument,
   mentionedUserIds,
   plainText,
   renderDocument,
@@ -14,14 +14,6 @@ export type PreparedBody = { doc: RichDoc; html: string; text: string; mentionId
 export type BodyResult =
   { ok: true; body: PreparedBody } | { ok: false; key: string; values?: Record<string, number> };
 
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Turns what the form sent into the stored forms of a post: allow-listed JSON, sanitised
  * HTML, plain text. Mentions keep only active members, labelled with their real names.
@@ -32,9 +24,9 @@ export async function prepareBody(tx: Tx, input: { body?: string; bodyText?: str
     if (Buffer.byteLength(input.body) > MAX_BODY_JSON_BYTES) {
       return { ok: false, key: 'forum:errors.bodyTooLong', values: { max: MAX_BODY_CHARS } };
     }
-    const parsed = parseJson(input.body);
+    const parsed = parseDocument(input.body);
     if (!parsed) return { ok: false, key: 'validation.invalid' };
-    doc = cleanDocument(parsed);
+    doc = parsed;
   } else {
     doc = documentFromText(input.bodyText ?? '');
   }

@@ -1,8 +1,9 @@
 import { db } from '~/db.server';
+import { searchText } from '~/utils/forms';
 
 /** Active members whose name contains the typed text, for @-mention suggestions. */
 export async function mentionCandidates(query: string) {
-  const q = query.trim().slice(0, 50);
+  const q = searchText(50).parse(query);
   const members = await db.user.findMany({
     where: { status: 'active', ...(q ? { name: { contains: q, mode: 'insensitive' } } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],

@@ -102,7 +102,6 @@ async function tellAuthor(
     url: n.url,
     detail: n.reason,
     data: { action: n.action },
-    origin: meta.origin,
   });
 }
 

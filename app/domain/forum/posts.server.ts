@@ -1,6 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
-import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import type { FieldErrors } from '~/utils/forms';
@@ -70,7 +69,6 @@ export type NewThread = {
 export async function createThread(
   author: AuthUser,
   input: NewThread,
-  meta: RequestMeta,
 ): Promise<CommandResult<{ threadId: string }>> {
   return db.$transaction(async (tx) => {
     const category = await tx.forumCategory.findUnique({
@@ -98,7 +96,7 @@ export async function createThread(
     await reindexThread(tx, thread.id);
 
     const mentioned = checked.body.mentionIds.filter((id) => id !== author.id);
-    const common = { actorName: author.name, title: input.title, origin: meta.origin };
+    const common = { actorName: author.name, title: input.title };
     await notify(tx, {
       ...common,
       type: 'forum_mention',
@@ -123,7 +121,6 @@ export async function reply(
   author: AuthUser,
   threadId: string,
   input: BodyInput & { quotedPostId?: string },
-  meta: RequestMeta,
 ): Promise<CommandResult<{ postId: string }> | null> {
   if (!isUuid(threadId)) return null;
   return db.$transaction(async (tx) => {
@@ -148,7 +145,7 @@ export async function reply(
 
     const mentioned = checked.body.mentionIds.filter((id) => id !== author.id);
     const url = `/forum/p/${post.id}`;
-    const common = { actorName: author.name, title: thread.title, url, origin: meta.origin };
+    const common = { actorName: author.name, title: thread.title, url };
     await notify(tx, { ...common, type: 'forum_mention', recipientIds: mentioned });
     const followers = await tx.forumThreadFollow.findMany({
       where: { threadId, userId: { notIn: [author.id, ...mentioned] } },

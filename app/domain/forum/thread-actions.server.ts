@@ -23,7 +23,7 @@ export async function runThreadAction(
 ): Promise<ThreadActionOutcome> {
   switch (action.intent) {
     case 'reply': {
-      const result = await reply(user, threadId, action, meta);
+      const result = await reply(user, threadId, action);
       if (!result) return notFound;
       return result.ok
         ? { kind: 'redirect', to: `/forum/p/${result.postId}` }
@@ -37,7 +37,7 @@ export async function runThreadAction(
     case 'verify': {
       const result =
         action.intent === 'accept'
-          ? await toggleAccepted(user, action.postId, meta)
+          ? await toggleAccepted(user, action.postId)
           : await toggleVerified(user, action.postId);
       return result === 'ok' ? { kind: 'done', message: `forum:done.${action.intent}` } : notFound;
     }

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { env } from '~/env.server';
+import { appOrigin } from '~/env.server';
 
 // A resident's quick-feedback link: /f/<code>. Codes are short enough to type from paper and
 // use no look-alike characters (0/o, 1/l/i); 31^8 ≈ 8.5·10^11 makes them unguessable in practice,
@@ -25,8 +25,8 @@ export function isFeedbackCode(value: string): boolean {
 }
 
 /** The link as printed and shown under the QR code. */
-export function feedbackUrl(request: Request, code: string): string {
-  return `${env().APP_ORIGIN ?? new URL(request.url).origin}/f/${code}`;
+export function feedbackUrl(code: string): string {
+  return `${appOrigin()}/f/${code}`;
 }
 
 /** The QR code of a link, as an SVG data URL for an <img> (the CSP allows data: images). */

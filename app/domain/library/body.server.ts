@@ -1,6 +1,7 @@
 import {
   cleanDocument,
   documentFromText,
+  parseDocument,
   plainText,
   renderDocument,
   uploadIdsIn,
@@ -16,11 +17,7 @@ export const EMPTY_DOC: RichDoc = { type: 'doc', content: [] };
 export function materialBody(input: { body?: string; bodyText?: string }): RichDoc {
   let doc: RichDoc;
   if (input.body) {
-    try {
-      doc = cleanDocument(JSON.parse(input.body));
-    } catch {
-      doc = documentFromText(input.bodyText ?? '');
-    }
+    doc = parseDocument(input.body) ?? documentFromText(input.bodyText ?? '');
   } else {
     doc = documentFromText(input.bodyText ?? '');
   }

@@ -9,6 +9,7 @@ import {
   filePath,
   makeThumbnail,
   removeStoredFile,
+  withoutImageMetadata,
   type ReceivedFile,
 } from '~/domain/uploads/files.server';
 import { pdfText } from '~/domain/uploads/pdf-text.server';
@@ -25,8 +26,9 @@ export type AttachResult = { ok: true } | { ok: false; key: string };
 export async function attachFile(
   actor: AuthUser,
   materialId: string,
-  file: ReceivedFile,
+  received: ReceivedFile,
 ): Promise<AttachResult> {
+  let file = received;
   const type = await detectType(file);
   if (!type.ok) {
     await discard(file);
@@ -43,6 +45,7 @@ export async function attachFile(
   if (type.mime.startsWith('image/')) {
     try {
       await makeThumbnail(file, id);
+      file = await withoutImageMetadata(file, type.mime);
     } catch {
       await discard(file);
       await removeStoredFile(id);

@@ -36,17 +36,19 @@ async function t(language: string) {
   return i18n.getFixedT(isLanguage(language) ? language : DEFAULT_LANGUAGE, 'email');
 }
 
+/** An invitation; to an address that has an account already (`existing`), it says log in instead. */
 export async function inviteEmail(
   language: string,
   to: string,
   vars: { inviterName: string; organisationName: string; url: string },
+  { existing = false } = {},
 ) {
   const tr = await t(language);
   return compose(to, {
     subject: tr('invite.subject'),
     greeting: tr('greeting'),
-    body: [tr('invite.body', vars), tr('invite.expires')],
-    action: { label: tr('invite.action'), url: vars.url },
+    body: [tr('invite.body', vars), existing ? tr('invite.existing') : tr('invite.expires')],
+    action: { label: existing ? tr('invite.existingAction') : tr('invite.action'), url: vars.url },
     footer: tr('footer'),
   });
 }

@@ -1,5 +1,5 @@
 import { db } from '~/db.server';
-import { env } from '~/env.server';
+import { appOrigin } from '~/env.server';
 import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
 import { digestEmail } from '~/domain/mail/templates.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
@@ -28,7 +28,7 @@ export async function scheduleDigest(now = new Date()) {
 }
 
 /** Sends each member who chose "daily digest" one e-mail with what gathered since the last. */
-export async function sendDigests(origin = env().APP_ORIGIN ?? `http://localhost:${env().PORT}`) {
+export async function sendDigests(origin = appOrigin()) {
   const pending = await db.notification.findMany({
     where: { delivery: 'digest', digestedAt: null, user: { status: 'active' } },
     orderBy: { createdAt: 'asc' },

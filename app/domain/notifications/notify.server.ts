@@ -1,3 +1,4 @@
+import { appOrigin } from '~/env.server';
 import type { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/db.server';
 import { notificationEmail } from '~/domain/mail/templates.server';
@@ -15,8 +16,6 @@ export type NewNotification = {
   /** A sentence more, e.g. a moderator's reason; shown in the list and the e-mail. */
   detail?: string;
   data?: Prisma.InputJsonObject;
-  /** The app's public origin, for links in e-mail sent at once. */
-  origin: string;
 };
 
 /**
@@ -62,7 +61,7 @@ export async function notify(tx: Tx, n: NewNotification) {
           actorName: n.actorName,
           title: n.title,
           detail: n.detail,
-          url: `${n.origin}${n.url}`,
+          url: `${appOrigin()}${n.url}`,
         }),
       );
     }

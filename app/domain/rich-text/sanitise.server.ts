@@ -139,6 +139,41 @@ function cleanNode(node: unknown): RichNode[] {
   }
 }
 
+/**
+ * How deep a document may nest: a list in a list twelve times over still fits. Checked without
+ * recursion before anything else walks it (a body nested 3,000 levels overflowed the stack; 60
+ * levels overflowed the database client's).
+ */
+export const MAX_NESTING = 30;
+
+export function nestingWithin(input: unknown, max = MAX_NESTING): boolean {
+  const stack: [unknown, number][] = [[input, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return false;
+    if (Array.isArray(node)) for (const child of node) stack.push([child, depth + 1]);
+    else if (node && typeof node === 'object')
+      for (const child of Object.values(node))
+        if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/**
+ * Editor JSON as a form sent it: parsed, bounded in nesting and cleaned; null when it is not a
+ * document at all or nests deeper than any real one.
+ */
+export function parseDocument(raw: string): RichDoc | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object' || !nestingWithin(parsed, MAX_NESTING * 2)) return null;
+  return cleanDocument(parsed);
+}
+
 /** Rebuilds a document from the allow-list; anything else is dropped (its text kept). */
 export function cleanDocument(input: unknown): RichDoc {
   const content =

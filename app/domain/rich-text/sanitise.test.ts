@@ -1,7 +1,14 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '#tests/fixtures/xss-payloads';
-import { cleanDocument, documentFromText, plainText, renderDocument, safeHref } from './sanitise.server';
+import {
+  cleanDocument,
+  documentFromText,
+  parseDocument,
+  plainText,
+  renderDocument,
+  safeHref,
+} from './sanitise.server';
 
 const ALLOWED: Record<string, string[]> = {
   p: [],
@@ -263,5 +270,19 @@ describe('rich text sanitising', () => {
         '<div class="callout callout--info"><p>Tuntematon sävy</p></div>',
     );
     expect(plainText(doc)).toBe('Tapa\tHuomio\nÄlä katso tunnuslukuja.\nTuntematon sävy');
+  });
+});
+
+describe('nesting', () => {
+  // Written as text: JSON.stringify itself would overflow on the deepest one.
+  const nested = (levels: number) =>
+    `{"type":"doc","content":[${'{"type":"bulletList","content":['.repeat(levels)}` +
+    `{"type":"text","text":"syvällä"}${']}'.repeat(levels)}]}`;
+
+  it('accepts a list nested as deep as a real one and refuses deeper ones without overflowing', () => {
+    expect(parseDocument(nested(20))).not.toBeNull();
+    expect(parseDocument(nested(60))).toBeNull();
+    expect(parseDocument(nested(3_000))).toBeNull();
+    expect(parseDocument(nested(50_000))).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { env } from '~/env.server';
 
 // Files other than post pictures (library attachments): streamed to a temporary file while the
@@ -19,8 +19,10 @@ export type ReceiveResult =
   // `form`: the other fields, when they could be read, so a refused file loses nothing typed.
   | { ok: false; key: string; values?: Record<string, number>; form?: FormData };
 
-// eslint-disable-next-line no-control-regex -- control characters have no place in a file name
-const BAD_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+// Control characters have no place in a file name, and bidirectional overrides make
+// "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const BAD_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A name shown to readers and sent as the download name: no paths, no markup, no tricks. */
 export function validFileName(name: string): boolean {
@@ -186,6 +188,32 @@ export async function makeThumbnail(file: ReceivedFile, id: string): Promise<Ima
     .toFile(`${target}.part`);
   await fs.rename(`${target}.part`, target);
   return meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
+}
+
+const REENCODE: Record<string, (image: Sharp) => Sharp> = {
+  'image/jpeg': (image) => image.jpeg({ quality: 90 }),
+  'image/png': (image) => image.png(),
+  'image/webp': (image) => image.webp({ quality: 90 }),
+  'image/gif': (image) => image.gif(),
+};
+
+/**
+ * A picture as readers get it: written anew without its metadata (camera, GPS position, the
+ * photographer's name), turned upright by its EXIF orientation first. Other files are unchanged.
+ */
+export async function withoutImageMetadata(file: ReceivedFile, mime: string): Promise<ReceivedFile> {
+  const reencode = REENCODE[mime];
+  if (!reencode) return file;
+  const cleanPath = `${file.tmpPath}.clean`;
+  try {
+    const image = sharp(file.tmpPath, { animated: mime === 'image/gif' || mime === 'image/webp' });
+    await reencode(mime === 'image/jpeg' ? image.rotate() : image).toFile(cleanPath);
+    const bytes = await fs.readFile(cleanPath);
+    await fs.rename(cleanPath, file.tmpPath);
+    return { ...file, byteSize: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } finally {
+    await fs.rm(cleanPath, { force: true });
+  }
 }
 
 /** Moves a received file to its place; the rename is atomic, so readers never see half a file. */

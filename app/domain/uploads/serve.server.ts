@@ -35,7 +35,6 @@ export async function uploadResponse(upload: StoredUpload, variant: 'original' |
       'Content-Type': mime,
       'Content-Length': String(stat.size),
       'Content-Disposition': contentDisposition(mime.startsWith('image/') ? 'inline' : 'attachment', name),
-      'X-Content-Type-Options': 'nosniff',
       // Library files follow their material's audience, which can change: browsers re-check soon.
       'Cache-Control':
         upload.scope === 'library' ? 'private, max-age=300' : 'private, max-age=86400, immutable',

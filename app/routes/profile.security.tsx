@@ -1,0 +1,64 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/guards.server';
+import { ChangePasswordSchema, changePassword } from '~/auth/password-change.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { FixErrorsNotice, Notice, TextField, useFormResult } from '~/components/ui/form';
+import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { pageTitle } from '~/utils/meta';
+import { NewPasswordFields } from '~/components/new-password-fields';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(ChangePasswordSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  const result = await changePassword(user, parsed.data, requestMeta(request, context));
+  if (!result.ok) return invalid(result.errors, {}, { status: result.status });
+  return json({ ok: true as const, message: 'profile:security.changed' });
+}
+
+export default function SecurityPage() {
+  const { t } = useTranslation(['profile', 'auth']);
+  const { errors, message } = useFormResult();
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/profile">{t('title')}</Link>
+      </p>
+      <h1>{t('security.title')}</h1>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <h2>{t('security.changePassword')}</h2>
+      <p>{t('security.intro')}</p>
+      <FixErrorsNotice errors={errors} />
+      <Form method="post" className="form" noValidate>
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={t('security.currentPassword')}
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
+        <NewPasswordFields errors={errors} />
+        <button type="submit" className="button">
+          {t('security.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/profile/sessions">{t('sessionsLink')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'profile:security.title');

@@ -1,0 +1,154 @@
+// Every action in app/routes, found by walking the folder, against bodies no form of ours sends:
+// each is answered 4xx (400, 413, 415 …), never a 500 and never a crash.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '~/db.server';
+import { makeCategory, makeMaterial, makeOrganisation, makeSupportPoint, makeThread } from '#tests/factories';
+import { callAction, cookieFor, loginAs, ORIGIN } from '#tests/helpers';
+
+type Route = { action?: (args: never) => unknown };
+const modules = import.meta.glob<Route>('../../app/routes/*.{ts,tsx}');
+const NUL = encodeURIComponent('\u0000');
+// Route files whose action reads a form with readForm (the shared guard), by their source.
+const sources = import.meta.glob<string>('../../app/routes/*.{ts,tsx}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const readsForm = new Set(
+  Object.entries(sources)
+    .filter(([, source]) => source.includes('readForm(request)'))
+    .map(([path]) => path.split('/').pop()!),
+);
+const anonymousOnly = new Set(
+  Object.entries(sources)
+    .filter(([, source]) => source.includes('requireAnonymous(request)'))
+    .map(([path]) => path.split('/').pop()!),
+);
+
+const BODIES: { name: string; type?: string; body: string }[] = [
+  { name: 'text/plain', type: 'text/plain', body: 'title=Hei&name=Hei' },
+  { name: 'JSON', type: 'application/json', body: '{"title":"Hei","intent":"reply"}' },
+  { name: 'no content type', body: 'title=Hei' },
+  {
+    name: 'broken multipart',
+    type: 'multipart/form-data; boundary=raja',
+    body: '--raja\r\nContent-Disposition: form-data; name="title"\r\n\r\nHei',
+  },
+  { name: 'multipart without boundary', type: 'multipart/form-data', body: 'title=Hei' },
+  {
+    name: 'multipart with a NUL in a file name',
+    type: 'multipart/form-data; boundary=raja',
+    body: '--raja\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--raja--\r\n',
+  },
+  {
+    name: 'NUL in every usual field',
+    type: 'application/x-www-form-urlencoded',
+    body: [
+      'intent',
+      'title',
+      'titleFi',
+      'name',
+      'body',
+      'bodyText',
+      'description',
+      'descriptionFi',
+      'summary',
+      'tags',
+      'note',
+      'comment',
+      'question',
+      'answer',
+      'whatHappened',
+      'email',
+      'q',
+    ]
+      .map((field) => `${field}=a${NUL}b`)
+      .join('&'),
+  },
+  {
+    name: 'broken percent-encoding',
+    type: 'application/x-www-form-urlencoded',
+    body: 'title=%E0%A4%A&name=%',
+  },
+];
+
+let params: Record<string, string>;
+let adminId: string;
+
+beforeAll(async () => {
+  const orgId = (await makeOrganisation(db)).id;
+  const admin = await loginAs('admin', orgId);
+  adminId = admin.user.id;
+  const category = await makeCategory(db);
+  const thread = await makeThread(db, {
+    categoryId: category.id,
+    authorId: admin.user.id,
+    title: 'Roskapyynnöt',
+    text: 'Kysymys',
+    replies: [{ authorId: admin.user.id, text: 'Vastaus' }],
+  });
+  const material = await makeMaterial({ actorId: admin.user.id, title: 'Roskaohje' });
+  const point = await makeSupportPoint(db);
+  params = {
+    id: thread.id,
+    slug: material.slug,
+    token: 'x'.repeat(32),
+    code: point.feedbackCode,
+    number: '1',
+    file: 'fi.js',
+    '*': 'nothing',
+  };
+  // The same file name means a different thing per area: give each area one of its own.
+  Object.assign(params, { categorySlug: category.slug, pointSlug: point.slug, postId: thread.replyIds[0]! });
+});
+
+function paramsFor(file: string): Record<string, string> {
+  const p = { ...params };
+  if (file.startsWith('forum.$slug')) p.slug = params.categorySlug!;
+  if (file.startsWith('support-points.$slug')) p.slug = params.pointSlug!;
+  if (file.startsWith('forum.p.$id')) p.id = params.postId!;
+  return p;
+}
+
+describe('garbage request bodies', () => {
+  it('never get a 500 from any action in app/routes', async () => {
+    const files = Object.keys(modules).sort();
+    expect(files.length).toBeGreaterThan(80);
+    let actions = 0;
+    const problems: string[] = [];
+    for (const path of files) {
+      const route = await modules[path]!();
+      if (!route.action) continue;
+      actions++;
+      const file = path.split('/').pop()!;
+      // A session of its own: logging out or deactivating must not spoil the next route's run.
+      // Login and password reset are for those not logged in: their garbage comes anonymously.
+      const cookie = anonymousOnly.has(file) ? '' : await cookieFor(adminId);
+      const refused = new Set<number>();
+      const url = `/${file
+        .replace(/\.tsx?$/, '')
+        .replace(/\._index$|^_index$/, '')
+        .replaceAll('.', '/')}`;
+      for (const body of BODIES) {
+        const headers: Record<string, string> = { Origin: ORIGIN };
+        if (cookie) headers.Cookie = cookie;
+        if (body.type) headers['Content-Type'] = body.type;
+        const request = new Request(`${ORIGIN}${url}`, { method: 'POST', headers, body: body.body });
+        try {
+          const response = await callAction(route as never, request, paramsFor(file));
+          if (response.status >= 500) problems.push(`${file} ${body.name}: ${response.status}`);
+          refused.add(response.status);
+        } catch (error) {
+          problems.push(`${file} ${body.name}: threw ${String(error).slice(0, 120)}`);
+        }
+        // Garbage is not what the rate limits are tested with.
+        await db.rateLimit.deleteMany({});
+      }
+      // A route that never reads a body (log out) may just do its job; one that reads a form refuses.
+      if (readsForm.has(file) && ![...refused].some((status) => status >= 400))
+        problems.push(`${file}: no garbage body was refused (${[...refused].join(', ')})`);
+    }
+    expect(problems).toEqual([]);
+    expect(actions).toBeGreaterThan(40);
+  });
+});
