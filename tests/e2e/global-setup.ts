@@ -95,8 +95,15 @@ export default async function setup(project: TestProject) {
   project.provide('mailDir', mailDir);
 
   return async () => {
-    server?.kill('SIGTERM');
-    await new Promise((r) => server?.once('exit', r));
+    // A server that already died (crashed, or killed from outside) sends no second 'exit':
+    // waiting for one would hang the run instead of letting it fail.
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server?.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
     fs.rmSync(workDir, { recursive: true, force: true });
   };
