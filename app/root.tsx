@@ -34,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
+const ZOD_JITLESS = 'globalThis.__zod_globalConfig={jitless:true}';
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>('root');
   const nonce = useNonce();
@@ -45,6 +47,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         {/* The strings, before the app's scripts need them; cached by the browser across pages. */}
         {data?.stringsUrl ? <script src={data.stringsUrl} nonce={nonce} /> : null}
+        {/* zod, while it is still in some pages' bundles (issue 18), probes for eval when its
+            first schema is built; the CSP refuses that and reports a violation. Its jitless mode
+            (its documented z.config option, kept on this global) never probes. Set before any
+            module script runs. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
         <Meta />
         <Links />
       </head>

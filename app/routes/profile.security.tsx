@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { ChangePasswordSchema, changePassword } from '~/auth/password-change.server';
@@ -10,8 +10,8 @@ import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json({});
+  const user = await requireUser(request);
+  return json({ email: user.email });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,6 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecurityPage() {
   const { t } = useTranslation(['profile', 'auth']);
+  const { email } = useLoaderData<typeof loader>();
   const { errors, message } = useFormResult();
   return (
     <div className="page page--narrow">
@@ -41,6 +42,8 @@ export default function SecurityPage() {
       <p>{t('security.intro')}</p>
       <FixErrorsNotice errors={errors} />
       <Form method="post" className="form" noValidate>
+        {/* Whose password this is, for password managers: not shown, and without a name not sent. */}
+        <input type="email" autoComplete="username" value={email} readOnly hidden />
         <TextField
           name="currentPassword"
           type="password"
