@@ -2,7 +2,7 @@
 // accept, react, flag, moderate; search with inflected words; an XSS corpus rendered in
 // Chromium with a dialog and sentinel trap; no editor code on a thread until someone writes.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import { demo, expectNoAxeViolations, login, newPage, setupBrowser, waitForMail } from './browser';
 
@@ -264,34 +264,46 @@ describe('rich text in the real browser', () => {
 });
 
 describe('forum pages pass axe in every language', () => {
-  it.each(['fi', 'sv', 'en'])('%s', async (lng) => {
-    const page = await newPage();
-    await login(page, demo('admin'));
-    await page.goto('/forum/kela-omakanta-suomifi');
-    const thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
-    await page.goto(thread);
-    const post = (await page.locator('ol.posts > li > article.post').nth(1).getAttribute('id'))!.replace(
-      'post-',
-      '',
-    );
-    const pages = [
+  // A few pages per test, so that a loaded machine does not push one test past its limit.
+  let thread = '';
+  let post = '';
+  const reading = () => [
+    [
       '/forum',
       '/forum/kela-omakanta-suomifi',
       '/forum/kela-omakanta-suomifi?show=solved&device=iphone',
       thread,
-      `/forum/p/${post}/history`,
-      '/forum/moderation',
-      '/forum/categories',
-      '/search?q=kirjasto',
-      '/notifications',
-      '/profile/notifications',
-    ];
-    for (const path of pages) {
+    ],
+    [`/forum/p/${post}/history`, '/forum/moderation', '/forum/categories'],
+    ['/search?q=kirjasto', '/notifications', '/profile/notifications'],
+  ];
+  const cases = ['fi', 'sv', 'en'].flatMap((lng) => [0, 1, 2].map((group) => ({ lng, group })));
+
+  beforeAll(async () => {
+    const page = await newPage();
+    await login(page, demo('admin'));
+    await page.goto('/forum/kela-omakanta-suomifi');
+    thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
+    await page.goto(thread);
+    post = (await page.locator('ol.posts > li > article.post').nth(1).getAttribute('id'))!.replace(
+      'post-',
+      '',
+    );
+  });
+
+  it.each(cases)('$lng, reading pages group $group', async ({ lng, group }) => {
+    const page = await newPage();
+    await login(page, demo('admin'));
+    for (const path of reading()[group]!) {
       await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${lng}`);
       expect(await page.locator('h1').count()).toBe(1);
       await expectNoAxeViolations(page);
     }
-    // Pages that edit, with the editor loaded.
+  });
+
+  it.each(['fi', 'sv', 'en'])('%s, pages that edit, with the editor loaded', async (lng) => {
+    const page = await newPage();
+    await login(page, demo('admin'));
     await page.goto(`/forum/new?lng=${lng}`);
     await editorReady(page);
     await expectNoAxeViolations(page);
