@@ -34,6 +34,8 @@ export default tseslint.config(
       'app/i18n/config.ts',
       'app/i18n/format.ts',
     ],
+    // A .server module is never bundled for the browser, wherever it sits.
+    ignores: ['**/*.server.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

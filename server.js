@@ -23,13 +23,15 @@ try {
 }
 let buildStamp = fs.statSync(BUILD_PATH).mtimeMs;
 let handler = requestHandlerFor(build);
-const { production, origin, port, host } = config;
+const { production, origin, port, host, drainMs, metricsToken } = config;
+const app$ = build.entry.module;
 // HSTS and upgrade-insecure-requests only where the public address is HTTPS.
 const httpsDeployment = config.https;
 
 function requestHandlerFor(serverBuild) {
   return createRequestHandler({
-    build: serverBuild,
+    // Loaders and actions name their route (log line, metrics) and answer database faults 503.
+    build: serverBuild.entry.module.instrumentBuild(serverBuild),
     mode: serverBuild.mode,
     getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientIp: req.ip ?? '' }),
   });
@@ -114,6 +116,70 @@ function publicHost(req, res, next) {
 }
 
 /**
+ * One log line and one metric per response: request id, route, status, duration. The request id
+ * goes back in X-Request-Id and onto every line logged while the request runs. Inside the same
+ * scope, what is worked out once per HTTP request (who is logged in) is memoised.
+ */
+function requestLog(req, res, next) {
+  const started = process.hrtime.bigint();
+  const requestId = req.get('X-Request-Id')?.match(/^[\w.-]{1,64}$/)?.[0] ?? crypto.randomUUID();
+  res.setHeader('X-Request-Id', requestId);
+  const context = { requestId };
+  app$.withRequestContext(context, () =>
+    app$.withRequestScope(() => {
+      res.on('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const route = context.route ?? (res.locals.static ? 'static' : 'none');
+        app$.recordRequest(route, req.method, res.statusCode, seconds);
+        const line = {
+          method: req.method,
+          path: req.path,
+          route,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000),
+        };
+        // Probes come every few seconds and would drown the log; /metrics counts them.
+        if (route === 'routes/readyz' || route === 'routes/healthz') return;
+        if (res.statusCode >= 500) app$.logger.warn('request', line);
+        else if (production) app$.logger.info('request', line);
+      });
+      next();
+    }),
+  );
+}
+
+/** A 503 (database down, shutting down) always says when to try again. */
+function retryAfterOn503(req, res, next) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    const status = typeof args[0] === 'number' ? args[0] : res.statusCode;
+    if (status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', '10');
+    if (stopping) res.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  };
+  next();
+}
+
+/**
+ * /metrics for Prometheus: with METRICS_TOKEN, to a request bearing it; without, only to this
+ * machine itself (the TCP peer, not a forwarded address), never through the public proxy.
+ */
+async function metrics(req, res) {
+  const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+  const forwarded = Boolean(req.get('X-Forwarded-For'));
+  const authorised = metricsToken
+    ? req.get('Authorization') === `Bearer ${metricsToken}`
+    : local && !forwarded;
+  if (!authorised) return res.status(404).type('text/plain').send('Not Found');
+  try {
+    res.type('text/plain; version=0.0.4').send(await app$.metricsText());
+  } catch (error) {
+    if (!app$.isDatabaseUnavailable(error)) throw error;
+    res.status(503).type('text/plain').send('database unavailable');
+  }
+}
+
+/**
  * Pages and data are never kept by a browser or proxy unless their route says otherwise:
  * advisers use shared computers at libraries, and the next person must not find a member's
  * page in the cache or behind the back button. Static files are served before this.
@@ -130,13 +196,21 @@ function noStoreByDefault(req, res, next) {
 const app = express();
 app.disable('x-powered-by');
 if (config.trustProxy) app.set('trust proxy', true);
+app.use(requestLog);
+app.use(retryAfterOn503);
 app.use(securityHeaders);
 app.use(knownMethods);
 app.use(originCheck);
 app.use(publicHost);
+app.get('/metrics', (req, res, next) => metrics(req, res).catch(next));
+app.use((req, res, next) => {
+  res.locals.static = true;
+  next();
+});
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', fallthrough: true }));
 app.use(express.static('public', { maxAge: '1h', index: false }));
 app.all('*', noStoreByDefault, async (req, res, next) => {
+  res.locals.static = false;
   try {
     await (
       await currentHandler()
@@ -147,30 +221,76 @@ app.all('*', noStoreByDefault, async (req, res, next) => {
 });
 // Last resort: never show a stack trace in production.
 app.use((error, req, res, _next) => {
-  console.error(error);
+  if (app$.isDatabaseUnavailable(error)) {
+    res.status(503).type('text/plain').send('Service Unavailable');
+    return;
+  }
+  app$.logger.error('request failed outside the app', { error, path: req.path });
   res
     .status(500)
     .type('text/plain')
     .send(production ? 'Internal Server Error' : String(error?.stack ?? error));
 });
 
-build.entry.module.startBackgroundWork?.();
+app$.startBackgroundWork?.();
 
 const server = app.listen(port, host, () => {
-  console.log(
+  app$.logger.info(
     `Tukiverkko listening on ${host}:${port}, public address ${origin} (${production ? 'production' : 'development'})`,
   );
   if (!production) broadcastDevReady(build);
 });
 
+/**
+ * SIGTERM (a deploy, the supervisor): /readyz answers 503 at once while new connections are
+ * still taken for a moment, so a load balancer sees it; then no new connections, requests in
+ * flight get up to DRAIN_TIMEOUT_MS to be answered, the running job finishes, and the database
+ * closes last. See docs/decisions/014-faults-and-shutdown.md.
+ */
+const READINESS_GRACE_MS = Math.min(1000, drainMs);
 let stopping = false;
-async function shutdown(signal) {
+async function shutdown(signal, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests and closing the database`);
-  server.close();
-  await build.entry.module.stopBackgroundWork?.();
-  process.exit(0);
+  const started = Date.now();
+  app$.beginDraining();
+  app$.logger.info('shutting down: finishing requests in flight', { signal, drainMs });
+  await new Promise((resolve) => setTimeout(resolve, READINESS_GRACE_MS));
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const left = Math.max(0, drainMs - (Date.now() - started));
+  const drained = await Promise.race([
+    closed.then(() => true),
+    new Promise((r) => setTimeout(() => r(false), left)),
+  ]);
+  if (!drained) {
+    app$.logger.warn('drain time over: closing connections still open');
+    server.closeAllConnections();
+  }
+  try {
+    await app$.stopBackgroundWork?.();
+  } catch (error) {
+    app$.logger.error('closing the database failed', { error });
+  }
+  app$.logger.info('stopped', { ms: Date.now() - started });
+  process.exit(exitCode);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// A database fault that surfaces outside any request (a connection dropped under a pool or a
+// transaction being rolled back) is logged and survived: the database is marked down and
+// recovers by itself. Anything else unexpected leaves the process in an unknown state: drain
+// and exit non-zero, so the supervisor starts a fresh one.
+function unexpected(kind) {
+  return (error) => {
+    if (app$.isDatabaseUnavailable(error)) {
+      app$.logger.warn(`${kind}: database fault outside a request`, { error });
+      return;
+    }
+    app$.logger.error(`${kind}: stopping`, { error });
+    void shutdown(kind, 1);
+  };
+}
+process.on('unhandledRejection', unexpected('unhandledRejection'));
+process.on('uncaughtException', unexpected('uncaughtException'));

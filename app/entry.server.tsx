@@ -5,8 +5,9 @@ import { createInstance, type i18n as I18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, NAMESPACES, type Language } from '~/i18n/config';
-import { getLanguage } from '~/i18n/i18n.server';
+import { DEFAULT_LANGUAGE, NAMESPACES, isLanguage, type Language } from '~/i18n/config';
+import { getLanguageWithoutAccount } from '~/i18n/i18n.server';
+import { logger } from '~/utils/log.server';
 import { resources } from '~/i18n/resources.server';
 import { NonceContext } from '~/utils/nonce';
 
@@ -39,6 +40,16 @@ function i18nFor(language: Language): Promise<I18n> {
   return instance;
 }
 
+/**
+ * The root loader has already worked out the language (the profile's, for a member). When it
+ * failed — the database is down — the page is an error page, rendered in the language of the
+ * address, cookie or browser, without asking the database again.
+ */
+function documentLanguage(request: Request, context: EntryContext): Promise<Language> | Language {
+  const root = context.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined;
+  return isLanguage(root?.language) ? root.language : getLanguageWithoutAccount(request);
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,7 +57,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = await i18nFor(await getLanguage(request));
+  const instance = await i18nFor(await documentLanguage(request, remixContext));
   const nonce = loadContext.nonce ?? '';
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
 
@@ -77,7 +88,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error('page rendering failed', { error, url: request.url });
         },
       },
     );
@@ -88,10 +99,15 @@ export default async function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests (a user navigating away) are not errors worth a log line.
   if (request.signal.aborted) return;
-  console.error(error);
+  logger.error('request failed', { error, url: request.url, method: request.method });
 }
 
 // server.js reaches these through build.entry.module: the process's lifecycle in one place.
 export { startBackgroundWork, stopBackgroundWork } from '~/domain/jobs/background.server';
 export { withRequestScope } from '~/utils/request-scope.server';
 export { serverConfig } from '~/env.server';
+export { instrumentBuild, serviceUnavailable } from '~/utils/service-faults.server';
+export { beginDraining } from '~/domain/health/health.server';
+export { logger, withRequestContext } from '~/utils/log.server';
+export { recordRequest, metricsText } from '~/domain/health/metrics.server';
+export { isDatabaseUnavailable } from '~/db/availability.server';

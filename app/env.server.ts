@@ -41,6 +41,18 @@ const schema = z
       .default(14 * 24),
     /** ... or after this many idle hours for coordinators and admins. */
     SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
+    /** A PostgreSQL server that does not accept a connection within this time counts as down. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    /** A statement that has not answered within this time fails (and the page answers 503). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** After SIGTERM, requests in flight and a running job get this long to finish. */
+    DRAIN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+    /** SMTP connection, greeting and socket inactivity limit: a stalled server cannot hold the queue. */
+    SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    /** Bearer token for /metrics from other hosts; without it /metrics answers only on 127.0.0.1. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** One JSON object a line (for a log collector) or readable text; JSON in production. */
+    LOG_FORMAT: z.enum(['json', 'text']).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.APP_ORIGIN)
@@ -87,6 +99,8 @@ export function serverConfig() {
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.TRUST_PROXY === 'true',
+    drainMs: e.DRAIN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -39,14 +40,19 @@ const ZOD_JITLESS = 'globalThis.__zod_globalConfig={jitless:true}';
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>('root');
   const nonce = useNonce();
+  // Without the root loader's data (an error page while the database is down) the language is
+  // the one the page was rendered in, and its strings come from the unversioned address.
+  const { i18n } = useTranslation();
+  const language = data?.language ?? i18n.language ?? DEFAULT_LANGUAGE;
+  const strings = data?.stringsUrl ?? `/i18n/${language}.js`;
   return (
-    <html lang={data?.language ?? DEFAULT_LANGUAGE} dir="ltr">
+    <html lang={language} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         {/* The strings, before the app's scripts need them; cached by the browser across pages. */}
-        {data?.stringsUrl ? <script src={data.stringsUrl} nonce={nonce} /> : null}
+        <script src={strings} nonce={nonce} />
         {/* zod, while it is still in some pages' bundles (issue 18), probes for eval when its
             first schema is built; the CSP refuses that and reports a violation. Its jitless mode
             (its documented z.config option, kept on this global) never probes. Set before any

@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-const KNOWN = new Set([400, 403, 404, 405, 413, 415, 429, 500]);
+const KNOWN = new Set([400, 403, 404, 405, 413, 415, 429, 500, 503, 507]);
 
 /** The one error page: a translated message per status, never a stack trace. */
 export function GeneralErrorBoundary() {

@@ -1,6 +1,15 @@
+// Relative imports: prisma.config.ts loads this module outside the app's path aliases.
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { env } from '../env.server';
+import {
+  assertDatabaseUp,
+  isDatabaseUnavailable,
+  noteDatabaseError,
+  registerPool,
+  registerProbe,
+} from './availability.server';
 import type { DatabaseTarget } from './database-url.server';
 
 type SqlAdapter = Awaited<ReturnType<PrismaPGlite['connect']>>;
@@ -139,12 +148,100 @@ function turningPGlite(client: PGlite) {
   });
 }
 
-export function runtimeAdapter(target: DatabaseTarget, pglite?: PGlite) {
-  if (target.kind === 'postgres') {
-    return new PrismaPg({
-      connectionString: target.connectionString,
+/**
+ * Every statement of the running app passes here: while the database is known to be down it
+ * fails at once (no request waits for a timeout), and a failure that means "unreachable" marks
+ * it down (availability.server.ts). A transaction whose connection failed is handed back to the
+ * pool as broken, never reused: after a hang its protocol state is unknown.
+ */
+type PooledConnection = { release(error?: Error | boolean): void };
+function guarded<T extends Queryable>(queryable: T, onFault?: (error: unknown) => void): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  const run = async <R>(statement: () => Promise<R>): Promise<R> => {
+    assertDatabaseUp();
+    try {
+      return await statement();
+    } catch (error) {
+      noteDatabaseError(error);
+      if (isDatabaseUnavailable(error)) onFault?.(error);
+      throw error;
+    }
+  };
+  return Object.assign(queryable, {
+    queryRaw: (query: Parameters<SqlAdapter['queryRaw']>[0]) => run(() => queryRaw(query)),
+    executeRaw: (query: Parameters<SqlAdapter['executeRaw']>[0]) => run(() => executeRaw(query)),
+  });
+}
+
+function guardedTransactions<T extends SqlAdapter>(adapter: T): T {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  return Object.assign(adapter, {
+    startTransaction: async (...args: Parameters<SqlAdapter['startTransaction']>) => {
+      assertDatabaseUp();
+      const tx = await startTransaction(...args).catch((error: unknown) => {
+        noteDatabaseError(error);
+        throw error;
+      });
+      // adapter-pg's transaction holds its pooled connection as `client`; PGlite's has none.
+      const held = tx as unknown as { client?: PooledConnection; cleanup?: () => void };
+      let broken: Error | undefined;
+      const end = (finish: () => Promise<void>) => async () => {
+        if (!broken || !held.client) return finish();
+        held.cleanup?.();
+        held.client.release(broken);
+      };
+      return Object.assign(
+        guarded(tx, (error) => {
+          broken = error instanceof Error ? error : new Error(String(error));
+        }),
+        { commit: end(tx.commit.bind(tx)), rollback: end(tx.rollback.bind(tx)) },
+      );
+    },
+  });
+}
+
+function postgresAdapter(connectionString: string) {
+  const { DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = env();
+  const lost = (error: Error) => noteDatabaseError(error);
+  const factory = new PrismaPg(
+    {
+      connectionString,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    });
-  }
-  return turningPGlite(pglite ?? openPGlite(target.dataDir));
+      connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+      // The server cancels a statement that runs too long; the client gives up on one whose
+      // answer never arrives (a hung network path, where the server never saw it).
+      statement_timeout: DATABASE_STATEMENT_TIMEOUT_MS,
+      query_timeout: DATABASE_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: 6 * DATABASE_STATEMENT_TIMEOUT_MS,
+      keepAlive: true,
+    },
+    { onPoolError: lost, onConnectionError: lost },
+  );
+  const connect = factory.connect.bind(factory);
+  return Object.assign(factory, {
+    connect: async () => {
+      const adapter = await connect();
+      const pool = adapter.underlyingDriver() as Parameters<typeof registerPool>[0] & {
+        query(sql: string): Promise<unknown>;
+      };
+      registerProbe(() => pool.query('SELECT 1'));
+      registerPool(pool);
+      return guardedTransactions(guarded(adapter));
+    },
+  });
+}
+
+function pgliteAdapter(client: PGlite) {
+  const factory = turningPGlite(client);
+  const connect = factory.connect.bind(factory);
+  registerProbe(() => client.query('SELECT 1'));
+  return Object.assign(factory, {
+    connect: async () => guardedTransactions(guarded(await connect())),
+  });
+}
+
+export function runtimeAdapter(target: DatabaseTarget, pglite?: PGlite) {
+  if (target.kind === 'postgres') return postgresAdapter(target.connectionString);
+  return pgliteAdapter(pglite ?? openPGlite(target.dataDir));
 }

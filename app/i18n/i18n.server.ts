@@ -37,6 +37,24 @@ export const i18n = new RemixI18Next({
   },
 });
 
+// The same order without the profile: error pages render from this, so a page can still be
+// shown in the member's language while the database is down (issue 20).
+const withoutAccount = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LANGUAGES],
+    fallbackLanguage: DEFAULT_LANGUAGE,
+    searchParamKey: 'lng',
+    cookie: languageCookie,
+    order: ['searchParams', 'cookie', 'header'],
+  },
+});
+
+/** The language from the address, the language cookie or the browser: no database needed. */
+export async function getLanguageWithoutAccount(request: Request): Promise<Language> {
+  const locale = await withoutAccount.getLocale(request);
+  return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;
+}
+
 export async function getLanguage(request: Request): Promise<Language> {
   const locale = await i18n.getLocale(request);
   return isLanguage(locale) ? locale : DEFAULT_LANGUAGE;

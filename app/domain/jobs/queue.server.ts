@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { Prisma } from '~/generated/prisma/client';
 import { db, type Tx } from '~/db.server';
+import { isDatabaseUnavailable } from '~/db/availability.server';
+import { logger } from '~/utils/log.server';
 
 // A job queue in the database: jobs survive restarts, and `FOR UPDATE SKIP LOCKED` hands each
 // job to exactly one worker even with several app instances polling the same table.
@@ -113,9 +115,13 @@ async function finishJob(job: ClaimedJob, error: unknown) {
 export const defaultWorkerId = `${os.hostname()}:${process.pid}`;
 
 /** Runs due jobs until none is left or `limit` ran; returns how many ran. */
-export async function runDueJobs({ workerId = defaultWorkerId, limit = 50 } = {}): Promise<number> {
+export async function runDueJobs({
+  workerId = defaultWorkerId,
+  limit = 50,
+  shouldStop = (): boolean => false,
+}: { workerId?: string; limit?: number; shouldStop?: () => boolean } = {}): Promise<number> {
   let ran = 0;
-  while (ran < limit) {
+  while (ran < limit && !shouldStop()) {
     const job = await claimNextJob(workerId);
     if (!job) break;
     const handler = handlers.get(job.type);
@@ -133,21 +139,28 @@ export async function runDueJobs({ workerId = defaultWorkerId, limit = 50 } = {}
   return ran;
 }
 
-/** Polls for due jobs until the returned stop function is called. */
+/**
+ * Polls for due jobs until the returned stop function is called. Stopping takes no new job
+ * and resolves when the running one has finished (SIGTERM: hand back nothing half-done; a job
+ * cut off by the drain limit is taken again by a worker after STALE_LOCK_MINUTES).
+ */
 export function startJobWorker({ intervalMs = 2000, workerId = defaultWorkerId } = {}) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     try {
-      await runDueJobs({ workerId });
+      await runDueJobs({ workerId, shouldStop: () => stopped });
     } catch (error) {
-      console.error('job worker:', error);
+      // A database outage is logged once where it is noticed (availability.server.ts).
+      if (!isDatabaseUnavailable(error)) logger.error('job worker: could not run jobs', { error });
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(() => (running = tick()), intervalMs);
   };
-  timer = setTimeout(tick, 0);
-  return () => {
+  timer = setTimeout(() => (running = tick()), 0);
+  return async () => {
     stopped = true;
     clearTimeout(timer);
+    await running;
   };
 }

@@ -1,0 +1,247 @@
+// Fault injection against the production build on a PostgreSQL server (issue 20): a TCP proxy
+// on 127.0.0.1 between the app and the database refuses, black-holes, delays and heals, and
+// the server is sent SIGTERM with slow requests in flight. Each server here is this file's own.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTcpProxy, type TcpProxy } from '#tests/faults/tcp-proxy';
+import { DEMO_PASSWORD } from './browser';
+
+const PG = { host: '127.0.0.1', port: 5432 };
+const database = `tukiverkko_faults_${process.pid}`;
+const adminUrl = `postgresql://postgres@${PG.host}:${PG.port}/postgres`;
+
+const postgresReachable = await new Promise<boolean>((resolve) => {
+  const socket = net.connect(PG.port, PG.host);
+  socket.once('connect', () => resolve(socket.end() && true));
+  socket.once('error', () => resolve(false));
+});
+if (!postgresReachable) {
+  console.warn(`faults.test.ts: no PostgreSQL server at ${PG.host}:${PG.port}; the fault tests need one.`);
+}
+
+function psql(sql: string) {
+  const r = spawnSync('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+type Server = {
+  child: ChildProcess;
+  base: string;
+  origin: string;
+  log: string[];
+  exit: Promise<number | null>;
+};
+
+async function startServer(proxy: TcpProxy, extraEnv: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const child = spawn('node', ['server.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_ORIGIN: origin,
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${proxy.port}/${database}`,
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+      LOG_FORMAT: 'json',
+      JOBS_WORKER: 'off',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => log.push(...d.toString().split('\n').filter(Boolean)));
+  child.stderr!.on('data', (d: Buffer) => log.push(...d.toString().split('\n').filter(Boolean)));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (
+    !(await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`server did not start:\n${log.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, base, origin, log, exit };
+}
+
+async function stop(server: Server) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGKILL');
+  await server.exit;
+}
+
+async function login(server: Server, email = 'adviser@demo.tukiverkko.test') {
+  const response = await fetch(`${server.base}/login`, {
+    method: 'POST',
+    headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(302);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function timed(url: string, init: RequestInit = {}) {
+  const started = performance.now();
+  const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+  const body = await response.text();
+  return { response, body, ms: performance.now() - started };
+}
+
+async function msUntilReady(server: Server, limitMs: number) {
+  const started = performance.now();
+  while (performance.now() - started < limitMs) {
+    if (
+      (await fetch(`${server.base}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Infinity;
+}
+
+describe.skipIf(!postgresReachable)('faults on a PostgreSQL server', () => {
+  let proxy: TcpProxy;
+
+  beforeAll(async () => {
+    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    psql(`CREATE DATABASE ${database}`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      APP_ORIGIN: 'http://localhost:3000',
+      DATABASE_URL: `postgresql://postgres@${PG.host}:${PG.port}/${database}`,
+      SEED_DEMO: 'true',
+    };
+    for (const script of ['db:migrate', 'seed']) {
+      const r = spawnSync('npm', ['run', '--silent', script], { env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    proxy = await startTcpProxy(PG);
+  });
+
+  afterAll(async () => {
+    await proxy?.close();
+    if (postgresReachable) psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  test('a hung, then refusing database gives translated 503 pages within the timeout, and the app recovers by itself', async () => {
+    const server = await startServer(proxy);
+    try {
+      const cookie = await login(server);
+      expect((await timed(`${server.base}/forum`, { headers: { cookie } })).response.status).toBe(200);
+
+      for (const mode of ['blackhole', 'refuse'] as const) {
+        proxy.setMode(mode);
+        // Finnish is the member's profile language; while the database is down the page comes
+        // in the language of the browser instead (it cannot read the profile), here Swedish.
+        const pages = await Promise.all([
+          timed(`${server.base}/forum`, { headers: { cookie } }),
+          timed(`${server.base}/`, { headers: { cookie, 'Accept-Language': 'sv-FI,sv;q=0.9' } }),
+        ]);
+        for (const { response, ms } of pages) {
+          expect(response.status).toBe(503);
+          expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+          // Statement timeout 3 s here: a hang costs at most that, a refusal much less.
+          expect(ms).toBeLessThan(mode === 'blackhole' ? 6000 : 2500);
+        }
+        expect(pages[0]!.body).toContain('Palvelu on hetken poissa käytöstä');
+        expect(pages[1]!.body).toContain('Tjänsten är tillfälligt otillgänglig');
+        expect(pages[1]!.body).toContain('lang="sv"');
+
+        // Known down: the next page fails at once instead of waiting for a timeout.
+        const next = await timed(`${server.base}/library`, { headers: { cookie } });
+        expect(next.response.status).toBe(503);
+        expect(next.ms).toBeLessThan(1000);
+        expect((await timed(`${server.base}/readyz`)).response.status).toBe(503);
+
+        proxy.setMode('forward');
+        const recoveryMs = await msUntilReady(server, 5000);
+        console.log(`faults: ${mode}: ready again ${Math.round(recoveryMs)} ms after healing`);
+        expect(recoveryMs).toBeLessThan(5000);
+        expect((await timed(`${server.base}/forum`, { headers: { cookie } })).response.status).toBe(200);
+        expect(server.child.exitCode).toBeNull();
+      }
+      expect(server.log.join('\n')).not.toMatch(/uncaught|unhandled/i);
+    } finally {
+      proxy.setMode('forward');
+      await stop(server);
+    }
+  });
+
+  test('SIGTERM: readiness goes 503 at once, every request in flight is answered, then the process exits', async () => {
+    for (let round = 1; round <= 2; round++) {
+      const server = await startServer(proxy, { DRAIN_TIMEOUT_MS: '15000' });
+      try {
+        const cookie = await login(server);
+        // Every database answer now takes 150 ms: pages and logins take seconds each.
+        proxy.setMode({ delayMs: 150 });
+        const pages = [
+          '/forum',
+          '/',
+          '/library',
+          '/events',
+          '/forum',
+          '/',
+          '/library',
+          '/events',
+          '/forum',
+          '/',
+          '/library',
+          '/events',
+        ];
+        const inFlight = [
+          ...pages.map((path) => timed(`${server.base}${path}`, { headers: { cookie } })),
+          ...[1, 2, 3].map(() =>
+            timed(`${server.base}/login`, {
+              method: 'POST',
+              headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({ email: 'trainer@demo.tukiverkko.test', password: DEMO_PASSWORD }),
+            }),
+          ),
+        ];
+        await new Promise((r) => setTimeout(r, 300));
+        const signalled = performance.now();
+        server.child.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 100));
+        const readiness = await timed(`${server.base}/readyz`);
+        expect(readiness.response.status).toBe(503);
+        expect(readiness.body).toBe('shutting down');
+
+        const answers = await Promise.all(inFlight);
+        const statuses = answers.map((a) => a.response.status);
+        expect(statuses.slice(0, pages.length).every((s) => s === 200)).toBe(true);
+        expect(statuses.slice(pages.length).every((s) => s === 302)).toBe(true);
+        const code = await server.exit;
+        const exitMs = performance.now() - signalled;
+        console.log(
+          `faults: SIGTERM round ${round}: ${answers.length}/${inFlight.length} in-flight requests answered, exit ${code} after ${Math.round(exitMs)} ms`,
+        );
+        expect(code).toBe(0);
+        expect(exitMs).toBeLessThan(20_000);
+      } finally {
+        proxy.setMode('forward');
+        await stop(server);
+      }
+    }
+  });
+});
