@@ -1,0 +1,44 @@
+import { db } from '~/db.server';
+
+// Counters kept next to what they count, for lists that must not count on every page view.
+// Each is updated in the transaction that changes what it counts; this recount is the repair
+// for a copy restored from an old backup, a manual database edit, or a bug (npm run repair:counters).
+
+export type Recounted = { threads: number; events: number; materials: number; feedback: number };
+
+/** Sets every counter to what it counts; returns how many rows were wrong, per kind. */
+export async function recountAll(): Promise<Recounted> {
+  return db.$transaction(async (tx) => {
+    const threads = await tx.$executeRaw`
+      WITH actual AS (
+        SELECT t.id,
+          (SELECT count(*) FROM forum_post p WHERE p.thread_id = t.id AND p.hidden_at IS NULL
+             AND p.deleted_at IS NULL AND NOT p.is_question)::int AS replies,
+          (SELECT max(p.created_at) FROM forum_post p WHERE p.thread_id = t.id AND p.hidden_at IS NULL) AS last_post,
+          EXISTS (SELECT 1 FROM forum_post p WHERE p.thread_id = t.id AND p.hidden_at IS NULL
+             AND p.deleted_at IS NULL AND p.verified_at IS NOT NULL) AS verified
+        FROM forum_thread t)
+      UPDATE forum_thread t
+      SET reply_count = a.replies, last_post_at = coalesce(a.last_post, t.last_post_at), has_verified = a.verified
+      FROM actual a
+      WHERE a.id = t.id AND (t.reply_count <> a.replies OR t.has_verified <> a.verified
+        OR t.last_post_at IS DISTINCT FROM coalesce(a.last_post, t.last_post_at))`;
+    const events = await tx.$executeRaw`
+      UPDATE event e SET going_count = a.going
+      FROM (SELECT e2.id, (SELECT count(*) FROM event_rsvp r WHERE r.event_id = e2.id AND r.status = 'going')::int AS going
+            FROM event e2) a
+      WHERE a.id = e.id AND e.going_count <> a.going`;
+    const materials = await tx.$executeRaw`
+      UPDATE library_material m SET completion_count = a.done
+      FROM (SELECT m2.id, (SELECT count(*) FROM library_completion c WHERE c.material_id = m2.id)::int AS done
+            FROM library_material m2) a
+      WHERE a.id = m.id AND m.completion_count <> a.done`;
+    // The reporter counts as the first who saw it; "seen this too" rows are everyone else.
+    const feedback = await tx.$executeRaw`
+      UPDATE field_feedback f SET seen_count = a.seen
+      FROM (SELECT f2.id, 1 + (SELECT count(*) FROM feedback_seen s WHERE s.feedback_id = f2.id)::int AS seen
+            FROM field_feedback f2) a
+      WHERE a.id = f.id AND f.seen_count <> a.seen`;
+    return { threads, events, materials, feedback };
+  });
+}
