@@ -84,6 +84,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Tests that change a variable read it again. */
+export function rereadEnv() {
+  cached = undefined;
+}
+
 export const isProduction = () => env().NODE_ENV === 'production';
 
 /** Where links point: APP_ORIGIN, or this machine's own address outside production. */

@@ -1,27 +1,54 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requirePermission } from '~/auth/guards.server';
+import { notFound, requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
-import { listOutbox, outboxBodiesVisible } from '~/domain/mail/outbox.server';
+import { listOutbox, mailFailingSince, outboxBodiesVisible, resendEmail } from '~/domain/mail/outbox.server';
+import { formatDateTime } from '~/i18n/format';
+import { readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox:read');
   const page = pageNumber(new URL(request.url));
-  return json({ ...(await listOutbox(page)), page, bodiesVisible: outboxBodiesVisible() });
+  const [outbox, failing] = await Promise.all([listOutbox(page), mailFailingSince()]);
+  return json({ ...outbox, page, bodiesVisible: outboxBodiesVisible(), failing });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  // Resending is an admin's repair; the permission to read the outbox is the admins' own.
+  const { user } = await requirePermission(request, 'outbox:read');
+  const form = await readForm(request);
+  const emailId = form.get('emailId');
+  if (form.get('intent') !== 'resend' || typeof emailId !== 'string') throw notFound();
+  if (!(await resendEmail(user, emailId, requestMeta(request, context)))) throw notFound();
+  return json({ ok: true as const, message: 'admin:outbox.resent' });
 }
 
 export default function OutboxPage() {
-  const { emails, page, pages, bodiesVisible } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('admin');
+  const { emails, page, pages, bodiesVisible, failing } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation('admin');
+  const { message } = useFormResult();
   return (
     <div className="page">
       <p className="breadcrumb">
         <Link to="/admin">{t('title')}</Link>
       </p>
       <h1>{t('outbox.title')}</h1>
+      {failing ? (
+        <Notice tone="error">
+          <p>{t('outbox.failingAlert', { since: formatDateTime(failing.since, i18n.language) })}</p>
+          <p>{t('outbox.lastError', { error: failing.error })}</p>
+        </Notice>
+      ) : null}
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
       <p>{bodiesVisible ? t('outbox.localMode') : t('outbox.smtpMode')}</p>
       <div className="table-wrap">
         <table>
@@ -44,6 +71,15 @@ export default function OutboxPage() {
                 <td>
                   {t(`outbox.status.${e.status}`)}
                   {e.error ? <span className="muted block">{e.error}</span> : null}
+                  {e.status === 'failed' ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="resend" />
+                      <input type="hidden" name="emailId" value={e.id} />
+                      <button type="submit" className="button button--secondary">
+                        {t('outbox.resend')}
+                      </button>
+                    </Form>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'admin_created',
   'organisation_create',
   'organisation_update',
+  'email_resent',
   'session_revoked',
   'forum_post_hide',
   'forum_post_unhide',

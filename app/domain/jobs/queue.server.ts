@@ -7,7 +7,11 @@ import { logger } from '~/utils/log.server';
 // A job queue in the database: jobs survive restarts, and `FOR UPDATE SKIP LOCKED` hands each
 // job to exactly one worker even with several app instances polling the same table.
 
-export type JobHandler = (payload: Prisma.JsonValue, job: { id: string; attempts: number }) => Promise<void>;
+/** `attempts` counts this one; `attempts === maxAttempts` is the last try. */
+export type JobHandler = (
+  payload: Prisma.JsonValue,
+  job: { id: string; attempts: number; maxAttempts: number },
+) => Promise<void>;
 
 const handlers = new Map<string, JobHandler>();
 
@@ -128,7 +132,7 @@ export async function runDueJobs({
     let error: unknown = handler ? undefined : new Error(`No handler for job type "${job.type}"`);
     if (handler) {
       try {
-        await handler(job.payload, { id: job.id, attempts: job.attempts });
+        await handler(job.payload, { id: job.id, attempts: job.attempts, maxAttempts: job.max_attempts });
       } catch (e) {
         error = e;
       }

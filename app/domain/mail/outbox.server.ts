@@ -2,7 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { db, type Tx } from '~/db.server';
-import { env } from '~/env.server';
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { appOrigin, env } from '~/env.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { logger } from '~/utils/log.server';
 import { isUuid } from '~/utils/ids';
 import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
 
@@ -16,11 +20,37 @@ export const SEND_EMAIL_JOB = 'email.send';
  */
 export async function queueEmail(tx: Tx, email: OutgoingEmail) {
   const row = await tx.email.create({ data: email, select: { id: true } });
-  await enqueueJob(tx, { type: SEND_EMAIL_JOB, payload: { emailId: row.id } });
+  await enqueueJob(tx, { type: SEND_EMAIL_JOB, payload: { emailId: row.id }, maxAttempts: MAIL_ATTEMPTS });
   return row.id;
 }
 
-let smtp: nodemailer.Transporter | undefined;
+/**
+ * Mail is retried for about a day (10 s, 20 s, 40 s … then hourly: 30 tries ≈ 22 h) before it
+ * is marked failed: an SMTP server down for a night must not lose the invitations sent that
+ * evening. Other jobs keep the queue's default.
+ */
+export const MAIL_ATTEMPTS = 30;
+
+let smtp: { url: string; transport: nodemailer.Transporter } | undefined;
+
+function smtpTransport(url: string) {
+  const timeout = env().SMTP_TIMEOUT_MS;
+  // nodemailer waits 2 minutes to connect and 10 minutes on a silent socket by default: one
+  // server that accepts and never greets would hold the job worker that long (issue 20). It
+  // reads options from the URL's query (an options object beside `url` is ignored); values
+  // already in SMTP_URL win.
+  const address = new URL(url);
+  const limits = { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: 2 * timeout };
+  for (const [name, ms] of Object.entries(limits)) {
+    if (!address.searchParams.has(name)) address.searchParams.set(name, String(ms));
+  }
+  return nodemailer.createTransport(address.toString());
+}
+
+/** A stable Message-ID: a copy sent twice (crash after the server took it) is one message to clients. */
+export function messageIdFor(emailId: string) {
+  return `<${emailId}@${new URL(appOrigin()).hostname}>`;
+}
 
 async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxFile: string | null }> {
   const { SMTP_URL, MAIL_FROM, OUTBOX_DIR } = env();
@@ -30,10 +60,11 @@ async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxF
     subject: email.subject,
     text: email.text,
     html: email.html,
+    messageId: messageIdFor(email.id),
   };
   if (SMTP_URL) {
-    smtp ??= nodemailer.createTransport(SMTP_URL);
-    await smtp.sendMail(message);
+    if (smtp?.url !== SMTP_URL) smtp = { url: SMTP_URL, transport: smtpTransport(SMTP_URL) };
+    await smtp.transport.sendMail(message);
     return { outboxFile: null };
   }
   // No SMTP: write an .eml file that a developer can open, and that /admin/outbox lists.
@@ -46,7 +77,7 @@ async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxF
   return { outboxFile: file };
 }
 
-registerJobHandler(SEND_EMAIL_JOB, async (payload) => {
+registerJobHandler(SEND_EMAIL_JOB, async (payload, job) => {
   const { emailId } = payload as { emailId: string };
   const email = await db.email.findUnique({
     where: { id: emailId },
@@ -61,13 +92,70 @@ registerJobHandler(SEND_EMAIL_JOB, async (payload) => {
       data: { status: 'sent', sentAt: new Date(), outboxFile, error: null },
     });
   } catch (error) {
+    const lastTry = job.attempts >= job.maxAttempts;
     await db.email.update({
       where: { id: emailId },
-      data: { error: error instanceof Error ? error.message.slice(0, 2000) : String(error) },
+      data: {
+        error: error instanceof Error ? error.message.slice(0, 2000) : String(error),
+        ...(lastTry ? { status: 'failed' } : {}),
+      },
     });
+    await warnIfMailFailing();
     throw error;
   }
 });
+
+/** How long mail may fail before the admins are alerted (log line at error level, /admin banner). */
+export const MAIL_ALERT_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Since when mail has been failing: the oldest message still queued that already failed at
+ * least once, if it is older than the alert limit and nothing at all was sent within it.
+ */
+export async function mailFailingSince(now = new Date()): Promise<{ since: Date; error: string } | null> {
+  const oldest = await db.email.findFirst({
+    where: {
+      status: 'queued',
+      error: { not: null },
+      createdAt: { lt: new Date(now.getTime() - MAIL_ALERT_AFTER_MS) },
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true, error: true },
+  });
+  if (!oldest) return null;
+  // Something went out within the hour: the server works, that message has its own problem.
+  const sentLately = await db.email.count({
+    where: { status: 'sent', sentAt: { gt: new Date(now.getTime() - MAIL_ALERT_AFTER_MS) } },
+  });
+  return sentLately ? null : { since: oldest.createdAt, error: oldest.error ?? '' };
+}
+
+let lastAlert = 0;
+async function warnIfMailFailing() {
+  if (Date.now() - lastAlert < MAIL_ALERT_AFTER_MS) return;
+  const failing = await mailFailingSince();
+  if (!failing) return;
+  lastAlert = Date.now();
+  logger.error('mail has been failing for over an hour', {
+    since: failing.since.toISOString(),
+    lastError: failing.error,
+  });
+}
+
+/** "Send again" for a message that failed for good: a new round of tries, recorded in the audit log. */
+export async function resendEmail(admin: AuthUser, emailId: string, meta: RequestMeta): Promise<boolean> {
+  if (!isUuid(emailId)) return false;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.email.updateMany({
+      where: { id: emailId, status: 'failed' },
+      data: { status: 'queued' },
+    });
+    if (!count) return false;
+    await enqueueJob(tx, { type: SEND_EMAIL_JOB, payload: { emailId }, maxAttempts: MAIL_ATTEMPTS });
+    await writeAudit(tx, { action: 'email_resent', actorId: admin.id, ip: meta.ip, details: { emailId } });
+    return true;
+  });
+}
 
 export async function listOutbox(page: number, pageSize = 50) {
   const [emails, total] = await Promise.all([
