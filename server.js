@@ -278,14 +278,14 @@ async function shutdown(signal, exitCode = 0) {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
-// A database fault that surfaces outside any request (a connection dropped under a pool or a
-// transaction being rolled back) is logged and survived: the database is marked down and
+// A database or full-disk fault that surfaces outside any request (a connection dropped under a
+// pool, a transaction being rolled back, a write stream) is logged and survived: the database is marked down and
 // recovers by itself. Anything else unexpected leaves the process in an unknown state: drain
 // and exit non-zero, so the supervisor starts a fresh one.
 function unexpected(kind) {
   return (error) => {
-    if (app$.isDatabaseUnavailable(error)) {
-      app$.logger.warn(`${kind}: database fault outside a request`, { error });
+    if (app$.isDatabaseUnavailable(error) || app$.isDiskFull(error)) {
+      app$.logger.warn(`${kind}: database or disk fault outside a request`, { error });
       return;
     }
     app$.logger.error(`${kind}: stopping`, { error });

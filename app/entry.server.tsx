@@ -106,7 +106,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 export { startBackgroundWork, stopBackgroundWork } from '~/domain/jobs/background.server';
 export { withRequestScope } from '~/utils/request-scope.server';
 export { serverConfig } from '~/env.server';
-export { instrumentBuild, serviceUnavailable } from '~/utils/service-faults.server';
+export { instrumentBuild, isDiskFull } from '~/utils/service-faults.server';
 export { beginDraining } from '~/domain/health/health.server';
 export { logger, withRequestContext } from '~/utils/log.server';
 export { recordRequest, metricsText } from '~/domain/health/metrics.server';

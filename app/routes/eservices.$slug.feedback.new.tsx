@@ -70,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalid(
       { ...errors, screenshot: { key: received.key, values: received.values } },
       typedBack?.values ?? {},
+      received.status ? { status: received.status } : undefined,
     );
   }
   const parsed = parseForm(FeedbackSchema, received.form);

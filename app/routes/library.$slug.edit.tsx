@@ -52,7 +52,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       field: 'file',
       maxBytes: env().MAX_ATTACHMENT_MB * 1048576,
     });
-    if (!received.ok) return invalid({ file: { key: received.key, values: received.values } });
+    if (!received.ok) {
+      const status = received.status ? { status: received.status } : undefined;
+      return invalid({ file: { key: received.key, values: received.values } }, {}, status);
+    }
     if (!received.file) return invalid({ file: { key: 'library:errors.fileMissing' } });
     const result = await attachFile(user, material.id, received.file);
     if (!result.ok) {

@@ -12,6 +12,20 @@ export function serviceUnavailable() {
   });
 }
 
+/** The server's disk is full: a file could not be written. Nothing else was changed. */
+export function storageFull() {
+  return new Response('Insufficient Storage', {
+    status: 507,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/** The file system is full (or the quota used up): nothing the user did wrong. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 type Handler = (args: never) => unknown;
 
 function answering503<F extends Handler | undefined>(routeId: string, handler: F): F {
@@ -25,6 +39,7 @@ function answering503<F extends Handler | undefined>(routeId: string, handler: F
       // the page: the member gets the translated "try again shortly" page, and a load balancer
       // or browser a 503 with Retry-After, instead of "something went wrong" (issue 20).
       if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+      if (isDiskFull(error)) throw storageFull();
       throw error;
     }
   }) as unknown as F;

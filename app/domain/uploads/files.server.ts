@@ -8,6 +8,7 @@ import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import { env } from '~/env.server';
+import { isDiskFull } from '~/utils/service-faults.server';
 
 // Files other than post pictures (library attachments): streamed to a temporary file while the
 // request arrives, so a 25 MB upload never sits in memory; typed by their bytes, not their name;
@@ -17,7 +18,10 @@ export type ReceivedFile = { tmpPath: string; fileName: string; byteSize: number
 export type ReceiveResult =
   | { ok: true; form: FormData; file: ReceivedFile | null }
   // `form`: the other fields, when they could be read, so a refused file loses nothing typed.
-  | { ok: false; key: string; values?: Record<string, number>; form?: FormData };
+  // `status`: 507 when the server's disk is full (the file was fine), else a 400 is meant.
+  | { ok: false; key: string; values?: Record<string, number>; form?: FormData; status?: number };
+
+export const STORAGE_FULL_KEY = 'errors.507.body';
 
 // Control characters have no place in a file name, and bidirectional overrides make
 // "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
@@ -62,6 +66,7 @@ export async function receiveUpload(
   const form = new FormData();
   let received: ReceivedFile | null = null;
   let refused: string | null = null;
+  let diskFull = false;
   const writes: Promise<void>[] = [];
   let parser: busboy.Busboy;
   try {
@@ -98,7 +103,13 @@ export async function receiveUpload(
         try {
           await pipeline(stream, meter, createWriteStream(tmpPath, { flags: 'wx' }));
         } catch (error) {
+          // The partial file goes (removing needs no space), and the rest of the request is
+          // read and dropped so the browser gets an answer instead of a reset connection.
           await fs.rm(tmpPath, { force: true });
+          if (isDiskFull(error)) {
+            diskFull = true;
+            stream.resume();
+          }
           throw error;
         }
         if (stream.truncated) refused = 'library:errors.fileTooLarge';
@@ -110,9 +121,10 @@ export async function receiveUpload(
   try {
     await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), parser);
     await Promise.all(writes);
-  } catch {
+  } catch (error) {
     await Promise.allSettled(writes);
     if (received) await discard(received);
+    if (diskFull || isDiskFull(error)) return { ok: false, key: STORAGE_FULL_KEY, status: 507, form };
     return { ok: false, key: refused ?? 'library:errors.fileMissing' };
   }
   if (refused) {
