@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can(user, 'organisation:manage') && { to: '/admin/organisations', key: 'organisations' },
     can(user, 'audit:read') && { to: '/admin/audit', key: 'audit' },
     can(user, 'outbox:read') && { to: '/admin/outbox', key: 'outbox' },
+    can(user, 'outbox:read') && { to: '/admin/jobs', key: 'jobs' },
   ].filter((s): s is { to: string; key: string } => Boolean(s));
   if (!sections.length) throw notFound();
   return json({ sections });

@@ -1,13 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
+import { RowActionButton } from '~/components/ui/row-action';
 import { listOutbox, mailFailingSince, outboxBodiesVisible, resendEmail } from '~/domain/mail/outbox.server';
 import { formatDateTime } from '~/i18n/format';
-import { readForm } from '~/utils/forms.server';
+import { readRowAction } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -21,9 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   // Resending is an admin's repair; the permission to read the outbox is the admins' own.
   const { user } = await requirePermission(request, 'outbox:read');
-  const form = await readForm(request);
-  const emailId = form.get('emailId');
-  if (form.get('intent') !== 'resend' || typeof emailId !== 'string') throw notFound();
+  const emailId = await readRowAction(request, 'resend', 'emailId');
   if (!(await resendEmail(user, emailId, requestMeta(request, context)))) throw notFound();
   return json({ ok: true as const, message: 'admin:outbox.resent' });
 }
@@ -72,13 +71,7 @@ export default function OutboxPage() {
                   {t(`outbox.status.${e.status}`)}
                   {e.error ? <span className="muted block">{e.error}</span> : null}
                   {e.status === 'failed' ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="resend" />
-                      <input type="hidden" name="emailId" value={e.id} />
-                      <button type="submit" className="button button--secondary">
-                        {t('outbox.resend')}
-                      </button>
-                    </Form>
+                    <RowActionButton intent="resend" idField="emailId" id={e.id} label={t('outbox.resend')} />
                   ) : null}
                 </td>
               </tr>

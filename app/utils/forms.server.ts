@@ -81,3 +81,16 @@ function withoutSecrets(values: FormValues): FormValues {
 export function invalid(errors: FieldErrors, values: FormValues = {}, init?: ResponseInit) {
   return json({ ok: false as const, errors, values: withoutSecrets(values) }, { status: 400, ...init });
 }
+
+/**
+ * A one-button form on a list (`intent` and the id of the row it acts on): the id, or a 404
+ * for anything else, since no page of ours sends another shape.
+ */
+export async function readRowAction(request: Request, intent: string, idField: string): Promise<string> {
+  const form = await readForm(request);
+  const id = form.get(idField);
+  if (form.get('intent') !== intent || typeof id !== 'string') {
+    throw new Response('Not Found', { status: 404 });
+  }
+  return id;
+}

@@ -25,6 +25,7 @@ const MEMBER = [
   '/admin/organisations',
   '/admin/audit',
   '/admin/outbox',
+  '/admin/jobs',
 ];
 
 // Forum pages get axe in all languages in forum.test.ts; here they are checked for small screens.

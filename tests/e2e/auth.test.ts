@@ -217,4 +217,25 @@ describe('HTTP hardening', () => {
     expect(await (await fetch(`${baseURL}/healthz`)).text()).toBe('ok');
     expect((await fetch(`${baseURL}/readyz`)).status).toBe(200);
   });
+
+  it('serves /metrics in Prometheus format to this machine only, and names each response with a request id', async () => {
+    const page = await fetch(`${baseURL}/login`);
+    expect(page.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    const metrics = await fetch(`${baseURL}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('Content-Type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toMatch(
+      /^tukiverkko_http_requests_total\{route="routes\/login",method="GET",status="200"\} \d+$/m,
+    );
+    expect(text).toMatch(
+      /^tukiverkko_http_request_duration_seconds_bucket\{route="routes\/login",le="\+Inf"\} \d+$/m,
+    );
+    expect(text).toMatch(/^tukiverkko_database_up 1$/m);
+    expect(text).toMatch(/^tukiverkko_emails\{status="sent"\} \d+$/m);
+    // Through the public proxy (a forwarded address), it is not there.
+    expect(
+      (await fetch(`${baseURL}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status,
+    ).toBe(404);
+  });
 });

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
 import { db } from '~/db.server';
+import { databaseState, isDatabaseUnavailable, noteDatabaseError } from '~/db/availability.server';
 import { rereadEnv } from '~/env.server';
 import * as editRoute from '~/routes/library.$slug.edit';
 import * as newRoute from '~/routes/library.new';
@@ -89,5 +91,46 @@ describe.skipIf(!canMount)('uploads on a full disk', () => {
     const accepted = await upload(textPdf(['Pieni liite']), 'pieni.pdf');
     expect(accepted.status).toBe(200);
     expect(await db.upload.count({ where: { ownerId: trainer.user.id } })).toBe(1);
+  });
+});
+
+describe.skipIf(!canMount)('the embedded database on a full disk', () => {
+  const dbMount = path.join(os.tmpdir(), `tukiverkko-full-db-${process.pid}`);
+  beforeAll(() => {
+    fs.mkdirSync(dbMount, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', dbMount]);
+  });
+  afterAll(() => {
+    execFileSync('umount', ['-l', dbMount]);
+    fs.rmSync(dbMount, { recursive: true, force: true });
+  });
+
+  it('a write fails with an error that answers 503, reads go on, and writes work again once space is back', async () => {
+    const embedded = new PGlite(path.join(dbMount, 'db'));
+    try {
+      await embedded.exec('CREATE TABLE note (id serial PRIMARY KEY, body text)');
+      const filler = path.join(dbMount, 'filler');
+      try {
+        fs.writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+      } catch {
+        // the disk is full now, as intended
+      }
+      const failed = await embedded
+        .query(`INSERT INTO note (body) SELECT repeat('x', 100000) FROM generate_series(1, 100)`)
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failed).not.toBeNull();
+      expect(isDatabaseUnavailable(failed)).toBe(true); // the page answers 503, not 500
+      noteDatabaseError(failed);
+      expect(databaseState().up).toBe(true); // reads still work: not marked down
+      expect((await embedded.query('SELECT count(*)::int AS n FROM note')).rows).toEqual([{ n: 0 }]);
+      fs.rmSync(filler);
+      await embedded.query(`INSERT INTO note (body) VALUES ('after')`);
+      expect((await embedded.query('SELECT count(*)::int AS n FROM note')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await embedded.close();
+    }
   });
 });

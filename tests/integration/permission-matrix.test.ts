@@ -27,6 +27,7 @@ import * as organisations from '~/routes/admin.organisations._index';
 import * as organisation from '~/routes/admin.organisations.$id';
 import * as audit from '~/routes/admin.audit';
 import * as outbox from '~/routes/admin.outbox._index';
+import * as jobs from '~/routes/admin.jobs';
 import * as outboxEmail from '~/routes/admin.outbox.$id';
 import * as forum from '~/routes/forum._index';
 import * as forumCategory from '~/routes/forum.$slug';
@@ -112,6 +113,7 @@ let ids: {
   session: string;
   sessionCode: string;
   point: string;
+  failedJob: string;
 };
 
 type Case = {
@@ -285,6 +287,20 @@ const CASES: Case[] = [
   {
     name: 'GET /admin/outbox',
     run: get(outbox as never, '/admin/outbox'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    name: 'GET /admin/jobs',
+    run: get(jobs as never, '/admin/jobs'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    name: 'POST /admin/jobs (run a failed job again)',
+    run: (cookie) =>
+      callAction(
+        jobs as never,
+        makeRequest('/admin/jobs', { cookie, form: { intent: 'retry', jobId: ids.failedJob } }),
+      ),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
   {
@@ -775,6 +791,7 @@ beforeAll(async () => {
     session: '',
     sessionCode: '',
     point: '',
+    failedJob: '',
   };
   cookies.set('anonymous', undefined);
   for (const role of ROLE_KEYS)
@@ -809,6 +826,12 @@ beforeAll(async () => {
     },
   });
   ids.briefing = briefing.id;
+  ids.failedJob = (
+    await db.job.create({
+      data: { type: 'test.gave-up', status: 'failed', lastError: 'SMTP down', finishedAt: new Date() },
+      select: { id: true },
+    })
+  ).id;
   // A guidance session logged by the adviser above (only they may correct it) at a point.
   const adviser = await db.user.findFirstOrThrow({
     where: { organisationId: orgA.id, role: { key: 'adviser' } },

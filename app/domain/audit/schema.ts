@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'organisation_create',
   'organisation_update',
   'email_resent',
+  'job_retried',
   'session_revoked',
   'forum_post_hide',
   'forum_post_unhide',

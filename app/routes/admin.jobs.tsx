@@ -1,0 +1,102 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { notFound, requirePermission } from '~/auth/guards.server';
+import { requestMeta } from '~/auth/request-meta.server';
+import { Notice, useFormResult } from '~/components/ui/form';
+import { DateTime, Pagination } from '~/components/ui/misc';
+import { RowActionButton } from '~/components/ui/row-action';
+import { jobOverview, retryJob } from '~/domain/jobs/admin.server';
+import { readRowAction } from '~/utils/forms.server';
+import { pageNumber } from '~/utils/http';
+import { pageTitle } from '~/utils/meta';
+
+// The queue is operations, like the outbox: the same (admin-only) permission.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'outbox:read');
+  const page = pageNumber(new URL(request.url));
+  return json({ ...(await jobOverview(page)), page });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'outbox:read');
+  const jobId = await readRowAction(request, 'retry', 'jobId');
+  if (!(await retryJob(user, jobId, requestMeta(request, context)))) throw notFound();
+  return json({ ok: true as const, message: 'admin:jobs.retried' });
+}
+
+export default function JobsPage() {
+  const { counts, failed, failedTotal, page, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  const { message } = useFormResult();
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/admin">{t('title')}</Link>
+      </p>
+      <h1>{t('jobs.title')}</h1>
+      {message ? (
+        <Notice tone="success">
+          <p>{t(message)}</p>
+        </Notice>
+      ) : null}
+      <h2>{t('jobs.queue')}</h2>
+      {counts.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('jobs.columns.type')}</th>
+                <th scope="col">{t('jobs.columns.status')}</th>
+                <th scope="col">{t('jobs.columns.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.map((c) => (
+                <tr key={`${c.type}:${c.status}`}>
+                  <td>{c.type}</td>
+                  <td>{t(`jobs.status.${c.status}`)}</td>
+                  <td>{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t('jobs.empty')}</p>
+      )}
+      <h2>{t('jobs.failed', { count: failedTotal })}</h2>
+      {failed.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('jobs.columns.type')}</th>
+                <th scope="col">{t('jobs.columns.finished')}</th>
+                <th scope="col">{t('jobs.columns.attempts')}</th>
+                <th scope="col">{t('jobs.columns.error')}</th>
+                <th scope="col">{t('jobs.columns.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failed.map((job) => (
+                <tr key={job.id}>
+                  <td>{job.type}</td>
+                  <td>{job.finishedAt ? <DateTime value={job.finishedAt} /> : null}</td>
+                  <td>{job.attempts}</td>
+                  <td>{job.lastError}</td>
+                  <td>
+                    <RowActionButton intent="retry" idField="jobId" id={job.id} label={t('jobs.retry')} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin:jobs.title');
