@@ -117,35 +117,32 @@ function publicHost(req, res, next) {
 
 /**
  * One log line and one metric per response: request id, route, status, duration. The request id
- * goes back in X-Request-Id and onto every line logged while the request runs. Inside the same
- * scope, what is worked out once per HTTP request (who is logged in) is memoised.
+ * goes back in X-Request-Id and onto every line logged while the request runs.
  */
 function requestLog(req, res, next) {
   const started = process.hrtime.bigint();
   const requestId = req.get('X-Request-Id')?.match(/^[\w.-]{1,64}$/)?.[0] ?? crypto.randomUUID();
   res.setHeader('X-Request-Id', requestId);
   const context = { requestId };
-  app$.withRequestContext(context, () =>
-    app$.withRequestScope(() => {
-      res.on('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const route = context.route ?? (res.locals.static ? 'static' : 'none');
-        app$.recordRequest(route, req.method, res.statusCode, seconds);
-        const line = {
-          method: req.method,
-          path: req.path,
-          route,
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 1000),
-        };
-        // Probes come every few seconds and would drown the log; /metrics counts them.
-        if (route === 'routes/readyz' || route === 'routes/healthz') return;
-        if (res.statusCode >= 500) app$.logger.warn('request', line);
-        else if (production) app$.logger.info('request', line);
-      });
-      next();
-    }),
-  );
+  app$.withRequestContext(context, () => {
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = context.route ?? (res.locals.static ? 'static' : 'none');
+      app$.recordRequest(route, req.method, res.statusCode, seconds);
+      const line = {
+        method: req.method,
+        path: req.path,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+      };
+      // Probes come every few seconds and would drown the log; /metrics counts them.
+      if (route === 'routes/readyz' || route === 'routes/healthz') return;
+      if (res.statusCode >= 500) app$.logger.warn('request', line);
+      else if (production) app$.logger.info('request', line);
+    });
+    next();
+  });
 }
 
 /** A 503 (database down, shutting down) always says when to try again. */
