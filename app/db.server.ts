@@ -2,11 +2,18 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
 import { openPGlite, runtimeAdapter } from '~/db/adapters.server';
 import { resolveDatabaseTarget } from '~/db/database-url.server';
+import { databaseSettings } from '~/env.server';
 
 function createClient() {
   const target = resolveDatabaseTarget();
   const pglite = target.kind === 'pglite' ? openPGlite(target.dataDir) : undefined;
-  const client = new PrismaClient({ adapter: runtimeAdapter(target, pglite) });
+  const client = new PrismaClient({
+    adapter: runtimeAdapter(target, pglite),
+    // Prisma gives a transaction 2 s to get its connection. The embedded database has one, so a
+    // burst (50 sign-ups for a popular training at once) queues behind it; on a busy machine 2 s
+    // was too short (seen in CI). Wait as long as a statement may take instead.
+    transactionOptions: { maxWait: databaseSettings().DATABASE_STATEMENT_TIMEOUT_MS },
+  });
   return { client, pglite, target };
 }
 

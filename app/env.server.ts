@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+// The database's own settings, also read by scripts (seed, create-admin) that need no public
+// address: see databaseSettings().
+const databaseFields = {
+  /** A PostgreSQL server that does not accept a connection within this time counts as down. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /**
+   * A statement that has not answered within this time fails (and the page answers 503); a
+   * transaction waits as long for its connection (the embedded database has one).
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+};
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,10 +53,7 @@ const schema = z
       .default(14 * 24),
     /** ... or after this many idle hours for coordinators and admins. */
     SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
-    /** A PostgreSQL server that does not accept a connection within this time counts as down. */
-    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
-    /** A statement that has not answered within this time fails (and the page answers 503). */
-    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    ...databaseFields,
     /** After SIGTERM, requests in flight and a running job get this long to finish. */
     DRAIN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
     /** SMTP connection, greeting and socket inactivity limit: a stalled server cannot hold the queue. */
@@ -70,6 +79,13 @@ let cached: Env | undefined;
 
 /** Reads an environment; a bad variable is an error whose message names it. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseEnvWith(schema, source);
+}
+
+function parseEnvWith<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.infer<S> {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
@@ -82,6 +98,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The database's settings alone: a bad value is an error naming it, APP_ORIGIN is not needed. */
+export function databaseSettings() {
+  return parseEnvWith(z.object(databaseFields), process.env);
 }
 
 /** Tests that change a variable read it again. */

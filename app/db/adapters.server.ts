@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { env } from '../env.server';
+import { databaseSettings } from '../env.server';
 import {
   assertDatabaseUp,
   isDatabaseUnavailable,
@@ -202,7 +202,7 @@ function guardedTransactions<T extends SqlAdapter>(adapter: T): T {
 }
 
 function postgresAdapter(connectionString: string) {
-  const { DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = env();
+  const { DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = databaseSettings();
   const lost = (error: Error) => noteDatabaseError(error);
   const factory = new PrismaPg(
     {
