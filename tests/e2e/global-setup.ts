@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { startSmtpServer, type TestSmtpServer } from '../faults/smtp-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +32,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 let server: ChildProcess | undefined;
-let smtp: SMTPServer | undefined;
+let smtp: TestSmtpServer | undefined;
 
 export default async function setup(project: TestProject) {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tukiverkko-e2e-'));
@@ -59,20 +59,10 @@ export default async function setup(project: TestProject) {
   run('npm', ['run', '--silent', 'seed'], env);
 
   let count = 0;
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        fs.writeFileSync(path.join(mailDir, `${Date.now()}-${count++}.eml`), Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(smtpPort, '127.0.0.1', resolve));
+  smtp = await startSmtpServer(
+    (raw) => fs.writeFileSync(path.join(mailDir, `${Date.now()}-${count++}.eml`), raw),
+    smtpPort,
+  );
 
   const child = spawn('node', ['server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server = child;
@@ -104,7 +94,7 @@ export default async function setup(project: TestProject) {
       await exited;
       clearTimeout(timer);
     }
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
 }

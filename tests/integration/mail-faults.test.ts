@@ -1,34 +1,21 @@
 // Mail through an SMTP server that hangs, refuses, then accepts (issue 20): a TCP proxy on
 // 127.0.0.1 in front of a real SMTP server started here. Bounded: SMTP_TIMEOUT_MS is 500 ms.
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { rereadEnv } from '~/env.server';
 import { registerJobHandler, enqueueJob, runDueJobs } from '~/domain/jobs/queue.server';
 import { MAIL_ATTEMPTS, mailFailingSince, queueEmail, resendEmail } from '~/domain/mail/outbox.server';
 import { makeOrganisation, makeUser } from '#tests/factories';
+import { startSmtpServer, type TestSmtpServer } from '#tests/faults/smtp-server';
 import { startTcpProxy, type TcpProxy } from '#tests/faults/tcp-proxy';
 
 const received: string[] = [];
-let smtp: SMTPServer;
+let smtp: TestSmtpServer;
 let proxy: TcpProxy;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString());
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as { port: number };
+  smtp = await startSmtpServer((raw) => received.push(raw.toString()));
+  const { port } = smtp;
   proxy = await startTcpProxy({ host: '127.0.0.1', port });
   process.env.SMTP_URL = `smtp://127.0.0.1:${proxy.port}`;
   process.env.SMTP_TIMEOUT_MS = '500';
@@ -40,7 +27,7 @@ afterAll(async () => {
   delete process.env.SMTP_TIMEOUT_MS;
   rereadEnv();
   await proxy.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const otherJobsRun: string[] = [];
