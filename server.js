@@ -190,6 +190,67 @@ function noStoreByDefault(req, res, next) {
   next();
 }
 
+const CONTENT_TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Whether an Accept-Encoding header takes `name` ("br;q=0" refuses it); the app has the same in app/utils/http.ts. */
+function accepts(header, name) {
+  return String(header ?? '')
+    .split(',')
+    .some((part) => {
+      const [token, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return token.trim().toLowerCase() === name && (!q || Number(q.slice(2)) > 0);
+    });
+}
+
+/**
+ * Serves the Brotli or gzip copy that `npm run build` made of a build file (scripts/precompress.js)
+ * when the browser accepts it: no compression work per request. Which copies exist is read once
+ * at start; a file without one goes on to express.static as it is.
+ */
+function precompressed(root) {
+  const copies = new Set();
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(br|gz)$/.test(entry.name))
+        copies.add('/' + path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  const serve = express.static(root, { immutable: true, maxAge: '1y', index: false });
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const file = req.path;
+    const encoding = [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ].find(([name, ext]) => accepts(req.headers['accept-encoding'], name) && copies.has(file + ext));
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (!encoding) return next();
+    const original = req.url;
+    req.url = original.replace(/^[^?]*/, (p) => p + encoding[1]);
+    res.setHeader('Content-Encoding', encoding[0]);
+    res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    // A copy gone since start (a rebuild under a running dev server): the plain file, as if none.
+    serve(req, res, (error) => {
+      req.url = original;
+      res.removeHeader('Content-Encoding');
+      res.removeHeader('Content-Type');
+      next(error);
+    });
+  };
+}
+
 const app = express();
 app.disable('x-powered-by');
 if (config.trustProxy) app.set('trust proxy', true);
@@ -204,6 +265,7 @@ app.use((req, res, next) => {
   res.locals.static = true;
   next();
 });
+app.use('/build', precompressed('public/build'));
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', fallthrough: true }));
 app.use(express.static('public', { maxAge: '1h', index: false }));
 app.all('*', noStoreByDefault, async (req, res, next) => {

@@ -8,23 +8,35 @@ import { DEFAULT_LANGUAGE } from '~/i18n/config';
 type RootData = { language: string };
 type Strings = Record<string, Record<string, Record<string, unknown>>>;
 
-// The page's <head> loaded the language's strings (a script the browser keeps, ADR 012), so
+// The page's <head> loads the language's strings (a script the browser keeps, ADR 012), so
 // hydration needs no extra request. Changing language is a full page load (the switcher).
 const root = (window as unknown as { __remixContext: { state: { loaderData: { root?: RootData } } } })
   .__remixContext.state.loaderData.root;
 const language = root?.language ?? document.documentElement.lang ?? DEFAULT_LANGUAGE;
-const strings =
-  (window as unknown as { __tukiverkkoStrings?: Strings }).__tukiverkkoStrings?.[language] ?? {};
 
-void i18next
-  .use(initReactI18next)
-  .init({
-    lng: language,
-    fallbackLng: false,
-    defaultNS: 'common',
-    ns: Object.keys(strings).length ? Object.keys(strings) : ['common'],
-    resources: { [language]: strings },
-    interpolation: { escapeValue: false },
+const loaded = () =>
+  (window as unknown as { __tukiverkkoStrings?: Strings }).__tukiverkkoStrings?.[language] ?? null;
+
+// The strings script is deferred so that the page paints without waiting for it; this module
+// may run first (Remix loads it async), so it waits for the script (or, if that failed, for
+// the page's load event, and hydrates with the keys rather than not at all).
+const stringsReady = new Promise<void>((resolve) => {
+  if (loaded() || document.readyState === 'complete') return resolve();
+  document.querySelector('script[data-strings]')?.addEventListener('load', () => resolve());
+  window.addEventListener('load', () => resolve(), { once: true });
+});
+
+void stringsReady
+  .then(() => {
+    const strings = loaded() ?? {};
+    return i18next.use(initReactI18next).init({
+      lng: language,
+      fallbackLng: false,
+      defaultNS: 'common',
+      ns: Object.keys(strings).length ? Object.keys(strings) : ['common'],
+      resources: { [language]: strings },
+      interpolation: { escapeValue: false },
+    });
   })
   .then(() => {
     startTransition(() => {

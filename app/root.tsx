@@ -12,9 +12,11 @@ import { stringsUrl } from '~/i18n/strings-script.server';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
 import { pageTitle } from '~/utils/meta';
 import { useNonce } from '~/utils/nonce';
+import tokensHref from 'hds-design-tokens/lib/all.min.css';
 import stylesHref from '~/styles/app.css';
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: tokensHref },
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
@@ -51,8 +53,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        {/* The strings, before the app's scripts need them; cached by the browser across pages. */}
-        <script src={strings} nonce={nonce} />
+        {/* The strings, cached by the browser across pages. Deferred: the page paints without
+            waiting for them, and deferred scripts run in document order, so they are in place
+            before the app's module scripts (which come later in the document) start. */}
+        <script src={strings} nonce={nonce} defer data-strings="" />
         {/* zod, while it is still in some pages' bundles (issue 18), probes for eval when its
             first schema is built; the CSP refuses that and reports a violation. Its jitless mode
             (its documented z.config option, kept on this global) never probes. Set before any

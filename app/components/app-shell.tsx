@@ -1,12 +1,20 @@
-import { Form, NavLink, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RootData } from '~/root';
+import { AppMenu } from './app-menu';
 import { LanguageSwitcher } from './language-switcher';
+import { RouteFocus } from './route-focus';
+import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
+import { BellIcon, GlobeIcon, LogOutIcon, MenuIcon, SearchIcon } from './ui/icons';
 
+/**
+ * One compact bar on a phone (brand, search, bell, menu); on wider screens the navigation is
+ * shown as a second row and the menu keeps only the member's own things (language, log out).
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>('root');
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const user = data?.user;
   // A page for residents (quick feedback, often on an adviser's phone): no way into the app
@@ -18,19 +26,28 @@ export function AppShell({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="site-header__top">
             <span className="brand">
-              <span aria-hidden="true" className="brand__mark">
-                ◆
-              </span>{' '}
+              <BrandMark />
               {t('appName')}
             </span>
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="main">
-          {children}
-        </main>
+        <Main>{children}</Main>
+        <Footer />
       </>
     );
   }
+  const navigation = data?.navigation ?? [];
+  const navList = (
+    <ul>
+      {navigation.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.to === '/'}>
+            {t(item.labelKey)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -38,28 +55,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header__top">
-          <a className="brand" href="/">
-            <span aria-hidden="true" className="brand__mark">
-              ◆
-            </span>{' '}
+          <Link className="brand" to="/">
+            <BrandMark />
             {t('appName')}
-          </a>
-          <LanguageSwitcher />
-        </div>
-        {user ? (
-          <div className="site-header__bar">
-            <nav aria-label={t('nav.label')} className="main-nav">
-              <ul>
-                {data.navigation.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === '/'}>
-                      {t(item.labelKey)}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <div className="user-menu">
+          </Link>
+          {user ? (
+            <div className="header-tools">
               <form method="get" action="/search" role="search" className="header-search">
                 <label htmlFor="header-search" className="visually-hidden">
                   {t('shell.search')}
@@ -75,8 +76,12 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t('shell.searchButton')}
                 </button>
               </form>
-              <NavLink to="/notifications" className="bell">
-                <span aria-hidden="true">🔔</span>
+              <Link to="/search" className="icon-link header-search-link">
+                <SearchIcon />
+                <span className="visually-hidden">{t('shell.search')}</span>
+              </Link>
+              <NavLink to="/notifications" className="icon-link bell">
+                <BellIcon />
                 <span className="visually-hidden">{t('shell.notifications')}</span>
                 {data.unreadNotifications ? (
                   <span className="bell__count">
@@ -85,28 +90,102 @@ export function AppShell({ children }: { children: ReactNode }) {
                   </span>
                 ) : null}
               </NavLink>
-              <span className="user-menu__name">{user.name}</span>
-              <Form method="post" action="/logout" reloadDocument>
-                <button type="submit" className="button button--secondary">
-                  {t('nav.logout')}
-                </button>
-              </Form>
+              <AppMenu
+                button={
+                  <>
+                    <MenuIcon />
+                    <span className="app-menu__label">{t('shell.menu')}</span>
+                  </>
+                }
+              >
+                <nav aria-label={t('nav.label')} className="menu-nav">
+                  {navList}
+                </nav>
+                <p className="app-menu__who">
+                  {t('shell.signedInAs')} <strong>{user.name}</strong>
+                  {user.organisationName ? <span className="muted"> · {user.organisationName}</span> : null}
+                </p>
+                <LanguageSwitcher />
+                <Form method="post" action="/logout" reloadDocument className="app-menu__logout">
+                  <button type="submit" className="button button--secondary">
+                    <LogOutIcon />
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              </AppMenu>
             </div>
-          </div>
-        ) : location.pathname !== '/login' ? (
-          <div className="site-header__bar">
-            <a className="button button--secondary" href="/login">
-              {t('nav.login')}
-            </a>
-          </div>
+          ) : (
+            <div className="header-tools">
+              {/* Before login the menu is the language choice, named in the page's language. */}
+              <AppMenu
+                button={
+                  <>
+                    <GlobeIcon />
+                    <span className="visually-hidden">{t('shell.language')}: </span>
+                    <span lang={i18n.language}>
+                      {LANGUAGE_NAMES[i18n.language as Language] ?? i18n.language}
+                    </span>
+                  </>
+                }
+              >
+                <LanguageSwitcher />
+                {location.pathname !== '/login' ? (
+                  <a className="button button--secondary" href="/login">
+                    {t('nav.login')}
+                  </a>
+                ) : null}
+              </AppMenu>
+            </div>
+          )}
+        </div>
+        {user ? (
+          <nav aria-label={t('nav.label')} className="main-nav">
+            {navList}
+          </nav>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1} className="main">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <p>{t('shell.footer')}</p>
-      </footer>
+      <Main>{children}</Main>
+      <Footer />
     </>
+  );
+}
+
+function Main({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" tabIndex={-1} className="main">
+      <RouteFocus />
+      {children}
+    </main>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t('shell.footer')}</p>
+      <ul className="site-footer__links">
+        <li>
+          <a href="/accessibility">{t('shell.accessibility')}</a>
+        </li>
+      </ul>
+    </footer>
+  );
+}
+
+/** The app's logo, the same drawing as the favicon. */
+function BrandMark() {
+  return (
+    <svg
+      className="brand__mark"
+      viewBox="0 0 32 32"
+      width="32"
+      height="32"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="32" height="32" rx="6" fill="currentColor" />
+      <path d="M16 5l11 11-11 11L5 16z" fill="#fff" />
+    </svg>
   );
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { isLanguage, type Language } from './config';
 import { resources } from './resources.server';
 
@@ -7,7 +8,7 @@ import { resources } from './resources.server';
 
 export const STRINGS_GLOBAL = '__tukiverkkoStrings';
 
-type Script = { body: string; version: string };
+type Script = { body: string; version: string; br?: Uint8Array<ArrayBuffer>; gzip?: Uint8Array<ArrayBuffer> };
 const scripts = new Map<Language, Script>();
 
 function scriptFor(language: Language): Script {
@@ -29,10 +30,24 @@ export function stringsUrl(language: Language): string {
   return `/i18n/${language}.js?v=${scriptFor(language).version}`;
 }
 
-/** The script for `/i18n/<language>.js`, or null for anything else. */
-export function stringsScript(file: string, version: string | null) {
+/**
+ * The script for `/i18n/<language>.js`, or null for anything else; compressed (Brotli, else
+ * gzip) when the browser takes it. Each language is compressed once per process and kept.
+ */
+export function stringsScript(file: string, version: string | null, encoding?: 'br' | 'gzip') {
   const language = file.replace(/\.js$/, '');
   if (!file.endsWith('.js') || !isLanguage(language)) return null;
   const script = scriptFor(language);
-  return { body: script.body, current: version === script.version };
+  const current = version === script.version;
+  if (encoding === 'br') {
+    script.br ??= new Uint8Array(
+      zlib.brotliCompressSync(script.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    return { body: script.br, encoding, current };
+  }
+  if (encoding === 'gzip') {
+    script.gzip ??= new Uint8Array(zlib.gzipSync(script.body, { level: 9 }));
+    return { body: script.gzip, encoding, current };
+  }
+  return { body: script.body, encoding: undefined, current };
 }

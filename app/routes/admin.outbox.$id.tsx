@@ -5,7 +5,7 @@ import { notFound, requirePermission } from '~/auth/guards.server';
 import { DateTime } from '~/components/ui/misc';
 import { getOutboxEmail, outboxBodiesVisible } from '~/domain/mail/outbox.server';
 import { invariantResponse } from '~/utils/http';
-import { pageTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox:read');
@@ -40,4 +40,5 @@ export default function OutboxEmailPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin:outbox.title');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  subPageTitle(matches, 'admin:outbox.title', data?.email.subject);

@@ -10,7 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { AudienceFields } from '~/components/ui/audience-fields';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, SelectField, TextAreaField, TextField, typed, useFormResult } from '~/components/ui/form';
+import {
+  ErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  typed,
+  useFormResult,
+} from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { announcementsWithReach, createAnnouncement } from '~/domain/announcements/announcements.server';
 import { AnnouncementSchema } from '~/domain/announcements/schema.server';
@@ -75,11 +82,7 @@ export default function AnnouncementsPage() {
       </div>
       <section aria-labelledby="new-announcement" className="section">
         <h2 id="new-announcement">{t('announcements.new')}</h2>
-        {Object.keys(errors).length ? (
-          <Notice tone="error">
-            <p>{t('form.fixErrors')}</p>
-          </Notice>
-        ) : null}
+        <ErrorSummary errors={errors} />
         <Form method="post" className="form">
           <TextField
             name="title"

@@ -19,6 +19,7 @@ import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
+import { CheckIcon } from '~/components/ui/icons';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { briefing: b, canWrite } = await requireBriefing(request, params.id);
@@ -212,7 +213,7 @@ export default function BriefingPage() {
             <h2 id="read-heading">{t('read.title')}</h2>
             {state === 'read' && b.readAt ? (
               <p>
-                ✓ {t('read.done', { number: b.readVersion })} <DateTime value={b.readAt} />
+                <CheckIcon /> {t('read.done', { number: b.readVersion })} <DateTime value={b.readAt} />
               </p>
             ) : (
               <Form method="post" preventScrollReset>

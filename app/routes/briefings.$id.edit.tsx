@@ -3,14 +3,14 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingFields } from '~/components/briefings/briefing-fields';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { publishBriefing, saveBriefing } from '~/domain/briefings/briefings.server';
 import { briefingDefaults, briefingFormOptions } from '~/domain/briefings/form-data.server';
 import { requireBriefing } from '~/domain/briefings/guards.server';
 import { BriefingSchema, PublishSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 /** The working copy, saved as often as needed; publishing makes it the next version. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,11 +74,7 @@ export default function EditBriefingPage() {
           </Notice>
         ) : null}
       </div>
-      {Object.keys(errors).length && !errors.changeNote ? (
-        <Notice tone="error">
-          <p>{t('form.fixErrors')}</p>
-        </Notice>
-      ) : null}
+      {!errors.changeNote ? <ErrorSummary errors={errors} /> : null}
       <Form method="post" className="form">
         <BriefingFields defaults={defaults} {...options} errors={errors} values={values} />
         <button type="submit" name="intent" value="save" className="button button--secondary">
@@ -105,4 +101,4 @@ export default function EditBriefingPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.title, 'briefings:edit.title');
+  subPageTitle(matches, 'briefings:edit.title', data?.title);

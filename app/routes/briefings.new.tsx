@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission, type AuthUser } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingFields } from '~/components/briefings/briefing-fields';
-import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { writableEServiceIds } from '~/domain/briefings/access.server';
 import { createBriefing } from '~/domain/briefings/briefings.server';
 import { briefingFormOptions } from '~/domain/briefings/form-data.server';
@@ -75,7 +75,7 @@ export default function NewBriefingPage() {
       </p>
       <h1>{t('new.title')}</h1>
       <p>{t('new.lead')}</p>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <BriefingFields defaults={defaults} {...options} errors={errors} values={values} />
         <button type="submit" className="button">

@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { EServiceFields } from '~/components/briefings/eservice-fields';
-import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { eserviceName, findEService, saveEService } from '~/domain/briefings/eservices.server';
 import { EServiceSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 async function requireService(request: Request, slug: string | undefined) {
   const { user } = await requirePermission(request, 'eservices:manage');
@@ -64,7 +64,7 @@ export default function EditEServicePage() {
         <Link to={`/eservices/${defaults.slug}`}>{name}</Link>
       </p>
       <h1>{t('eservices.edit')}</h1>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <EServiceFields defaults={defaults} errors={errors} values={values} />
         <button type="submit" className="button">
@@ -76,4 +76,4 @@ export default function EditEServicePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.name, 'briefings:eservices.edit');
+  subPageTitle(matches, 'briefings:eservices.edit', data?.name);

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import {
-  FixErrorsNotice,
+  ErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
@@ -106,7 +106,7 @@ export default function NewFeedbackPage() {
       {fromSession ? (
         <p>{t('new.fromSession', { date: formatDate(fromSession.date, i18n.language) })}</p>
       ) : null}
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" encType="multipart/form-data" className="form">
         <input type="hidden" name="briefingId" value={briefing?.id ?? ''} />
         <TextAreaField

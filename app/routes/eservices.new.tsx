@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { EMPTY_ESERVICE, EServiceFields } from '~/components/briefings/eservice-fields';
-import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { saveEService } from '~/domain/briefings/eservices.server';
 import { EServiceSchema } from '~/domain/briefings/schema.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -38,7 +38,7 @@ export default function NewEServicePage() {
         <Link to="/eservices">{t('eservices.title')}</Link>
       </p>
       <h1>{t('eservices.new')}</h1>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <EServiceFields defaults={EMPTY_ESERVICE} errors={errors} values={values} />
         <button type="submit" className="button">

@@ -7,7 +7,7 @@ import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { MaterialLink } from '~/components/library/material-link';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { cancelEvent } from '~/domain/events/events.server';
 import { requireEvent } from '~/domain/events/guards.server';
 import { briefingsForEvent } from '~/domain/briefings/queries.server';
@@ -182,7 +182,7 @@ export default function EventPage() {
                 {b.confidential ? (
                   <>
                     {' '}
-                    <span className="badge badge--danger">{t('briefings:confidential.badge')}</span>
+                    <Badge tone="danger">{t('briefings:confidential.badge')}</Badge>
                   </>
                 ) : null}
               </li>

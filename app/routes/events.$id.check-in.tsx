@@ -8,8 +8,9 @@ import { CheckInSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 import { searchText } from '~/utils/forms';
+import { CheckIcon } from '~/components/ui/icons';
 
 /** On the day, on a phone: find a name, tap to check in (also people who did not sign up). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +48,16 @@ export default function CheckInPage() {
             key={r.user.id}
             field={{ name: 'userId', value: r.user.id }}
             intent={r.checkedInAt ? 'undo-check-in' : 'check-in'}
-            label={r.checkedInAt ? `✓ ${t('checkIn.checkedIn')}` : t('checkIn.checkIn')}
+            label={
+              r.checkedInAt ? (
+                <>
+                  <CheckIcon />
+                  {t('checkIn.checkedIn')}
+                </>
+              ) : (
+                t('checkIn.checkIn')
+              )
+            }
             subject={r.user.name}
             tone={r.checkedInAt ? 'secondary' : 'primary'}
             pressed={r.checkedInAt ? true : undefined}
@@ -92,4 +102,4 @@ export default function CheckInPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.title.text, 'events:checkIn.title');
+  subPageTitle(matches, 'events:checkIn.title', data?.title.text);

@@ -9,7 +9,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
 import { EventFields } from '~/components/events/event-fields';
-import { FixErrorsNotice, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, typed, useFormResult } from '~/components/ui/form';
 import { updateEvent } from '~/domain/events/events.server';
 import { eventDefaults, eventFormOptions } from '~/domain/events/form-data.server';
 import { requireEvent } from '~/domain/events/guards.server';
@@ -17,7 +17,7 @@ import { EventSchema, ScopeSchema } from '~/domain/events/schema.server';
 import { updateFollowing, updateThisOccurrence } from '~/domain/events/series.server';
 import { eventTitle } from '~/domain/events/titles';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
@@ -61,7 +61,7 @@ export default function EditEventPage() {
       </p>
       <h1>{t('edit.title')}</h1>
       <p>{t('edit.help')}</p>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <EventFields defaults={defaults} {...options} errors={errors} values={values} />
         {seriesIndex !== null ? (
@@ -96,4 +96,4 @@ export default function EditEventPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.title, 'events:edit.title');
+  subPageTitle(matches, 'events:edit.title', data?.title);

@@ -18,7 +18,7 @@ import { OrganiseSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 import { searchText } from '~/utils/forms';
 
 /** Who organises the event and which library materials prepare for it, each found by search. */
@@ -195,4 +195,4 @@ export default function OrganisePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.title.text, 'events:organise.title');
+  subPageTitle(matches, 'events:organise.title', data?.title.text);

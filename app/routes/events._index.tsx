@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, NavLink, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { DateTime, Pagination } from '~/components/ui/misc';
+import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { canCreateEvents } from '~/domain/events/access.server';
 import { monthEvents, upcomingEvents } from '~/domain/events/queries.server';
 import { MonthSchema } from '~/domain/events/schema.server';
@@ -62,13 +62,11 @@ function EventRow({ event }: { event: ListEvent }) {
         <Link to={`/events/${event.id}`}>{event.title.text}</Link>
       </h2>
       <p className="thread-row__badges">
-        <span className="badge">{t(`types.${event.type}`)}</span>
-        {event.cancelledAt ? <span className="badge badge--danger">{t('event.cancelled')}</span> : null}
-        {event.myStatus ? (
-          <span className="badge badge--accepted">{t(`rsvp.status.${event.myStatus}`)}</span>
-        ) : null}
+        <Badge>{t(`types.${event.type}`)}</Badge>
+        {event.cancelledAt ? <Badge tone="danger">{t('event.cancelled')}</Badge> : null}
+        {event.myStatus ? <Badge tone="accepted">{t(`rsvp.status.${event.myStatus}`)}</Badge> : null}
         {event.capacity !== null && event.goingCount >= event.capacity ? (
-          <span className="badge">{t('event.full')}</span>
+          <Badge>{t('event.full')}</Badge>
         ) : null}
       </p>
       <p className="muted">

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requireUser } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { EMPTY_EVENT, EventFields } from '~/components/events/event-fields';
-import { FixErrorsNotice, SelectField, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, SelectField, TextField, typed, useFormResult } from '~/components/ui/form';
 import { canCreateEvents } from '~/domain/events/access.server';
 import { createEvent } from '~/domain/events/events.server';
 import { eventFormOptions } from '~/domain/events/form-data.server';
@@ -66,7 +66,7 @@ export default function NewEventPage() {
         <Link to="/events">{t('title')}</Link>
       </p>
       <h1>{t('new.title')}</h1>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <EventFields defaults={EMPTY_EVENT} {...options} errors={errors} values={values} />
         <fieldset className="field-group">

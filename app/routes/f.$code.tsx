@@ -9,8 +9,9 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, RadioGroup, TextAreaField, typed, useFormResult } from '~/components/ui/form';
-import { RATING_FACES, RATINGS } from '~/domain/guidance/constants';
+import { ErrorSummary, RadioGroup, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { RATINGS } from '~/domain/guidance/constants';
+import { RatingFace } from '~/components/guidance/rating-face';
 import { findFeedbackTarget, giveResidentFeedback } from '~/domain/guidance/resident-feedback.server';
 import { ResidentFeedbackSchema } from '~/domain/guidance/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -91,11 +92,7 @@ export default function ResidentFeedbackPage() {
         <>
           <h1>{t('resident.title')}</h1>
           {place ? <p className="lead">{t('resident.place', { place })}</p> : null}
-          {errors.form ? (
-            <Notice tone="error">
-              <p>{t(errors.form.key)}</p>
-            </Notice>
-          ) : null}
+          <ErrorSummary errors={errors} />
           <Form method="post" action={`/f/${code}?lng=${language}`} className="form">
             <RadioGroup
               name="rating"
@@ -105,9 +102,7 @@ export default function ResidentFeedbackPage() {
                 value: String(r),
                 label: (
                   <>
-                    <span aria-hidden="true" className="face">
-                      {RATING_FACES[r]}
-                    </span>{' '}
+                    <RatingFace rating={r} />
                     {t(`resident.ratings.${r}`)}
                   </>
                 ),
@@ -135,7 +130,15 @@ export default function ResidentFeedbackPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [
-  ...pageTitle(matches, 'reports:resident.title'),
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  // The title says what the page says: the question, thanks, or that the link has expired.
+  ...pageTitle(
+    matches,
+    data?.expired && !data.thanks
+      ? 'reports:resident.expiredTitle'
+      : data?.thanks || data?.answered
+        ? 'reports:resident.thanksTitle'
+        : 'reports:resident.title',
+  ),
   { name: 'robots', content: 'noindex' },
 ];

@@ -13,6 +13,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { isUuid } from '~/utils/ids';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { CheckIcon } from '~/components/ui/icons';
 
 async function requireReport(request: Request, id: string | undefined) {
   const { user } = await requirePermission(request, 'briefings:read');
@@ -149,7 +150,9 @@ export default function FeedbackPage() {
       {!mine ? (
         <Form method="post" preventScrollReset className="actions-row">
           {seen ? (
-            <p>✓ {t('report.youSawIt')}</p>
+            <p>
+              <CheckIcon /> {t('report.youSawIt')}
+            </p>
           ) : (
             <button type="submit" name="intent" value="seen" className="button button--secondary">
               {t('report.seenToo')}

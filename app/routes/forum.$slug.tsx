@@ -13,6 +13,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
+import { ThreadStateBadges } from '~/components/forum/thread-badges';
 
 // Unknown filter values are ignored: a stale bookmark still opens the category.
 const FilterSchema = z.object({
@@ -120,21 +121,7 @@ export default function CategoryPage() {
               <Link to={`/forum/t/${thread.id}`}>{thread.title}</Link>
             </h2>
             <p className="thread-row__badges">
-              {thread.pinned ? <span className="badge">📌 {t('thread.pinned')}</span> : null}
-              {thread.acceptedPostId ? (
-                <span className="badge badge--accepted">✓ {t('thread.solved')}</span>
-              ) : null}
-              {thread.hasVerified ? (
-                <span className="badge badge--verified">★ {t('post.verified')}</span>
-              ) : null}
-              {thread.replyCount === 0 ? <span className="badge">{t('thread.unanswered')}</span> : null}
-              {thread.lockedAt ? <span className="badge">🔒 {t('thread.locked')}</span> : null}
-              {thread.hiddenAt ? <span className="badge badge--danger">{t('thread.hidden')}</span> : null}
-              {thread.deviceTags.map((d) => (
-                <span key={d} className="badge badge--tag">
-                  {t(`devices.${d}`)}
-                </span>
-              ))}
+              <ThreadStateBadges thread={thread} />
             </p>
             <p className="muted">
               {thread.author.name} · {t('thread.replies', { count: thread.replyCount })} ·{' '}

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, requirePermission } from '~/auth/guards.server';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { categoriesWithStats } from '~/domain/forum/categories.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
@@ -41,9 +41,7 @@ export default function ForumPage() {
           <li key={c.id} className="card">
             <h2 className="card__title">
               <Link to={`/forum/${c.slug}`}>{c.name}</Link>
-              {c.unread ? (
-                <span className="badge badge--new">{t('index.unread', { count: c.unread })}</span>
-              ) : null}
+              {c.unread ? <Badge tone="new">{t('index.unread', { count: c.unread })}</Badge> : null}
             </h2>
             {c.description ? <p>{c.description}</p> : null}
             <p className="muted">

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult } from '~/components/ui/form';
-import { DateTime, Pagination } from '~/components/ui/misc';
+import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
 import { text } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -60,9 +60,7 @@ export default function ModerationQueuePage() {
               </h2>
               <p className="muted">
                 {post.author.name} · <DateTime value={post.createdAt} />
-                {post.hiddenAt ? (
-                  <span className="badge badge--danger">{t('moderation.alreadyHidden')}</span>
-                ) : null}
+                {post.hiddenAt ? <Badge tone="danger">{t('moderation.alreadyHidden')}</Badge> : null}
               </p>
               <div className="rich-text flagged-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
               <h3>{t('moderation.reports', { count: post.flags.length })}</h3>

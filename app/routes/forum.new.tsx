@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { ThreadFields } from '~/components/forum/thread-fields';
-import { Notice, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, typed, useFormResult } from '~/components/ui/form';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
 import { ThreadSchema } from '~/domain/forum/schema.server';
@@ -38,18 +38,13 @@ export default function NewThreadPage() {
   const { categories, preselected, language } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
   const { errors, values } = useFormResult();
-  const failed = Object.keys(errors).length > 0;
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
         <Link to="/forum">{t('title')}</Link>
       </p>
       <h1>{t('newThread.title')}</h1>
-      {failed ? (
-        <Notice tone="error">
-          <p>{t('form.fixErrors')}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <ThreadFields
           categories={categories}

@@ -12,7 +12,7 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { PostCard } from '~/components/forum/post-card';
 import { ThreadModeration } from '~/components/forum/thread-moderation';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
 import { Pagination } from '~/components/ui/misc';
 import { canAcceptIn, canModerate } from '~/domain/forum/access.server';
 import { categoryOptions } from '~/domain/forum/categories.server';
@@ -29,6 +29,8 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
+import { ThreadStateBadges } from '~/components/forum/thread-badges';
+import { Fragment } from 'react';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
@@ -120,11 +122,7 @@ export default function ThreadPage() {
           <p>{t(message)}</p>
         </Notice>
       ) : null}
-      {errors.form && !values.postId ? (
-        <Notice tone="error">
-          <p>{t(errors.form.key, errors.form.values)}</p>
-        </Notice>
-      ) : null}
+      {errors.form && !values.postId && !replyFailed ? <ErrorSummary errors={{ form: errors.form }} /> : null}
       {abilities.canModerate ? <ThreadModeration thread={thread} categories={categories} /> : null}
       <ol className="posts" aria-label={t('thread.posts')}>
         {posts.map((post) => (
@@ -163,6 +161,7 @@ export default function ThreadPage() {
         <h2 id="reply-heading">{t('reply.title')}</h2>
         {canReply ? (
           <Form method="post" key={params.get('quote') ?? 'reply'}>
+            {replyFailed ? <ErrorSummary errors={errors} /> : null}
             {quote ? (
               <blockquote className="post__quote">
                 <p className="muted">{t('post.quoting', { name: quote.authorName })}</p>
@@ -190,26 +189,18 @@ export default function ThreadPage() {
 }
 
 function ThreadBadges({ thread }: { thread: ReturnType<typeof useLoaderData<typeof loader>>['thread'] }) {
-  const { t } = useTranslation('forum');
   return (
     <p className="thread__badges">
-      {thread.acceptedPostId ? <span className="badge badge--accepted">✓ {t('thread.solved')}</span> : null}
-      {thread.pinned ? <span className="badge">📌 {t('thread.pinned')}</span> : null}
-      {thread.lockedAt ? <span className="badge">🔒 {t('thread.locked')}</span> : null}
-      {thread.hiddenAt ? <span className="badge badge--danger">{t('thread.hidden')}</span> : null}
-      {thread.deviceTags.map((d) => (
-        <span key={d} className="badge badge--tag">
-          {t(`devices.${d}`)}
-        </span>
-      ))}
+      <ThreadStateBadges thread={thread} />
       {[...thread.eserviceTags, ...thread.tags].map((tag) => (
-        <Link
-          key={tag}
-          to={`/forum/${thread.category.slug}?tag=${encodeURIComponent(tag)}`}
-          className="badge badge--tag"
-        >
-          #{tag}
-        </Link>
+        <Fragment key={tag}>
+          <Link
+            to={`/forum/${thread.category.slug}?tag=${encodeURIComponent(tag)}`}
+            className="badge badge--tag"
+          >
+            #{tag}
+          </Link>{' '}
+        </Fragment>
       ))}
     </p>
   );

@@ -7,7 +7,7 @@ import { getUser } from '~/auth/guards.server';
 import { acceptInvite, inviteState } from '~/auth/invites.server';
 import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { getLanguage } from '~/i18n/i18n.server';
 import { text } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -68,11 +68,7 @@ export default function AcceptInvitePage() {
           <p>{t('invite.signedInWarning')}</p>
         </Notice>
       ) : null}
-      {errors.form ? (
-        <Notice tone="error">
-          <p>{t(errors.form.key)}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate reloadDocument>
         <TextField
           name="email"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FileList } from '~/components/library/file-list';
 import { PrintButton, PrintFooter } from '~/components/library/print';
 import { Notice } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { canManageLibrary } from '~/domain/library/access.server';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { pathTitle } from '~/domain/library/paths.server';
@@ -16,6 +16,7 @@ import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
+import { CheckIcon } from '~/components/ui/icons';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, material } = await requireMaterial(request, params.slug);
@@ -136,7 +137,10 @@ export default function MaterialPage() {
           <Form method="post" className="done-form no-print" preventScrollReset>
             {completion && !updatedSinceRead ? (
               <p>
-                <span className="badge badge--accepted">✓ {t('material.done')}</span>{' '}
+                <Badge tone="accepted">
+                  <CheckIcon />
+                  {t('material.done')}
+                </Badge>{' '}
                 <button
                   type="submit"
                   name="intent"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound } from '~/auth/guards.server';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { compareVersions, type DiffPart } from '~/domain/library/queries.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 /** For trainers: what the words of one version changed from another. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -97,4 +97,4 @@ export default function ComparePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.material.title, 'library:compare.title');
+  subPageTitle(matches, 'library:compare.title', data?.material.title);

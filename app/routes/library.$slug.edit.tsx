@@ -11,7 +11,7 @@ import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { MaterialFields } from '~/components/library/material-fields';
 import { AttachmentsPanel } from '~/components/library/attachments-panel';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { attachFile, detachFile } from '~/domain/library/files.server';
 import { requireMaterial } from '~/domain/library/guards.server';
@@ -26,7 +26,8 @@ import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
 import { i18n } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
+import { WarningIcon } from '~/components/ui/icons';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { material } = await requireMaterial(request, params.slug, 'library:manage');
@@ -184,11 +185,7 @@ export default function EditMaterialPage() {
 
       <section aria-labelledby="draft-heading" className="section">
         <h2 id="draft-heading">{t('edit.draft')}</h2>
-        {formFailed ? (
-          <Notice tone="error">
-            <p>{t('form.fixErrors')}</p>
-          </Notice>
-        ) : null}
+        {formFailed ? <ErrorSummary errors={errors} /> : null}
         <Form method="post" className="form">
           <MaterialFields
             defaults={{
@@ -275,7 +272,7 @@ export default function EditMaterialPage() {
             </label>
             {errors.confirm ? (
               <p id="confirm-error" className="field__error">
-                <span aria-hidden="true">⚠ </span>
+                <WarningIcon />
                 {t(errors.confirm.key)}
               </p>
             ) : null}
@@ -290,4 +287,4 @@ export default function EditMaterialPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.material.draftTitle, 'library:edit.title');
+  subPageTitle(matches, 'library:edit.title', data?.material.draftTitle);

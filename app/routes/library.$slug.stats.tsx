@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { materialStats } from '~/domain/library/stats.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 /** For trainers: views, readers, completions and the organisations reading (never names). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -83,8 +83,8 @@ export default function MaterialStatsPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(
+  subPageTitle(
     matches,
-    data ? data.material.title || data.material.draftTitle : undefined,
     'library:stats.title',
+    data ? data.material.title || data.material.draftTitle : undefined,
   );

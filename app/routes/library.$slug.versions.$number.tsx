@@ -7,7 +7,7 @@ import { Notice } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { findVersion } from '~/domain/library/queries.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 /** An older (or the current) version as it was published. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,4 +69,4 @@ export default function VersionPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(matches, data?.version.title, 'library:versions.title');
+  subPageTitle(matches, 'library:versions.title', data?.version.title);

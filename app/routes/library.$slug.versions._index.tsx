@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { canManageLibrary } from '~/domain/library/access.server';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { versionHistory } from '~/domain/library/queries.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 /** Every published version with its change note; anyone who may read the material may read these. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +47,7 @@ export default function VersionsPage() {
                 {v.number === material.liveNumber ? (
                   <>
                     {' '}
-                    <span className="badge badge--accepted">{t('versions.current')}</span>
+                    <Badge tone="accepted">{t('versions.current')}</Badge>
                   </>
                 ) : null}
               </p>
@@ -91,8 +91,8 @@ export default function VersionsPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  dataTitle(
+  subPageTitle(
     matches,
-    data ? `${data.material.title || data.material.draftTitle}` : undefined,
     'library:versions.title',
+    data ? `${data.material.title || data.material.draftTitle}` : undefined,
   );

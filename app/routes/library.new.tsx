@@ -9,7 +9,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { EMPTY_MATERIAL, MaterialFields } from '~/components/library/material-fields';
-import { FixErrorsNotice, SelectField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, SelectField, typed, useFormResult } from '~/components/ui/form';
 import { createMaterial } from '~/domain/library/materials.server';
 import { translationSource } from '~/domain/library/queries.server';
 import { NewMaterialSchema } from '~/domain/library/schema.server';
@@ -72,7 +72,7 @@ export default function NewMaterialPage() {
           {t('new.translationOf')} <Link to={`/library/${source.slug}`}>{source.draftTitle}</Link>
         </p>
       ) : null}
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         {source ? <input type="hidden" name="translationOf" value={source.id} /> : null}
         <SelectField

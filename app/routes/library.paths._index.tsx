@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { PathFields } from '~/components/library/path-fields';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { canManageLibrary } from '~/domain/library/access.server';
 import { listPaths, savePath } from '~/domain/library/paths.server';
 import { PathSchema } from '~/domain/library/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { Badge } from '~/components/ui/misc';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'library:read');
@@ -60,7 +61,7 @@ export default function PathsPage() {
               {p.updated ? (
                 <>
                   {' '}
-                  <span className="badge badge--new">{t('paths.updated', { count: p.updated })}</span>
+                  <Badge tone="new">{t('paths.updated', { count: p.updated })}</Badge>
                 </>
               ) : null}
             </p>
@@ -71,11 +72,7 @@ export default function PathsPage() {
       {manager ? (
         <section aria-labelledby="new-path-heading" className="section">
           <h2 id="new-path-heading">{t('paths.new')}</h2>
-          {Object.keys(errors).length ? (
-            <Notice tone="error">
-              <p>{t('form.fixErrors')}</p>
-            </Notice>
-          ) : null}
+          <ErrorSummary errors={errors} />
           <Form method="post" className="form">
             <PathFields errors={errors} values={values} />
             <button type="submit" className="button">

@@ -12,7 +12,7 @@ import { redirectWithSession } from '~/auth/cookies.server';
 import { requireAnonymous } from '~/auth/guards.server';
 import { login } from '~/auth/login.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, useFormResult, typed } from '~/components/ui/form';
+import { ErrorSummary, TextField, typed, useFormResult } from '~/components/ui/form';
 import { email } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { safeRedirectPath } from '~/utils/http';
@@ -69,16 +69,13 @@ export default function LoginPage() {
     <div className="page page--narrow">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      {errors.form ? (
-        <Notice tone="error">
-          <p>{t(errors.form.key, errors.form.values)}</p>
-          {rateLimited ? (
-            <p>
-              <Link to="/reset-password">{t('login.resetInstead')}</Link>
-            </p>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors}>
+        {rateLimited ? (
+          <p>
+            <Link to="/reset-password">{t('login.resetInstead')}</Link>
+          </p>
+        ) : null}
+      </ErrorSummary>
       {/* Signing in reloads the page: it must start over in the member's own language and state. */}
       <Form method="post" className="form" noValidate reloadDocument>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />

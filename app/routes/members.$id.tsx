@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
-import { Notice, SelectField, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { changeMemberRole, getMember, setMemberActive } from '~/domain/members/members.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -64,11 +64,7 @@ export default function MemberPage() {
           <p>{t(message)}</p>
         </Notice>
       ) : null}
-      {errors.form ? (
-        <Notice tone="error">
-          <p>{t(errors.form.key)}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <dl className="facts">
         <dt>{t('columns.email')}</dt>
         <dd>{member.email}</dd>

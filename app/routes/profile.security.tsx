@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { ChangePasswordSchema, changePassword } from '~/auth/password-change.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { FixErrorsNotice, Notice, TextField, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, TextField, useFormResult } from '~/components/ui/form';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
@@ -40,7 +40,7 @@ export default function SecurityPage() {
       ) : null}
       <h2>{t('security.changePassword')}</h2>
       <p>{t('security.intro')}</p>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate>
         {/* Whose password this is, for password managers: not shown, and without a name not sent. */}
         <input type="email" autoComplete="username" value={email} readOnly hidden />

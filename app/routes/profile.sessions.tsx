@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
@@ -55,7 +55,7 @@ export default function SessionsPage() {
           <li key={s.id} className="card">
             <p>
               <strong>{s.userAgent ? describeDevice(s.userAgent) : t('sessions.unknownDevice')}</strong>
-              {s.current ? <span className="badge">{t('sessions.current')}</span> : null}
+              {s.current ? <Badge>{t('sessions.current')}</Badge> : null}
             </p>
             <p>
               {t('sessions.started')} <DateTime value={s.createdAt} /> · {t('sessions.lastSeen')}{' '}

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { entryChoices } from '~/domain/guidance/sessions.server';
 import { CHART_KEYS, INTERVALS } from '~/domain/reports/constants';
 import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
-import { ratingFace, rowLabel } from '~/domain/reports/labels';
+import { rowLabel } from '~/domain/reports/labels';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
 import { organisationChoices } from '~/domain/support-points/support-points.server';
@@ -150,7 +150,7 @@ export default function ReportsPage() {
               key: row.key,
               label: rowLabel(key, row, ctx),
               count: row.count,
-              face: key === 'satisfaction' ? ratingFace(row.key) : undefined,
+              rating: key === 'satisfaction' ? Number(row.key) : undefined,
             }))}
             total={chart.total}
             rest={chart.rest}

@@ -6,7 +6,7 @@ import { redirectWithSession } from '~/auth/cookies.server';
 import { completePasswordReset, resetLinkState } from '~/auth/password-reset.server';
 import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
@@ -50,11 +50,7 @@ export default function NewPasswordPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('resetLink.title')}</h1>
-      {errors.form ? (
-        <Notice tone="error">
-          <p>{t(errors.form.key)}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate reloadDocument>
         <NewPasswordFields errors={errors} />
         <button type="submit" className="button">

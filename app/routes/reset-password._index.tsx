@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireAnonymous } from '~/auth/guards.server';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { email } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
@@ -39,11 +39,7 @@ export default function RequestResetPage() {
       ) : (
         <>
           <p>{t('reset.intro')}</p>
-          {errors.form ? (
-            <Notice tone="error">
-              <p>{t(errors.form.key)}</p>
-            </Notice>
-          ) : null}
+          <ErrorSummary errors={errors} />
           <Form method="post" className="form" noValidate>
             <TextField
               name="email"

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { SelectField, TextField } from '~/components/ui/form';
-import { DateTime, Pagination } from '~/components/ui/misc';
+import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { SEARCH_KINDS } from '~/domain/search/kinds';
 import { SearchQuerySchema } from '~/domain/search/schema';
@@ -13,6 +13,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { CheckIcon, VerifiedIcon } from '~/components/ui/icons';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -116,10 +117,16 @@ export default function SearchPage() {
               {t(`search.kinds.${hit.kind}`)}
               {hit.authorName ? ` · ${hit.authorName}` : ''} · <DateTime value={hit.publishedAt} />
               {hit.flags.includes('solved') ? (
-                <span className="badge badge--accepted">✓ {t('thread.solved')}</span>
+                <Badge tone="accepted">
+                  <CheckIcon />
+                  {t('thread.solved')}
+                </Badge>
               ) : null}
               {hit.flags.includes('verified') ? (
-                <span className="badge badge--verified">★ {t('post.verified')}</span>
+                <Badge tone="verified">
+                  <VerifiedIcon />
+                  {t('post.verified')}
+                </Badge>
               ) : null}
             </p>
           </li>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { SupportPointFields } from '~/components/support-points/support-point-fields';
-import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { SupportPointSchema } from '~/domain/support-points/schema.server';
 import {
   findSupportPoint,
@@ -18,7 +18,7 @@ import {
   saveSupportPoint,
 } from '~/domain/support-points/support-points.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
-import { dataTitle } from '~/utils/meta';
+import { subPageTitle } from '~/utils/meta';
 
 async function requirePoint(request: Request, slug: string | undefined) {
   const { user } = await requirePermission(request, 'support-points:manage');
@@ -69,7 +69,7 @@ export default function EditSupportPointPage() {
         <Link to={`/support-points/${slug}`}>{name}</Link>
       </p>
       <h1>{t('editTitle', { name })}</h1>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <SupportPointFields stored={stored} values={values} errors={errors} organisations={organisations} />
         <button type="submit" className="button">
@@ -81,4 +81,4 @@ export default function EditSupportPointPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  dataTitle(matches, data?.name, 'supportPoints:title');
+  subPageTitle(matches, 'supportPoints:edit', data?.name);

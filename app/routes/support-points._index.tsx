@@ -13,6 +13,7 @@ import {
 } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
+import { Badge } from '~/components/ui/misc';
 
 /** Where residents can get help: every member browses it to refer a resident to the right place. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -104,7 +105,7 @@ export default function SupportPointsPage() {
               {p.active ? null : (
                 <>
                   {' '}
-                  <span className="badge badge--danger">{t('inactive')}</span>
+                  <Badge tone="danger">{t('inactive')}</Badge>
                 </>
               )}
             </p>

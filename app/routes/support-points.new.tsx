@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { SupportPointFields } from '~/components/support-points/support-point-fields';
-import { FixErrorsNotice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { SupportPointSchema } from '~/domain/support-points/schema.server';
 import { organisationChoices, saveSupportPoint } from '~/domain/support-points/support-points.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -40,7 +40,7 @@ export default function NewSupportPointPage() {
         <Link to="/support-points">{t('title')}</Link>
       </p>
       <h1>{t('new')}</h1>
-      <FixErrorsNotice errors={errors} />
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form">
         <SupportPointFields
           stored={{ kind: 'library', active: true }}

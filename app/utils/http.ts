@@ -40,3 +40,12 @@ export function pageNumber(url: URL): number {
   const page = Number(url.searchParams.get('page') ?? '1');
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
 }
+
+/** Whether an Accept-Encoding header takes `name` ("br;q=0" refuses it); server.js has the same. */
+export function acceptsEncoding(header: string | null, name: 'br' | 'gzip'): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [token = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return token.trim().toLowerCase() === name && (!q || Number(q.slice(2)) > 0);
+  });
+}

@@ -14,20 +14,35 @@ function stringsOf(matches: Match[]): Record<string, Record<string, unknown>> | 
   return language ? all?.[language] : undefined;
 }
 
-/** "<page> – Tukiverkko" in the current language, from the strings the root loader sent. */
-export function pageTitle(matches: Match[], key: string): MetaDescriptor[] {
+function lookup(matches: Match[], key: string): string | undefined {
   const strings = stringsOf(matches);
   const [ns, path] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
   const value = path
     .split('.')
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings?.[ns]);
-  const app = (strings?.common?.appName as string | undefined) ?? 'Tukiverkko';
-  return [{ title: typeof value === 'string' ? `${value} – ${app}` : app }];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const appName = (matches: Match[]) => lookup(matches, 'appName') ?? 'Tukiverkko';
+
+/** "<page> – Tukiverkko" in the current language, from the strings the root loader sent. */
+export function pageTitle(matches: Match[], key: string): MetaDescriptor[] {
+  const value = lookup(matches, key);
+  return [{ title: value ? `${value} – ${appName(matches)}` : appName(matches) }];
+}
+
+/**
+ * "<what this page does>: <what it is about> – Tukiverkko" for a page under another (a
+ * material's edit page, an event's check-in), so that its title differs from its parent's.
+ */
+export function subPageTitle(matches: Match[], key: string, about: string | undefined): MetaDescriptor[] {
+  const page = lookup(matches, key);
+  if (!page || !about) return pageTitle(matches, key);
+  return [{ title: `${page}: ${about} – ${appName(matches)}` }];
 }
 
 /** "<text> – Tukiverkko" for titles that are data (a thread's title), not strings. */
 export function dataTitle(matches: Match[], text: string | undefined, fallbackKey: string): MetaDescriptor[] {
   if (!text) return pageTitle(matches, fallbackKey);
-  const app = (stringsOf(matches)?.common?.appName as string | undefined) ?? 'Tukiverkko';
-  return [{ title: `${text} – ${app}` }];
+  return [{ title: `${text} – ${appName(matches)}` }];
 }

@@ -9,84 +9,9 @@ import {
   newPage,
   setupBrowser,
 } from './browser';
+import { ANONYMOUS, detailPages, FORUM, LIBRARY, MEMBER, SEEDED, threadPage } from './pages';
 
 setupBrowser();
-
-const ANONYMOUS = ['/login', '/reset-password', '/reset-password/not-a-token', '/invite/not-a-token'];
-const MEMBER = [
-  '/',
-  '/profile',
-  '/profile/sessions',
-  '/profile/security',
-  '/members',
-  '/members?role=adviser&status=active',
-  '/members/invite',
-  '/admin',
-  '/admin/organisations',
-  '/admin/audit',
-  '/admin/outbox',
-  '/admin/jobs',
-];
-
-// Forum pages get axe in all languages in forum.test.ts; here they are checked for small screens.
-const FORUM = [
-  '/forum',
-  '/forum/kela-omakanta-suomifi',
-  '/forum/new',
-  '/forum/moderation',
-  '/forum/categories',
-  '/search?q=kirjastossa',
-  '/notifications',
-  '/profile/notifications',
-];
-
-// Library pages get axe in all languages in library.test.ts; here they are checked for small screens.
-const SEEDED = '/library/omakanta-kirjautuminen-ja-reseptin-uusiminen';
-const LIBRARY = [
-  '/library',
-  SEEDED,
-  `${SEEDED}/edit`,
-  `${SEEDED}/versions`,
-  `${SEEDED}/compare?a=1&b=2`,
-  `${SEEDED}/stats`,
-  '/library/new',
-  '/library/translations',
-  '/library/paths',
-  '/library/paths/uusi-opastaja',
-  '/events',
-  '/events?view=month',
-  '/events/new',
-  '/events/calendar',
-  // Briefings, the e-service catalogue and field feedback (axe in briefings.test.ts).
-  '/briefings',
-  '/briefings/new',
-  '/eservices',
-  '/eservices/omakanta',
-  '/eservices/omakanta/edit',
-  '/eservices/maisa/feedback',
-  '/eservices/maisa/feedback/new',
-  '/feedback',
-  // The guidance log, dashboards and support points (axe in guidance.test.ts).
-  '/reports',
-  '/reports?interval=week&scope=mine',
-  '/reports/log',
-  '/support-points',
-  '/support-points/oodi',
-  '/support-points/new',
-  '/support-points/oodi/edit',
-];
-
-async function detailPages(page: import('playwright-core').Page) {
-  await page.goto('/members');
-  const member = await page.locator('tbody a').first().getAttribute('href');
-  await page.goto('/admin/organisations');
-  const organisation = await page.locator('tbody a').first().getAttribute('href');
-  await page.goto('/briefings');
-  const briefing = await page.locator('.material-card h2 a').last().getAttribute('href');
-  await page.goto('/eservices/maisa/feedback');
-  const report = await page.locator('tbody a').first().getAttribute('href');
-  return [member!, organisation!, briefing!, report!];
-}
 
 describe.each(['fi', 'sv', 'en'])('pages in %s', (lng) => {
   it('anonymous pages and the 404 page pass axe', async () => {
@@ -110,6 +35,33 @@ describe.each(['fi', 'sv', 'en'])('pages in %s', (lng) => {
   });
 });
 
+describe('page titles', () => {
+  it('a page under another has its own title, not the title of the page above it', async () => {
+    const page = await newPage();
+    await login(page, demo('admin'));
+    await page.goto('/events');
+    const event = (await page
+      .locator('main a[href^="/events/"]')
+      .evaluateAll((links) =>
+        links.map((a) => a.getAttribute('href')).find((h) => /^\/events\/[0-9a-f-]{20,}$/.test(h ?? '')),
+      ))!;
+    const families = [
+      [SEEDED, `${SEEDED}/edit`, `${SEEDED}/versions`, `${SEEDED}/stats`, `${SEEDED}/compare?a=1&b=2`],
+      [event, `${event}/edit`, `${event}/organise`, `${event}/check-in`],
+      ['/support-points/oodi', '/support-points/oodi/edit'],
+      ['/eservices/omakanta', '/eservices/omakanta/edit'],
+    ];
+    for (const family of families) {
+      const titles: string[] = [];
+      for (const path of family) {
+        await page.goto(path);
+        titles.push(await page.title());
+      }
+      expect(new Set(titles).size, titles.join(' | ')).toBe(family.length);
+    }
+  });
+});
+
 describe('small screens and zoom', () => {
   for (const width of [320, 640]) {
     it(`no horizontal scrolling at ${width} px`, async () => {
@@ -119,8 +71,7 @@ describe('small screens and zoom', () => {
         await expectNoHorizontalScroll(page);
       }
       await login(page, demo('admin'));
-      await page.goto('/forum/kela-omakanta-suomifi');
-      const thread = (await page.locator('.thread-row a').first().getAttribute('href'))!;
+      const thread = await threadPage(page);
       for (const path of [...MEMBER, ...FORUM, ...LIBRARY, thread, ...(await detailPages(page))]) {
         await page.goto(path);
         await expectNoHorizontalScroll(page);
@@ -128,12 +79,16 @@ describe('small screens and zoom', () => {
     });
   }
 
-  it('touch targets in the header are at least 44 px tall', async () => {
+  it('touch targets in the header are at least 44 px tall, with the menu open too', async () => {
     const page = await newPage({ width: 360 });
     await login(page, demo('coordinator'));
+    await page.locator('details.app-menu summary').click();
     const heights = await page
-      .locator('header a, header button')
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      .locator('header a, header button, header summary')
+      .evaluateAll((els) =>
+        els.filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect().height),
+      );
+    expect(heights.length).toBeGreaterThan(10);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   });
 });

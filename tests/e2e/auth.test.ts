@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import {
   baseURL,
   DEMO_PASSWORD,
@@ -8,6 +9,7 @@ import {
   linkFrom,
   login,
   newPage,
+  openMenu,
   setupBrowser,
   waitForMail,
 } from './browser';
@@ -26,7 +28,8 @@ describe('logging in', () => {
       const membersVisible = ['org_admin', 'coordinator', 'admin'].includes(role);
       expect(nav.some((t) => /Jäsenet|Medlemmar|Members/.test(t))).toBe(membersVisible);
       expect(nav.some((t) => /Ylläpito|Administration/.test(t))).toBe(role === 'admin');
-      await page.locator('.user-menu form[action="/logout"] button').click();
+      await openMenu(page);
+      await page.locator('.app-menu form[action="/logout"] button').click();
       await page.waitForURL('**/login');
       await page.goto('/profile');
       expect(new URL(page.url()).pathname).toBe('/login');
@@ -43,15 +46,15 @@ describe('lockout and recovery', () => {
       await page.locator('input[name=email]').fill(email);
       await page.locator('input[name=password]').fill(`väärä salasana ${i}`);
       await page.locator('form.form button[type=submit]').click();
-      await page.locator('.notice--error').waitFor();
+      await page.locator('.error-summary').waitFor();
     }
     await expect
-      .poll(() => page.locator('.notice--error').textContent())
+      .poll(() => page.locator('.error-summary').textContent())
       .toContain('Liian monta kirjautumisyritystä');
     await expectNoAxeViolations(page);
 
     const since = Date.now();
-    await page.locator('.notice--error a').click();
+    await page.locator('.error-summary a[href="/reset-password"]').click();
     await page.waitForURL('**/reset-password');
     await page.locator('input[name=email]').fill(email);
     await page.locator('form.form button[type=submit]').click();
@@ -107,6 +110,38 @@ describe('joining by invitation', () => {
 });
 
 describe('HTTP hardening', () => {
+  it('sends scripts, styles and the strings compressed as the browser asks, made once, not per request', async () => {
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${baseURL}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (c: Buffer) => chunks.push(c));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const page = await (await fetch(`${baseURL}/login`)).text();
+    const script = page.match(/\/build\/[^"]*entry\.client[^"]*\.js/)![0];
+    const strings = page.match(/\/i18n\/fi\.js\?v=[0-9a-f]+/)![0];
+    for (const path of [script, strings]) {
+      const plain = await raw(path, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const br = await raw(path, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(br.headers.vary).toMatch(/Accept-Encoding/);
+      expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      expect(br.body.length).toBeLessThan(plain.body.length / 2);
+      const gzip = await raw(path, 'gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+      // "br;q=0" refuses Brotli.
+      expect((await raw(path, 'br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    }
+    expect((await raw(script, 'br')).headers['cache-control']).toMatch(/immutable/);
+  });
+
   it('refuses a write from another origin, or with no origin, with 403', async () => {
     const evil = await fetch(`${baseURL}/login`, {
       method: 'POST',

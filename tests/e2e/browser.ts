@@ -43,13 +43,23 @@ export function setupBrowser() {
 let contextCount = 0;
 
 export async function newPage(
-  options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {},
+  options: {
+    width?: number;
+    height?: number;
+    expectedErrors?: RegExp[];
+    /** A phone's touch screen (taps, no hover). */
+    touch?: boolean;
+    javaScript?: boolean;
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     // Every browser comes from its own address (documentation range 198.51.100.0/24).
     extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${(contextCount++ % 250) + 1}` },
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
+    javaScriptEnabled: options.javaScript ?? true,
     // A browser set up in Helsinki; Chromium's own default would be en-US.
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',
@@ -74,6 +84,13 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
     page.waitForURL((url) => !url.pathname.startsWith('/login')),
     page.locator('form.form button[type=submit]').click(),
   ]);
+}
+
+/** Opens the header's menu (language, log out; on a phone also the navigation). */
+export async function openMenu(page: Page) {
+  const menu = page.locator('details.app-menu');
+  if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) await menu.locator('summary').click();
+  await menu.locator('.app-menu__panel').waitFor({ state: 'visible' });
 }
 
 export const demo = (role: string) => `${role}@demo.tukiverkko.test`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demo, login, newPage, setupBrowser } from './browser';
+import { demo, login, newPage, openMenu, setupBrowser } from './browser';
 
 setupBrowser();
 
@@ -9,6 +9,7 @@ describe('language', () => {
     await page.goto('/login');
     expect(await page.getAttribute('html', 'lang')).toBe('fi');
     expect(await page.locator('h1').textContent()).toBe('Kirjaudu sisään');
+    await openMenu(page);
     await Promise.all([page.waitForURL('**/login'), page.getByRole('button', { name: 'svenska' }).click()]);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.locator('h1').textContent()).toBe('Logga in');
@@ -21,6 +22,7 @@ describe('language', () => {
     const page = await newPage();
     await login(page, demo('eservice_rep'));
     expect(await page.getAttribute('html', 'lang')).toBe('fi');
+    await openMenu(page);
     await Promise.all([page.waitForURL('**/'), page.getByRole('button', { name: 'English' }).click()]);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Welcome, /);
     const elsewhere = await newPage();
@@ -31,6 +33,7 @@ describe('language', () => {
     expect(await elsewhere.locator('time').first().textContent()).toMatch(
       /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/,
     );
+    await openMenu(elsewhere);
     await Promise.all([
       elsewhere.waitForURL('**/profile/sessions'),
       elsewhere.getByRole('button', { name: 'suomi' }).click(),

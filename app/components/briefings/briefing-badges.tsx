@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '~/components/ui/misc';
 
 /** A briefing's state in lists: draft, confidential or launched, and whether this reader has read it. */
 export function BriefingBadges({
@@ -10,14 +11,14 @@ export function BriefingBadges({
   const { t } = useTranslation('briefings');
   return (
     <>
-      {b.status === 'draft' ? <span className="badge">{t('statuses.draft')}</span> : null}
+      {b.status === 'draft' ? <Badge>{t('statuses.draft')}</Badge> : null}
       {b.confidential ? (
-        <span className="badge badge--danger">{t('confidential.badge')}</span>
+        <Badge tone="danger">{t('confidential.badge')}</Badge>
       ) : (
-        <span className="badge badge--accepted">{t('launched')}</span>
+        <Badge tone="accepted">{t('launched')}</Badge>
       )}
-      {b.state === 'unread' ? <span className="badge badge--new">{t('state.unread')}</span> : null}
-      {b.state === 'updated' ? <span className="badge badge--new">{t('state.updated')}</span> : null}
+      {b.state === 'unread' ? <Badge tone="new">{t('state.unread')}</Badge> : null}
+      {b.state === 'updated' ? <Badge tone="new">{t('state.updated')}</Badge> : null}
     </>
   );
 }

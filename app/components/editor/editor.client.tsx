@@ -3,7 +3,24 @@ import Mention from '@tiptap/extension-mention';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
+import {
+  AddColumnIcon,
+  AddRowIcon,
+  BoldIcon,
+  BulletListIcon,
+  DeleteIcon,
+  HeadingIcon,
+  ImageIcon,
+  InfoIcon,
+  ItalicIcon,
+  LinkIcon,
+  NumberedListIcon,
+  QuoteIcon,
+  RedoIcon,
+  TableIcon,
+  UndoIcon,
+} from '~/components/ui/icons';
 import { HEADING_LEVELS } from '~/domain/rich-text/limits';
 import { Callout } from './callout.client';
 import { mentionSuggestion } from './mention-suggestion.client';
@@ -176,7 +193,7 @@ export default function Editor({
   );
 }
 
-type ToolbarButton = { key: keyof EditorStrings; run: () => void; active?: boolean; icon: string };
+type ToolbarButton = { key: keyof EditorStrings; run: () => void; active?: boolean; icon: ComponentType };
 
 /** WAI-ARIA toolbar: one Tab stop, arrow keys move between buttons, Home/End jump. */
 function Toolbar({
@@ -213,45 +230,55 @@ function Toolbar({
     return editor.chain();
   };
   const buttons: ToolbarButton[] = [
-    { key: 'bold', icon: 'B', active: state.bold, run: () => chain().toggleBold().run() },
-    { key: 'italic', icon: 'I', active: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'bold', icon: BoldIcon, active: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'italic', icon: ItalicIcon, active: state.italic, run: () => chain().toggleItalic().run() },
     {
       key: 'heading',
-      icon: 'H',
+      icon: HeadingIcon,
       active: state.heading,
       run: () => chain().toggleHeading({ level: HEADING_LEVELS[0] }).run(),
     },
-    { key: 'bulletList', icon: '•', active: state.bulletList, run: () => chain().toggleBulletList().run() },
+    {
+      key: 'bulletList',
+      icon: BulletListIcon,
+      active: state.bulletList,
+      run: () => chain().toggleBulletList().run(),
+    },
     {
       key: 'orderedList',
-      icon: '1.',
+      icon: NumberedListIcon,
       active: state.orderedList,
       run: () => chain().toggleOrderedList().run(),
     },
-    { key: 'quote', icon: '❝', active: state.quote, run: () => chain().toggleBlockquote().run() },
-    { key: 'link', icon: '🔗', active: state.link, run: () => onPanel('link') },
-    { key: 'image', icon: '🖼', run: () => onPanel('image') },
+    { key: 'quote', icon: QuoteIcon, active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { key: 'link', icon: LinkIcon, active: state.link, run: () => onPanel('link') },
+    { key: 'image', icon: ImageIcon, run: () => onPanel('image') },
     ...(features === 'library' ? libraryButtons() : []),
-    { key: 'undo', icon: '↶', run: () => chain().undo().run() },
-    { key: 'redo', icon: '↷', run: () => chain().redo().run() },
+    { key: 'undo', icon: UndoIcon, run: () => chain().undo().run() },
+    { key: 'redo', icon: RedoIcon, run: () => chain().redo().run() },
   ];
   function libraryButtons(): ToolbarButton[] {
     const table: ToolbarButton[] = state.table
       ? [
-          { key: 'addRow', icon: '⊞', run: () => chain().addRowAfter().run() },
-          { key: 'addColumn', icon: '⊟', run: () => chain().addColumnAfter().run() },
-          { key: 'deleteTable', icon: '⊠', run: () => chain().deleteTable().run() },
+          { key: 'addRow', icon: AddRowIcon, run: () => chain().addRowAfter().run() },
+          { key: 'addColumn', icon: AddColumnIcon, run: () => chain().addColumnAfter().run() },
+          { key: 'deleteTable', icon: DeleteIcon, run: () => chain().deleteTable().run() },
         ]
       : [
           {
             key: 'table',
-            icon: '▦',
+            icon: TableIcon,
             run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
           },
         ];
     return [
       ...table,
-      { key: 'callout', icon: 'ℹ', active: state.callout, run: () => chain().toggleCallout('info').run() },
+      {
+        key: 'callout',
+        icon: InfoIcon,
+        active: state.callout,
+        run: () => chain().toggleCallout('info').run(),
+      },
     ];
   }
   function onKeyDown(event: KeyboardEvent) {
@@ -283,8 +310,9 @@ function Toolbar({
           onFocus={() => setCurrent(i)}
           onClick={b.run}
         >
-          <span aria-hidden="true">{b.icon}</span>
-          <span className="visually-hidden">{strings[b.key]}</span>
+          <b.icon />
+          {/* Shown under the icon on a touch screen (no hover tooltip there), read everywhere. */}
+          <span className="editor__label">{strings[b.key]}</span>
         </button>
       ))}
     </div>

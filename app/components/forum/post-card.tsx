@@ -1,11 +1,12 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import type { ThreadPost } from '~/domain/forum/threads.server';
 import { FLAG_REASONS, REACTIONS } from '~/domain/forum/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import type { SerializeFrom } from '@remix-run/node';
+import { CheckIcon, VerifiedIcon } from '~/components/ui/icons';
 
 type Post = SerializeFrom<ThreadPost>;
 
@@ -75,11 +76,19 @@ export function PostCard({
               </Link>
             </>
           ) : null}
-          {isNew ? <span className="badge badge--new">{t('post.new')}</span> : null}
+          {isNew ? <Badge tone="new">{t('post.new')}</Badge> : null}
           {accepted && !post.isQuestion ? (
-            <span className="badge badge--accepted">✓ {t('post.accepted')}</span>
+            <Badge tone="accepted">
+              <CheckIcon />
+              {t('post.accepted')}
+            </Badge>
           ) : null}
-          {post.verifiedAt ? <span className="badge badge--verified">★ {t('post.verified')}</span> : null}
+          {post.verifiedAt ? (
+            <Badge tone="verified">
+              <VerifiedIcon />
+              {t('post.verified')}
+            </Badge>
+          ) : null}
         </p>
       </header>
       {post.hiddenAt ? (

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import {
   CheckboxGroup,
-  Notice,
+  ErrorSummary,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -202,11 +202,7 @@ export function GuidanceForm(props: Props) {
     >
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       {sessionId ? <input type="hidden" name="sessionId" value={sessionId} /> : null}
-      {Object.keys(errors).length ? (
-        <Notice tone="error">
-          <p>{errors.form ? t(errors.form.key, errors.form.values) : t('common:form.fixErrors')}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <TextField
         type="date"
         name="date"

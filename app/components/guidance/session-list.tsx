@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '~/components/ui/misc';
-import { RATING_FACES } from '~/domain/guidance/constants';
+import { RatingFace } from './rating-face';
 
 export type SessionListItem = {
   id: string;
@@ -41,7 +41,7 @@ export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
           <p className="muted">
             {s.rating ? (
               <>
-                <span aria-hidden="true">{RATING_FACES[s.rating as 1]} </span>
+                <RatingFace rating={s.rating} />
                 {t('log.residentAnswered', { label: t(`resident.ratings.${s.rating}`) })}
               </>
             ) : (

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from '~/components/ui/misc';
+import { Badge, DateTime } from '~/components/ui/misc';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
+import { CheckIcon } from '~/components/ui/icons';
 
 type Item = {
   slug: string;
@@ -28,21 +29,22 @@ export function MaterialCard({ item }: { item: Item }) {
         <Link to={`/library/${item.slug}`}>{item.title}</Link>
       </h2>
       <p className="thread-row__badges">
-        <span className="badge">{t(`types.${item.type}`)}</span>
-        {item.level ? <span className="badge">{t(`levels.${item.level}`)}</span> : null}
-        <span className="badge">{LANGUAGE_NAMES[item.language as Language] ?? item.language}</span>
-        {item.status !== 'published' ? (
-          <span className="badge badge--danger">{t(`statuses.${item.status}`)}</span>
-        ) : null}
+        <Badge>{t(`types.${item.type}`)}</Badge>
+        {item.level ? <Badge>{t(`levels.${item.level}`)}</Badge> : null}
+        <Badge>{LANGUAGE_NAMES[item.language as Language] ?? item.language}</Badge>
+        {item.status !== 'published' ? <Badge tone="danger">{t(`statuses.${item.status}`)}</Badge> : null}
         {updated ? (
-          <span className="badge badge--new">{t('material.updatedSinceRead')}</span>
+          <Badge tone="new">{t('material.updatedSinceRead')}</Badge>
         ) : item.completedNumber !== null ? (
-          <span className="badge badge--accepted">✓ {t('material.done')}</span>
+          <Badge tone="accepted">
+            <CheckIcon />
+            {t('material.done')}
+          </Badge>
         ) : null}
         {item.deviceTags.map((d) => (
-          <span key={d} className="badge badge--tag">
+          <Badge key={d} tone="tag">
             {t(`forum:devices.${d}`)}
-          </span>
+          </Badge>
         ))}
       </p>
       {item.summary ? (

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
+import { CheckIcon } from '~/components/ui/icons';
+import { Badge } from '~/components/ui/misc';
 
 type Props = {
   material: {
@@ -26,13 +28,16 @@ export function MaterialLink({ material: m, language }: Props) {
         <span className="muted"> ({LANGUAGE_NAMES[m.language as Language]})</span>
       ) : null}{' '}
       {m.state === 'done' ? (
-        <span className="badge badge--accepted">✓ {t('material.done')}</span>
+        <Badge tone="accepted">
+          <CheckIcon />
+          {t('material.done')}
+        </Badge>
       ) : m.state === 'updated' ? (
-        <span className="badge badge--new">{t('material.updatedSinceRead')}</span>
+        <Badge tone="new">{t('material.updatedSinceRead')}</Badge>
       ) : (
-        <span className="badge">{t('paths.todo')}</span>
+        <Badge>{t('paths.todo')}</Badge>
       )}
-      {m.status === 'archived' ? <span className="badge badge--danger">{t('statuses.archived')}</span> : null}
+      {m.status === 'archived' ? <Badge tone="danger">{t('statuses.archived')}</Badge> : null}
     </>
   );
 }

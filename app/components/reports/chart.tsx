@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { RatingFace } from '~/components/guidance/rating-face';
 
 // A bar chart with its table. The bars are drawn for the eye (SVG, hidden from screen
 // readers; the CSP forbids inline styles, so widths are SVG attributes); the table beside them
 // carries the same numbers for everyone, and the CSV link the full list.
 
-export type BarRow = { key: string; label: string; count: number | null; face?: string };
+export type BarRow = { key: string; label: string; count: number | null; rating?: number };
 
 function percent(count: number, total: number) {
   return total ? Math.round((count / total) * 1000) / 10 : 0;
@@ -48,7 +49,7 @@ export function ChartFigure({
             {all.map((r) => (
               <div key={r.key} className="chart__row">
                 <span className="chart__label">
-                  {r.face ? `${r.face} ` : ''}
+                  {r.rating ? <RatingFace rating={r.rating} /> : null}
                   {r.label}
                 </span>
                 <svg className="chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">

@@ -1,6 +1,9 @@
 import { useActionData } from '@remix-run/react';
 import {
+  useEffect,
   useId,
+  useRef,
+  useState,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -8,6 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError, FieldErrors, FormValues } from '~/utils/forms';
+import { ErrorIcon, WarningIcon } from './icons';
 
 type ActionResult = { ok?: boolean; errors?: FieldErrors; values?: FormValues; message?: string } | undefined;
 
@@ -26,7 +30,7 @@ export function FieldErrorText({ id, error }: { id: string; error?: FieldError }
   if (!error) return null;
   return (
     <p id={id} className="field__error">
-      <span aria-hidden="true">⚠ </span>
+      <WarningIcon />
       {t(error.key, error.values)}
     </p>
   );
@@ -192,18 +196,79 @@ function ChoiceGroup({
   );
 }
 
-/** Announced to screen readers when it appears; used for form-level errors and confirmations. */
-/** Above a form that came back with errors: the fields say what is wrong, this says where to look. */
-export function FixErrorsNotice({ errors }: { errors: FieldErrors }) {
+type SummaryItem = { href: string; label: string; message: string; target: HTMLElement };
+
+/**
+ * The one way a failed submit is shown (the GOV.UK error summary): at the top of the form,
+ * focus moved to it so a phone scrolls there and a screen reader reads it, a link to each
+ * field that failed and, next to each field, its own message. The links are read from the
+ * marked fields themselves (label, message, control), in the form's order, so every field type
+ * (text, choices, the rich-text editor) takes part without a list of labels per form. Without
+ * JavaScript the summary says how many fields to check and the fields say what is wrong.
+ * Place it inside the form or just before it, in the same parent.
+ */
+export function ErrorSummary({ errors, children }: { errors: FieldErrors; children?: ReactNode }) {
   const { t } = useTranslation();
-  if (!Object.keys(errors).length) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const [items, setItems] = useState<SummaryItem[] | null>(null);
+  const formError = errors.form;
+  const fieldCount = Object.keys(errors).filter((k) => k !== 'form').length;
+  const failed = Boolean(formError) || fieldCount > 0;
+
+  useEffect(() => {
+    const summary = ref.current;
+    if (!summary) return;
+    const scope = summary.closest('form') ?? summary.parentElement ?? document.body;
+    const found: SummaryItem[] = [];
+    for (const field of scope.querySelectorAll<HTMLElement>('.field--invalid')) {
+      const control = field.querySelector<HTMLElement>(
+        'input:not([type=hidden]):checked, input:not([type=hidden]), select, textarea, [contenteditable=true]',
+      );
+      const label = field.querySelector(':scope > label, :scope > legend')?.textContent?.trim() ?? '';
+      const message = field.querySelector('.field__error')?.textContent?.trim() ?? '';
+      if (!control || !message) continue;
+      found.push({ href: control.id ? `#${control.id}` : '#', label, message, target: control });
+    }
+    setItems(found);
+    summary.focus();
+    // errors is a new object on every failed submit: focus moves again after each one.
+  }, [errors]);
+
+  if (!failed) return null;
   return (
-    <Notice tone="error">
-      <p>{t('form.fixErrors')}</p>
-    </Notice>
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
+      <h2 className="error-summary__title">
+        <ErrorIcon />
+        {t('form.errorSummaryTitle')}
+      </h2>
+      {formError ? <p>{t(formError.key, formError.values)}</p> : null}
+      {items?.length ? (
+        <ul className="error-summary__list">
+          {items.map((item) => (
+            <li key={item.href + item.label}>
+              <a
+                href={item.href}
+                onClick={(event) => {
+                  event.preventDefault();
+                  item.target.closest('.field')?.scrollIntoView({ block: 'start' });
+                  item.target.focus({ preventScroll: true });
+                }}
+              >
+                {item.label ? `${item.label}: ` : ''}
+                {item.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : fieldCount > 0 ? (
+        <p>{t('form.checkFields', { count: fieldCount })}</p>
+      ) : null}
+      {children}
+    </div>
   );
 }
 
+/** For messages that are not about a submit the user just made (a cancelled event, a success). */
 export function Notice({ tone, children }: { tone: 'success' | 'error' | 'info'; children: ReactNode }) {
   return (
     <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>

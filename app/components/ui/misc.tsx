@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '~/i18n/format';
@@ -29,5 +30,27 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
       <span>{t('pagination.status', { page, pages })}</span>
       {page < pages ? <Link to={hrefFor(page + 1)}>{t('pagination.next')}</Link> : null}
     </nav>
+  );
+}
+
+/**
+ * A small label (solved, pinned, a tag). It ends with a space outside the box, so that two
+ * badges side by side are read as two words, not one.
+ */
+export function Badge({
+  tone,
+  lang,
+  children,
+}: {
+  tone?: 'accepted' | 'verified' | 'danger' | 'tag' | 'new';
+  lang?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <span className={tone ? `badge badge--${tone}` : 'badge'} lang={lang}>
+        {children}
+      </span>{' '}
+    </>
   );
 }

@@ -34,10 +34,3 @@ export const MAX_DURATION_MINUTES = 8 * 60;
 
 /** Five faces, 1 (very dissatisfied) to 5 (very satisfied), each with a text label. */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
-export const RATING_FACES: Record<(typeof RATINGS)[number], string> = {
-  1: '😞',
-  2: '🙁',
-  3: '😐',
-  4: '🙂',
-  5: '😄',
-};

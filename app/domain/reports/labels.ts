@@ -1,5 +1,4 @@
 import { formatDate } from '~/i18n/format';
-import { RATING_FACES } from '~/domain/guidance/constants';
 import type { ChartKey } from './constants';
 
 // What a dashboard row is called, for the page and for the CSV alike (one wording).
@@ -60,8 +59,4 @@ export function periodLabel(key: string, interval: 'week' | 'month', language: s
     MONTH_FORMATS.set(tag, format);
   }
   return format.format(new Date(`${key}T00:00:00Z`));
-}
-
-export function ratingFace(key: string): string {
-  return RATING_FACES[Number(key) as 1] ?? '';
 }

@@ -1,0 +1,191 @@
+// Issue 14: the app on a 390 × 844 phone. One compact bar, the page's heading high on the
+// screen, a menu that works by tap, by keyboard and without JavaScript, and a failed submit
+// that shows its errors where the eye is.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demo, expectNoAxeViolations, login, newPage, setupBrowser } from './browser';
+import { ANONYMOUS, detailPages, FORUM, LIBRARY, MEMBER, threadPage } from './pages';
+
+setupBrowser();
+
+const PHONE = { width: 390, height: 844, touch: true };
+const H1_TOP_MAX = 160;
+
+async function h1Top(page: Page) {
+  const box = await page.locator('h1').first().boundingBox();
+  return box?.y ?? Infinity;
+}
+
+const withLanguage = (path: string, lng: string) => `${path}${path.includes('?') ? '&' : '?'}lng=${lng}`;
+
+describe.each(['fi', 'sv', 'en'])('on a phone in %s', (lng) => {
+  it(`every page's heading starts within the first ${H1_TOP_MAX} px`, async () => {
+    const page = await newPage({ ...PHONE, expectedErrors: [/status of 404/] });
+    const late: string[] = [];
+    for (const path of [...ANONYMOUS, '/accessibility', '/no-such-page']) {
+      await page.goto(withLanguage(path, lng));
+      if ((await h1Top(page)) > H1_TOP_MAX) late.push(`${path}: ${await h1Top(page)}`);
+    }
+    // The admin sees the most areas: the longest menu, the same bar.
+    await login(page, demo('admin'));
+    const pages = [...MEMBER, ...FORUM, ...LIBRARY, await threadPage(page), ...(await detailPages(page))];
+    for (const path of [...pages, '/accessibility']) {
+      await page.goto(withLanguage(path, lng));
+      if ((await h1Top(page)) > H1_TOP_MAX) late.push(`${path}: ${await h1Top(page)}`);
+    }
+    expect(late).toEqual([]);
+  });
+
+  it('the open menu passes axe, logged in and before login', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(withLanguage('/login', lng));
+    await page.locator('details.app-menu summary').tap();
+    await expectNoAxeViolations(page);
+    await login(page, demo('coordinator'));
+    await page.goto(withLanguage('/', lng));
+    await page.locator('details.app-menu summary').tap();
+    await expect.poll(() => page.locator('.menu-nav a').count()).toBeGreaterThan(8);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('the menu', () => {
+  it('opens and closes by tap; a link in it goes there, closes it and puts focus on the new heading', async () => {
+    const page = await newPage(PHONE);
+    await login(page, demo('coordinator'));
+    const summary = page.locator('details.app-menu summary');
+    const panel = page.locator('.app-menu__panel');
+    // The state is reported once the page is interactive (before, the browser's own applies).
+    await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('false');
+    expect(await panel.isVisible()).toBe(false);
+    await summary.tap();
+    await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    // The panel holds all of the coordinator's areas, language and logout, within the screen.
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await summary.tap();
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    // A tap outside closes it too.
+    await summary.tap();
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    // The panel covers the page; the header's top edge is outside it.
+    await page.touchscreen.tap(185, 2);
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await summary.tap();
+    // A client-side navigation: no load event to wait for, the address changes.
+    await page.locator('.menu-nav a[href="/events"]').tap();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/events');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.tagName + ':' + document.activeElement?.textContent),
+      )
+      .toMatch(/^H1:Tapahtumat/);
+    expect(await page.locator('.main-nav').isVisible()).toBe(false);
+  });
+
+  it('works with the keyboard: Enter opens, Tab goes into it, Esc closes and returns focus', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await login(page, demo('adviser'));
+    const summary = page.locator('details.app-menu summary');
+    await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('false');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.app-menu__panel') !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => summary.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('app-menu__button'))).toBe(
+      true,
+    );
+    expect(await page.locator('.app-menu__panel').isVisible()).toBe(false);
+  });
+
+  it('works without JavaScript', async () => {
+    const page = await newPage({ ...PHONE, javaScript: false });
+    await page.goto('/login');
+    await page.locator('input[name=email]').fill(demo('adviser'));
+    await page.locator('input[name=password]').fill('Tukiverkko-demo-2026');
+    await Promise.all([page.waitForURL('**/'), page.locator('form.form button[type=submit]').tap()]);
+    await page.locator('details.app-menu summary').tap();
+    expect(await page.locator('.menu-nav a[href="/forum"]').isVisible()).toBe(true);
+    await Promise.all([page.waitForURL('**/forum'), page.locator('.menu-nav a[href="/forum"]').tap()]);
+    expect(await h1Top(page)).toBeLessThanOrEqual(H1_TOP_MAX);
+  });
+
+  it('on a desktop the navigation is a visible row and the menu keeps language and logout', async () => {
+    const page = await newPage();
+    await login(page, demo('coordinator'));
+    expect(await page.locator('nav.main-nav a').count()).toBeGreaterThan(8);
+    expect(await page.locator('nav.main-nav').isVisible()).toBe(true);
+    expect(await page.locator('form[role=search]').isVisible()).toBe(true);
+    await page.locator('details.app-menu summary').click();
+    expect(await page.locator('.menu-nav').isVisible()).toBe(false);
+    expect(await page.locator('.app-menu form[action="/logout"] button').isVisible()).toBe(true);
+  });
+});
+
+/** Submits a form empty and checks that its error summary is on screen, focused and linked. */
+async function expectSummaryInView(page: Page, path: string, submit: string) {
+  await page.goto(path);
+  await page.locator(submit).scrollIntoViewIfNeeded();
+  await page.locator(submit).tap();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor({ state: 'visible' });
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+      message: `focus on the summary at ${path}`,
+    })
+    .toBe(true);
+  const box = (await summary.boundingBox())!;
+  expect(box.y, `summary in view at ${path}`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `summary in view at ${path}`).toBeLessThan(844 - 80);
+  const links = summary.locator('a');
+  await expect.poll(() => links.count(), { message: `links in the summary at ${path}` }).toBeGreaterThan(0);
+  // The first link names its field and takes focus there.
+  expect(await links.first().textContent()).toMatch(/: /);
+  await links.first().tap();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('.field--invalid') !== null), {
+      message: `focus on the field at ${path}`,
+    })
+    .toBe(true);
+}
+
+describe('a failed submit on a phone', () => {
+  it('shows the error summary in view, focused, with links to the fields, on each main form', async () => {
+    const page = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });
+    await login(page, demo('coordinator'));
+    await expectSummaryInView(page, '/forum/new', 'main form button[type=submit]');
+    await expectSummaryInView(page, '/events/new', 'main form button[type=submit]');
+    await expectSummaryInView(page, '/support-points/new', 'main form button[type=submit]');
+    await expectSummaryInView(page, '/reports/log', 'form.guidance-form button[type=submit]');
+    await expectSummaryInView(page, '/accessibility', 'main form button[type=submit]');
+  });
+
+  it('keeps what was typed', async () => {
+    const page = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });
+    await login(page, demo('adviser'));
+    await page.goto('/forum/new');
+    await page.locator('input[name=title]').fill('Kela');
+    await page.locator('main form button[type=submit]').tap();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('input[name=title]').inputValue()).toBe('Kela');
+  });
+
+  it('on the login page too, without JavaScript (the page reloads with the summary at the top)', async () => {
+    const page = await newPage({ ...PHONE, javaScript: false, expectedErrors: [/status of 40/] });
+    await page.goto('/login');
+    await page.locator('input[name=email]').fill(demo('adviser'));
+    await page.locator('input[name=password]').fill('wrong password');
+    await page.locator('form.form button[type=submit]').tap();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect((await summary.boundingBox())!.y).toBeLessThan(400);
+  });
+});
