@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'feedback',
   'reports',
   'supportPoints',
+  'accessibility',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

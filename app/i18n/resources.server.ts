@@ -12,6 +12,7 @@ import enNotifications from '../../locales/en/notifications.json';
 import enProfile from '../../locales/en/profile.json';
 import enReports from '../../locales/en/reports.json';
 import enSupportPoints from '../../locales/en/supportPoints.json';
+import enAccessibility from '../../locales/en/accessibility.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
@@ -26,6 +27,7 @@ import fiNotifications from '../../locales/fi/notifications.json';
 import fiProfile from '../../locales/fi/profile.json';
 import fiReports from '../../locales/fi/reports.json';
 import fiSupportPoints from '../../locales/fi/supportPoints.json';
+import fiAccessibility from '../../locales/fi/accessibility.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
@@ -40,6 +42,7 @@ import svNotifications from '../../locales/sv/notifications.json';
 import svProfile from '../../locales/sv/profile.json';
 import svReports from '../../locales/sv/reports.json';
 import svSupportPoints from '../../locales/sv/supportPoints.json';
+import svAccessibility from '../../locales/sv/accessibility.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -58,6 +61,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     notifications: fiNotifications,
     reports: fiReports,
     supportPoints: fiSupportPoints,
+    accessibility: fiAccessibility,
   },
   sv: {
     common: svCommon,
@@ -74,6 +78,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     notifications: svNotifications,
     reports: svReports,
     supportPoints: svSupportPoints,
+    accessibility: svAccessibility,
   },
   en: {
     common: enCommon,
@@ -90,5 +95,6 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     notifications: enNotifications,
     reports: enReports,
     supportPoints: enSupportPoints,
+    accessibility: enAccessibility,
   },
 };

@@ -102,3 +102,28 @@ export async function digestEmail(
     footer: tr('notification.footer'),
   });
 }
+
+/** Accessibility feedback for a coordinator: what was written, where, and how to answer. */
+export async function accessibilityFeedbackEmail(
+  language: string,
+  to: string,
+  vars: { message: string; contact: string; page: string; origin: string },
+) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('accessibilityFeedback.subject'),
+    greeting: tr('greeting'),
+    body: [
+      tr('accessibilityFeedback.intro'),
+      vars.message,
+      vars.page ? tr('accessibilityFeedback.page', { page: vars.page }) : tr('accessibilityFeedback.noPage'),
+      vars.contact
+        ? tr('accessibilityFeedback.contact', { contact: vars.contact })
+        : tr('accessibilityFeedback.noContact'),
+    ],
+    action: vars.contact
+      ? { label: tr('accessibilityFeedback.answer'), url: `mailto:${vars.contact}` }
+      : { label: tr('accessibilityFeedback.statement'), url: `${vars.origin}/accessibility` },
+    footer: tr('footer'),
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { hitRateLimit } from '~/auth/rate-limit.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { appOrigin } from '~/env.server';
+import { queueEmail } from '~/domain/mail/outbox.server';
+import { accessibilityFeedbackEmail } from '~/domain/mail/templates.server';
+import { multilineText, searchText } from '~/utils/forms';
+
+/** Who reads accessibility feedback and answers it within 14 days (Act 306/2019, section 15). */
+const ANSWERED_BY = 'coordinator';
+// Anyone may write, logged in or not: a limit per address keeps the coordinators' inboxes usable.
+export const FEEDBACK_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
+
+export const AccessibilityFeedbackSchema = z.object({
+  message: multilineText({ max: 4000 }),
+  // Optional: an answer needs an address, but feedback without one is still worth reading.
+  contact: z
+    .string()
+    .trim()
+    .max(254, { error: 'validation.tooLong' })
+    .refine((s) => s === '' || z.email().safeParse(s).success, { error: 'validation.email' })
+    .optional()
+    .default(''),
+  page: searchText(300).optional().default(''),
+});
+export type AccessibilityFeedback = z.infer<typeof AccessibilityFeedbackSchema>;
+
+/**
+ * Sends the feedback to every active coordinator, each in their own language, through the mail
+ * queue (queued in the same transaction, so it survives an SMTP outage). Says false when the
+ * sender's address has sent too much in the last hour.
+ */
+export async function sendAccessibilityFeedback(
+  feedback: AccessibilityFeedback,
+  meta: RequestMeta,
+): Promise<{ ok: true; recipients: number } | { ok: false; retryAfterSeconds: number }> {
+  const limit = await hitRateLimit(
+    `accessibility-feedback:${meta.ip}`,
+    FEEDBACK_LIMIT.limit,
+    FEEDBACK_LIMIT.windowMs,
+  );
+  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+  return db.$transaction(async (tx) => {
+    const coordinators = await tx.user.findMany({
+      where: { status: 'active', role: { key: ANSWERED_BY } },
+      select: { email: true, locale: true },
+    });
+    for (const c of coordinators) {
+      await queueEmail(
+        tx,
+        await accessibilityFeedbackEmail(c.locale, c.email, { ...feedback, origin: appOrigin() }),
+      );
+    }
+    return { ok: true as const, recipients: coordinators.length };
+  });
+}
