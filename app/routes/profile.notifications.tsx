@@ -2,27 +2,52 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { ErrorSummary, Notice, RadioGroup, typed, useFormResult } from '~/components/ui/form';
 import { preferencesOf, savePreferences } from '~/domain/notifications/notifications.server';
-import { CHANNELS, NOTIFICATION_TYPES, PreferencesSchema } from '~/domain/notifications/schema';
+import {
+  CHANNELS,
+  NOTIFICATION_TYPES,
+  PreferencesSchema,
+  PRESETS,
+  PresetSchema,
+  presetChannels,
+  presetOf,
+  TYPE_NEEDS,
+} from '~/domain/notifications/schema';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ preferences: await preferencesOf(user.id) });
+  const preferences = await preferencesOf(user.id);
+  return json({
+    preferences,
+    preset: presetOf(preferences),
+    // Types that cannot happen to this member (an adviser is never asked a briefing question).
+    types: NOTIFICATION_TYPES.filter((type) => user.permissions[TYPE_NEEDS[type]]),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(PreferencesSchema, await readForm(request));
+  const form = await readForm(request);
+  if (form.get('intent') === 'preset') {
+    const parsed = parseForm(PresetSchema, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    await savePreferences(user, presetChannels(parsed.data.preset));
+    return json({ ok: true as const, message: 'notifications:preferences.saved' });
+  }
+  // Types not shown keep what they had.
+  const current = await preferencesOf(user.id);
+  for (const type of NOTIFICATION_TYPES) if (!form.has(type)) form.set(type, current[type]);
+  const parsed = parseForm(PreferencesSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await savePreferences(user, parsed.data);
   return json({ ok: true as const, message: 'notifications:preferences.saved' });
 }
 
 export default function NotificationPreferencesPage() {
-  const { preferences } = useLoaderData<typeof loader>();
+  const { preferences, preset, types } = useLoaderData<typeof loader>();
   const { t } = useTranslation('notifications');
   const { message, errors, values } = useFormResult();
   return (
@@ -38,24 +63,55 @@ export default function NotificationPreferencesPage() {
         </Notice>
       ) : null}
       <Form method="post" className="form">
-        {NOTIFICATION_TYPES.map((type) => {
-          const chosen = typeof values[type] === 'string' ? values[type] : preferences[type];
-          return (
-            <fieldset key={type} className={`field radio-group${errors[type] ? ' field--invalid' : ''}`}>
-              <legend>{t(`types.${type}.label`)}</legend>
-              {CHANNELS.map((channel) => (
-                <label key={channel} className="checkbox">
-                  <input type="radio" name={type} value={channel} defaultChecked={chosen === channel} />
-                  <span>{t(`channels.${channel}`)}</span>
-                </label>
-              ))}
-            </fieldset>
-          );
-        })}
+        <ErrorSummary errors={values.intent === 'preset' ? errors : {}} />
+        <input type="hidden" name="intent" value="preset" />
+        <RadioGroup
+          name="preset"
+          legend={t('preferences.presetLegend')}
+          tiles
+          options={PRESETS.map((p) => ({
+            value: p,
+            label: (
+              <>
+                <strong>{t(`preferences.presets.${p}.label`)}</strong>
+                <br />
+                <span className="tile-hint">{t(`preferences.presets.${p}.hint`)}</span>
+              </>
+            ),
+          }))}
+          defaultValue={typed(values, 'preset', preset ?? '')}
+          error={values.intent === 'preset' ? errors.preset : undefined}
+        />
         <button type="submit" className="button">
           {t('preferences.save')}
         </button>
       </Form>
+      <details
+        className="section customise"
+        open={preset === null || (Object.keys(errors).length > 0 && values.intent !== 'preset')}
+      >
+        <summary>{t('preferences.customise')}</summary>
+        <Form method="post" className="form">
+          <ErrorSummary errors={values.intent === 'preset' ? {} : errors} />
+          {types.map((type) => {
+            const chosen = typeof values[type] === 'string' ? values[type] : preferences[type];
+            return (
+              <fieldset key={type} className={`field radio-group${errors[type] ? ' field--invalid' : ''}`}>
+                <legend>{t(`types.${type}.label`)}</legend>
+                {CHANNELS.map((channel) => (
+                  <label key={channel} className="checkbox">
+                    <input type="radio" name={type} value={channel} defaultChecked={chosen === channel} />
+                    <span>{t(`channels.${channel}`)}</span>
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
+          <button type="submit" className="button">
+            {t('preferences.save')}
+          </button>
+        </Form>
+      </details>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PermissionKey } from '~/auth/roles';
 
 export const NOTIFICATION_TYPES = [
   'forum_reply',
@@ -47,6 +48,53 @@ export const DEFAULT_CHANNEL: Record<NotificationType, Channel> = {
   briefing_question: 'app',
   briefing_answer: 'email',
 };
+
+/** Which permission makes a type of notification possible for a member; others are not shown. */
+export const TYPE_NEEDS: Record<NotificationType, PermissionKey> = {
+  forum_reply: 'forum:use',
+  forum_new_thread: 'forum:use',
+  forum_mention: 'forum:use',
+  forum_accepted: 'forum:use',
+  forum_moderation: 'forum:use',
+  event_promoted: 'events:read',
+  event_changed: 'events:read',
+  event_cancelled: 'events:read',
+  event_reminder: 'events:read',
+  event_followup: 'events:read',
+  briefing_published: 'briefings:read',
+  briefing_updated: 'briefings:read',
+  briefing_reminder: 'briefings:read',
+  feedback_new: 'briefings:write',
+  feedback_status: 'briefings:read',
+  briefing_question: 'briefings:write',
+  briefing_answer: 'briefings:read',
+};
+
+/**
+ * Three settings for everything at once. "important": what a member must not miss by e-mail
+ * at once, the rest in the app (the defaults); "digest": all of it in one daily e-mail;
+ * "everything": an e-mail for each.
+ */
+export const PRESETS = ['important', 'digest', 'everything'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export function presetChannels(preset: Preset): Record<NotificationType, Channel> {
+  if (preset === 'important') return { ...DEFAULT_CHANNEL };
+  const channel: Channel = preset === 'digest' ? 'digest' : 'email';
+  return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, channel])) as Record<NotificationType, Channel>;
+}
+
+/** The preset these settings are, if they are one. */
+export function presetOf(prefs: Record<NotificationType, Channel>): Preset | null {
+  return (
+    PRESETS.find((preset) => {
+      const channels = presetChannels(preset);
+      return NOTIFICATION_TYPES.every((t) => channels[t] === prefs[t]);
+    }) ?? null
+  );
+}
+
+export const PresetSchema = z.object({ preset: z.enum(PRESETS, { error: 'validation.invalid' }) });
 
 export const PreferencesSchema = z.object(
   Object.fromEntries(
