@@ -154,8 +154,10 @@ describe('logging on a phone', () => {
     await phone.getByLabel('Kesto minuutteina').fill('600');
     await phone.getByLabel('Muistiinpano (vapaaehtoinen)').fill('Pitkä opastus');
     await phone.getByRole('button', { name: 'Tallenna opastus' }).click();
-    await phone.getByText('Valitse laite.').waitFor();
-    await phone.getByText('Anna kesto minuutteina, 1–480 (8 tuntia).').waitFor();
+    // Each message next to its field, and in the summary at the top as a link to the field.
+    await phone.locator('.field__error', { hasText: 'Valitse laite.' }).waitFor();
+    await phone.locator('.field__error', { hasText: 'Anna kesto minuutteina, 1–480 (8 tuntia).' }).waitFor();
+    await phone.locator('.error-summary a', { hasText: 'Laite: Valitse laite.' }).waitFor();
     expect(await phone.getByLabel('Muistiinpano (vapaaehtoinen)').inputValue()).toBe('Pitkä opastus');
     await expectNoAxeViolations(phone);
 

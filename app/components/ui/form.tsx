@@ -187,7 +187,13 @@ function ChoiceGroup({
       ) : null}
       {options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input type={type} name={name} value={o.value} defaultChecked={chosen.includes(o.value)} />
+          <input
+            id={`${id}-${o.value}`}
+            type={type}
+            name={name}
+            value={o.value}
+            defaultChecked={chosen.includes(o.value)}
+          />
           <span lang={o.lang}>{o.label}</span>
         </label>
       ))}
