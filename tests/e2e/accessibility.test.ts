@@ -91,6 +91,19 @@ describe('small screens and zoom', () => {
     expect(heights.length).toBeGreaterThan(10);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   });
+
+  it('the summaries that open a category or the detailed settings are at least 44 px tall', async () => {
+    const page = await newPage({ width: 360 });
+    await login(page, demo('admin'));
+    for (const path of ['/forum/categories', '/profile/notifications']) {
+      await page.goto(path);
+      const heights = await page
+        .locator('main summary')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(heights.length, path).toBeGreaterThan(0);
+      expect(Math.min(...heights), path).toBeGreaterThanOrEqual(44);
+    }
+  });
 });
 
 describe('keyboard', () => {
