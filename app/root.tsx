@@ -54,8 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         {/* The strings, cached by the browser across pages. Deferred: the page paints without
-            waiting for them, and deferred scripts run in document order, so they are in place
-            before the app's module scripts (which come later in the document) start. */}
+            waiting for them; entry.client.tsx waits for them before it hydrates. */}
         <script src={strings} nonce={nonce} defer data-strings="" />
         {/* zod, while it is still in some pages' bundles (issue 18), probes for eval when its
             first schema is built; the CSP refuses that and reports a violation. Its jitless mode

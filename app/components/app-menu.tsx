@@ -7,15 +7,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * it closes after a client-side navigation. The state is left to the browser until hydration:
  * a server-rendered aria-expanded="false" would be wrong for a reader without JavaScript.
  */
-export function AppMenu({
-  button,
-  className,
-  children,
-}: {
-  button: ReactNode;
-  className?: string;
-  children: ReactNode;
-}) {
+export function AppMenu({ button, children }: { button: ReactNode; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState<boolean | undefined>(undefined);
   const location = useLocation();
@@ -47,11 +39,7 @@ export function AppMenu({
   }, [location.key]);
 
   return (
-    <details
-      ref={ref}
-      className={`app-menu ${className ?? ''}`}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-    >
+    <details ref={ref} className="app-menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="app-menu__button" aria-expanded={open}>
         {button}
       </summary>

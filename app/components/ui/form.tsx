@@ -221,14 +221,18 @@ export function ErrorSummary({ errors, children }: { errors: FieldErrors; childr
   const fieldCount = Object.keys(errors).filter((k) => k !== 'form').length;
   const failed = Boolean(formError) || fieldCount > 0;
 
+  // Each failed submit brings new error objects (from the action, or the form's own check):
+  // that, not a new wrapper object from a re-render (`{ form: errors.form }`), moves focus.
+  const shown = useRef<FieldErrors>({});
   useEffect(() => {
     const summary = ref.current;
-    if (!summary) return;
+    if (!summary || sameErrors(shown.current, errors)) return;
+    shown.current = errors;
     const scope = summary.closest('form') ?? summary.parentElement ?? document.body;
     const found: SummaryItem[] = [];
     for (const field of scope.querySelectorAll<HTMLElement>('.field--invalid')) {
       const control = field.querySelector<HTMLElement>(
-        'input:not([type=hidden]):checked, input:not([type=hidden]), select, textarea, [contenteditable=true]',
+        'input:not([type=hidden]), select, textarea, [contenteditable=true]',
       );
       const label = field.querySelector(':scope > label, :scope > legend')?.textContent?.trim() ?? '';
       const message = field.querySelector('.field__error')?.textContent?.trim() ?? '';
@@ -237,8 +241,7 @@ export function ErrorSummary({ errors, children }: { errors: FieldErrors; childr
     }
     setItems(found);
     summary.focus();
-    // errors is a new object on every failed submit: focus moves again after each one.
-  }, [errors]);
+  });
 
   if (!failed) return null;
   return (
@@ -272,6 +275,11 @@ export function ErrorSummary({ errors, children }: { errors: FieldErrors; childr
       {children}
     </div>
   );
+}
+
+function sameErrors(a: FieldErrors, b: FieldErrors): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** For messages that are not about a submit the user just made (a cancelled event, a success). */

@@ -39,18 +39,14 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
  */
 export function Badge({
   tone,
-  lang,
   children,
 }: {
   tone?: 'accepted' | 'verified' | 'danger' | 'tag' | 'new';
-  lang?: string;
   children: ReactNode;
 }) {
   return (
     <>
-      <span className={tone ? `badge badge--${tone}` : 'badge'} lang={lang}>
-        {children}
-      </span>{' '}
+      <span className={tone ? `badge badge--${tone}` : 'badge'}>{children}</span>{' '}
     </>
   );
 }

@@ -28,8 +28,8 @@ export type AccessibilityFeedback = z.infer<typeof AccessibilityFeedbackSchema>;
 
 /**
  * Sends the feedback to every active coordinator, each in their own language, through the mail
- * queue (queued in the same transaction, so it survives an SMTP outage). Says false when the
- * sender's address has sent too much in the last hour.
+ * queue (queued in the same transaction, so it survives an SMTP outage). Refused, with the
+ * wait, when the sender's address has sent too much in the last hour.
  */
 export async function sendAccessibilityFeedback(
   feedback: AccessibilityFeedback,
