@@ -155,11 +155,19 @@ function turningPGlite(client: PGlite) {
  * pool as broken, never reused: after a hang its protocol state is unknown.
  */
 type PooledConnection = { release(error?: Error | boolean): void };
+
+let statementsSent = 0;
+/** Statements sent since the process started: tests and the bench count a page's with it. */
+export function statementCount() {
+  return statementsSent;
+}
+
 function guarded<T extends Queryable>(queryable: T, onFault?: (error: unknown) => void): T {
   const queryRaw = queryable.queryRaw.bind(queryable);
   const executeRaw = queryable.executeRaw.bind(queryable);
   const run = async <R>(statement: () => Promise<R>): Promise<R> => {
     assertDatabaseUp();
+    statementsSent += 1;
     try {
       return await statement();
     } catch (error) {

@@ -2,40 +2,69 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, requireUser } from '~/auth/guards.server';
-import { BriefingItem } from '~/components/briefings/briefing-badges';
+import { FeedList } from '~/components/home/feed-list';
+import { ComingUp } from '~/components/home/coming-up';
 import { navigationFor } from '~/components/navigation';
 import { DateTime } from '~/components/ui/misc';
-import { briefingsToRead } from '~/domain/briefings/queries.server';
-import { updatedSinceRead } from '~/domain/library/progress.server';
+import { comingUp, feedPage, feedSeenAt, markFeedSeen } from '~/domain/home/feed.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
 import { readForm } from '~/utils/forms.server';
 
+/** `?before=` pages back through the feed; anything but a date is the first page. */
+function cursor(request: Request) {
+  const value = new URL(request.url).searchParams.get('before');
+  const at = value ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const before = cursor(request);
+  const [feed, seenAt, upcoming, announcements] = await Promise.all([
+    feedPage(user, { before }),
+    feedSeenAt(user),
+    comingUp(user),
+    unreadAnnouncements(user),
+  ]);
   return json({
     name: user.name,
     role: user.role,
     organisationName: user.organisationName,
     areas: navigationFor(user).filter((item) => item.to !== '/'),
-    updated: can(user, 'library:read') ? await updatedSinceRead(user) : [],
-    announcements: await unreadAnnouncements(user),
-    briefings: can(user, 'briefings:read') ? await briefingsToRead(user) : [],
+    feed: feed.items,
+    olderThan: feed.more?.toISOString() ?? null,
+    paged: Boolean(before),
+    seenAt: seenAt?.toISOString() ?? null,
+    upcoming,
+    announcements,
     canLog: can(user, 'guidance:log'),
   });
 }
 
-/** "I have read this": the announcement leaves this member's home page. */
+/** "I have read this" takes an announcement off the page; "mark all seen" moves the divider up. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = String((await readForm(request)).get('announcementId') ?? '');
-  await markAnnouncementRead(user, id);
+  const form = await readForm(request);
+  if (form.get('intent') === 'seen') await markFeedSeen(user);
+  else await markAnnouncementRead(user, String(form.get('announcementId') ?? ''));
   return json({ ok: true as const });
 }
 
 export default function HomePage() {
-  const { name, role, organisationName, areas, updated, announcements, briefings, canLog } =
-    useLoaderData<typeof loader>();
+  const {
+    name,
+    role,
+    organisationName,
+    areas,
+    feed,
+    olderThan,
+    paged,
+    seenAt,
+    upcoming,
+    announcements,
+    canLog,
+  } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page">
@@ -70,34 +99,28 @@ export default function HomePage() {
           </Form>
         </section>
       ))}
-      {updated.length ? (
-        <section aria-labelledby="updated-heading" className="section notice notice--info">
-          <h2 id="updated-heading">{t('library:home.updatedTitle')}</h2>
-          <p>{t('library:home.updatedHelp')}</p>
-          <ul>
-            {updated.map((m) => (
-              <li key={m.slug}>
-                <Link to={`/library/${m.slug}`}>{m.title}</Link>{' '}
-                <span className="muted">
-                  ({t('library:material.version', { number: m.liveNumber })},{' '}
-                  <DateTime value={m.publishedAt} />)
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {briefings.length ? (
-        <section aria-labelledby="briefings-heading" className="section notice notice--info">
-          <h2 id="briefings-heading">{t('briefings:home.title')}</h2>
-          <p>{t('briefings:home.help')}</p>
-          <ul>
-            {briefings.map((b) => (
-              <BriefingItem key={b.id} briefing={b} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ComingUp events={upcoming} />
+      <section aria-labelledby="feed-heading" className="section">
+        <div className="feed__head">
+          <h2 id="feed-heading">{t('home.feed.title')}</h2>
+          {feed.length ? (
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="seen" />
+              <button type="submit" className="button button--secondary">
+                {t('home.feed.markSeen')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+        {feed.length ? <FeedList items={feed} seenAt={seenAt} /> : <p>{t('home.feed.empty')}</p>}
+        <p className="feed__pages">
+          {olderThan ? (
+            <Link to={`/?before=${encodeURIComponent(olderThan)}`}>{t('home.feed.older')}</Link>
+          ) : null}
+          {olderThan && paged ? ' · ' : null}
+          {paged ? <Link to="/">{t('home.feed.newest')}</Link> : null}
+        </p>
+      </section>
       <h2>{t('home.areas')}</h2>
       <ul className="card-list">
         {areas.map((area) => (

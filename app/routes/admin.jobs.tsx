@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
@@ -7,7 +7,8 @@ import { Notice, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { RowActionButton } from '~/components/ui/row-action';
 import { jobOverview, retryJob } from '~/domain/jobs/admin.server';
-import { readRowAction } from '~/utils/forms.server';
+import { runDigestsNow } from '~/domain/notifications/digest.server';
+import { readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -20,8 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'outbox:read');
-  const jobId = await readRowAction(request, 'retry', 'jobId');
-  if (!(await retryJob(user, jobId, requestMeta(request, context)))) throw notFound();
+  const form = await readForm(request);
+  if (form.get('intent') === 'digests') {
+    await runDigestsNow(user, requestMeta(request, context));
+    return json({ ok: true as const, message: 'admin:jobs.digestsQueued' });
+  }
+  const jobId = form.get('intent') === 'retry' ? form.get('jobId') : null;
+  if (typeof jobId !== 'string' || !(await retryJob(user, jobId, requestMeta(request, context))))
+    throw notFound();
   return json({ ok: true as const, message: 'admin:jobs.retried' });
 }
 
@@ -65,6 +72,13 @@ export default function JobsPage() {
       ) : (
         <p>{t('jobs.empty')}</p>
       )}
+      <Form method="post" className="section">
+        <input type="hidden" name="intent" value="digests" />
+        <p>{t('jobs.digestsHelp')}</p>
+        <button type="submit" className="button button--secondary">
+          {t('jobs.digests')}
+        </button>
+      </Form>
       <h2>{t('jobs.failed', { count: failedTotal })}</h2>
       {failed.length ? (
         <div className="table-wrap">

@@ -3,9 +3,16 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { ErrorSummary, Notice, RadioGroup, typed, useFormResult } from '~/components/ui/form';
-import { preferencesOf, savePreferences } from '~/domain/notifications/notifications.server';
+import {
+  digestFrequencyOf,
+  preferencesOf,
+  saveDigestFrequency,
+  savePreferences,
+} from '~/domain/notifications/notifications.server';
 import {
   CHANNELS,
+  DIGEST_FREQUENCIES,
+  DigestSchema,
   NOTIFICATION_TYPES,
   PreferencesSchema,
   PRESETS,
@@ -19,9 +26,13 @@ import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const preferences = await preferencesOf(user.id);
+  const [preferences, digestFrequency] = await Promise.all([
+    preferencesOf(user.id),
+    digestFrequencyOf(user.id),
+  ]);
   return json({
     preferences,
+    digestFrequency,
     preset: presetOf(preferences),
     // Types that cannot happen to this member (an adviser is never asked a briefing question).
     types: NOTIFICATION_TYPES.filter((type) => user.permissions[TYPE_NEEDS[type]]),
@@ -31,6 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
+  if (form.get('intent') === 'digest') {
+    const parsed = parseForm(DigestSchema, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    await saveDigestFrequency(user, parsed.data.digestFrequency);
+    return json({ ok: true as const, message: 'notifications:digest.saved' });
+  }
   if (form.get('intent') === 'preset') {
     const parsed = parseForm(PresetSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
@@ -47,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationPreferencesPage() {
-  const { preferences, preset, types } = useLoaderData<typeof loader>();
+  const { preferences, preset, types, digestFrequency } = useLoaderData<typeof loader>();
   const { t } = useTranslation('notifications');
   const { message, errors, values } = useFormResult();
   return (
@@ -86,13 +103,31 @@ export default function NotificationPreferencesPage() {
           {t('preferences.save')}
         </button>
       </Form>
+      <Form method="post" className="form section">
+        <ErrorSummary errors={values.intent === 'digest' ? errors : {}} />
+        <input type="hidden" name="intent" value="digest" />
+        <RadioGroup
+          name="digestFrequency"
+          legend={t('digest.legend')}
+          hint={t('digest.hint')}
+          options={DIGEST_FREQUENCIES.map((f) => ({ value: f, label: t(`digest.${f}`) }))}
+          defaultValue={typed(values, 'digestFrequency', digestFrequency)}
+          error={values.intent === 'digest' ? errors.digestFrequency : undefined}
+        />
+        <button type="submit" className="button">
+          {t('digest.save')}
+        </button>
+      </Form>
       <details
         className="section customise"
-        open={preset === null || (Object.keys(errors).length > 0 && values.intent !== 'preset')}
+        open={
+          preset === null ||
+          (Object.keys(errors).length > 0 && values.intent !== 'preset' && values.intent !== 'digest')
+        }
       >
         <summary>{t('preferences.customise')}</summary>
         <Form method="post" className="form">
-          <ErrorSummary errors={values.intent === 'preset' ? {} : errors} />
+          <ErrorSummary errors={values.intent === 'preset' || values.intent === 'digest' ? {} : errors} />
           {types.map((type) => {
             const chosen = typeof values[type] === 'string' ? values[type] : preferences[type];
             return (

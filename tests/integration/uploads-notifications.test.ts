@@ -132,6 +132,8 @@ describe('notifications', () => {
 
   it('each member chooses per type: off, in the app, e-mail now, or a daily digest', async () => {
     const asker = await loginAs('adviser', orgId);
+    // Only the notification digest here; the news digest has its own tests (home-feed.test.ts).
+    await db.user.update({ where: { id: asker.user.id }, data: { digestFrequency: 'off' } });
     const save = (prefs: Record<string, string>) =>
       callAction(
         preferencesRoute,

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'organisation_update',
   'email_resent',
   'job_retried',
+  'digest_run',
   'session_revoked',
   'forum_post_hide',
   'forum_post_unhide',

@@ -92,13 +92,6 @@ export function myReadState(b: FoundBriefing): ReadState {
   return readState(b.liveNumber, b.reads[0]);
 }
 
-/** Published briefings this member has not read, or that changed since: for the home page. */
-export async function briefingsToRead(viewer: AuthUser) {
-  // On every home page: only the newest published ones are looked at, not the whole list.
-  const rows = await listBriefings(viewer, { publishedOnly: true, take: 20 });
-  return rows.filter((b) => b.state === 'unread' || b.state === 'updated').slice(0, 5);
-}
-
 /** Published briefings presented at an event, for its page: titles only, to their audience. */
 export async function briefingsForEvent(viewer: AuthUser, eventId: string) {
   const rows = await db.briefing.findMany({

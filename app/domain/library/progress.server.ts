@@ -60,26 +60,3 @@ export async function unmarkDone(viewer: AuthUser, materialId: string) {
     }
   });
 }
-
-/** Materials the reader finished that have a newer version since: for their home page. */
-export async function updatedSinceRead(viewer: AuthUser, take = 10) {
-  const rows = await db.$queryRaw<
-    { slug: string; title: string; published_at: Date; version_number: number; live_number: number }[]
-  >`
-    SELECT m.slug, m.title, m.published_at, c.version_number, m.live_number
-    FROM library_completion c JOIN library_material m ON m.id = c.material_id
-    WHERE c.user_id = ${viewer.id}::uuid AND m.live_number > c.version_number AND m.status = 'published'
-    ORDER BY m.published_at DESC LIMIT ${take}::int`;
-  // The audience may have changed since they read it: check it the one way it is checked.
-  const readable = new Set(
-    (
-      await db.libraryMaterial.findMany({
-        where: { slug: { in: rows.map((r) => r.slug) }, ...readableWhere(viewer) },
-        select: { slug: true },
-      })
-    ).map((m) => m.slug),
-  );
-  return rows
-    .filter((r) => readable.has(r.slug))
-    .map((r) => ({ slug: r.slug, title: r.title, publishedAt: r.published_at, liveNumber: r.live_number }));
-}

@@ -10,7 +10,14 @@ import { logger } from '~/utils/log.server';
 import { isUuid } from '~/utils/ids';
 import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Sent as given (List-Unsubscribe on the news digest). */
+  headers?: Record<string, string>;
+};
 
 export const SEND_EMAIL_JOB = 'email.send';
 
@@ -61,6 +68,7 @@ async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxF
     text: email.text,
     html: email.html,
     messageId: messageIdFor(email.id),
+    headers: email.headers ?? {},
   };
   if (SMTP_URL) {
     if (smtp?.url !== SMTP_URL) smtp = { url: SMTP_URL, transport: smtpTransport(SMTP_URL) };
@@ -81,12 +89,12 @@ registerJobHandler(SEND_EMAIL_JOB, async (payload, job) => {
   const { emailId } = payload as { emailId: string };
   const email = await db.email.findUnique({
     where: { id: emailId },
-    select: { id: true, to: true, subject: true, text: true, html: true, status: true },
+    select: { id: true, to: true, subject: true, text: true, html: true, status: true, headers: true },
   });
   // Already sent (a retried job after a crash between send and bookkeeping) or deleted: done.
   if (!email || email.status === 'sent') return;
   try {
-    const { outboxFile } = await deliver(email);
+    const { outboxFile } = await deliver({ ...email, headers: email.headers as Record<string, string> });
     await db.email.update({
       where: { id: emailId },
       data: { status: 'sent', sentAt: new Date(), outboxFile, error: null },

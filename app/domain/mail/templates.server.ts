@@ -1,5 +1,6 @@
 import { i18n } from '~/i18n/i18n.server';
 import { isLanguage, DEFAULT_LANGUAGE } from '~/i18n/config';
+import { feedLineText } from '~/domain/home/feed-line';
 import type { OutgoingEmail } from './outbox.server';
 
 const escapeHtml = (s: string) =>
@@ -9,27 +10,34 @@ type Parts = {
   subject: string;
   greeting: string;
   body: string[];
+  /** Linked lines (a digest's items): a list in HTML, a line and its address in text. */
+  links?: { text: string; url: string }[];
   action: { label: string; url: string };
-  footer: string;
+  footer: string | string[];
+  headers?: Record<string, string>;
 };
 
 function compose(to: string, parts: Parts): OutgoingEmail {
+  const links = parts.links ?? [];
+  const footer = [parts.footer].flat();
   const text = [
     parts.greeting,
     '',
     ...parts.body,
+    ...(links.length ? ['', ...links.map((l) => `• ${l.text}\n  ${l.url}`)] : []),
     '',
     `${parts.action.label}: ${parts.action.url}`,
     '',
-    parts.footer,
+    ...footer,
   ].join('\n');
   const html = `<!doctype html><html><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(parts.greeting)}</p>
 ${parts.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${links.length ? `<ul>${links.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a></li>`).join('')}</ul>` : ''}
 <p><a href="${escapeHtml(parts.action.url)}">${escapeHtml(parts.action.label)}</a></p>
-<p style="color:#555">${escapeHtml(parts.footer)}</p>
+${footer.map((f) => `<p style="color:#555">${escapeHtml(f)}</p>`).join('\n')}
 </body></html>`;
-  return { to, subject: parts.subject, text, html };
+  return { to, subject: parts.subject, text, html, ...(parts.headers ? { headers: parts.headers } : {}) };
 }
 
 async function t(language: string) {
@@ -82,24 +90,57 @@ export async function notificationEmail(
   });
 }
 
-export async function digestEmail(
-  language: string,
-  to: string,
-  vars: { origin: string; items: { type: string; actorName: string; title: string; url: string }[] },
-) {
+type DigestVars = {
+  origin: string;
+  /** Notifications the member chose to hear of by digest. */
+  items: { type: string; actorName: string; title: string; url: string }[];
+  /** What their home feed gained since the last news digest (issue 14). */
+  news?: { kind: string; actor: string; state?: string; title: string; url: string }[];
+  /** More news than fits: the e-mail says so and links to the feed. */
+  more?: boolean;
+  frequency?: string | null;
+  unsubscribeUrl?: string | null;
+};
+
+/** The 07:00 e-mail: digest notifications and, when it is due, the news digest, as one message. */
+export async function digestEmail(language: string, to: string, vars: DigestVars) {
   const tr = await t(language);
+  const any = await i18n.getFixedT(isLanguage(language) ? language : DEFAULT_LANGUAGE);
+  const news = vars.news ?? [];
+  const count = vars.items.length + news.length;
+  const links = [
+    ...vars.items.map((i) => ({
+      text: tr(`notification.${i.type}.body`, { actorName: i.actorName, title: i.title }),
+      url: `${vars.origin}${i.url}`,
+    })),
+    ...news.map((i) => ({ text: `${feedLineText(any, i)}: ${i.title}`, url: `${vars.origin}${i.url}` })),
+  ];
+  const settings = `${vars.origin}/profile/notifications`;
   return compose(to, {
-    subject: tr('digest.subject', { count: vars.items.length }),
+    subject: news.length ? tr('digest.newsSubject', { count }) : tr('digest.subject', { count }),
     greeting: tr('greeting'),
     body: [
-      tr('digest.intro', { count: vars.items.length }),
-      ...vars.items.map(
-        (i) =>
-          `• ${tr(`notification.${i.type}.body`, { actorName: i.actorName, title: i.title })} ${vars.origin}${i.url}`,
-      ),
+      news.length
+        ? tr(`digest.newsIntro.${vars.frequency ?? 'weekly'}`, { count })
+        : tr('digest.intro', { count }),
     ],
-    action: { label: tr('digest.action'), url: `${vars.origin}/notifications` },
-    footer: tr('notification.footer'),
+    links: [...links, ...(vars.more ? [{ text: tr('digest.more'), url: `${vars.origin}/` }] : [])],
+    action: news.length
+      ? { label: tr('digest.newsAction'), url: `${vars.origin}/` }
+      : { label: tr('digest.action'), url: `${vars.origin}/notifications` },
+    footer: [
+      tr('notification.footer'),
+      ...(vars.unsubscribeUrl ? [tr('digest.unsubscribe', { settings, url: vars.unsubscribeUrl })] : []),
+    ],
+    // RFC 8058: a mail program shows "Unsubscribe" and POSTs to the address, no login needed.
+    ...(vars.unsubscribeUrl
+      ? {
+          headers: {
+            'List-Unsubscribe': `<${vars.unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }
+      : {}),
   });
 }
 

@@ -5,9 +5,11 @@ import { oncePerRequest } from '~/utils/request-scope.server';
 import {
   CHANNELS,
   DEFAULT_CHANNEL,
+  DIGEST_FREQUENCIES,
   NOTIFICATION_TYPES,
   NOTIFICATIONS_PAGE_SIZE,
   type Channel,
+  type DigestFrequency,
   type NotificationType,
 } from './schema';
 
@@ -85,4 +87,15 @@ export async function savePreferences(user: AuthUser, prefs: Record<Notification
       });
     }
   });
+}
+
+/** How often the member gets the news digest e-mail (issue 14). */
+export async function digestFrequencyOf(userId: string): Promise<DigestFrequency> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { digestFrequency: true } });
+  const f = user?.digestFrequency ?? 'weekly';
+  return (DIGEST_FREQUENCIES as readonly string[]).includes(f) ? (f as DigestFrequency) : 'weekly';
+}
+
+export async function saveDigestFrequency(user: AuthUser, frequency: DigestFrequency) {
+  await db.user.update({ where: { id: user.id }, data: { digestFrequency: frequency } });
 }
