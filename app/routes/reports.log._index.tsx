@@ -81,7 +81,7 @@ export default function GuidanceLogPage() {
         <Link to="/reports">{t('title')}</Link>
       </p>
       <h1>{t('log.title')}</h1>
-      <p className="lead">{t('log.lead')}</p>
+      <p className="muted">{t('log.lead')}</p>
       {deleted ? (
         <Notice tone="success">
           <p>{t('log.deleted')}</p>

@@ -43,11 +43,14 @@ describe('logging on a phone', () => {
     expect(await phone.getByLabel('Tukipiste', { exact: true }).locator('option:checked').textContent()).toBe(
       'Keskustakirjasto Oodi',
     );
+    // ... and named on the closed "More details", so she sees them without opening it.
+    expect(await phone.locator('.more-details > summary').textContent()).toContain('Keskustakirjasto Oodi');
     await phone.getByRole('radio', { name: 'Android-puhelin' }).check();
     await phone.getByRole('checkbox', { name: 'OmaKanta' }).check();
     await phone.getByRole('checkbox', { name: 'Tietoturva ja huijaukset' }).check();
-    await phone.getByLabel('Kesto minuutteina').fill('25');
     await phone.getByRole('radio', { name: 'Ratkesi', exact: true }).check();
+    await phone.locator('.more-details > summary').click();
+    await phone.getByLabel('Kesto minuutteina').fill('25');
     await phone.getByLabel('Muistiinpano (vapaaehtoinen)').fill('Huijausviesti tunnistettiin yhdessä.');
     await expectNoHorizontalScroll(phone);
 
@@ -146,11 +149,38 @@ describe('logging on a phone', () => {
     await expectNoHorizontalScroll(phone);
   });
 
+  it('a typical session takes four taps: device, topic, outcome, save', async () => {
+    const phone = await newPage({ ...PHONE, touch: true });
+    await login(phone, demo('adviser'));
+    await phone.goto('/reports/log?lng=fi');
+    // The three choices and the button are on the first screens, in this order; nothing else is asked.
+    const tops = [];
+    for (const locator of [
+      phone.getByRole('radio', { name: 'iPhone' }),
+      phone.getByRole('checkbox', { name: 'Sähköposti' }),
+      phone.getByRole('radio', { name: 'Ratkesi', exact: true }),
+      phone.getByRole('button', { name: 'Tallenna opastus' }),
+    ]) {
+      tops.push(await locator.evaluate((el) => el.getBoundingClientRect().top + window.scrollY));
+      await locator.tap();
+    }
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    await phone.waitForURL(/saved=/);
+    await phone.getByText('Opastus tallennettiin. Kiitos!').waitFor();
+    // "Referred to" appears only when the outcome asks for it.
+    await phone.goto('/reports/log?lng=fi');
+    // Shown until the script runs (without JavaScript it stays), then hidden until asked for.
+    await expect.poll(() => phone.getByLabel('Mihin ohjattiin').isVisible()).toBe(false);
+    await phone.getByRole('radio', { name: 'Ohjattiin muualle' }).tap();
+    expect(await phone.getByLabel('Mihin ohjattiin').isVisible()).toBe(true);
+  });
+
   it('a mistake gets a message next to the field, keeps the rest, and the entry can be corrected and deleted', async () => {
     // The refused entry answers 400, which Chromium reports on the console.
     const phone = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });
     await login(phone, demo('trainer'));
     await phone.goto('/reports/log?lng=fi');
+    await phone.locator('.more-details > summary').click();
     await phone.getByLabel('Kesto minuutteina').fill('600');
     await phone.getByLabel('Muistiinpano (vapaaehtoinen)').fill('Pitkä opastus');
     await phone.getByRole('button', { name: 'Tallenna opastus' }).click();
@@ -165,7 +195,7 @@ describe('logging on a phone', () => {
     await phone.getByRole('checkbox', { name: 'Sähköposti' }).check();
     await phone.getByLabel('Kesto minuutteina').fill('90');
     await phone.getByRole('radio', { name: 'Puhelimessa' }).check();
-    await phone.getByRole('radio', { name: /^2 – avustettu/ }).check();
+    await phone.getByRole('radio', { name: /^Teimme yhdessä/ }).check();
     await phone.getByRole('radio', { name: 'Ratkesi osittain' }).check();
     await Promise.all([
       phone.waitForURL(/saved=/),
@@ -195,9 +225,9 @@ describe.each(['fi', 'sv', 'en'])('guidance pages in %s', (lng) => {
     await page.goto(`/reports/log?lng=${lng}`);
     await page.locator('input[name=device][value=computer]').check();
     await page.locator('input[name=topics][value=suomifi]').check();
-    await page.locator('input[name=channel][value=remote]').check();
-    await page.locator('input[name=serviceLevel][value="1"]').check();
     await page.locator('input[name=outcome][value=solved]').check();
+    await page.locator('.more-details > summary').click();
+    await page.locator('input[name=channel][value=remote]').check();
     await Promise.all([
       page.waitForURL(/saved=/),
       page.locator('form.guidance-form button[type=submit]').click(),

@@ -53,6 +53,18 @@ type Sync =
   { state: 'idle' } | { state: 'sending' } | { state: 'waiting'; seconds: number } | { state: 'loggedOut' };
 
 const SAVE_URL = '/reports/log/save';
+/** Fields behind "More details": an error in any of them opens it. */
+const DETAIL_FIELDS = [
+  'date',
+  'channel',
+  'supportPointId',
+  'language',
+  'serviceLevel',
+  'durationMinutes',
+  'eserviceId',
+  'ageGroup',
+  'note',
+];
 const pendingKey = (userId: string) => `tukiverkko:guidance-pending:${userId}`;
 
 function storePending(userId: string, form: FormData) {
@@ -113,6 +125,26 @@ export function GuidanceForm(props: Props) {
   const errors = clientErrors ?? props.errors;
   const { values, defaults, userId, sessionId } = props;
   const value = (name: string) => typed(values, name, typed(defaults, name));
+  const languageName = (l: string) => (l === 'other' ? t('form.otherLanguage') : tp(`languages.${l}`));
+  // The outcome as chosen on this page; null until the script runs (then the field shows).
+  const [outcome, setOutcome] = useState<string | null>(null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const read = () => setOutcome((form.elements.namedItem('outcome') as RadioNodeList | null)?.value ?? '');
+    read();
+    form.addEventListener('change', read);
+    return () => form.removeEventListener('change', read);
+  }, []);
+  const detailsHaveError = DETAIL_FIELDS.some((name) => errors[name]);
+  const pointName = props.points.find((p) => p.id === value('supportPointId'))?.name;
+  const prefilled = [
+    pointName,
+    value('language') ? languageName(value('language')) : '',
+    value('durationMinutes') ? t('form.minutes', { count: Number(value('durationMinutes')) }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   const send = useCallback(
     async (body: FormData) => {
@@ -203,15 +235,7 @@ export function GuidanceForm(props: Props) {
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       {sessionId ? <input type="hidden" name="sessionId" value={sessionId} /> : null}
       <ErrorSummary errors={errors} />
-      <TextField
-        type="date"
-        name="date"
-        label={t('form.date')}
-        min={props.earliest}
-        max={props.today}
-        defaultValue={value('date')}
-        error={errors.date}
-      />
+      {/* What every entry needs, on the first screen: device, topics, outcome, then save. */}
       <RadioGroup
         name="device"
         legend={t('form.device')}
@@ -229,72 +253,6 @@ export function GuidanceForm(props: Props) {
         defaultValues={typedList(values, 'topics', typedList(defaults, 'topics', []))}
         error={errors.topics}
       />
-      <SelectField
-        name="eserviceId"
-        label={t('form.eservice')}
-        hint={t('form.eserviceHint')}
-        defaultValue={value('eserviceId')}
-        error={errors.eserviceId}
-        options={[
-          { value: '', label: t('form.noEService') },
-          ...props.services.map((s) => ({ value: s.id, label: s.name })),
-        ]}
-      />
-      <RadioGroup
-        name="channel"
-        legend={t('form.channel')}
-        tiles
-        options={options('channels', CHANNELS)}
-        defaultValue={value('channel')}
-        error={errors.channel}
-      />
-      <SelectField
-        name="supportPointId"
-        label={t('form.supportPoint')}
-        hint={t('form.supportPointHint')}
-        defaultValue={value('supportPointId')}
-        error={errors.supportPointId}
-        options={[
-          { value: '', label: t('form.noSupportPoint') },
-          ...props.points.map((p) => ({ value: p.id, label: p.name })),
-        ]}
-      />
-      <RadioGroup
-        name="serviceLevel"
-        legend={t('form.serviceLevel')}
-        options={SERVICE_LEVELS.map((l) => ({ value: String(l), label: t(`serviceLevels.${l}`) }))}
-        defaultValue={value('serviceLevel')}
-        error={errors.serviceLevel}
-      />
-      <TextField
-        type="number"
-        inputMode="numeric"
-        name="durationMinutes"
-        label={t('form.duration')}
-        hint={t('form.durationHint', { max: MAX_DURATION_MINUTES })}
-        min={1}
-        max={MAX_DURATION_MINUTES}
-        defaultValue={value('durationMinutes')}
-        error={errors.durationMinutes}
-      />
-      <SelectField
-        name="language"
-        label={t('form.language')}
-        defaultValue={value('language')}
-        error={errors.language}
-        options={SESSION_LANGUAGES.map((l) => ({
-          value: l,
-          label: l === 'other' ? t('form.otherLanguage') : tp(`languages.${l}`),
-        }))}
-      />
-      <SelectField
-        name="ageGroup"
-        label={t('form.ageGroup')}
-        hint={t('form.ageGroupHint')}
-        defaultValue={value('ageGroup')}
-        error={errors.ageGroup}
-        options={[{ value: '', label: t('form.ageNotAsked') }, ...options('ageGroups', AGE_GROUPS)]}
-      />
       <RadioGroup
         name="outcome"
         legend={t('form.outcome')}
@@ -303,23 +261,107 @@ export function GuidanceForm(props: Props) {
         defaultValue={value('outcome')}
         error={errors.outcome}
       />
-      <TextField
-        name="referredTo"
-        label={t('form.referredTo')}
-        hint={t('form.referredToHint')}
-        maxLength={200}
-        defaultValue={value('referredTo')}
-        error={errors.referredTo}
-      />
-      <TextAreaField
-        name="note"
-        label={t('form.note')}
-        hint={t('form.noteHint')}
-        rows={3}
-        maxLength={1000}
-        defaultValue={value('note')}
-        error={errors.note}
-      />
+      {/* Asked only when the answer is "referred" (always shown without JavaScript). */}
+      <div hidden={outcome !== null && outcome !== 'referred' && !errors.referredTo}>
+        <TextField
+          name="referredTo"
+          label={t('form.referredTo')}
+          hint={t('form.referredToHint')}
+          maxLength={200}
+          defaultValue={value('referredTo')}
+          error={errors.referredTo}
+        />
+      </div>
+      {/* The rest is filled in from the adviser's last entry; open when a correction or an error needs it. */}
+      <details className="section more-details" open={Boolean(sessionId) || detailsHaveError}>
+        <summary>
+          {t('form.moreDetails')}
+          {prefilled ? <span className="more-details__summary"> ({prefilled})</span> : null}
+        </summary>
+        <p className="field__hint">{t('form.moreDetailsHint')}</p>
+        <TextField
+          type="date"
+          name="date"
+          label={t('form.date')}
+          min={props.earliest}
+          max={props.today}
+          defaultValue={value('date')}
+          error={errors.date}
+        />
+        <RadioGroup
+          name="channel"
+          legend={t('form.channel')}
+          tiles
+          options={options('channels', CHANNELS)}
+          defaultValue={value('channel')}
+          error={errors.channel}
+        />
+        <SelectField
+          name="supportPointId"
+          label={t('form.supportPoint')}
+          hint={t('form.supportPointHint')}
+          defaultValue={value('supportPointId')}
+          error={errors.supportPointId}
+          options={[
+            { value: '', label: t('form.noSupportPoint') },
+            ...props.points.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <SelectField
+          name="language"
+          label={t('form.language')}
+          defaultValue={value('language')}
+          error={errors.language}
+          options={SESSION_LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))}
+        />
+        <RadioGroup
+          name="serviceLevel"
+          legend={t('form.serviceLevel')}
+          hint={t('form.serviceLevelHint')}
+          options={SERVICE_LEVELS.map((l) => ({ value: String(l), label: t(`serviceLevels.${l}`) }))}
+          defaultValue={value('serviceLevel')}
+          error={errors.serviceLevel}
+        />
+        <TextField
+          type="number"
+          inputMode="numeric"
+          name="durationMinutes"
+          label={t('form.duration')}
+          hint={t('form.durationHint', { max: MAX_DURATION_MINUTES })}
+          min={1}
+          max={MAX_DURATION_MINUTES}
+          defaultValue={value('durationMinutes')}
+          error={errors.durationMinutes}
+        />
+        <SelectField
+          name="eserviceId"
+          label={t('form.eservice')}
+          hint={t('form.eserviceHint')}
+          defaultValue={value('eserviceId')}
+          error={errors.eserviceId}
+          options={[
+            { value: '', label: t('form.noEService') },
+            ...props.services.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+        <SelectField
+          name="ageGroup"
+          label={t('form.ageGroup')}
+          hint={t('form.ageGroupHint')}
+          defaultValue={value('ageGroup')}
+          error={errors.ageGroup}
+          options={[{ value: '', label: t('form.ageNotAsked') }, ...options('ageGroups', AGE_GROUPS)]}
+        />
+        <TextAreaField
+          name="note"
+          label={t('form.note')}
+          hint={t('form.noteHint')}
+          rows={3}
+          maxLength={1000}
+          defaultValue={value('note')}
+          error={errors.note}
+        />
+      </details>
       <SyncStatus sync={sync} onRetry={() => formRef.current && void send(new FormData(formRef.current))} />
       <button type="submit" className="button" aria-disabled={sync.state === 'sending' || undefined}>
         {sessionId ? t('form.saveChanges') : t('form.save')}

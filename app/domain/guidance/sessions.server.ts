@@ -213,7 +213,8 @@ export async function newEntryDefaults(adviser: AuthUser) {
     supportPointId: usual?.supportPointId ?? '',
     language: (SESSION_LANGUAGES as readonly string[]).includes(adviser.locale) ? adviser.locale : 'fi',
     channel: 'support_point',
-    serviceLevel: '',
+    // The usual case at a support point: the resident does it, the adviser shows how.
+    serviceLevel: '1',
   };
 }
 
