@@ -66,10 +66,14 @@ function contentSecurityPolicy(nonce) {
   ].join('; ');
 }
 
+// The offline page (app/routes/offline.ts) is kept by the service worker and shown without a
+// server: it carries its own, stricter policy with its inline styles' hash, not a nonce.
+const OWN_POLICY = new Set(['/offline']);
+
 function securityHeaders(req, res, next) {
   const nonce = crypto.randomBytes(16).toString('base64');
   res.locals.nonce = nonce;
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
+  if (!OWN_POLICY.has(req.path)) res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');

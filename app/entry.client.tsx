@@ -50,3 +50,17 @@ void stringsReady
       );
     });
   });
+
+// Installable, with a "no connection" page (public/sw.js). Registered once the page has loaded,
+// so it never competes with the page's own requests; not in development, where it would keep
+// files the dev server is still changing.
+if ('serviceWorker' in navigator && process.env.NODE_ENV === 'production') {
+  const register = () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // No service worker (private mode, an old browser): the app works as before.
+    });
+  };
+  // This module may run after the load event (Remix imports it from an inline script).
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

@@ -19,6 +19,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tokensHref },
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -53,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        <meta name="theme-color" content="#0000bf" />
         {/* The strings, cached by the browser across pages. Deferred: the page paints without
             waiting for them; entry.client.tsx waits for them before it hydrates. */}
         <script src={strings} nonce={nonce} defer data-strings="" />

@@ -74,3 +74,43 @@ describe('home feed and news digest', () => {
       .toBe(0);
   });
 });
+
+describe('installable', () => {
+  it('the manifest and icons load, the service worker takes over, and a page opened offline says so', async () => {
+    const page = await newPage({
+      ...PHONE,
+      expectedErrors: [/ERR_INTERNET_DISCONNECTED/, /Failed to load resource/],
+    });
+    await login(page, demo('adviser'));
+    await page.goto('/?lng=fi');
+    const href = (await page.locator('link[rel=manifest]').getAttribute('href'))!;
+    const manifest = (await (await page.request.get(href)).json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({ name: 'Tukiverkko', start_url: '/', display: 'standalone' });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of manifest.icons) expect((await page.request.get(icon.src)).status()).toBe(200);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null))
+      .toMatch(/\/sw\.js$/);
+
+    await page.context().setOffline(true);
+    await page.goto('/forum?lng=sv');
+    expect(await page.locator('h1').textContent()).toBe('Ei yhteyttä');
+    expect(await page.locator('section[lang=sv] h2').textContent()).toBe('Ingen anslutning');
+    expect(await page.locator('section[lang=en] h2').textContent()).toBe('No connection');
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Back online, "try again" opens the page that was asked for.
+    await page.context().setOffline(false);
+    await Promise.all([
+      page.waitForURL(/\/forum/),
+      page.getByRole('link', { name: 'Yritä uudelleen' }).click(),
+    ]);
+    await page.locator('h1', { hasText: 'Forum' }).waitFor();
+  });
+});
