@@ -1,3 +1,4 @@
+/* global self, caches */
 // Tukiverkko's service worker (issue 14): the app installs on a phone's home screen, and a page
 // opened without a connection shows a translated "no connection" page instead of the browser's.
 //
