@@ -6,7 +6,9 @@
 // a forum category, a search, the library list with filters, a material, the events month view,
 // an event and a member's calendar feed, a briefing's reach for its owner, an e-service's
 // feedback queue, the guidance dashboards (8 connections) and logging a session (POST). Prints
-// requests/s, latency percentiles, the server's RSS, the JavaScript a thread reader downloads
+// requests/s, latency percentiles, CPU milliseconds per request (the app process and every
+// PostgreSQL process on the machine: they vary far less than requests/s on a shared machine)
+// and SQL statements per request, the server's RSS, the JavaScript a thread reader downloads
 // (gzipped), and how much the server's RSS grows while a 25 MB attachment is uploaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +34,36 @@ function freePort() {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** CPU time (user + system) of a process, in milliseconds. */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0; // a process that ended meanwhile
+  }
+}
+
+/** CPU of the app process plus every PostgreSQL process on this machine (its backends do the queries). */
+function serverCpuMs(pid) {
+  let total = cpuMs(pid);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** SQL statements the app has sent (its /metrics counter, answered on 127.0.0.1). */
+async function statementsSent(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(text.match(/^tukiverkko_database_statements_total (\d+)/m)?.[1] ?? NaN);
 }
 
 function rssMiB(pid) {
@@ -175,18 +207,25 @@ async function benchOne(label, databaseUrl) {
     const events = (await page.text()).match(/BEGIN:VEVENT/g)?.length;
     // Warm-up, then the measured run.
     await autocannon({ url, connections, duration: 3, headers: { cookie: pageCookie } });
+    const [cpuBefore, statementsBefore] = [serverCpuMs(server.pid), await statementsSent(base)];
     const result = await autocannon({
       url,
       connections,
       duration: DURATION,
       headers: { cookie: pageCookie },
     });
+    const [cpuAfter, statementsAfter] = [serverCpuMs(server.pid), await statementsSent(base)];
+    // /metrics itself sends statements (queue figures): measured once, taken off.
+    const metricsOwn = (await statementsSent(base)) - statementsAfter;
+    const answered = result.requests.total;
     rows.push({
       database: label,
       page: events ? `${name} (${events} events)` : name,
       'requests/s (mean)': Math.round(result.requests.average),
       'latency p50 ms': result.latency.p50,
       'latency p99 ms': result.latency.p99,
+      'CPU ms/request': Number(((cpuAfter - cpuBefore) / answered).toFixed(2)),
+      'statements/request': Number(((statementsAfter - statementsBefore - metricsOwn) / answered).toFixed(1)),
       'non-2xx': result.non2xx,
       errors: result.errors,
     });

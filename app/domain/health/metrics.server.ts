@@ -1,6 +1,7 @@
 import { db } from '~/db.server';
 import { databaseState, poolStats } from '~/db/availability.server';
 import { isDraining } from './health.server';
+import { statementCount } from '~/db/adapters.server';
 
 // /metrics in Prometheus's text format: requests by route (counts and a duration histogram),
 // the job queue, the mail outbox and the database pool. Request figures are this process's
@@ -75,6 +76,11 @@ export async function metricsText(): Promise<string> {
   parts.push(
     block('tukiverkko_draining', 'gauge', '1 after SIGTERM while requests finish.', [
       `tukiverkko_draining ${isDraining() ? 1 : 0}`,
+    ]),
+  );
+  parts.push(
+    block('tukiverkko_database_statements_total', 'counter', 'SQL statements sent since the start.', [
+      `tukiverkko_database_statements_total ${statementCount()}`,
     ]),
   );
   const pool = poolStats();
