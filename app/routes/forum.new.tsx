@@ -6,11 +6,13 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { ThreadFields } from '~/components/forum/thread-fields';
-import { ErrorSummary, typed, useFormResult } from '~/components/ui/form';
+import { useQuestionDraft } from '~/components/forum/question-draft';
+import { ErrorSummary, Notice, typed, useFormResult } from '~/components/ui/form';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
 import { ThreadSchema } from '~/domain/forum/schema.server';
@@ -19,10 +21,10 @@ import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'forum:use');
+  const { user } = await requirePermission(request, 'forum:use');
   const language = await getLanguage(request);
   const preselected = new URL(request.url).searchParams.get('category') ?? '';
-  return json({ categories: await categoryOptions(language), preselected, language });
+  return json({ categories: await categoryOptions(language), preselected, language, userId: user.id });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,9 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewThreadPage() {
-  const { categories, preselected, language } = useLoaderData<typeof loader>();
+  const { categories, preselected, language, userId } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
-  const { errors, values } = useFormResult();
+  const { errors, values: sent } = useFormResult();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, keep, discard } = useQuestionDraft(userId, formRef);
+  // What the server sent back after a refused submit wins over a kept draft.
+  const restored = Object.keys(sent).length === 0 && draft !== null;
+  const values = restored ? draft : sent;
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -45,7 +52,16 @@ export default function NewThreadPage() {
       </p>
       <h1>{t('newThread.title')}</h1>
       <ErrorSummary errors={errors} />
-      <Form method="post" className="form">
+      {restored ? (
+        <Notice tone="info">
+          <p>{t('newThread.draftRestored')}</p>
+          <button type="button" className="button button--secondary" onClick={discard}>
+            {t('newThread.draftDiscard')}
+          </button>
+        </Notice>
+      ) : null}
+      {/* Keyed by the draft, so its values fill the fields once the page has read it. */}
+      <Form method="post" className="form" ref={formRef} onSubmit={keep} key={restored ? 'draft' : 'blank'}>
         <ThreadFields
           categories={categories}
           defaultCategory={preselected}

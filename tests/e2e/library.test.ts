@@ -40,6 +40,8 @@ describe('writing and reading a material', () => {
     await trainer.keyboard.press('Tab');
     await trainer.keyboard.type('Mitä tehdään');
     await expect.poll(() => editor.innerHTML()).toContain('Mitä tehdään');
+    // No header cell is left empty: the third keeps the name it was given.
+    expect(await editor.locator('th').allTextContents()).toEqual(['Vaihe', 'Mitä tehdään', 'Kolumn 3']);
     await trainer.getByLabel('Ämnen').fill('kela, tunnistautuminen');
     await Promise.all([
       trainer.waitForURL(/\/edit\?created=1$/),

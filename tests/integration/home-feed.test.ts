@@ -313,6 +313,42 @@ describe('home feed', () => {
     expect(busyFeed.count).toBe(quiet.count);
     expect(busyFeed.count).toBeLessThanOrEqual(12);
   });
+
+  it('finds replies in quieter threads when the most active followed threads hold only my own posts', async () => {
+    const me = await member('adviser', orgA);
+    const category = (await makeCategory(db)).id;
+    const base = Date.now() - 3600_000;
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    for (let i = 0; i < 30; i++) {
+      // Threads 0–8: someone else answered. Threads 9–29, more recent: only I wrote.
+      const author = i < 9 ? other.id : me.member.id;
+      const t = await db.forumThread.create({
+        data: {
+          categoryId: category,
+          authorId: me.member.id,
+          title: `Hiljainen ${i}`,
+          language: 'fi',
+          lastPostAt: at(i),
+        },
+        select: { id: true },
+      });
+      await db.forumThreadFollow.create({ data: { userId: me.member.id, threadId: t.id } });
+      await db.forumPost.create({
+        data: {
+          threadId: t.id,
+          authorId: author,
+          createdAt: at(i),
+          bodyJson: {},
+          bodyHtml: '',
+          bodyText: 'x',
+        },
+      });
+    }
+    const page = await feedPage(me.member);
+    expect(page.items.filter((i) => i.kind === 'answer').map((i) => i.title)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `Hiljainen ${8 - i}`),
+    );
+  });
 });
 
 describe('news digest e-mail', () => {

@@ -2,6 +2,7 @@ import Image from '@tiptap/extension-image';
 import Mention from '@tiptap/extension-mention';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import {
@@ -51,6 +52,7 @@ export type EditorStrings = Record<
   | 'addRow'
   | 'addColumn'
   | 'deleteTable'
+  | 'tableColumn'
   | 'callout',
   string
 >;
@@ -156,6 +158,11 @@ export default function Editor({
   });
   const [panel, setPanel] = useState<null | 'link' | 'image'>(null);
   const [status, setStatus] = useState('');
+  // A panel closed without inserting anything hands focus back to the text (not to <body>).
+  const closePanel = () => {
+    setPanel(null);
+    editor?.view.focus();
+  };
 
   async function insertUploaded(file: File, alt: string) {
     setStatus(strings.uploading);
@@ -173,7 +180,7 @@ export default function Editor({
       <input type="hidden" name="body" value={json} />
       {editor ? <Toolbar editor={editor} strings={strings} features={features} onPanel={setPanel} /> : null}
       {editor && panel === 'link' ? (
-        <LinkPanel editor={editor} strings={strings} onClose={() => setPanel(null)} />
+        <LinkPanel editor={editor} strings={strings} onClose={closePanel} />
       ) : null}
       {editor && panel === 'image' ? (
         <ImagePanel
@@ -182,7 +189,7 @@ export default function Editor({
             setPanel(null);
             void insertUploaded(file, alt);
           }}
-          onClose={() => setPanel(null)}
+          onClose={closePanel}
         />
       ) : null}
       <EditorContent editor={editor} />
@@ -268,7 +275,10 @@ function Toolbar({
           {
             key: 'table',
             icon: TableIcon,
-            run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+            run: () => {
+              chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
+              nameHeaderCells(editor, strings.tableColumn);
+            },
           },
         ];
     return [
@@ -317,6 +327,28 @@ function Toolbar({
       ))}
     </div>
   );
+}
+
+/**
+ * Names the header cells of the table the cursor is in "Column 1" … and selects the first name,
+ * so what the writer types replaces it (a header cell without text is an accessibility error,
+ * and an empty one gives no hint what belongs there).
+ */
+function nameHeaderCells(editor: TiptapEditor, column: string) {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const table = $from.node(depth);
+    if (table.type.name !== 'table') continue;
+    // The first row starts just inside the table; each cell's text just inside its paragraph.
+    const rowStart = $from.before(depth) + 2;
+    const textAt: number[] = [];
+    table.child(0).forEach((_cell, offset) => textAt.push(rowStart + offset + 2));
+    const tr = editor.state.tr;
+    for (let i = textAt.length - 1; i >= 0; i--) tr.insertText(`${column} ${i + 1}`, textAt[i]);
+    tr.setSelection(TextSelection.create(tr.doc, textAt[0]!, textAt[0]! + `${column} 1`.length));
+    editor.view.dispatch(tr);
+    return;
+  }
 }
 
 function LinkPanel({
@@ -391,11 +423,18 @@ function ImagePanel({
           // eslint-disable-next-line jsx-a11y/no-autofocus -- the panel opens for this one field
           autoFocus
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onKeyDown={(e) => e.key === 'Escape' && onClose()}
         />
       </label>
       <label>
         {strings.imageAlt}
-        <input type="text" value={alt} maxLength={300} onChange={(e) => setAlt(e.target.value)} />
+        <input
+          type="text"
+          value={alt}
+          maxLength={300}
+          onChange={(e) => setAlt(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        />
       </label>
       <button type="button" className="button" disabled={!file} onClick={() => file && onInsert(file, alt)}>
         {strings.insertImage}

@@ -61,9 +61,11 @@ export function mentionSuggestion(strings: { none: string; label: string }): Men
           list.id = 'mention-list';
           list.className = 'mention-list';
           list.setAttribute('aria-label', strings.label);
-          document.body.append(list);
+          // Inside the page's main landmark (all content belongs to one); positioned on the page.
+          (editorDom.closest('main') ?? document.body).append(list);
+          // No aria-expanded: a textbox may not carry it. aria-controls and aria-activedescendant
+          // tell assistive technology which list and option the typing drives.
           editorDom.setAttribute('aria-controls', 'mention-list');
-          editorDom.setAttribute('aria-expanded', 'true');
           items = props.items as Member[];
           active = 0;
           command = props.command as typeof command;
@@ -101,7 +103,6 @@ export function mentionSuggestion(strings: { none: string; label: string }): Men
           list = null;
           editorDom?.removeAttribute('aria-activedescendant');
           editorDom?.removeAttribute('aria-controls');
-          editorDom?.setAttribute('aria-expanded', 'false');
         },
       };
     },

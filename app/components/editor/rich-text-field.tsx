@@ -104,6 +104,7 @@ export function RichTextField({
               addRow: t('editor.addRow'),
               addColumn: t('editor.addColumn'),
               deleteTable: t('editor.deleteTable'),
+              tableColumn: t('editor.tableColumn'),
               callout: t('editor.callout'),
             }}
           />

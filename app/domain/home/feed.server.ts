@@ -47,27 +47,65 @@ export type FeedItem = {
 
 type Window = { before: Date; after: Date; take: number };
 
-/** Newest first: replies and answers in threads the reader follows (their own questions too). */
+type ReplyRow = {
+  id: string | null;
+  created_at: Date;
+  author: string;
+  thread_title: string;
+  language: string;
+  mine: boolean;
+  boundary: Date | null;
+};
+
+/**
+ * Newest first: replies and answers in threads the reader follows (their own questions too).
+ *
+ * A member may follow hundreds of threads. The newest page of posts lies, almost always, in the
+ * page-size threads most recently active before the cursor, so only those are read (one index
+ * scan each); `boundary` is how recent the next thread is (a thread's last_post_at is its newest
+ * visible post, kept by refreshThreadStats). If the page is not provably complete (its oldest
+ * post is not newer than that boundary), every followed thread is read.
+ */
 async function replies(viewer: AuthUser, w: Window): Promise<FeedItem[]> {
-  // Driven from the reader's follows: each followed thread gives at most a page of its newest
-  // posts through (thread_id, created_at), however many threads they follow.
-  const rows = await db.$queryRaw<
-    { id: string; created_at: Date; author: string; thread_title: string; language: string; mine: boolean }[]
-  >`
-    SELECT p.id, p.created_at, u.name AS author, t.title AS thread_title, t.language,
-           (t.author_id = ${viewer.id}::uuid) AS mine
-    FROM forum_thread_follow f
-    JOIN forum_thread t ON t.id = f.thread_id AND t.hidden_at IS NULL AND t.merged_into_id IS NULL
-    JOIN LATERAL (
-      SELECT p.id, p.created_at, p.author_id FROM forum_post p
-      WHERE p.thread_id = t.id AND p.created_at < ${w.before} AND p.created_at > ${w.after}
-        AND p.is_question = false AND p.hidden_at IS NULL AND p.deleted_at IS NULL
-        AND p.author_id <> ${viewer.id}::uuid
+  const read = (candidates: number) => db.$queryRaw<ReplyRow[]>`
+    WITH ranked AS (
+      SELECT t.id, t.title, t.language, t.author_id, LEAST(t.last_post_at, ${w.before}) AS recency
+      FROM forum_thread_follow f
+      JOIN forum_thread t ON t.id = f.thread_id AND t.hidden_at IS NULL AND t.merged_into_id IS NULL
+      WHERE f.user_id = ${viewer.id}::uuid AND t.last_post_at > ${w.after}
+      ORDER BY recency DESC
+      LIMIT ${candidates + 1}::int
+    ),
+    candidates AS (SELECT * FROM ranked ORDER BY recency DESC LIMIT ${candidates}::int),
+    page AS (
+      SELECT p.id, p.created_at, p.author_id, c.title AS thread_title, c.language,
+             (c.author_id = ${viewer.id}::uuid) AS mine
+      FROM candidates c
+      JOIN LATERAL (
+        SELECT p.id, p.created_at, p.author_id FROM forum_post p
+        WHERE p.thread_id = c.id AND p.created_at < ${w.before} AND p.created_at > ${w.after}
+          AND p.is_question = false AND p.hidden_at IS NULL AND p.deleted_at IS NULL
+          AND p.author_id <> ${viewer.id}::uuid
+        ORDER BY p.created_at DESC LIMIT ${w.take}::int
+      ) p ON true
       ORDER BY p.created_at DESC LIMIT ${w.take}::int
-    ) p ON true
-    JOIN app_user u ON u.id = p.author_id
-    WHERE f.user_id = ${viewer.id}::uuid AND t.last_post_at > ${w.after}
-    ORDER BY p.created_at DESC LIMIT ${w.take}::int`;
+    )
+    -- One row even when the page is empty, so the boundary always comes back.
+    SELECT page.id, page.created_at, u.name AS author, page.thread_title, page.language, page.mine,
+           b.boundary
+    FROM (SELECT (SELECT recency FROM ranked ORDER BY recency DESC OFFSET ${candidates}::int LIMIT 1) AS boundary) b
+    LEFT JOIN (page JOIN app_user u ON u.id = page.author_id) ON true
+    ORDER BY page.created_at DESC`;
+  let result = await read(w.take);
+  let rows = result.filter((r) => r.id !== null);
+  const boundary = result[0]?.boundary ?? null;
+  const complete =
+    boundary === null || (rows.length === w.take && rows[rows.length - 1]!.created_at > boundary);
+  // Rare: the most active threads hold too few posts by others. Read them all (bounded by follows).
+  if (!complete) {
+    result = await read(10_000);
+    rows = result.filter((r) => r.id !== null);
+  }
   return rows.map((r) => ({
     key: `post:${r.id}`,
     kind: r.mine ? 'answer' : 'reply',
@@ -85,16 +123,20 @@ async function threads(viewer: AuthUser, w: Window): Promise<FeedItem[]> {
     { id: string; created_at: Date; author: string; title: string; language: string }[]
   >`
     SELECT t.id, t.created_at, u.name AS author, t.title, t.language
-    FROM forum_category_follow cf
-    JOIN LATERAL (
-      SELECT t.id, t.created_at, t.author_id, t.title, t.language FROM forum_thread t
-      WHERE t.category_id = cf.category_id AND t.created_at < ${w.before} AND t.created_at > ${w.after}
-        AND t.hidden_at IS NULL AND t.merged_into_id IS NULL AND t.author_id <> ${viewer.id}::uuid
+    FROM (
+      SELECT t.* FROM forum_category_follow cf
+      JOIN LATERAL (
+        SELECT t.id, t.created_at, t.author_id, t.title, t.language FROM forum_thread t
+        WHERE t.category_id = cf.category_id AND t.created_at < ${w.before} AND t.created_at > ${w.after}
+          AND t.hidden_at IS NULL AND t.merged_into_id IS NULL AND t.author_id <> ${viewer.id}::uuid
+        ORDER BY t.created_at DESC LIMIT ${w.take}::int
+      ) t ON true
+      WHERE cf.user_id = ${viewer.id}::uuid
       ORDER BY t.created_at DESC LIMIT ${w.take}::int
-    ) t ON true
+    ) t
+    -- Names only for the page, not for every candidate.
     JOIN app_user u ON u.id = t.author_id
-    WHERE cf.user_id = ${viewer.id}::uuid
-    ORDER BY t.created_at DESC LIMIT ${w.take}::int`;
+    ORDER BY t.created_at DESC`;
   return rows.map((r) => ({
     key: `thread:${r.id}`,
     kind: 'thread',
