@@ -221,7 +221,8 @@ describe('HTTP hardening', () => {
       '/briefings',
       '/reports',
     ];
-    const skip = /^\/(logout|build|i18n|uploads|calendar|f\/)|\.(ics|csv|svg|png|js)(\?|$)|export/;
+    const skip =
+      /^\/(logout|build|i18n|uploads|calendar|f\/)|\.(ics|csv|svg|png|js|webmanifest)(\?|$)|export/;
     const failures: string[] = [];
     while (queue.length && seen.size < 120) {
       const path = queue.shift()!;

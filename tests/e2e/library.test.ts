@@ -102,8 +102,11 @@ describe('writing and reading a material', () => {
     await adviser.goto('/library/paths/uusi-opastaja');
     await expect.poll(() => step.textContent()).toContain('Päivitetty lukemisesi jälkeen');
     await adviser.goto('/');
-    await adviser.getByRole('heading', { name: 'Päivitetty lukemisesi jälkeen' }).waitFor();
-    await adviser.getByRole('link', { name: title }).click();
+    const item = adviser.locator('.feed__item', { hasText: 'Päivitetty lukemisesi jälkeen' }).filter({
+      has: adviser.getByRole('link', { name: title }),
+    });
+    await item.waitFor();
+    await item.getByRole('link', { name: title }).click();
 
     // The trainer sees what changed.
     await trainer.goto(`/library/${slug}/versions`);
