@@ -40,6 +40,17 @@ function write(userId: string, form: HTMLFormElement) {
     const previous = values[name];
     values[name] = previous === undefined ? value : [previous, value].flat();
   }
+  // The editor not loaded yet (its chunk still coming): the kept text is still the text.
+  if (values.body === undefined && !String(values.bodyText ?? '').trim()) {
+    const before = stored(userId);
+    let body: FormValues[string] | undefined;
+    try {
+      body = before ? (JSON.parse(before) as FormValues).body : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (body !== undefined) values.body = body;
+  }
   // Nothing typed yet: nothing to keep.
   const typed =
     String(values.title ?? '').trim() ||
