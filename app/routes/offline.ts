@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LANGUAGES } from '~/i18n/config';
 import { resources } from '~/i18n/resources.server';
+import { escapeHtml } from '~/utils/html';
 
 // The page the service worker (public/sw.js) shows when a page cannot load: kept on the phone at
 // install, so it must stand alone. All three languages at once (the phone has no connection to
@@ -15,9 +16,6 @@ h1,h2{font-size:1.5rem;margin:.5rem 0}
 a{color:#0000bf;display:inline-block;min-height:44px;padding:.6rem 0;font-weight:600}
 a:focus-visible{outline:3px solid #0072c6;outline-offset:2px}`;
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function page() {
   const sections = LANGUAGES.map((lng, index) => {

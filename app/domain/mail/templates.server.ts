@@ -2,9 +2,7 @@ import { i18n } from '~/i18n/i18n.server';
 import { isLanguage, DEFAULT_LANGUAGE } from '~/i18n/config';
 import { feedLineText } from '~/domain/home/feed-line';
 import type { OutgoingEmail } from './outbox.server';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '~/utils/html';
 
 type Parts = {
   subject: string;

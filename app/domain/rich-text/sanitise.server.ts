@@ -1,6 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { isUuid } from '~/utils/ids';
 import { HEADING_LEVELS } from './limits';
+import { escapeHtml } from '~/utils/html';
 
 // Rich text arrives as Tiptap (ProseMirror) JSON. It is cleaned twice: the JSON is rebuilt from
 // an allow-list of nodes, marks and attributes (what is stored and handed back to the editor),
@@ -203,9 +204,6 @@ export function documentFromText(text: string): RichDoc {
     })),
   };
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function renderText(node: RichNode): string {
   let html = escapeHtml(node.text ?? '');
