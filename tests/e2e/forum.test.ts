@@ -82,9 +82,14 @@ describe('asking, answering and moderating', () => {
     await notification.click();
     await trainer.waitForURL(/\/forum\/t\//);
     // The trainer uses Tukiverkko in Swedish (their profile language).
-    await trainer.getByLabel('Svar', { exact: true }).focus(); // the editor loads on focus
+    // The editor loads on focus; typing starts at once, and no keystroke is lost while it loads.
+    await trainer.getByLabel('Svar', { exact: true }).focus();
+    await trainer.keyboard.type('Päivitä Kela-sovellus App Storesta');
     await editorReady(trainer);
-    await trainer.keyboard.type('Päivitä Kela-sovellus App Storesta ja käynnistä puhelin uudelleen.');
+    await trainer.keyboard.type(' ja käynnistä puhelin uudelleen.');
+    await expect
+      .poll(() => trainer.locator('.editor__content').textContent())
+      .toBe('Päivitä Kela-sovellus App Storesta ja käynnistä puhelin uudelleen.');
     await Promise.all([
       trainer.waitForURL(/#post-/),
       trainer.getByRole('button', { name: 'Skicka svar' }).click(),

@@ -4,7 +4,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
-import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import {
   AddColumnIcon,
   AddRowIcon,
@@ -115,10 +115,13 @@ export default function Editor({
 }: Props) {
   const [json, setJson] = useState(() => JSON.stringify(initialContent(initialJson, initialText)));
   const editor = useEditor({
-    immediatelyRender: false,
+    // Only ever rendered in the browser: the editor exists in the first render, so the commit that
+    // replaces the loading textarea also shows and focuses it (no keystroke falls in between).
+    immediatelyRender: true,
     // Our CSP forbids inline <style>; the few rules ProseMirror needs are in app.css.
     injectCSS: false,
-    autofocus: autofocus ? 'end' : false,
+    // Focused below, in that commit (Tiptap's own autofocus waits a tick).
+    autofocus: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [...HEADING_LEVELS] },
@@ -156,6 +159,11 @@ export default function Editor({
     },
     onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
   });
+  useLayoutEffect(() => {
+    if (!editor || !autofocus) return;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.atEnd(editor.state.doc)));
+    editor.view.focus();
+  }, [editor, autofocus]);
   const [panel, setPanel] = useState<null | 'link' | 'image'>(null);
   const [status, setStatus] = useState('');
   // A panel closed without inserting anything hands focus back to the text (not to <body>).

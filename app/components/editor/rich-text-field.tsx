@@ -1,14 +1,15 @@
-import { lazy, Suspense, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText } from '~/components/ui/form';
 import type { FieldError } from '~/utils/forms';
 
 // The editor (Tiptap and ProseMirror, the largest code in the app) is its own chunk, fetched
 // only when someone writes: pages that edit load it at once, a thread page when the reply box
-// is focused. Until then, and without JavaScript, a plain textarea posts `bodyText`.
-const Editor = lazy(() => import('./editor.client'));
-
-const noSubscription = () => () => {};
+// is focused. Until then, and without JavaScript, a plain textarea posts `bodyText`. The
+// textarea stays mounted, focused and typed into until the chunk has arrived (a slow phone
+// takes seconds), and what was typed in it becomes the editor's text: no keystroke is lost.
+type EditorComponent = typeof import('./editor.client').default;
+const loadEditorCode = () => import('./editor.client').then((module) => module.default);
 
 type Props = {
   label: string;
@@ -37,13 +38,16 @@ export function RichTextField({
 }: Props) {
   const { t } = useTranslation('forum');
   const id = useId();
-  const [focused, setFocused] = useState(false);
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  const wanted = focused || (loadEditor === 'now' && hydrated);
+  // What is in the textarea, kept as it is typed (a keystroke's update is applied before the
+  // next key): the editor starts from it in the same commit that replaces the textarea.
+  const [typed, setTyped] = useState(initialText);
+  const [Editor, setEditor] = useState<EditorComponent | null>(null);
+  const load = () => void loadEditorCode().then((component) => setEditor(() => component));
+  useEffect(() => {
+    if (loadEditor === 'now') load();
+    // Once, after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const textarea = (
     <textarea
@@ -53,7 +57,10 @@ export function RichTextField({
       defaultValue={initialText}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy}
-      onFocus={() => setFocused(true)}
+      onChange={(event) => setTyped(event.target.value)}
+      onFocus={() => {
+        if (!Editor) load();
+      }}
     />
   );
   return (
@@ -66,49 +73,48 @@ export function RichTextField({
           {hint}
         </p>
       ) : null}
-      {wanted ? (
-        <Suspense fallback={textarea}>
-          <Editor
-            inputId={id}
-            labelId={`${id}-label`}
-            describedBy={describedBy}
-            initialJson={initialJson}
-            initialText={initialText}
-            invalid={Boolean(error)}
-            autofocus={loadEditor === 'on-focus'}
-            features={features}
-            uploadUrl={uploadUrl}
-            strings={{
-              toolbar: t('editor.toolbar'),
-              bold: t('editor.bold'),
-              italic: t('editor.italic'),
-              heading: t('editor.heading'),
-              bulletList: t('editor.bulletList'),
-              orderedList: t('editor.orderedList'),
-              quote: t('editor.quote'),
-              link: t('editor.link'),
-              linkUrl: t('editor.linkUrl'),
-              apply: t('editor.apply'),
-              removeLink: t('editor.removeLink'),
-              cancel: t('editor.cancel'),
-              image: t('editor.image'),
-              imageAlt: t('editor.imageAlt'),
-              insertImage: t('editor.insertImage'),
-              uploading: t('editor.uploading'),
-              uploadFailed: t('editor.uploadFailed'),
-              undo: t('editor.undo'),
-              redo: t('editor.redo'),
-              mentionNone: t('editor.mentionNone'),
-              mentionLabel: t('editor.mentionLabel'),
-              table: t('editor.table'),
-              addRow: t('editor.addRow'),
-              addColumn: t('editor.addColumn'),
-              deleteTable: t('editor.deleteTable'),
-              tableColumn: t('editor.tableColumn'),
-              callout: t('editor.callout'),
-            }}
-          />
-        </Suspense>
+      {Editor ? (
+        <Editor
+          inputId={id}
+          labelId={`${id}-label`}
+          describedBy={describedBy}
+          // Text typed into the textarea while the editor was loading wins over stored JSON.
+          initialJson={typed === initialText ? initialJson : undefined}
+          initialText={typed}
+          invalid={Boolean(error)}
+          autofocus={loadEditor === 'on-focus'}
+          features={features}
+          uploadUrl={uploadUrl}
+          strings={{
+            toolbar: t('editor.toolbar'),
+            bold: t('editor.bold'),
+            italic: t('editor.italic'),
+            heading: t('editor.heading'),
+            bulletList: t('editor.bulletList'),
+            orderedList: t('editor.orderedList'),
+            quote: t('editor.quote'),
+            link: t('editor.link'),
+            linkUrl: t('editor.linkUrl'),
+            apply: t('editor.apply'),
+            removeLink: t('editor.removeLink'),
+            cancel: t('editor.cancel'),
+            image: t('editor.image'),
+            imageAlt: t('editor.imageAlt'),
+            insertImage: t('editor.insertImage'),
+            uploading: t('editor.uploading'),
+            uploadFailed: t('editor.uploadFailed'),
+            undo: t('editor.undo'),
+            redo: t('editor.redo'),
+            mentionNone: t('editor.mentionNone'),
+            mentionLabel: t('editor.mentionLabel'),
+            table: t('editor.table'),
+            addRow: t('editor.addRow'),
+            addColumn: t('editor.addColumn'),
+            deleteTable: t('editor.deleteTable'),
+            tableColumn: t('editor.tableColumn'),
+            callout: t('editor.callout'),
+          }}
+        />
       ) : (
         textarea
       )}
