@@ -277,13 +277,19 @@ app.use((req, res, next) => {
 });
 app.use('/build', precompressed('public/build'));
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', fallthrough: true }));
-app.use(express.static('public', { maxAge: '1h', index: false }));
+// Only what public/ holds (read at start: icons, manifest, sw.js, …) is looked up on disk; a
+// page's URL goes straight to Remix instead of costing a file-system stat first.
+const publicEntries = new Set(fs.readdirSync('public'));
+const servePublic = express.static('public', { maxAge: '1h', index: false });
+app.use((req, res, next) =>
+  publicEntries.has(req.path.split('/')[1] ?? '') ? servePublic(req, res, next) : next(),
+);
 app.all('*', noStoreByDefault, async (req, res, next) => {
   res.locals.static = false;
   try {
-    await (
-      await currentHandler()
-    )(req, res, next);
+    const handle = await currentHandler();
+    // One scope per HTTP request: who is logged in is looked up once however many loaders ask.
+    await build.entry.module.withRequestScope(() => handle(req, res, next));
   } catch (error) {
     next(error);
   }

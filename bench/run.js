@@ -156,6 +156,7 @@ async function benchOne(label, databaseUrl) {
     'thread page (20 posts)': threadPath,
     'category page': '/forum/kela-omakanta-suomifi',
     'search "kirjastossa"': '/search?q=kirjastossa',
+    'search "palvelu" (common word)': '/search?q=palvelu',
     'library list (type, device, newest)': '/library?type=guide&device=android&sort=newest',
     'library material page': '/library/aineisto-12-fi',
     'events month view': `/events?view=month&month=${new Date().toISOString().slice(0, 7)}`,

@@ -75,22 +75,56 @@ export type ValidatedSession = {
   user: SessionUser;
 };
 
+type SessionRow = {
+  id: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+  status: string;
+  roleId: string;
+  roleKey: string;
+  organisationId: string;
+  organisationName: string;
+};
+
+/** The session and its member, role key and organisation: one statement on every request. */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
-  });
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId",
+      u.email, u.name, u.locale, u.status, u.role_id AS "roleId", r.key AS "roleKey",
+      u.organisation_id AS "organisationId", o.name AS "organisationName"
+    FROM session s
+    JOIN app_user u ON u.id = s.user_id
+    JOIN role r ON r.id = u.role_id
+    JOIN organisation o ON o.id = u.organisation_id
+    WHERE s.id = ${id}`;
   if (!session) return null;
   const now = Date.now();
-  const idle = now - session.lastSeenAt.getTime() >= idleLimitMs(session.user.role.key);
-  if (session.expiresAt.getTime() <= now || idle || session.user.status !== 'active') {
+  const idle = now - session.lastSeenAt.getTime() >= idleLimitMs(session.roleKey);
+  if (session.expiresAt.getTime() <= now || idle || session.status !== 'active') {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
-  return { id, expiresAt: session.expiresAt, user: session.user };
+  return {
+    id,
+    expiresAt: session.expiresAt,
+    user: {
+      id: session.userId,
+      email: session.email,
+      name: session.name,
+      locale: session.locale,
+      roleId: session.roleId,
+      role: { key: session.roleKey },
+      organisationId: session.organisationId,
+      organisation: { name: session.organisationName },
+    },
+  };
 }
 
 export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {

@@ -137,6 +137,7 @@ export default function ThreadPage() {
                 lastRead && new Date(post.createdAt) > lastRead && post.authorId !== abilities.viewerId,
               )}
               result={{ errors, values }}
+              flagOpen={params.get('flag') === post.id}
             />
             {post.isQuestion && accepted ? (
               <section className="accepted-answer" aria-labelledby="accepted-heading">

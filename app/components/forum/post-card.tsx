@@ -31,6 +31,8 @@ type Props = {
   /** Errors and typed values of the last submit, shown only in the form that sent them. */
   result: { errors: FieldErrors; values: FormValues };
   anchor?: boolean;
+  /** The reader chose to report this post (`?flag=`): its report form is open. */
+  flagOpen?: boolean;
 };
 
 const sentBy = (values: FormValues, intent: string | string[], postId: string) =>
@@ -45,6 +47,7 @@ export function PostCard({
   isNew,
   result,
   anchor = true,
+  flagOpen = false,
 }: Props) {
   const { t } = useTranslation('forum');
   const accepted = acceptedPostId === post.id;
@@ -130,6 +133,7 @@ export function PostCard({
           mine={mine}
           abilities={abilities}
           result={result}
+          flagOpen={flagOpen}
         />
       ) : null}
     </article>
@@ -183,6 +187,7 @@ function PostActions({
   mine,
   abilities,
   result,
+  flagOpen,
 }: {
   post: Post;
   threadId: string;
@@ -190,9 +195,11 @@ function PostActions({
   mine: boolean;
   abilities: PostAbilities;
   result: Props['result'];
+  flagOpen: boolean;
 }) {
   const { t } = useTranslation('forum');
-  const flagSent = sentBy(result.values, 'flag', post.id);
+  // Open again only when the report failed (a sent one shows the page's success message).
+  const flagFailed = sentBy(result.values, 'flag', post.id) && Object.keys(result.errors).length > 0;
   const modSent = sentBy(result.values, ['hide', 'unhide', 'dismiss'], post.id);
   return (
     <div className="post__actions">
@@ -243,32 +250,18 @@ function PostActions({
         </>
       ) : null}
       {!mine && !post.hiddenAt ? (
-        <details className="post__menu" open={flagSent || undefined}>
-          <summary className="button button--secondary">
+        flagOpen || flagFailed ? (
+          <FlagPanel postId={post.id} threadId={threadId} errors={flagFailed ? result.errors : {}} />
+        ) : (
+          // A link, not a form per post: the one report form is drawn under the post chosen.
+          <Link
+            to={`/forum/t/${threadId}?flag=${post.id}#flag-${post.id}`}
+            preventScrollReset
+            className="button button--secondary"
+          >
             {post.flaggedByMe ? t('flag.flagged') : t('flag.open')}
-          </summary>
-          <Form method="post" className="post__panel">
-            <input type="hidden" name="postId" value={post.id} />
-            <SelectField
-              name="reason"
-              label={t('flag.reason')}
-              error={flagSent ? result.errors.reason : undefined}
-              options={[
-                { value: '', label: t('flag.choose') },
-                ...FLAG_REASONS.map((r) => ({ value: r, label: t(`flag.reasons.${r}`) })),
-              ]}
-            />
-            <TextField
-              name="note"
-              label={t('flag.note')}
-              maxLength={1000}
-              error={flagSent ? result.errors.note : undefined}
-            />
-            <button type="submit" name="intent" value="flag" className="button">
-              {t('flag.send')}
-            </button>
-          </Form>
-        </details>
+          </Link>
+        )
       ) : null}
       {abilities.canModerate ? (
         <details className="post__menu" open={modSent || undefined}>
@@ -301,5 +294,46 @@ function PostActions({
         <FieldErrorText id={`post-${post.id}-error`} error={result.errors.form} />
       ) : null}
     </div>
+  );
+}
+
+function FlagPanel({ postId, threadId, errors }: { postId: string; threadId: string; errors: FieldErrors }) {
+  const { t } = useTranslation('forum');
+  return (
+    // Sent to the thread without `?flag=`, so the form closes once the report is in.
+    <Form
+      method="post"
+      action={`/forum/t/${threadId}`}
+      preventScrollReset
+      className="post__panel"
+      id={`flag-${postId}`}
+    >
+      <input type="hidden" name="postId" value={postId} />
+      <SelectField
+        name="reason"
+        label={t('flag.reason')}
+        error={errors.reason}
+        // The reader asked for this form by choosing "Report": take them to it.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+        options={[
+          { value: '', label: t('flag.choose') },
+          ...FLAG_REASONS.map((r) => ({ value: r, label: t(`flag.reasons.${r}`) })),
+        ]}
+      />
+      <TextField name="note" label={t('flag.note')} maxLength={1000} error={errors.note} />
+      <div className="actions-row">
+        <button type="submit" name="intent" value="flag" className="button">
+          {t('flag.send')}
+        </button>
+        <Link
+          to={`/forum/t/${threadId}#post-${postId}`}
+          preventScrollReset
+          className="button button--secondary"
+        >
+          {t('flag.cancel')}
+        </Link>
+      </div>
+    </Form>
   );
 }

@@ -53,12 +53,15 @@ export async function categoryOptions(language: Language) {
   return rows.map((c) => localisedCategory(c, language));
 }
 
+/** A category in the reader's language and whether they follow it: one statement. */
 export async function categoryBySlug(slug: string, language: Language, viewerId: string) {
-  const c = await db.forumCategory.findUnique({
-    where: { slug },
-    select: { ...categorySelect, followers: { where: { userId: viewerId }, select: { userId: true } } },
-  });
-  return c ? { ...localisedCategory(c, language), following: c.followers.length > 0 } : null;
+  const [c] = await db.$queryRaw<(CategoryRow & { following: boolean })[]>`
+    SELECT c.id, c.slug, c.name_fi AS "nameFi", c.name_sv AS "nameSv", c.name_en AS "nameEn",
+      c.description_fi AS "descriptionFi", c.description_sv AS "descriptionSv",
+      c.description_en AS "descriptionEn", c.position,
+      EXISTS (SELECT 1 FROM forum_category_follow f WHERE f.category_id = c.id AND f.user_id = ${viewerId}::uuid) AS following
+    FROM forum_category c WHERE c.slug = ${slug}`;
+  return c ? { ...localisedCategory(c, language), following: c.following } : null;
 }
 
 type CategoryStats = {

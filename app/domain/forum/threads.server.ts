@@ -4,7 +4,6 @@ import { db } from '~/db.server';
 import type { Language } from '~/i18n/config';
 import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
-import { categorySelect, localisedCategory } from './categories.server';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './constants';
 
 /** Threads whose last activity is older than this are the archive, not "unread". */
@@ -20,22 +19,6 @@ function postVisibility(viewer: AuthUser): Prisma.ForumPostWhereInput {
   return canModerate(viewer) ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] };
 }
 
-/** What both a thread list and a thread page show of a thread. */
-const threadFields = {
-  id: true,
-  title: true,
-  language: true,
-  deviceTags: true,
-  eserviceTags: true,
-  tags: true,
-  pinned: true,
-  lockedAt: true,
-  hiddenAt: true,
-  acceptedPostId: true,
-  replyCount: true,
-  createdAt: true,
-} as const satisfies Prisma.ForumThreadSelect;
-
 export type ThreadListFilter = {
   filter: ThreadFilter;
   device?: string;
@@ -44,60 +27,72 @@ export type ThreadListFilter = {
   page: number;
 };
 
+type ThreadListRow = {
+  id: string;
+  title: string;
+  language: string;
+  deviceTags: string[];
+  eserviceTags: string[];
+  tags: string[];
+  pinned: boolean;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  acceptedPostId: string | null;
+  replyCount: number;
+  createdAt: Date;
+  hasVerified: boolean;
+  lastPostAt: Date;
+  authorName: string;
+  unread: boolean;
+  total: bigint;
+};
+
+/**
+ * A category's threads, a page of them with author and read state, and how many there are: one
+ * statement. The count is an uncorrelated subquery (run once), so the page itself can still
+ * stop after THREADS_PER_PAGE rows in index order.
+ */
 export async function listThreads(viewer: AuthUser, categoryId: string, f: ThreadListFilter) {
   const since = unreadSince();
-  const byFilter: Record<ThreadFilter, Prisma.ForumThreadWhereInput> = {
-    all: {},
-    unanswered: { replyCount: 0 },
-    solved: { acceptedPostId: { not: null } },
-    verified: { hasVerified: true },
-    unread: f.filter === 'unread' ? { id: { in: await unreadThreadIds(viewer, categoryId) } } : {},
+  const unread = Prisma.sql`(t.last_post_at > ${since} AND NOT EXISTS (
+    SELECT 1 FROM forum_thread_read r
+    WHERE r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid AND r.last_read_at >= t.last_post_at))`;
+  const byFilter: Record<ThreadFilter, Prisma.Sql> = {
+    all: Prisma.empty,
+    unanswered: Prisma.sql`AND t.reply_count = 0`,
+    solved: Prisma.sql`AND t.accepted_post_id IS NOT NULL`,
+    verified: Prisma.sql`AND t.has_verified`,
+    unread: Prisma.sql`AND ${unread}`,
   };
-  const where: Prisma.ForumThreadWhereInput = {
-    AND: [
-      { categoryId },
-      threadVisibility(viewer),
-      byFilter[f.filter],
-      f.device ? { deviceTags: { has: f.device } } : {},
-      f.tag ? { OR: [{ tags: { has: f.tag } }, { eserviceTags: { has: f.tag } }] } : {},
-      f.language ? { language: f.language } : {},
-    ],
-  };
-  const [threads, total] = await Promise.all([
-    db.forumThread.findMany({
-      where,
-      orderBy: [{ pinned: 'desc' }, { lastPostAt: 'desc' }, { id: 'asc' }],
-      skip: (f.page - 1) * THREADS_PER_PAGE,
-      take: THREADS_PER_PAGE,
-      select: {
-        ...threadFields,
-        hasVerified: true,
-        lastPostAt: true,
-        author: { select: { name: true } },
-        reads: { where: { userId: viewer.id }, select: { lastReadAt: true } },
-      },
-    }),
-    db.forumThread.count({ where }),
-  ]);
+  const where = Prisma.sql`t.category_id = ${categoryId}::uuid AND t.merged_into_id IS NULL
+    ${canModerate(viewer) ? Prisma.empty : Prisma.sql`AND t.hidden_at IS NULL`}
+    ${byFilter[f.filter]}
+    ${f.device ? Prisma.sql`AND ${f.device} = ANY(t.device_tags)` : Prisma.empty}
+    ${f.tag ? Prisma.sql`AND (${f.tag} = ANY(t.tags) OR ${f.tag} = ANY(t.eservice_tags))` : Prisma.empty}
+    ${f.language ? Prisma.sql`AND t.language = ${f.language}` : Prisma.empty}`;
+  const rows = await db.$queryRaw<ThreadListRow[]>`
+    SELECT t.id, t.title, t.language, t.device_tags AS "deviceTags", t.eservice_tags AS "eserviceTags",
+      t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
+      t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+      t.has_verified AS "hasVerified", t.last_post_at AS "lastPostAt", a.name AS "authorName",
+      ${unread} AS unread,
+      (SELECT count(*) FROM forum_thread t WHERE ${where}) AS total
+    FROM forum_thread t JOIN app_user a ON a.id = t.author_id
+    WHERE ${where}
+    ORDER BY t.pinned DESC, t.last_post_at DESC, t.id ASC
+    LIMIT ${THREADS_PER_PAGE} OFFSET ${(f.page - 1) * THREADS_PER_PAGE}`;
+  // Past the last page no row carries the count.
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : Number(
+        (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM forum_thread t WHERE ${where}`)[0]
+          ?.n ?? 0,
+      );
   return {
-    threads: threads.map(({ reads, ...t }) => ({
-      ...t,
-      unread: t.lastPostAt > since && (!reads[0] || reads[0].lastReadAt < t.lastPostAt),
-    })),
+    threads: rows.map(({ authorName, total: _total, ...t }) => ({ ...t, author: { name: authorName } })),
     total,
     pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
   };
-}
-
-/** Compares two columns of two tables, which Prisma's filters cannot; bounded by the window. */
-async function unreadThreadIds(viewer: AuthUser, categoryId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM forum_thread t
-    LEFT JOIN forum_thread_read r ON r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid
-    WHERE t.category_id = ${categoryId}::uuid AND t.last_post_at > ${unreadSince()}
-      AND (r.last_read_at IS NULL OR r.last_read_at < t.last_post_at)
-    ORDER BY t.last_post_at DESC LIMIT 1000`;
-  return rows.map((r) => r.id);
 }
 
 export type ThreadLookup =
@@ -105,29 +100,49 @@ export type ThreadLookup =
   | { found: true; mergedInto: string }
   | { found: true; mergedInto: null; thread: NonNullable<Awaited<ReturnType<typeof loadThread>>> };
 
-function loadThread(viewer: AuthUser, id: string, language: Language) {
-  return db.forumThread
-    .findFirst({
-      where: { id, ...(canModerate(viewer) ? {} : { hiddenAt: null }) },
-      select: {
-        ...threadFields,
-        mergedIntoId: true,
-        authorId: true,
-        category: { select: categorySelect },
-        followers: { where: { userId: viewer.id }, select: { userId: true } },
-        reads: { where: { userId: viewer.id }, select: { lastReadAt: true } },
-      },
-    })
-    .then((found) => {
-      if (!found) return null;
-      const { followers, reads, ...t } = found;
-      return {
-        ...t,
-        category: localisedCategory(t.category, language),
-        following: followers.length > 0,
-        lastReadAt: reads[0]?.lastReadAt ?? null,
-      };
-    });
+type ThreadRow = {
+  id: string;
+  title: string;
+  language: string;
+  deviceTags: string[];
+  eserviceTags: string[];
+  tags: string[];
+  pinned: boolean;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  acceptedPostId: string | null;
+  replyCount: number;
+  createdAt: Date;
+  mergedIntoId: string | null;
+  authorId: string;
+  category: { id: string; slug: string; name: string; description: string };
+  following: boolean;
+  lastReadAt: Date | null;
+};
+
+const CATEGORY_COLUMNS = {
+  fi: Prisma.sql`c.name_fi, c.description_fi`,
+  sv: Prisma.sql`c.name_sv, c.description_sv`,
+  en: Prisma.sql`c.name_en, c.description_en`,
+} as const;
+
+/** A thread page's thread, its category in the reader's language, follow and read state: one statement. */
+async function loadThread(viewer: AuthUser, id: string, language: Language): Promise<ThreadRow | null> {
+  const [row] = await db.$queryRaw<
+    (Omit<ThreadRow, 'category'> & { category: [string, string, string, string] })[]
+  >`
+    SELECT t.id, t.title, t.language, t.device_tags AS "deviceTags", t.eservice_tags AS "eserviceTags",
+      t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
+      t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+      t.merged_into_id AS "mergedIntoId", t.author_id AS "authorId",
+      json_build_array(c.id, c.slug, ${CATEGORY_COLUMNS[language]}) AS category,
+      EXISTS (SELECT 1 FROM forum_thread_follow f WHERE f.thread_id = t.id AND f.user_id = ${viewer.id}::uuid) AS following,
+      (SELECT r.last_read_at FROM forum_thread_read r WHERE r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid) AS "lastReadAt"
+    FROM forum_thread t JOIN forum_category c ON c.id = t.category_id
+    WHERE t.id = ${id}::uuid ${canModerate(viewer) ? Prisma.empty : Prisma.sql`AND t.hidden_at IS NULL`}`;
+  if (!row) return null;
+  const [categoryId, slug, name, description] = row.category;
+  return { ...row, category: { id: categoryId, slug, name, description } };
 }
 
 export async function findThread(viewer: AuthUser, id: string, language: Language): Promise<ThreadLookup> {
@@ -138,61 +153,92 @@ export async function findThread(viewer: AuthUser, id: string, language: Languag
   return { found: true, mergedInto: null, thread };
 }
 
-const postSelect = (viewerId: string) =>
-  ({
-    id: true,
-    authorId: true,
-    isQuestion: true,
-    bodyHtml: true,
-    createdAt: true,
-    editedAt: true,
-    deletedAt: true,
-    hiddenAt: true,
-    hiddenReason: true,
-    verifiedAt: true,
-    author: {
-      select: { name: true, organisation: { select: { name: true } }, role: { select: { key: true } } },
-    },
-    quotedPost: {
-      select: {
-        id: true,
-        bodyText: true,
-        hiddenAt: true,
-        deletedAt: true,
-        author: { select: { name: true } },
-      },
-    },
-    reactions: {
-      select: { kind: true, userId: true, user: { select: { name: true } } },
-      orderBy: { createdAt: 'asc' },
-    },
-    _count: { select: { revisions: true } },
-    flags: { where: { reporterId: viewerId }, select: { id: true }, take: 1 },
-  }) satisfies Prisma.ForumPostSelect;
+type PostRow = {
+  id: string;
+  authorId: string;
+  isQuestion: boolean;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  verifiedAt: Date | null;
+  authorName: string;
+  authorOrganisation: string;
+  authorRole: string;
+  quoteId: string | null;
+  quoteAuthorName: string | null;
+  quoteExcerpt: string | null;
+  revisionCount: number;
+  flaggedByMe: boolean;
+  /** [kind, userId, name] in the order given. */
+  reactions: [string, string, string][];
+  total: bigint;
+};
 
-type RawPost = Prisma.ForumPostGetPayload<{ select: ReturnType<typeof postSelect> }>;
+/**
+ * Posts with their authors, quotes, reactions, revision count and the viewer's flag: one
+ * statement (Prisma sent ten, one per relation). `total` counts every post the filter lets
+ * through, before the page's LIMIT.
+ */
+function postRows(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; offset: number }) {
+  const visible = canModerate(viewer)
+    ? Prisma.empty
+    : Prisma.sql`AND (p.hidden_at IS NULL OR p.author_id = ${viewer.id}::uuid)`;
+  return db.$queryRaw<PostRow[]>`
+    SELECT p.id, p.author_id AS "authorId", p.is_question AS "isQuestion", p.body_html AS "bodyHtml",
+      p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
+      p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.verified_at AS "verifiedAt",
+      a.name AS "authorName", o.name AS "authorOrganisation", r.key AS "authorRole",
+      q.id AS "quoteId", qa.name AS "quoteAuthorName",
+      CASE WHEN q.hidden_at IS NULL AND q.deleted_at IS NULL THEN left(q.body_text, 280) END AS "quoteExcerpt",
+      (SELECT count(*)::int FROM forum_post_revision v WHERE v.post_id = p.id) AS "revisionCount",
+      EXISTS (SELECT 1 FROM forum_flag f WHERE f.post_id = p.id AND f.reporter_id = ${viewer.id}::uuid) AS "flaggedByMe",
+      (SELECT coalesce(json_agg(json_build_array(x.kind, x.user_id, xu.name) ORDER BY x.created_at), '[]'::json)
+        FROM forum_reaction x JOIN app_user xu ON xu.id = x.user_id WHERE x.post_id = p.id) AS reactions,
+      count(*) OVER () AS total
+    FROM forum_post p
+    JOIN app_user a ON a.id = p.author_id
+    JOIN organisation o ON o.id = a.organisation_id
+    JOIN role r ON r.id = a.role_id
+    LEFT JOIN forum_post q ON q.id = p.quoted_post_id
+    LEFT JOIN app_user qa ON qa.id = q.author_id
+    WHERE ${filter} ${visible}
+    ORDER BY p.is_question DESC, p.created_at ASC, p.id ASC
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+}
 
-function shapePost(p: RawPost, viewer: AuthUser) {
-  const { reactions, quotedPost, flags, _count, ...post } = p;
+function shapePost(row: PostRow, viewer: AuthUser) {
   const byKind = new Map<string, { count: number; mine: boolean; names: string[] }>();
-  for (const r of reactions) {
-    const entry = byKind.get(r.kind) ?? { count: 0, mine: false, names: [] };
+  for (const [kind, userId, name] of row.reactions) {
+    const entry = byKind.get(kind) ?? { count: 0, mine: false, names: [] };
     entry.count += 1;
-    entry.mine ||= r.userId === viewer.id;
-    entry.names.push(r.user.name);
-    byKind.set(r.kind, entry);
+    entry.mine ||= userId === viewer.id;
+    entry.names.push(name);
+    byKind.set(kind, entry);
   }
   return {
-    ...post,
+    id: row.id,
+    authorId: row.authorId,
+    isQuestion: row.isQuestion,
+    bodyHtml: row.bodyHtml,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deletedAt: row.deletedAt,
+    hiddenAt: row.hiddenAt,
+    hiddenReason: row.hiddenReason,
+    verifiedAt: row.verifiedAt,
+    author: {
+      name: row.authorName,
+      organisation: { name: row.authorOrganisation },
+      role: { key: row.authorRole },
+    },
     reactions: Object.fromEntries(byKind),
-    revisionCount: _count.revisions,
-    flaggedByMe: flags.length > 0,
-    quote: quotedPost
-      ? {
-          id: quotedPost.id,
-          authorName: quotedPost.author.name,
-          excerpt: quotedPost.hiddenAt || quotedPost.deletedAt ? null : quotedPost.bodyText.slice(0, 280),
-        }
+    revisionCount: row.revisionCount,
+    flaggedByMe: row.flaggedByMe,
+    quote: row.quoteId
+      ? { id: row.quoteId, authorName: row.quoteAuthorName ?? '', excerpt: row.quoteExcerpt }
       : null,
   };
 }
@@ -209,28 +255,25 @@ export async function threadPosts(
   thread: { id: string; acceptedPostId: string | null },
   page: number,
 ) {
-  const where = { AND: [{ threadId: thread.id }, postVisibility(viewer)] };
-  const [posts, total] = await Promise.all([
-    db.forumPost.findMany({
-      where,
-      orderBy: POST_ORDER,
-      skip: (page - 1) * POSTS_PER_PAGE,
-      take: POSTS_PER_PAGE,
-      select: postSelect(viewer.id),
-    }),
-    db.forumPost.count({ where }),
-  ]);
-  const shaped = posts.map((p) => shapePost(p, viewer));
+  const inThread = Prisma.sql`p.thread_id = ${thread.id}::uuid`;
+  const rows = await postRows(viewer, inThread, {
+    limit: POSTS_PER_PAGE,
+    offset: (page - 1) * POSTS_PER_PAGE,
+  });
+  // Past the last page no row carries the total: count apart (rare: an old link).
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : page > 1
+      ? Number((await postRows(viewer, inThread, { limit: 1, offset: 0 }))[0]?.total ?? 0)
+      : 0;
+  const shaped = rows.map((p) => shapePost(p, viewer));
   // Page 1 shows the accepted answer under the question; it is usually on that page already.
   let accepted: ThreadPost | null = null;
   if (thread.acceptedPostId && page === 1) {
     const onPage = shaped.find((p) => p.id === thread.acceptedPostId);
-    const found = onPage
-      ? null
-      : await db.forumPost.findFirst({
-          where: { AND: [{ id: thread.acceptedPostId }, postVisibility(viewer)] },
-          select: postSelect(viewer.id),
-        });
+    const [found] = onPage
+      ? []
+      : await postRows(viewer, Prisma.sql`p.id = ${thread.acceptedPostId}::uuid`, { limit: 1, offset: 0 });
     const candidate = onPage ?? (found ? shapePost(found, viewer) : null);
     accepted = candidate && !candidate.deletedAt ? candidate : null;
   }
