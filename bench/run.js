@@ -46,18 +46,40 @@ function cpuMs(pid) {
   }
 }
 
-/** CPU of the app process plus every PostgreSQL process on this machine (its backends do the queries). */
+/**
+ * CPU of the app's process, its web processes (npm run start:cluster) and every PostgreSQL
+ * process on this machine (its backends do the queries).
+ */
 function serverCpuMs(pid) {
-  let total = cpuMs(pid);
+  let total = 0;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(entry);
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
+      if (Number(entry) === pid || ppid === pid || comm === 'postgres') total += cpuMs(entry);
     } catch {
       // gone meanwhile
     }
   }
   return total;
+}
+
+/** RSS of each web process under a cluster primary, in MiB. */
+function workerRss(pid) {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map((entry) => rssMiB(entry));
 }
 
 /** SQL statements the app has sent (its /metrics counter, answered on 127.0.0.1). */
@@ -238,9 +260,56 @@ async function benchOne(label, databaseUrl) {
   const rss = rssMiB(server.pid);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
+  // One process per core (PostgreSQL only): the thread page again, under npm run start:cluster.
+  const processes = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
+  if (databaseUrl.startsWith('postgres') && processes > 1 && (!only || only.test('thread page')))
+    rows.push(await clusterRun(env, processes, threadPath, cookie, label));
   console.table(rows);
   console.log(`server RSS after the runs: ${rss} MiB; JavaScript for a thread reader: ${threadJs}`);
   return { rows, rss, threadJs, upload };
+}
+
+/**
+ * The thread page served by `processes` web processes (cluster.js). CPU counts the primary, its
+ * workers and PostgreSQL; statements are not given (each process counts its own).
+ */
+async function clusterRun(env, processes, threadPath, cookie, label) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('node', ['cluster.js'], {
+    env: { ...env, PORT: String(port), APP_ORIGIN: base, WEB_PROCESSES: String(processes) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const url = `${base}${threadPath}`;
+  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie } });
+  const cpuBefore = serverCpuMs(server.pid);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+  const cpuAfter = serverCpuMs(server.pid);
+  const rss = workerRss(server.pid);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  console.log(`${processes} web processes: RSS ${rss.join(' + ')} MiB after the run`);
+  return {
+    database: label,
+    page: `thread page (20 posts), ${processes} processes`,
+    'requests/s (mean)': Math.round(result.requests.average),
+    'latency p50 ms': result.latency.p50,
+    'latency p99 ms': result.latency.p99,
+    'CPU ms/request': Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(2)),
+    'statements/request': '—',
+    'non-2xx': result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function firstOrganisationId(base, cookie) {

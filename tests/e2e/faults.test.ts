@@ -42,10 +42,14 @@ type Server = {
   exit: Promise<number | null>;
 };
 
-async function startServer(proxy: TcpProxy, extraEnv: Record<string, string> = {}): Promise<Server> {
+async function startServer(
+  proxy: TcpProxy,
+  extraEnv: Record<string, string> = {},
+  script = 'server.js',
+): Promise<Server> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const child = spawn('node', ['server.js'], {
+  const child = spawn('node', [script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -242,6 +246,50 @@ describe.skipIf(!postgresReachable)('faults on a PostgreSQL server', () => {
         proxy.setMode('forward');
         await stop(server);
       }
+    }
+  });
+
+  test('one process per core: two web processes share the port, one runs the jobs, a killed one is replaced, SIGTERM stops all', async () => {
+    const server = await startServer(proxy, { WEB_PROCESSES: '2', JOBS_WORKER: 'on' }, 'cluster.js');
+    const workers = () =>
+      spawnSync('ps', ['-o', 'pid=', '--ppid', String(server.child.pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((line) => Number(line.trim()))
+        .filter(Boolean);
+    const waitFor = async (ok: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!ok() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return ok();
+    };
+    try {
+      expect(
+        await waitFor(() => server.log.filter((l) => l.includes('listening on')).length === 2, 15_000),
+      ).toBe(true);
+      const [first, second] = workers();
+      expect([first, second].every(Boolean)).toBe(true);
+      // Exactly one of the two takes jobs (the queue is safe with many, but one is enough).
+      expect(server.log.filter((l) => l.includes('job worker started'))).toHaveLength(1);
+      const cookie = await login(server);
+
+      // A worker dies: pages keep coming from the other, and the primary starts a new one.
+      process.kill(first!, 'SIGKILL');
+      // A kept-alive connection the dead process held is closed by the kernel; a browser retries
+      // on it, fetch does not: give fetch the moment to see it close.
+      await new Promise((r) => setTimeout(r, 300));
+      const during = await Promise.all(
+        Array.from({ length: 10 }, () => timed(`${server.base}/forum`, { headers: { cookie } })),
+      );
+      expect(during.map((d) => d.response.status)).toEqual(Array(10).fill(200));
+      expect(await waitFor(() => workers().length === 2 && !workers().includes(first!), 15_000)).toBe(true);
+      expect(
+        await waitFor(() => server.log.filter((l) => l.includes('listening on')).length === 3, 15_000),
+      ).toBe(true);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exit).toBe(0);
+      expect(workers()).toEqual([]);
+    } finally {
+      await stop(server);
     }
   });
 });

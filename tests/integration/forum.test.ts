@@ -10,6 +10,7 @@ import * as historyRoute from '~/routes/forum.p.$id.history';
 import * as threadRoute from '~/routes/forum.t.$id';
 import * as categoriesRoute from '~/routes/forum.categories';
 import { MAX_BODY_CHARS } from '~/domain/rich-text/limits';
+import { statementCount } from '~/db/adapters.server';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
@@ -379,6 +380,59 @@ describe('accepted and verified answers, reactions', () => {
     expect((await act(a.cookie, threadId, { intent: 'react', postId: replyId, kind: 'angry' })).status).toBe(
       400,
     );
+  });
+});
+
+describe('round trips', () => {
+  it('a thread page of 20 posts with reactions, a quote, a flag and an edit, and its category page, take three statements each', async () => {
+    const category = await makeCategory(db);
+    const reader = await loginAs('adviser', orgId);
+    const writer = await loginAs('trainer', orgId);
+    const t = await makeThread(db, {
+      categoryId: category.id,
+      authorId: writer.user.id,
+      createdAt: new Date(Date.now() - 3600_000),
+      replies: Array.from({ length: 22 }, (_, i) => ({ authorId: writer.user.id, text: `Vastaus ${i}` })),
+    });
+    const [first, second] = [t.replyIds[0]!, t.replyIds[1]!];
+    await act(reader.cookie, t.id, { intent: 'react', postId: first, kind: 'thanks' });
+    await act(writer.cookie, t.id, { intent: 'react', postId: first, kind: 'helpful' });
+    await act(reader.cookie, t.id, { intent: 'flag', postId: second, reason: 'off_topic', note: '' });
+    await db.forumPost.update({ where: { id: second }, data: { quotedPostId: first, editedAt: new Date() } });
+    await db.forumPostRevision.create({
+      data: { postId: second, editorId: writer.user.id, bodyHtml: '<p>Vanha</p>' },
+    });
+    await threadData(reader.cookie, t.id); // reads the page once: the next view has nothing new to mark
+
+    const before = statementCount();
+    const data = await threadData(reader.cookie, t.id);
+    // Who is logged in, the thread, its posts: nothing per post or per relation.
+    expect(statementCount() - before).toBe(3);
+    expect(data.posts).toHaveLength(20);
+    expect(data.pages).toBe(2);
+    expect(data.posts[1]!.reactions).toEqual({
+      thanks: { count: 1, mine: true, names: [reader.user.name] },
+      helpful: { count: 1, mine: false, names: [writer.user.name] },
+    });
+    const quoting = data.posts[2] as (typeof data.posts)[number] & { flaggedByMe: boolean };
+    expect(quoting.flaggedByMe).toBe(true);
+    expect(quoting.revisionCount).toBe(1);
+    expect(quoting.quote).toMatchObject({ id: first, excerpt: 'Vastaus 0' });
+
+    const listed = statementCount();
+    const response = await callLoader(
+      categoryRoute,
+      makeRequest(`/forum/${category.slug}`, { cookie: reader.cookie }),
+      {
+        slug: category.slug,
+      },
+    );
+    expect(statementCount() - listed).toBe(3);
+    const list = await json<{
+      threads: { id: string; unread: boolean; author: { name: string } }[];
+      total: number;
+    }>(response);
+    expect(list).toMatchObject({ total: 1, threads: [{ id: t.id, author: { name: writer.user.name } }] });
   });
 });
 

@@ -15,6 +15,7 @@ export function startBackgroundWork() {
   env(); // fail fast on a bad environment before taking traffic
   if (env().JOBS_WORKER === 'off' || stopWorker) return;
   stopWorker = startJobWorker();
+  logger.info('job worker started');
   void scheduleDigest().catch((error) => logger.error('could not schedule the daily digest', { error }));
   pruneTimer = setInterval(() => void pruneRateLimits().catch(() => {}), 10 * 60 * 1000);
   pruneTimer.unref();
