@@ -227,7 +227,8 @@ async function benchOne(label, databaseUrl) {
     const url = `${base}${target}`;
     const page = await fetch(url, { headers: { Cookie: pageCookie }, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
-    const events = (await page.text()).match(/BEGIN:VEVENT/g)?.length;
+    const body = await page.text();
+    const events = body.match(/BEGIN:VEVENT/g)?.length;
     // Warm-up, then the measured run.
     await autocannon({ url, connections, duration: 3, headers: { cookie: pageCookie } });
     const [cpuBefore, statementsBefore] = [serverCpuMs(server.pid), await statementsSent(base)];
@@ -249,6 +250,7 @@ async function benchOne(label, databaseUrl) {
       'latency p99 ms': result.latency.p99,
       'CPU ms/request': Number(((cpuAfter - cpuBefore) / answered).toFixed(2)),
       'statements/request': Number(((statementsAfter - statementsBefore - metricsOwn) / answered).toFixed(1)),
+      'HTML KB': Number((Buffer.byteLength(body) / 1024).toFixed(1)),
       'non-2xx': result.non2xx,
       errors: result.errors,
     });
@@ -307,6 +309,7 @@ async function clusterRun(env, processes, threadPath, cookie, label) {
     'latency p99 ms': result.latency.p99,
     'CPU ms/request': Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(2)),
     'statements/request': '—',
+    'HTML KB': '—',
     'non-2xx': result.non2xx,
     errors: result.errors,
   };

@@ -24,16 +24,32 @@ export type AuthUser = {
 };
 
 /** Who is logged in: looked up once per HTTP request, however many loaders and guards ask. */
-export function getUser(request: Request): Promise<AuthUser | null> {
-  return oncePerRequest(request, 'user', () => loadUser(request));
+export async function getUser(request: Request): Promise<AuthUser | null> {
+  return (await checkedSession(request)).user;
 }
 
-async function loadUser(request: Request): Promise<AuthUser | null> {
+/**
+ * The bell's number as counted with the session check, or null when it may be out of date: a
+ * POST runs its action (which may mark notifications read) between the check and the page.
+ */
+export async function unreadAtSessionCheck(request: Request): Promise<number | null> {
+  return request.method === 'GET' ? (await checkedSession(request)).unreadNotifications : null;
+}
+
+function checkedSession(request: Request) {
+  return oncePerRequest(request, 'session', () => loadSession(request));
+}
+
+async function loadSession(
+  request: Request,
+): Promise<{ user: AuthUser | null; unreadNotifications: number }> {
   const token = readSessionToken(request);
-  if (!token) return null;
-  const session = await validateSessionToken(token);
-  if (!session) return null;
-  return authUser(session.user, { id: session.id, expiresAt: session.expiresAt });
+  const session = token ? await validateSessionToken(token) : null;
+  if (!session) return { user: null, unreadNotifications: 0 };
+  return {
+    user: await authUser(session.user, { id: session.id, expiresAt: session.expiresAt }),
+    unreadNotifications: session.unreadNotifications,
+  };
 }
 
 /** The member and their role's grants as every guard sees them; null for an unknown role. */

@@ -73,6 +73,8 @@ export type ValidatedSession = {
   id: string;
   expiresAt: Date;
   user: SessionUser;
+  /** Unread notifications when the session was checked. */
+  unreadNotifications: number;
 };
 
 type SessionRow = {
@@ -88,15 +90,20 @@ type SessionRow = {
   roleKey: string;
   organisationId: string;
   organisationName: string;
+  unreadNotifications: number;
 };
 
-/** The session and its member, role key and organisation: one statement on every request. */
+/**
+ * The session and its member, role key and organisation, and the bell's number (every page
+ * shows it): one statement on every request.
+ */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId",
       u.email, u.name, u.locale, u.status, u.role_id AS "roleId", r.key AS "roleKey",
-      u.organisation_id AS "organisationId", o.name AS "organisationName"
+      u.organisation_id AS "organisationId", o.name AS "organisationName",
+      (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications"
     FROM session s
     JOIN app_user u ON u.id = s.user_id
     JOIN role r ON r.id = u.role_id
@@ -114,6 +121,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   return {
     id,
     expiresAt: session.expiresAt,
+    unreadNotifications: session.unreadNotifications,
     user: {
       id: session.userId,
       email: session.email,

@@ -1,4 +1,4 @@
-import type { AuthUser } from '~/auth/guards.server';
+import { unreadAtSessionCheck, type AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { oncePerRequest } from '~/utils/request-scope.server';
@@ -13,10 +13,16 @@ import {
   type NotificationType,
 } from './schema';
 
-/** The bell's number; asked by the root loader on every page, so one cheap indexed count. */
-export function unreadCount(request: Request, userId: string): Promise<number> {
-  return oncePerRequest(request, 'unread-notifications', () =>
-    db.notification.count({ where: { userId, readAt: null } }),
+/**
+ * The bell's number, asked by the root loader on every page: counted by the statement that
+ * checked the session (app/auth/session.server.ts), or once more after an action.
+ */
+export async function unreadCount(request: Request, userId: string): Promise<number> {
+  return (
+    (await unreadAtSessionCheck(request)) ??
+    oncePerRequest(request, 'unread-notifications', () =>
+      db.notification.count({ where: { userId, readAt: null } }),
+    )
   );
 }
 
