@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as searchRoute from '~/routes/search';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
@@ -135,16 +136,18 @@ describe('search across languages with stemming', () => {
     expect(new Set([...first.hits, ...second.hits].map((h) => h.url)).size).toBe(SEARCH_PAGE_SIZE + 5);
   });
 
-  it('a very common word: the newest 1,000 matches are ranked, and the page says there are more', async () => {
+  it('a very common word: the newest matches are ranked and counted in one statement, and the page says there are more', async () => {
     await db.$executeRaw`
       INSERT INTO search_document (id, kind, source_id, language, title, body, url, published_at)
       SELECT gen_random_uuid(), 'forum_post', gen_random_uuid(), 'fi', '',
         CASE WHEN g = 3 THEN 'Tukipiste tukipisteellä tukipisteessä' ELSE 'Tukipiste ' || g END,
         '/forum/p/' || g, now() - g * interval '1 minute'
       FROM generate_series(1, ${SEARCH_CANDIDATES + 5}::int) g`;
-    const result = await json<Result & { more: boolean }>(
-      await callLoader(searchRoute, makeRequest('/search?q=tukipisteit%C3%A4', { cookie })),
-    );
+    const before = statementCount();
+    const response = await callLoader(searchRoute, makeRequest('/search?q=tukipisteit%C3%A4', { cookie }));
+    // Who is logged in, the categories for the filter, the search itself.
+    expect(statementCount() - before).toBe(3);
+    const result = await json<Result & { more: boolean }>(response);
     expect(result).toMatchObject({
       total: SEARCH_CANDIDATES,
       more: true,
