@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '~/auth/guards.server';
 import { getUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import { runDueJobs } from '~/domain/jobs/queue.server';
 import { respond } from '~/domain/events/rsvp.server';
 import { audienceMembersWhere } from '~/domain/members/audience.server';
@@ -186,6 +187,15 @@ describe('signing up', () => {
     expect(await json(await rsvp(id, second.cookie, 'going'))).toMatchObject({ message: 'waitlist' });
     expect(await json(await rsvp(id, third.cookie, 'going'))).toMatchObject({ message: 'waitlist' });
     expect((await json<{ waitlistPosition: number }>(await page(id, third.cookie))).waitlistPosition).toBe(2);
+    // The event page as a member: who is logged in; the event; its support point, organisers and
+    // creator; the counts with the member's own answer and place in the queue; its materials;
+    // its briefings and their versions. Seven (it was thirteen: one per relation).
+    const before = statementCount();
+    const seen = await json<{ going: number; waitlist: number; myStatus: string; organisers: string[] }>(
+      await page(id, third.cookie),
+    );
+    expect(statementCount() - before).toBe(7);
+    expect(seen).toMatchObject({ going: 1, waitlist: 2, myStatus: 'waitlist' });
 
     await rsvp(id, first.cookie, 'cant');
     const statuses = await db.eventRsvp.findMany({

@@ -4,7 +4,6 @@ import { helsinkiDayStart } from '~/i18n/format';
 import { isUuid } from '~/utils/ids';
 import { canEditEvent, canManageAllEvents, visibleWhere } from './access.server';
 import { UPCOMING_PAGE_SIZE } from './constants';
-import { waitlistPosition } from './rsvp.server';
 
 // Reading events: the upcoming list, "my events", a month, one event.
 
@@ -67,16 +66,30 @@ export async function monthEvents(viewer: AuthUser, month: string) {
   return events.map(({ rsvps, ...e }) => ({ ...e, myStatus: rsvps[0]?.status ?? null }));
 }
 
+type EventRelations = {
+  supportPoint: { id: string; name: string; address: string } | null;
+  organisers: { user: { id: string; name: string } }[];
+  createdBy: { name: string };
+};
+
+/**
+ * One event a viewer may see, with its support point, organisers and creator: the event row and
+ * its relations in one statement each (Prisma would send one per relation).
+ */
 export async function findEvent(viewer: AuthUser, id: string) {
   if (!isUuid(id)) return null;
-  return db.event.findFirst({
-    where: { id, ...visibleWhere(viewer) },
-    include: {
-      supportPoint: { select: { id: true, name: true, address: true } },
-      organisers: { select: { user: { select: { id: true, name: true } } } },
-      createdBy: { select: { name: true } },
-    },
-  });
+  const [event, [relations]] = await Promise.all([
+    db.event.findFirst({ where: { id, ...visibleWhere(viewer) } }),
+    db.$queryRaw<EventRelations[]>`
+      SELECT
+        (SELECT json_build_object('id', p.id, 'name', p.name, 'address', p.address)
+          FROM support_point p WHERE p.id = e.support_point_id) AS "supportPoint",
+        (SELECT coalesce(json_agg(json_build_object('user', json_build_object('id', u.id, 'name', u.name))), '[]'::json)
+          FROM event_organiser o JOIN app_user u ON u.id = o.user_id WHERE o.event_id = e.id) AS organisers,
+        (SELECT json_build_object('name', c.name) FROM app_user c WHERE c.id = e.created_by_id) AS "createdBy"
+      FROM event e WHERE e.id = ${id}::uuid`,
+  ]);
+  return event && relations ? { ...event, ...relations } : null;
 }
 export type FoundEvent = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
@@ -85,13 +98,25 @@ export function editable(viewer: AuthUser, event: FoundEvent) {
 }
 
 export async function eventPage(viewer: AuthUser, event: FoundEvent) {
-  const [mine, counts, position, attendees] = await Promise.all([
-    db.eventRsvp.findUnique({
-      where: { eventId_userId: { eventId: event.id, userId: viewer.id } },
-      select: { status: true, checkedInAt: true },
-    }),
-    db.eventRsvp.groupBy({ by: ['status'], where: { eventId: event.id }, _count: { _all: true } }),
-    waitlistPosition(event.id, viewer.id),
+  const [[standing], attendees] = await Promise.all([
+    // Counts by answer, the viewer's own answer and place in the queue: one statement.
+    db.$queryRaw<
+      {
+        counts: Record<string, number> | null;
+        status: string | null;
+        checkedInAt: Date | null;
+        position: number | null;
+      }[]
+    >`
+      SELECT
+        (SELECT json_object_agg(c.status, c.n) FROM (
+          SELECT status, count(*)::int AS n FROM event_rsvp WHERE event_id = ${event.id}::uuid GROUP BY status) c) AS counts,
+        m.status, m.checked_in_at AS "checkedInAt",
+        CASE WHEN m.status = 'waitlist' AND m.waitlisted_at IS NOT NULL THEN (
+          SELECT count(*)::int + 1 FROM event_rsvp w
+          WHERE w.event_id = m.event_id AND w.status = 'waitlist' AND w.waitlisted_at < m.waitlisted_at) END AS position
+      FROM (SELECT 1) one
+      LEFT JOIN event_rsvp m ON m.event_id = ${event.id}::uuid AND m.user_id = ${viewer.id}::uuid`,
     editable(viewer, event) || canManageAllEvents(viewer)
       ? db.eventRsvp.findMany({
           where: { eventId: event.id },
@@ -104,7 +129,9 @@ export async function eventPage(viewer: AuthUser, event: FoundEvent) {
         })
       : null,
   ]);
-  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
+  const mine = standing?.status ? { status: standing.status, checkedInAt: standing.checkedInAt } : null;
+  const position = standing?.position ?? null;
+  const count = (status: string) => standing?.counts?.[status] ?? 0;
   const signedUp = mine && ['going', 'maybe', 'waitlist'].includes(mine.status);
   return {
     myStatus: mine?.status ?? null,

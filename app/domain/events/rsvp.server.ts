@@ -133,16 +133,3 @@ export async function fillFreePlaces(tx: Tx, eventId: string, meta: RequestMeta,
   return ids;
 }
 
-/** Where someone stands in the queue (1 = next), or null when they are not in it. */
-export async function waitlistPosition(eventId: string, userId: string) {
-  const mine = await db.eventRsvp.findUnique({
-    where: { eventId_userId: { eventId, userId } },
-    select: { status: true, waitlistedAt: true },
-  });
-  if (mine?.status !== 'waitlist' || !mine.waitlistedAt) return null;
-  return (
-    (await db.eventRsvp.count({
-      where: { eventId, status: 'waitlist', waitlistedAt: { lt: mine.waitlistedAt } },
-    })) + 1
-  );
-}
