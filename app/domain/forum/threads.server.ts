@@ -27,7 +27,8 @@ export type ThreadListFilter = {
   page: number;
 };
 
-type ThreadListRow = {
+/** What both a thread list and a thread page show of a thread, and the columns that bring it. */
+type ThreadFields = {
   id: string;
   title: string;
   language: string;
@@ -40,6 +41,12 @@ type ThreadListRow = {
   acceptedPostId: string | null;
   replyCount: number;
   createdAt: Date;
+};
+const THREAD_COLUMNS = Prisma.sql`t.id, t.title, t.language, t.device_tags AS "deviceTags",
+  t.eservice_tags AS "eserviceTags", t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
+  t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt"`;
+
+type ThreadListRow = ThreadFields & {
   hasVerified: boolean;
   lastPostAt: Date;
   authorName: string;
@@ -71,9 +78,7 @@ export async function listThreads(viewer: AuthUser, categoryId: string, f: Threa
     ${f.tag ? Prisma.sql`AND (${f.tag} = ANY(t.tags) OR ${f.tag} = ANY(t.eservice_tags))` : Prisma.empty}
     ${f.language ? Prisma.sql`AND t.language = ${f.language}` : Prisma.empty}`;
   const rows = await db.$queryRaw<ThreadListRow[]>`
-    SELECT t.id, t.title, t.language, t.device_tags AS "deviceTags", t.eservice_tags AS "eserviceTags",
-      t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
-      t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+    SELECT ${THREAD_COLUMNS},
       t.has_verified AS "hasVerified", t.last_post_at AS "lastPostAt", a.name AS "authorName",
       ${unread} AS unread,
       (SELECT count(*) FROM forum_thread t WHERE ${where}) AS total
@@ -100,19 +105,7 @@ export type ThreadLookup =
   | { found: true; mergedInto: string }
   | { found: true; mergedInto: null; thread: NonNullable<Awaited<ReturnType<typeof loadThread>>> };
 
-type ThreadRow = {
-  id: string;
-  title: string;
-  language: string;
-  deviceTags: string[];
-  eserviceTags: string[];
-  tags: string[];
-  pinned: boolean;
-  lockedAt: Date | null;
-  hiddenAt: Date | null;
-  acceptedPostId: string | null;
-  replyCount: number;
-  createdAt: Date;
+type ThreadRow = ThreadFields & {
   mergedIntoId: string | null;
   authorId: string;
   category: { id: string; slug: string; name: string; description: string };
@@ -131,9 +124,7 @@ async function loadThread(viewer: AuthUser, id: string, language: Language): Pro
   const [row] = await db.$queryRaw<
     (Omit<ThreadRow, 'category'> & { category: [string, string, string, string] })[]
   >`
-    SELECT t.id, t.title, t.language, t.device_tags AS "deviceTags", t.eservice_tags AS "eserviceTags",
-      t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
-      t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+    SELECT ${THREAD_COLUMNS},
       t.merged_into_id AS "mergedIntoId", t.author_id AS "authorId",
       json_build_array(c.id, c.slug, ${CATEGORY_COLUMNS[language]}) AS category,
       EXISTS (SELECT 1 FROM forum_thread_follow f WHERE f.thread_id = t.id AND f.user_id = ${viewer.id}::uuid) AS following,
