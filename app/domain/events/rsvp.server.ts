@@ -132,4 +132,3 @@ export async function fillFreePlaces(tx: Tx, eventId: string, meta: RequestMeta,
   );
   return ids;
 }
-
