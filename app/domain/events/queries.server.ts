@@ -104,14 +104,13 @@ export async function eventPage(viewer: AuthUser, event: FoundEvent) {
       {
         counts: Record<string, number> | null;
         status: string | null;
-        checkedInAt: Date | null;
         position: number | null;
       }[]
     >`
       SELECT
         (SELECT json_object_agg(c.status, c.n) FROM (
           SELECT status, count(*)::int AS n FROM event_rsvp WHERE event_id = ${event.id}::uuid GROUP BY status) c) AS counts,
-        m.status, m.checked_in_at AS "checkedInAt",
+        m.status,
         CASE WHEN m.status = 'waitlist' AND m.waitlisted_at IS NOT NULL THEN (
           SELECT count(*)::int + 1 FROM event_rsvp w
           WHERE w.event_id = m.event_id AND w.status = 'waitlist' AND w.waitlisted_at < m.waitlisted_at) END AS position
@@ -129,13 +128,12 @@ export async function eventPage(viewer: AuthUser, event: FoundEvent) {
         })
       : null,
   ]);
-  const mine = standing?.status ? { status: standing.status, checkedInAt: standing.checkedInAt } : null;
-  const position = standing?.position ?? null;
+  const myStatus = standing?.status ?? null;
   const count = (status: string) => standing?.counts?.[status] ?? 0;
-  const signedUp = mine && ['going', 'maybe', 'waitlist'].includes(mine.status);
+  const signedUp = myStatus !== null && ['going', 'maybe', 'waitlist'].includes(myStatus);
   return {
-    myStatus: mine?.status ?? null,
-    waitlistPosition: position,
+    myStatus,
+    waitlistPosition: standing?.position ?? null,
     going: count('going'),
     maybe: count('maybe'),
     waitlist: count('waitlist'),

@@ -134,10 +134,10 @@ export async function sendDigests(origin = appOrigin(), now = new Date()) {
   return sent;
 }
 
-/** The one-click unsubscribe (RFC 8058) and its page: the token turns the news digest off. */
 /** What randomBytes(24) gives in base64url; anything else is not worth a query. */
 const DIGEST_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
+/** The one-click unsubscribe (RFC 8058) and its page: the token turns the news digest off. */
 export async function unsubscribeDigest(token: string) {
   if (!DIGEST_TOKEN.test(token)) return null;
   const user = await db.user.findUnique({ where: { digestToken: token }, select: { id: true, email: true } });
