@@ -289,19 +289,38 @@ describe('home feed', () => {
   it('a member who follows 200 threads reads the feed in a fixed number of statements', async () => {
     const busy = await member('adviser', orgA);
     const category = (await makeCategory(db)).id;
+    // Explicit times a second apart: timestamps have millisecond precision, and rows written
+    // within the same millisecond would make the page's completeness check undecidable.
+    const base = Date.now() - 3600_000;
     for (let i = 0; i < 200; i++) {
+      const posted = new Date(base + i * 1000 + 500);
       const t = await db.forumThread.create({
-        data: { categoryId: category, authorId: other.id, title: `Seurattu ${i}`, language: 'fi' },
+        data: {
+          categoryId: category,
+          authorId: other.id,
+          title: `Seurattu ${i}`,
+          language: 'fi',
+          createdAt: new Date(base + i * 1000),
+          lastPostAt: posted,
+        },
         select: { id: true },
       });
       await db.forumThreadFollow.create({ data: { userId: busy.member.id, threadId: t.id } });
       await db.forumPost.create({
-        data: { threadId: t.id, authorId: other.id, bodyJson: {}, bodyHtml: '', bodyText: `Vastaus ${i}` },
+        data: {
+          threadId: t.id,
+          authorId: other.id,
+          bodyJson: {},
+          bodyHtml: '',
+          bodyText: `Vastaus ${i}`,
+          createdAt: posted,
+        },
       });
     }
     const statements = async (viewer: AuthUser) => {
       const before = statementCount();
-      const page = await feedPage(viewer);
+      // Read as of just after the last reply: other tests' newer material and events stay out.
+      const page = await feedPage(viewer, { now: new Date(base + 200_000) });
       return { page, count: statementCount() - before };
     };
     const busyFeed = await statements(busy.member);
