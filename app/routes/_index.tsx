@@ -6,7 +6,7 @@ import { FeedList } from '~/components/home/feed-list';
 import { ComingUp } from '~/components/home/coming-up';
 import { navigationFor } from '~/components/navigation';
 import { DateTime } from '~/components/ui/misc';
-import { comingUp, feedPage, feedSeenAt, markFeedSeen } from '~/domain/home/feed.server';
+import { comingUp, feedPage, markFeedSeen } from '~/domain/home/feed.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
 import { readForm } from '~/utils/forms.server';
@@ -21,9 +21,9 @@ function cursor(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const before = cursor(request);
-  // In turn, not in parallel: one pooled connection per page (see feedPage).
+  // In turn, not in parallel: a page holds one pooled connection at a time, so a slow database
+  // cannot let a few home pages take the whole pool.
   const feed = await feedPage(user, { before });
-  const seenAt = await feedSeenAt(user);
   const upcoming = await comingUp(user);
   const announcements = await unreadAnnouncements(user);
   return json({
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feed: feed.items,
     olderThan: feed.more?.toISOString() ?? null,
     paged: Boolean(before),
-    seenAt: seenAt?.toISOString() ?? null,
+    seenAt: feed.seenAt?.toISOString() ?? null,
     upcoming,
     announcements,
     canLog: can(user, 'guidance:log'),

@@ -4,7 +4,7 @@ import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { isUuid } from '~/utils/ids';
-import { audienceMembersWhere, inAudience } from '~/domain/members/audience.server';
+import { audienceMembersWhere, inAudience, inAudienceSql } from '~/domain/members/audience.server';
 
 // Important announcements from coordinators: on top of each reader's home page until they mark
 // it read; the coordinator sees how many have read it, per organisation.
@@ -18,8 +18,8 @@ export type AnnouncementInput = {
   audienceRoles: string[];
 };
 
-/** The members an announcement is for (active ones), as a condition on app_user. */
-function forViewer(viewer: AuthUser): Prisma.AnnouncementWhereInput {
+/** The announcements a member sees (unreadAnnouncements says the same in SQL; a test checks that both agree). */
+export function visibleWhere(viewer: AuthUser): Prisma.AnnouncementWhereInput {
   return {
     endedAt: null,
     OR: [
@@ -30,26 +30,31 @@ function forViewer(viewer: AuthUser): Prisma.AnnouncementWhereInput {
   };
 }
 
-export function unreadAnnouncements(viewer: AuthUser) {
-  return db.announcement.findMany({
-    where: { ...forViewer(viewer), reads: { none: { userId: viewer.id } } },
-    orderBy: { createdAt: 'desc' },
-    take: 5,
-    select: {
-      id: true,
-      title: true,
-      body: true,
-      language: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
-    },
-  });
+export async function unreadAnnouncements(viewer: AuthUser) {
+  // Raw, as one statement with the author's name: it is on every home page (issue 12).
+  const rows = await db.$queryRaw<
+    { id: string; title: string; body: string; language: string; created_at: Date; author: string }[]
+  >`
+    SELECT a.id, a.title, a.body, a.language, a.created_at, u.name AS author
+    FROM announcement a
+    JOIN app_user u ON u.id = a.created_by_id
+    WHERE a.ended_at IS NULL AND ${inAudienceSql('a', viewer)}
+      AND NOT EXISTS (SELECT 1 FROM announcement_read r WHERE r.announcement_id = a.id AND r.user_id = ${viewer.id}::uuid)
+    ORDER BY a.created_at DESC LIMIT 5`;
+  return rows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    language: a.language,
+    createdAt: a.created_at,
+    createdBy: { name: a.author },
+  }));
 }
 
 export async function markAnnouncementRead(viewer: AuthUser, id: string) {
   if (!isUuid(id)) return false;
   const visible = await db.announcement.findFirst({
-    where: { id, ...forViewer(viewer) },
+    where: { id, ...visibleWhere(viewer) },
     select: { id: true },
   });
   if (!visible) return false;

@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import { can, type AuthUser } from '~/auth/guards.server';
 import { roleRank } from '~/auth/roles';
 
@@ -17,6 +17,17 @@ export function readableWhere(viewer: AuthUser): Prisma.LibraryMaterialWhereInpu
     status: { in: ['published', 'archived'] },
     OR: [{ audience: 'all' }, { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } }],
   };
+}
+
+/**
+ * The same rule in SQL, for statements the query builder cannot say (the home feed, the list's
+ * one-per-group); the material is `m`. A test checks that both forms pick the same materials.
+ */
+export function readableSql(viewer: AuthUser, m = 'm'): Prisma.Sql {
+  if (canManageLibrary(viewer)) return Prisma.sql`true`;
+  const t = Prisma.raw(m);
+  return Prisma.sql`(${t}.status IN ('published', 'archived') AND (${t}.audience = 'all'
+    OR (${t}.audience = 'organisations' AND ${viewer.organisationId}::text = ANY(${t}.audience_org_ids))))`;
 }
 
 type AudienceFields = { audience: string; audienceOrgIds: string[] };

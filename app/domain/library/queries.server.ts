@@ -3,7 +3,7 @@ import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
-import { canManageLibrary, readableWhere } from './access.server';
+import { canManageLibrary, readableSql, readableWhere } from './access.server';
 import { MATERIALS_PER_PAGE, type VideoLink } from './constants';
 import { materialFileSelect, toMaterialFile, type MaterialFile } from './files.server';
 import type { LibraryFilter } from './schema.server';
@@ -38,10 +38,7 @@ export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, pag
   if (manager) {
     where.push(Prisma.sql`m.status = ${filter.status ?? 'published'}`);
   } else {
-    where.push(Prisma.sql`m.status = 'published'`);
-    where.push(
-      Prisma.sql`(m.audience = 'all' OR (m.audience = 'organisations' AND ${viewer.organisationId} = ANY(m.audience_org_ids)))`,
-    );
+    where.push(Prisma.sql`m.status = 'published'`, readableSql(viewer, 'm'));
   }
   if (filter.type) where.push(Prisma.sql`m.type = ${filter.type}`);
   if (filter.level) where.push(Prisma.sql`m.level = ${filter.level}`);

@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import type { FieldErrors } from '~/utils/forms';
 
@@ -36,4 +36,12 @@ export function inAudience(a: Audience, member: { organisationId: string; role: 
     (a.audience === 'organisations' && a.audienceOrgIds.includes(member.organisationId)) ||
     (a.audience === 'roles' && a.audienceRoles.includes(member.role))
   );
+}
+
+/** The same rule in SQL, on a row `alias` with audience, audience_org_ids and audience_roles. */
+export function inAudienceSql(alias: string, member: { organisationId: string; role: string }): Prisma.Sql {
+  const t = Prisma.raw(alias);
+  return Prisma.sql`(${t}.audience = 'all'
+    OR (${t}.audience = 'organisations' AND ${member.organisationId}::text = ANY(${t}.audience_org_ids))
+    OR (${t}.audience = 'roles' AND ${member.role}::text = ANY(${t}.audience_roles)))`;
 }
