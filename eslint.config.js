@@ -52,6 +52,32 @@ export default tseslint.config(
     },
   },
   {
+    // zod is ~90 KB gzipped: it is for actions and loaders only, in .server modules (a schema
+    // built at a route's top level ships to every visitor of the page). scripts/page-weight.js
+    // checks the result in CI.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['**/*.server.ts', '**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: 'zod belongs in a .server module (the area’s schema.server.ts).',
+            },
+            {
+              name: '~/utils/forms',
+              allowTypeImports: true,
+              message: 'Pages take only the types from ~/utils/forms; field builders are in forms.server.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       globals: globals.node,

@@ -3,7 +3,7 @@ import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import type { FieldErrors } from '~/utils/forms';
 import type { AuthUser } from './guards.server';
-import { newPasswordFields, passwordsMatch, passwordsMatchError } from './password-schema';
+import { newPasswordFields, passwordsMatch, passwordsMatchError } from './schemas.server';
 import { passwordProblem } from './password-policy.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { hitRateLimit } from './rate-limit.server';

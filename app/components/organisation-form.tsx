@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_KIND_VALUES } from '~/domain/organisations/schema';
+import { ORGANISATION_KIND_VALUES } from '~/domain/organisations/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import { SelectField, TextField, typed } from './ui/form';
 

@@ -1,21 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { listAuditLog } from '~/domain/audit/audit.server';
-import { AUDIT_ACTIONS } from '~/domain/audit/schema';
+import { AUDIT_ACTIONS } from '~/domain/audit/constants';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
-
-const FilterSchema = z.object({ action: z.enum(AUDIT_ACTIONS).optional().catch(undefined) });
+import { AuditFilterSchema } from '~/domain/audit/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audit:read');
   const url = new URL(request.url);
-  const { action } = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const { action } = AuditFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageNumber(url);
   return json({ ...(await listAuditLog({ action, page })), page });
 }

@@ -6,9 +6,8 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { OrganisationForm } from '~/components/organisation-form';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { getOrganisation, updateOrganisation } from '~/domain/organisations/organisations.server';
-import { OrganisationSchema } from '~/domain/organisations/schema';
-import { fieldError } from '~/utils/forms';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { OrganisationSchema } from '~/domain/organisations/schema.server';
+import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 

@@ -12,9 +12,8 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { OrganisationForm } from '~/components/organisation-form';
 import { useFormResult } from '~/components/ui/form';
 import { createOrganisation, listOrganisations } from '~/domain/organisations/organisations.server';
-import { OrganisationSchema } from '~/domain/organisations/schema';
-import { fieldError } from '~/utils/forms';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { OrganisationSchema } from '~/domain/organisations/schema.server';
+import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { ESERVICE_STATUSES } from '~/domain/briefings/constants';
 import { eserviceName, listEServices } from '~/domain/briefings/eservices.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { searchText } from '~/utils/forms';
+import { searchText } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** The e-service catalogue: what residents ask about, and how to help them with it. */

@@ -7,9 +7,8 @@ import { requireEvent } from '~/domain/events/guards.server';
 import { CheckInSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm, searchText } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
-import { searchText } from '~/utils/forms';
 import { CheckIcon } from '~/components/ui/icons';
 
 /** On the day, on a phone: find a name, tap to check in (also people who did not sign up). */

@@ -17,9 +17,8 @@ import {
 import { OrganiseSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm, searchText } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
-import { searchText } from '~/utils/forms';
 
 /** Who organises the event and which library materials prepare for it, each found by search. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
@@ -14,21 +13,14 @@ import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 import { ThreadStateBadges } from '~/components/forum/thread-badges';
-
-// Unknown filter values are ignored: a stale bookmark still opens the category.
-const FilterSchema = z.object({
-  show: z.enum(THREAD_FILTERS).catch('all'),
-  device: z.enum(DEVICE_TAGS).optional().catch(undefined),
-  tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
-});
+import { CategoryFollowSchema, ThreadFilterSchema } from '~/domain/forum/schema.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
   const category = await categoryBySlug(params.slug ?? '', await getLanguage(request), user.id);
   if (!category) throw notFound();
   const url = new URL(request.url);
-  const f = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const f = ThreadFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageNumber(url);
   const result = await listThreads(user, category.id, {
     ...f,
@@ -39,13 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ category, ...result, page });
 }
 
-const FollowSchema = z.object({ intent: z.enum(['follow', 'unfollow']) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
   const category = await categoryBySlug(params.slug ?? '', 'fi', user.id);
   if (!category) throw notFound();
-  const parsed = parseForm(FollowSchema, await readForm(request));
+  const parsed = parseForm(CategoryFollowSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   await setCategoryFollow(user, category.id, parsed.data.intent === 'follow');
   return json({ ok: true as const });

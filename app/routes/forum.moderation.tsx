@@ -1,22 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult } from '~/components/ui/form';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
-import { text } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
-
-const QueueActionSchema = z.object({
-  intent: z.enum(['hide', 'dismiss']),
-  postId: z.uuid({ error: 'validation.invalid' }),
-  reason: text({ max: 500 }),
-});
+import { QueueActionSchema } from '~/domain/forum/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'forum:moderate');

@@ -1,22 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { redirectWithSession } from '~/auth/cookies.server';
 import { getUser } from '~/auth/guards.server';
 import { acceptInvite, inviteState } from '~/auth/invites.server';
-import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { getLanguage } from '~/i18n/i18n.server';
-import { text } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
-
-const AcceptInviteSchema = z
-  .object({ name: text({ max: 100 }), ...newPasswordFields })
-  .refine(passwordsMatch, passwordsMatchError);
+import { AcceptInviteSchema } from '~/auth/schemas.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await inviteState(params.token ?? '');

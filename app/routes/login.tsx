@@ -7,26 +7,15 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { redirectWithSession } from '~/auth/cookies.server';
 import { requireAnonymous } from '~/auth/guards.server';
 import { login } from '~/auth/login.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, TextField, typed, useFormResult } from '~/components/ui/form';
-import { email } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { safeRedirectPath } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
-
-const LoginSchema = z.object({
-  email: email(),
-  password: z
-    .string({ error: 'validation.required' })
-    .min(1, { error: 'validation.required' })
-    .max(1024, { error: 'validation.tooLong' }),
-  redirectTo: z.string().optional(),
-  remember: z.literal('on').optional(),
-});
+import { LoginSchema } from '~/auth/schemas.server';
 
 // A refused login is a document response: Remix sends only what `headers` gives it.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
@@ -11,12 +10,7 @@ import { changeMemberRole, getMember, setMemberActive } from '~/domain/members/m
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
-
-const MemberActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('deactivate') }),
-  z.object({ intent: z.literal('reactivate') }),
-  z.object({ intent: z.literal('change-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
-]);
+import { MemberActionSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');

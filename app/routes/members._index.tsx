@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { withdrawInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
@@ -9,25 +8,17 @@ import { ROLE_KEYS } from '~/auth/roles';
 import { Notice, SelectField, TextField, useFormResult } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { listMembers, pendingInvites } from '~/domain/members/members.server';
-import { MEMBER_STATUSES } from '~/domain/members/schema';
+import { MEMBER_STATUSES } from '~/domain/members/constants';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
-import { searchText } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
-
-// Unknown filter values are ignored rather than refused: a stale bookmark still opens.
-const FilterSchema = z.object({
-  organisationId: z.uuid().optional().catch(undefined),
-  role: z.enum(ROLE_KEYS).optional().catch(undefined),
-  status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
-  q: searchText(100).transform((s) => s || undefined),
-});
+import { MemberFilterSchema, WithdrawInviteSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');
   const url = new URL(request.url);
-  const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const filter = MemberFilterSchema.parse(Object.fromEntries(url.searchParams));
   const [result, organisations, invites] = await Promise.all([
     listMembers(user, scope, { ...filter, q: filter.q || undefined, page: pageNumber(url) }),
     scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
@@ -42,11 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const WithdrawSchema = z.object({ intent: z.literal('withdraw-invite'), inviteId: z.string() });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');
-  const parsed = parseForm(WithdrawSchema, await readForm(request));
+  const parsed = parseForm(WithdrawInviteSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   if (!(await withdrawInvite(user, scope, parsed.data.inviteId, requestMeta(request, context).ip)))
     throw notFound();

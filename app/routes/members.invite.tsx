@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requirePermission } from '~/auth/guards.server';
 import { assignableRoles, createInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
@@ -10,16 +9,9 @@ import { Notice, SelectField, TextField, typed, useFormResult } from '~/componen
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { email, fieldError } from '~/utils/forms';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
-
-const InviteSchema = z.object({
-  email: email(),
-  organisationId: z.uuid({ error: 'validation.required' }),
-  role: z.enum(ROLE_KEYS, { error: 'validation.required' }),
-  locale: z.enum(LANGUAGES, { error: 'validation.required' }),
-});
+import { InviteSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');

@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requireUser } from '~/auth/guards.server';
 import {
   CheckboxGroup,
@@ -16,18 +15,9 @@ import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
-import { list, text } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
-
-const ProfileSchema = z.object({
-  name: text({ max: 100 }),
-  locale: z.enum(LANGUAGES, { error: 'validation.invalid' }),
-  adviseLanguages: list(z.enum(ADVISE_LANGUAGES, { error: 'validation.invalid' })),
-  supportPointIds: list(z.uuid({ error: 'validation.invalid' })).refine((ids) => ids.length <= 20, {
-    error: 'profile:errors.tooManyPoints',
-  }),
-});
+import { ProfileSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

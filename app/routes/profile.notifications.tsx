@@ -12,15 +12,13 @@ import {
 import {
   CHANNELS,
   DIGEST_FREQUENCIES,
-  DigestSchema,
   NOTIFICATION_TYPES,
-  PreferencesSchema,
   PRESETS,
-  PresetSchema,
   presetChannels,
   presetOf,
   TYPE_NEEDS,
-} from '~/domain/notifications/schema';
+} from '~/domain/notifications/constants';
+import { DigestSchema, PreferencesSchema, PresetSchema } from '~/domain/notifications/schema.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 

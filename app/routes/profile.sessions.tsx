@@ -1,18 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requireUser } from '~/auth/guards.server';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
-
-const RevokeSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('revoke'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
-  z.object({ intent: z.literal('revoke-others') }),
-]);
+import { RevokeSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

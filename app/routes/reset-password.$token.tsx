@@ -1,17 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { redirectWithSession } from '~/auth/cookies.server';
 import { completePasswordReset, resetLinkState } from '~/auth/password-reset.server';
-import { newPasswordFields, passwordsMatch, passwordsMatchError } from '~/auth/password-schema';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
-
-const NewPasswordSchema = z.object(newPasswordFields).refine(passwordsMatch, passwordsMatchError);
+import { NewPasswordSchema } from '~/auth/schemas.server';
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return json({ state: await resetLinkState(params.token ?? '') });

@@ -1,16 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requireAnonymous } from '~/auth/guards.server';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
-import { email } from '~/utils/forms';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
-
-const RequestResetSchema = z.object({ email: email() });
+import { RequestResetSchema } from '~/auth/schemas.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

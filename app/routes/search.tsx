@@ -7,7 +7,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { SEARCH_KINDS } from '~/domain/search/kinds';
-import { SearchQuerySchema } from '~/domain/search/schema';
+import { SearchQuerySchema } from '~/domain/search/schema.server';
 import { search, type SnippetPart } from '~/domain/search/search.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';

@@ -4,7 +4,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { PERMISSION_KEYS } from '~/auth/roles';
 import { navigationFor } from '~/components/navigation';
 import { notificationEmail } from '~/domain/mail/templates.server';
-import { NOTIFICATION_TYPES } from '~/domain/notifications/schema';
+import { NOTIFICATION_TYPES } from '~/domain/notifications/constants';
 import { formatDateTime } from '~/i18n/format';
 import { i18n } from '~/i18n/i18n.server';
 import { NAMESPACES } from '~/i18n/config';

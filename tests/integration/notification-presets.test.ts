@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as route from '~/routes/profile.notifications';
-import { DEFAULT_CHANNEL, NOTIFICATION_TYPES } from '~/domain/notifications/schema';
+import { DEFAULT_CHANNEL, NOTIFICATION_TYPES } from '~/domain/notifications/constants';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 type Loaded = { preset: string | null; types: string[]; preferences: Record<string, string> };

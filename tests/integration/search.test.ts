@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
 import * as searchRoute from '~/routes/search';
-import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema';
+import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema.server';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 

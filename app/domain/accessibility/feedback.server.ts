@@ -5,7 +5,7 @@ import { db } from '~/db.server';
 import { appOrigin } from '~/env.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { accessibilityFeedbackEmail } from '~/domain/mail/templates.server';
-import { multilineText, searchText } from '~/utils/forms';
+import { multilineText, searchText } from '~/utils/forms.server';
 
 /** Who reads accessibility feedback and answers it within 14 days (Act 306/2019, section 15). */
 const ANSWERED_BY = 'coordinator';

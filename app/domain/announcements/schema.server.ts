@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
 import { LANGUAGES } from '~/i18n/config';
-import { list, text } from '~/utils/forms';
+import { list, text } from '~/utils/forms.server';
 
 const audience = {
   audience: z.enum(['all', 'organisations', 'roles'], { error: 'validation.required' }),

@@ -1,8 +1,8 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { db, type Tx } from '~/db.server';
 
-export { AUDIT_ACTIONS, type AuditAction } from './schema';
-import type { AuditAction } from './schema';
+export { AUDIT_ACTIONS, type AuditAction } from './constants';
+import type { AuditAction } from './constants';
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,7 +1,7 @@
 import { db } from '~/db.server';
 import { registerJobHandler } from '~/domain/jobs/queue.server';
 import { notify } from '~/domain/notifications/notify.server';
-import type { NotificationType } from '~/domain/notifications/schema';
+import type { NotificationType } from '~/domain/notifications/constants';
 import { audienceMembersWhere } from '~/domain/members/audience.server';
 import { NOTIFY_BATCH } from './constants';
 import { reindexBriefing } from './search-index.server';

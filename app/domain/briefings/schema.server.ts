@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
 import { LANGUAGES } from '~/i18n/config';
-import { list, multilineText, text } from '~/utils/forms';
+import { list, multilineText, text } from '~/utils/forms.server';
 import { BRIEFING_AUDIENCES, ESERVICE_STATUSES } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');

@@ -1,7 +1,7 @@
 // Zod schemas of the events area's forms (actions only; zod stays out of reading pages).
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
-import { list } from '~/utils/forms';
+import { list } from '~/utils/forms.server';
 import { EVENT_AUDIENCES, EVENT_TYPES, PLACE_KINDS, REMINDER_CHOICES, RSVP_CHOICES } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');

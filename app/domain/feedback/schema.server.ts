@@ -1,6 +1,6 @@
 // Zod schemas of the field-feedback forms (actions only).
 import { z } from 'zod';
-import { multilineText } from '~/utils/forms';
+import { multilineText } from '~/utils/forms.server';
 import { FEEDBACK_DEVICES, FEEDBACK_STATUSES, FREQUENCIES, SEVERITIES } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');

@@ -1,5 +1,5 @@
 import { db } from '~/db.server';
-import { searchText } from '~/utils/forms';
+import { searchText } from '~/utils/forms.server';
 
 /** Active members whose name contains the typed text, for @-mention suggestions. */
 export async function mentionCandidates(query: string) {

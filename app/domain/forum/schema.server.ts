@@ -2,8 +2,15 @@
 // the browser (zod alone is ~90 KB gzipped). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, tagList, text } from '~/utils/forms';
-import { DEVICE_TAGS, FLAG_REASONS, REACTIONS, RESERVED_SLUGS, THREAD_MODERATION } from './constants';
+import { list, tagList, text } from '~/utils/forms.server';
+import {
+  DEVICE_TAGS,
+  FLAG_REASONS,
+  REACTIONS,
+  RESERVED_SLUGS,
+  THREAD_FILTERS,
+  THREAD_MODERATION,
+} from './constants';
 
 /** The body arrives as editor JSON (`body`) or, without JavaScript, as plain text (`bodyText`). */
 const body = {
@@ -88,3 +95,19 @@ export const CategoryActionSchema = z.discriminatedUnion('intent', [
   CategorySchema.extend({ intent: z.literal('create') }),
   CategorySchema.extend({ intent: z.literal('update'), id: z.string() }),
 ]);
+
+export const QueueActionSchema = z.object({
+  intent: z.enum(['hide', 'dismiss']),
+  postId: z.uuid({ error: 'validation.invalid' }),
+  reason: text({ max: 500 }),
+});
+
+// Unknown filter values are ignored: a stale bookmark still opens the category.
+export const ThreadFilterSchema = z.object({
+  show: z.enum(THREAD_FILTERS).catch('all'),
+  device: z.enum(DEVICE_TAGS).optional().catch(undefined),
+  tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
+  language: z.enum(LANGUAGES).optional().catch(undefined),
+});
+
+export const CategoryFollowSchema = z.object({ intent: z.enum(['follow', 'unfollow']) });

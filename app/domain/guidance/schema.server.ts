@@ -1,6 +1,7 @@
 // Zod schemas of the guidance log's forms and the resident's quick feedback (actions only).
 import { z } from 'zod';
-import { CONTROL_CHARS, list } from '~/utils/forms';
+import { list } from '~/utils/forms.server';
+import { CONTROL_CHARS } from '~/utils/forms';
 import {
   AGE_GROUPS,
   CHANNELS,

@@ -2,7 +2,7 @@
 // the browser bundle). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, searchText, tagList, text } from '~/utils/forms';
+import { list, searchText, tagList, text } from '~/utils/forms.server';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
 import {
   AUDIENCES,

@@ -11,7 +11,7 @@ import {
   type Channel,
   type DigestFrequency,
   type NotificationType,
-} from './schema';
+} from './constants';
 
 /**
  * The bell's number, asked by the root loader on every page: counted by the statement that

@@ -3,7 +3,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/db.server';
 import { notificationEmail } from '~/domain/mail/templates.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
-import { DEFAULT_CHANNEL, type Channel, type NotificationType } from './schema';
+import { DEFAULT_CHANNEL, type Channel, type NotificationType } from './constants';
 
 export type NewNotification = {
   type: NotificationType;

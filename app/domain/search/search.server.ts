@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db, type Tx } from '~/db.server';
 import { helsinkiDayStart } from '~/i18n/format';
-import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema';
+import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema.server';
 import { containsPattern } from '~/utils/sql';
 
 // The shared search index. An area (forum now; library and briefings later) writes one row

@@ -1,7 +1,7 @@
 // Zod schema of the support-point form (actions only).
 import { z } from 'zod';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { list, searchText, text } from '~/utils/forms';
+import { list, searchText, text } from '~/utils/forms.server';
 import { SUPPORT_POINT_KINDS } from './constants';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { PermissionKey } from '~/auth/roles';
 
 export const NOTIFICATION_TYPES = [
@@ -97,17 +96,5 @@ export function presetOf(prefs: Record<NotificationType, Channel>): Preset | nul
 /** The news digest e-mail: what the home feed gained, daily or weekly (the default), or never. */
 export const DIGEST_FREQUENCIES = ['daily', 'weekly', 'off'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
-
-export const DigestSchema = z.object({
-  digestFrequency: z.enum(DIGEST_FREQUENCIES, { error: 'validation.invalid' }),
-});
-
-export const PresetSchema = z.object({ preset: z.enum(PRESETS, { error: 'validation.invalid' }) });
-
-export const PreferencesSchema = z.object(
-  Object.fromEntries(
-    NOTIFICATION_TYPES.map((t) => [t, z.enum(CHANNELS, { error: 'validation.invalid' })]),
-  ) as Record<NotificationType, z.ZodEnum<{ [K in Channel]: K }>>,
-);
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;

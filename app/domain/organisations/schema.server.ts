@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { text } from '~/utils/forms';
-
-export const ORGANISATION_KIND_VALUES = ['city_unit', 'association', 'company', 'education'] as const;
+import { text } from '~/utils/forms.server';
+import { ORGANISATION_KIND_VALUES } from './constants';
 
 export const OrganisationSchema = z.object({
   name: text({ max: 120, min: 2 }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { searchText } from '~/utils/forms';
+import { searchText } from '~/utils/forms.server';
 import { SEARCH_KINDS } from './kinds';
 
 export const SEARCH_PAGE_SIZE = 20;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ROLE_KEYS } from '~/auth/roles';
+import { LANGUAGES } from '~/i18n/config';
+import { email, list, searchText, text } from '~/utils/forms.server';
+import { ADVISE_LANGUAGES } from './advise-languages';
+import { MEMBER_STATUSES } from './constants';
+
+// What the member administration and the member's own profile pages accept.
+
+// Unknown filter values are ignored rather than refused: a stale bookmark still opens.
+export const MemberFilterSchema = z.object({
+  organisationId: z.uuid().optional().catch(undefined),
+  role: z.enum(ROLE_KEYS).optional().catch(undefined),
+  status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
+  q: searchText(100).transform((s) => s || undefined),
+});
+
+export const WithdrawInviteSchema = z.object({ intent: z.literal('withdraw-invite'), inviteId: z.string() });
+
+export const InviteSchema = z.object({
+  email: email(),
+  organisationId: z.uuid({ error: 'validation.required' }),
+  role: z.enum(ROLE_KEYS, { error: 'validation.required' }),
+  locale: z.enum(LANGUAGES, { error: 'validation.required' }),
+});
+
+export const MemberActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('deactivate') }),
+  z.object({ intent: z.literal('reactivate') }),
+  z.object({ intent: z.literal('change-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
+]);
+
+export const ProfileSchema = z.object({
+  name: text({ max: 100 }),
+  locale: z.enum(LANGUAGES, { error: 'validation.invalid' }),
+  adviseLanguages: list(z.enum(ADVISE_LANGUAGES, { error: 'validation.invalid' })),
+  supportPointIds: list(z.uuid({ error: 'validation.invalid' })).refine((ids) => ids.length <= 20, {
+    error: 'profile:errors.tooManyPoints',
+  }),
+});
+
+export const RevokeSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke'), sessionId: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ intent: z.literal('revoke-others') }),
+]);
