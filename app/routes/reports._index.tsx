@@ -11,9 +11,9 @@ import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
 import { rowLabel } from '~/domain/reports/labels';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
-import { organisationChoices } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
 
 /** The guidance dashboards: one's own figures, one's organisation's, or the network's. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [dashboard, choices, organisations] = await Promise.all([
     guidanceDashboard(filter, language),
     entryChoices(language),
-    filter.scope === 'all' ? organisationChoices() : Promise.resolve([] as { id: string; name: string }[]),
+    filter.scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
   ]);
   return json({
     filter: {

@@ -12,13 +12,10 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { SupportPointFields } from '~/components/support-points/support-point-fields';
 import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { SupportPointSchema } from '~/domain/support-points/schema.server';
-import {
-  findSupportPoint,
-  organisationChoices,
-  saveSupportPoint,
-} from '~/domain/support-points/support-points.server';
+import { findSupportPoint, saveSupportPoint } from '~/domain/support-points/support-points.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
 
 async function requirePoint(request: Request, slug: string | undefined) {
   const { user } = await requirePermission(request, 'support-points:manage');
@@ -46,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       appointmentNeeded: point.appointmentNeeded,
       active: point.active,
     },
-    organisations: await organisationChoices(),
+    organisations: await activeOrganisations(),
   });
 }
 

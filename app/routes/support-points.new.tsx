@@ -12,13 +12,14 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { SupportPointFields } from '~/components/support-points/support-point-fields';
 import { ErrorSummary, useFormResult } from '~/components/ui/form';
 import { SupportPointSchema } from '~/domain/support-points/schema.server';
-import { organisationChoices, saveSupportPoint } from '~/domain/support-points/support-points.server';
+import { saveSupportPoint } from '~/domain/support-points/support-points.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { activeOrganisations } from '~/domain/organisations/organisations.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'support-points:manage');
-  return json({ organisations: await organisationChoices() });
+  return json({ organisations: await activeOrganisations() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -312,11 +312,6 @@ export function renderDocument(doc: RichDoc): string {
   return sanitizeHtml(doc.content.map(renderNode).join(''), SANITIZE_OPTIONS);
 }
 
-/** Any HTML (e.g. an older stored rendering) through the same allow-list. */
-export function sanitiseHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
-}
-
 // Children of these are separate words or lines in plain text, not one run of letters.
 const BLOCK_JOINER: Record<string, string> = {
   bulletList: '\n',

@@ -143,11 +143,3 @@ export async function saveSupportPoint(
   }
   return { ok: true, slug };
 }
-
-export function organisationChoices() {
-  return db.organisation.findMany({
-    where: { active: true },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true },
-  });
-}
