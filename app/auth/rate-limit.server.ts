@@ -1,4 +1,5 @@
 import { db, type Tx } from '~/db.server';
+import { Prisma } from '~/generated/prisma/client';
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
@@ -23,6 +24,20 @@ export async function hitRateLimit(
   const row = rows[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((row.reset_at.getTime() - Date.now()) / 1000));
   return { allowed: row.hits <= limit, retryAfterSeconds };
+}
+
+/**
+ * Whether any of `keys` has used up its limit in its current window, without counting a hit:
+ * for limits that count only failures (login), checked before the attempt and hit after it.
+ */
+export async function peekRateLimits(limits: { key: string; limit: number }[]): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ key: string; hits: number; reset_at: Date }[]>`
+    SELECT key, hits, reset_at FROM rate_limit
+    WHERE key IN (${Prisma.join(limits.map((l) => l.key))}) AND reset_at > now()`;
+  const spent = rows.filter((r) => r.hits >= limits.find((l) => l.key === r.key)!.limit);
+  if (!spent.length) return { allowed: true, retryAfterSeconds: 0 };
+  const until = Math.max(...spent.map((r) => r.reset_at.getTime()));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) };
 }
 
 export async function clearRateLimit(key: string) {

@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === 'rate_limited') {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return invalid(
-      { form: { key: 'auth:login.rateLimited', values: { minutes } } },
+      { form: { key: 'auth:login.rateLimited', values: { count: minutes } } },
       { email },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
@@ -53,18 +53,11 @@ export default function LoginPage() {
   const { errors, values } = useFormResult();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const rateLimited = errors.form?.key === 'auth:login.rateLimited';
   return (
     <div className="page page--narrow">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      <ErrorSummary errors={errors}>
-        {rateLimited ? (
-          <p>
-            <Link to="/reset-password">{t('login.resetInstead')}</Link>
-          </p>
-        ) : null}
-      </ErrorSummary>
+      <ErrorSummary errors={errors} />
       {/* Signing in reloads the page: it must start over in the member's own language and state. */}
       <Form method="post" className="form" noValidate reloadDocument>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_LIMITS } from '~/auth/login.server';
+import { LOGIN_LIMITS, login as signIn } from '~/auth/login.server';
 import { db } from '~/db.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import * as loginRoute from '~/routes/login';
@@ -109,6 +109,52 @@ describe('login', () => {
     );
     expect(reset.status).toBe(302);
     expect((await login(user.email, 'a brand new passphrase')).status).toBe(302);
+  });
+
+  it('counts failures, not logins: a training day of 150 advisers behind one address all get in', async () => {
+    const venue = { ip: '198.51.100.20', userAgent: 'vitest' };
+    const advisers = [];
+    for (let i = 0; i < 150; i++)
+      advisers.push(await makeUser(db, { role: 'adviser', organisationId: orgId }));
+    // A few of them mistype first, as people do.
+    for (const adviser of advisers.slice(0, 20))
+      expect((await signIn(adviser.email, 'vaara salasana', venue)).status).toBe('invalid');
+    for (const adviser of advisers)
+      expect((await signIn(adviser.email, DEMO_PASSWORD, venue)).status).toBe('ok');
+  });
+
+  it('stops an account after 10 failures, says when to try again, and a login in time clears the count', async () => {
+    const meta = { ip: '198.51.100.21', userAgent: 'vitest' };
+    const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    for (let i = 0; i < 9; i++)
+      expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
+    // The owner remembers it on the tenth try: the count starts again.
+    expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('ok');
+    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+      expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
+    const stopped = await signIn(user.email, DEMO_PASSWORD, meta);
+    expect(stopped.status).toBe('rate_limited');
+    expect(stopped.status === 'rate_limited' && stopped.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    // The refusal says when, and not to change the password.
+    const refused = await login(user.email, DEMO_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect((await json(refused)).errors).toMatchObject({
+      form: { key: 'auth:login.rateLimited', values: { count: 15 } },
+    });
+    // An address that does not belong to anyone is stopped the same way.
+    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+      expect((await signIn('nobody-here@example.test', 'wrong password!', meta)).status).toBe('invalid');
+    expect((await signIn('nobody-here@example.test', 'wrong password!', meta)).status).toBe('rate_limited');
+  });
+
+  it('stops one address trying password after password across accounts', async () => {
+    const meta = { ip: '198.51.100.22', userAgent: 'vitest' };
+    const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    for (let i = 0; i < LOGIN_LIMITS.ip.limit; i++)
+      expect((await signIn(`guess-${i}@example.test`, 'Salasana123', meta)).status).toBe('invalid');
+    expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('rate_limited');
+    // Another address is not affected.
+    expect((await signIn(user.email, DEMO_PASSWORD, { ...meta, ip: '198.51.100.23' })).status).toBe('ok');
   });
 
   it('logs out: the session is gone from the database and the cookie is cleared', async () => {
