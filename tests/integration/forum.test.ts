@@ -220,6 +220,23 @@ describe('asking and answering', () => {
       'forum:errors.duplicate',
     );
 
+    // The same tip in two threads is fine; the same reply twice in one thread is not.
+    await clearRateLimit(`forum-post:${user.id}`);
+    const other = await threadIdFrom(
+      await newThread(cookie, { title: 'Toinen kysymys', body: doc(para('Eri kysymys kuin ensimmäinen')) }),
+    );
+    const tip = doc(para('Kokeile ensin laitteen uudelleenkäynnistystä.'));
+    await clearRateLimit(`forum-post:${user.id}`);
+    expect((await act(cookie, id, { intent: 'reply', body: tip })).status).toBe(302);
+    await clearRateLimit(`forum-post:${user.id}`);
+    expect((await act(cookie, other, { intent: 'reply', body: tip })).status).toBe(302);
+    await clearRateLimit(`forum-post:${user.id}`);
+    const twice = await act(cookie, other, { intent: 'reply', body: tip });
+    expect(twice.status).toBe(400);
+    expect((await json<{ errors: { body: { key: string } } }>(twice)).errors.body.key).toBe(
+      'forum:errors.duplicate',
+    );
+
     await clearRateLimit(`forum-post:${user.id}`);
     const long = await act(cookie, id, { intent: 'reply', body: doc(para('a'.repeat(MAX_BODY_CHARS + 1))) });
     expect(long.status).toBe(400);
@@ -230,7 +247,8 @@ describe('asking and answering', () => {
     expect((await json<{ errors: { body: { key: string } } }>(empty)).errors.body.key).toBe(
       'forum:errors.bodyRequired',
     );
-    expect(await db.forumPost.count({ where: { threadId: id } })).toBe(1);
+    expect(await db.forumPost.count({ where: { threadId: id } })).toBe(2);
+    expect(await db.forumPost.count({ where: { threadId: other } })).toBe(2);
   });
 
   it('authors edit their own posts with a public history; others get 404; deleting leaves the replies', async () => {

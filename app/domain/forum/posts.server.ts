@@ -5,7 +5,7 @@ import { notify } from '~/domain/notifications/notify.server';
 import type { FieldErrors } from '~/utils/forms';
 import { isUuid } from '~/utils/ids';
 import { prepareBody, type PreparedBody } from './body.server';
-import { checkPostingLimits } from './limits.server';
+import { checkPostingLimits, type PostPlace } from './limits.server';
 import { reindexPost, reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
 import { canModerate } from './access.server';
@@ -20,10 +20,10 @@ const fail = (field: string, key: string, values?: Record<string, string | numbe
 
 type BodyInput = { body?: string; bodyText?: string };
 
-async function bodyAndLimits(tx: Tx, author: AuthUser, input: BodyInput) {
+async function bodyAndLimits(tx: Tx, author: AuthUser, input: BodyInput, place: PostPlace) {
   const prepared = await prepareBody(tx, input);
   if (!prepared.ok) return fail('body', prepared.key, prepared.values);
-  const limit = await checkPostingLimits(tx, author.id, prepared.body.text);
+  const limit = await checkPostingLimits(tx, author.id, prepared.body.text, place);
   if (limit) return fail('body', limit.key, limit.values);
   return { ok: true as const, body: prepared.body };
 }
@@ -76,7 +76,7 @@ export async function createThread(
       select: { id: true },
     });
     if (!category) return fail('categoryId', 'validation.required');
-    const checked = await bodyAndLimits(tx, author, input);
+    const checked = await bodyAndLimits(tx, author, input, { newThread: true });
     if (!checked.ok) return checked;
     const thread = await tx.forumThread.create({
       data: {
@@ -136,7 +136,7 @@ export async function reply(
           select: { id: true },
         })
       : null;
-    const checked = await bodyAndLimits(tx, author, input);
+    const checked = await bodyAndLimits(tx, author, input, { threadId });
     if (!checked.ok) return checked;
     const post = await createPost(tx, author, threadId, checked.body, { quotedPostId: quoted?.id });
     await refreshThreadStats(tx, threadId);
