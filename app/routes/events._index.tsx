@@ -126,7 +126,11 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
                         <span className="month-grid__day">{day}</span>
                         <ul>
                           {(byDay.get(day) ?? []).map((e) => (
-                            <li key={e.id}>
+                            <li key={e.id} className={e.cancelledAt ? 'month-grid__cancelled' : undefined}>
+                              {/* Said in words, not by colour or a line through alone. */}
+                              {e.cancelledAt ? (
+                                <Badge tone="danger">{t('event.cancelled')}</Badge>
+                              ) : null}{' '}
                               <Link to={`/events/${e.id}`} lang={e.title.lang}>
                                 {e.title.text}
                               </Link>

@@ -244,6 +244,23 @@ describe('signing up', () => {
     );
     expect(view.event.cancelledAt).not.toBeNull();
     expect(view.event.cancelReason).toBe('Sairastuminen');
+    // Marked in every calendar view: the month (a "cancelled" badge in words) and the .ics.
+    const month = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Helsinki',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(soon);
+    const monthView = await json<{ events: { id: string; cancelledAt: string | null }[] }>(
+      await callLoader(
+        eventsRoute,
+        makeRequest(`/events?view=month&month=${month}`, { cookie: adviserA.cookie }),
+      ),
+    );
+    expect(monthView.events.find((e) => e.id === id)?.cancelledAt).not.toBeNull();
+    const ics = await callLoader(icsRoute, makeRequest(`/events/${id}/ics`, { cookie: adviserA.cookie }), {
+      id,
+    });
+    expect(await ics.text()).toContain('STATUS:CANCELLED');
     const told = await db.notification.findFirst({
       where: { userId: adviserA.user.id, type: 'event_cancelled' },
     });
