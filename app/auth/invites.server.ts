@@ -77,7 +77,8 @@ export async function createInvite(
   const message = await inviteEmail(input.locale, input.email, {
     inviterName: inviter.name,
     organisationName: organisation.name,
-    url: `${appOrigin()}/invite/${token}`,
+    // The page opens in the language chosen for the invitation (the invitee can switch there).
+    url: `${appOrigin()}/invite/${token}?lng=${input.locale}`,
   });
   const inviteId = await db.$transaction(async (tx) => {
     // Only the newest invitation to an address works; older links say they were replaced.

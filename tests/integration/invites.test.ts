@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { getLanguage } from '~/i18n/i18n.server';
 import * as acceptRoute from '~/routes/invite.$token';
 import * as membersRoute from '~/routes/members._index';
 import * as inviteRoute from '~/routes/members.invite';
@@ -31,7 +32,7 @@ const invite = (cookie: string, form: Record<string, string>) =>
 async function acceptFrom(email: string, form: Record<string, string>) {
   const mail = await deliveredMailTo(email);
   const link = linkIn(mail.text, '/invite/');
-  const token = link.split('/').pop()!;
+  const token = new URL(link, 'http://localhost').pathname.split('/').pop()!;
   return {
     link,
     token,
@@ -61,14 +62,22 @@ describe('invitations', () => {
 
     const { link, token, mail, response } = await acceptFrom('kerttu.kuusela@example.test', NEW_MEMBER);
     expect(mail.subject).toBe('Inbjudan till Tukiverkko');
+    // The page opens in the invitation's language, whatever the browser says.
+    expect(link).toMatch(/\?lng=sv$/);
+    expect(await getLanguage(makeRequest(link, { headers: { 'Accept-Language': 'fi-FI,fi' } }))).toBe('sv');
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/');
     expect(sessionTokenFrom(response)).toBeTruthy();
     const member = await db.user.findUniqueOrThrow({
       where: { email: 'kerttu.kuusela@example.test' },
-      select: { name: true, organisationId: true, role: { select: { key: true } } },
+      select: { name: true, organisationId: true, locale: true, role: { select: { key: true } } },
     });
-    expect(member).toEqual({ name: 'Kerttu Kuusela', organisationId: orgB, role: { key: 'trainer' } });
+    expect(member).toEqual({
+      name: 'Kerttu Kuusela',
+      organisationId: orgB,
+      locale: 'sv',
+      role: { key: 'trainer' },
+    });
 
     // Single use.
     expect((await json(await callLoader(acceptRoute, makeRequest(link), { token }))).invite).toEqual({
@@ -101,7 +110,7 @@ describe('invitations', () => {
   it('a newer invitation replaces the older link', async () => {
     const { cookie } = await loginAs('coordinator', orgA);
     await invite(cookie, { email: 'twice@example.test', organisationId: orgA });
-    const first = linkIn((await deliveredMailTo('twice@example.test')).text, '/invite/');
+    const first = linkIn((await deliveredMailTo('twice@example.test')).text, '/invite/').split('?')[0]!;
     await invite(cookie, { email: 'twice@example.test', organisationId: orgA });
     const token = first.split('/').pop()!;
     expect((await json(await callLoader(acceptRoute, makeRequest(first), { token }))).invite).toEqual({
