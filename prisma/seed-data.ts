@@ -280,7 +280,7 @@ export const SUPPORT_POINTS: SeedSupportPoint[] = [
     name: 'Arbis – Helsingfors arbetarinstitut',
     kind: 'college',
     address: 'Dagmarsgatan 3',
-    district: 'Tölö',
+    district: 'Töölö',
     host: 'stadin-aikuisopisto',
     hours: ['ke klo 13–15 (ruotsiksi)', 'ons kl. 13–15 (på svenska)', 'Wed 1–3pm (in Swedish)'],
     languages: ['sv', 'fi'],

@@ -18,6 +18,7 @@ import { languageCookie } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { ProfileSchema } from '~/domain/members/schema.server';
+import { districtName } from '~/domain/support-points/districts';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ProfilePage() {
   const { profile, supportPoints } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('profile');
+  const { t, i18n } = useTranslation('profile');
   const { errors, values, message } = useFormResult();
   return (
     <div className="page page--narrow">
@@ -83,7 +84,10 @@ export default function ProfilePage() {
         <CheckboxGroup
           name="supportPointIds"
           legend={t('fields.supportPoints')}
-          options={supportPoints.map((p) => ({ value: p.id, label: `${p.name} (${p.district})` }))}
+          options={supportPoints.map((p) => ({
+            value: p.id,
+            label: `${p.name} (${districtName(p.district, i18n.language)})`,
+          }))}
           defaultValues={typedList(
             values,
             'supportPointIds',

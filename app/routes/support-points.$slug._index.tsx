@@ -9,6 +9,7 @@ import { sessionCount } from '~/domain/reports/dashboard.server';
 import { findSupportPoint, supportPointHours } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
+import { districtName } from '~/domain/support-points/districts';
 
 /** One support point: where and when, in which languages, who usually helps there. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SupportPointPage() {
   const { point, sessions, feedback, canManage, saved } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('supportPoints');
+  const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   return (
     <div className="page page--narrow">
@@ -64,7 +65,7 @@ export default function SupportPointPage() {
       <dl className="facts">
         <dt>{t('form.address')}</dt>
         <dd>
-          {point.address}, {point.district}
+          {point.address}, {districtName(point.district, i18n.language)}
         </dd>
         <dt>{t('form.kind')}</dt>
         <dd>{t(`kinds.${point.kind}`)}</dd>

@@ -14,6 +14,7 @@ import {
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
 import { Badge } from '~/components/ui/misc';
+import { districtName } from '~/domain/support-points/districts';
 
 /** Where residents can get help: every member browses it to refer a resident to the right place. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SupportPointsPage() {
   const { filter, districts, canManage, points } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('supportPoints');
+  const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   return (
     <div className="page">
@@ -77,7 +78,9 @@ export default function SupportPointsPage() {
           defaultValue={filter.district}
           options={[
             { value: '', label: t('allDistricts') },
-            ...districts.map((d) => ({ value: d, label: d })),
+            ...districts
+              .map((d) => ({ value: d, label: districtName(d, i18n.language) }))
+              .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
           ]}
         />
         <SelectField
@@ -101,7 +104,7 @@ export default function SupportPointsPage() {
               <Link to={`/support-points/${p.slug}`}>{p.name}</Link>
             </h2>
             <p>
-              {p.address}, {p.district} · {t(`kinds.${p.kind}`)}
+              {p.address}, {districtName(p.district, i18n.language)} · {t(`kinds.${p.kind}`)}
               {p.active ? null : (
                 <>
                   {' '}

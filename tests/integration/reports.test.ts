@@ -1,7 +1,9 @@
 // The guidance dashboards: who sees whose figures, the small-group rule, and every number
 // compared with a plain recount of the rows; the CSV exports; the directory of support points.
 import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import { db } from '~/db.server';
+import { districtName } from '~/domain/support-points/districts';
 import { AGE_GROUPS, CHANNELS, DEVICES, OUTCOMES, TOPICS } from '~/domain/guidance/constants';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { ANSWER_COLUMNS, answerColumns } from '~/domain/guidance/resident-feedback.server';
@@ -474,6 +476,62 @@ describe('support points', () => {
     ).toBe(404);
     // Nonsense in the filters is ignored, never an error.
     expect(await find(a1.cookie, '?kind=castle&language=xx&q=%00%27')).toEqual([]);
+  });
+
+  it('districts are one list with a name per language: Töölö and Tölö are one district', async () => {
+    const form = {
+      name: 'Töölön testikirjasto',
+      slug: '',
+      kind: 'library',
+      address: 'Topeliuksenkatu 6',
+      hoursFi: '',
+      languages: ['fi', 'sv'],
+      active: 'on',
+    };
+    // The form takes a district from the list only.
+    const free = await callAction(
+      pointNew,
+      makeRequest('/support-points/new', {
+        cookie: coordinator.cookie,
+        form: { ...form, district: 'Tölöö' },
+      }),
+    );
+    expect((await json<{ errors: Record<string, { key: string }> }>(free)).errors.district?.key).toBe(
+      'validation.required',
+    );
+    const saved = await callAction(
+      pointNew,
+      makeRequest('/support-points/new', {
+        cookie: coordinator.cookie,
+        form: { ...form, district: 'Töölö' },
+      }),
+    );
+    expect(saved.status).toBe(302);
+    // A point stored before the list with the Swedish name is moved by the migration.
+    const older = await makeSupportPoint(db, { name: 'Tölö bibliotek (gammal)', district: 'Tölö' });
+    const migration = fs.readFileSync(
+      'prisma/migrations/20261202100000_district_names/migration.sql',
+      'utf8',
+    );
+    await db.$executeRawUnsafe(migration);
+    expect((await db.supportPoint.findUniqueOrThrow({ where: { id: older.id } })).district).toBe('Töölö');
+
+    const listed = await json<{ districts: string[]; points: { slug: string }[] }>(
+      await callLoader(directory, makeRequest('/support-points', { cookie: a1.cookie })),
+    );
+    expect(listed.districts.filter((d) => d === 'Töölö' || d === 'Tölö')).toEqual(['Töölö']);
+    expect(districtName('Töölö', 'sv')).toBe('Tölö');
+    expect(districtName('Töölö', 'en')).toBe('Töölö');
+    // Either name finds the district's points, in the filter and in the search box.
+    for (const query of ['?district=T%C3%B6l%C3%B6', '?q=T%C3%B6l%C3%B6', '?district=T%C3%B6%C3%B6l%C3%B6']) {
+      const found = await json<{ points: { slug: string }[] }>(
+        await callLoader(directory, makeRequest(`/support-points${query}`, { cookie: a1.cookie })),
+      );
+      expect(
+        found.points.map((p) => p.slug),
+        query,
+      ).toEqual(expect.arrayContaining(['toolon-testikirjasto', older.slug]));
+    }
   });
 
   it("a point's page names the advisers who work there and its standing feedback link", async () => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, typed, typedList } from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { SUPPORT_POINT_KINDS } from '~/domain/support-points/constants';
+import { DISTRICTS, districtName } from '~/domain/support-points/districts';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 
 /** The support-point form's fields, for adding a point and for changing one. */
@@ -17,7 +18,7 @@ export function SupportPointFields({
   errors: FieldErrors;
   organisations: { id: string; name: string }[];
 }) {
-  const { t } = useTranslation('supportPoints');
+  const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   const storedText = (name: string) => {
     const v = stored[name];
@@ -58,12 +59,17 @@ export function SupportPointFields({
         defaultValue={value('address')}
         error={errors.address}
       />
-      <TextField
+      <SelectField
         name="district"
         label={t('form.district')}
-        maxLength={80}
         defaultValue={value('district')}
         error={errors.district}
+        options={[
+          { value: '', label: t('form.chooseDistrict') },
+          ...DISTRICTS.map((d) => ({ value: d.fi, label: districtName(d.fi, i18n.language) })).sort((a, b) =>
+            a.label.localeCompare(b.label, i18n.language),
+          ),
+        ]}
       />
       <SelectField
         name="hostOrganisationId"

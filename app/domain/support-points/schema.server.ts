@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { list, searchText, text } from '~/utils/forms.server';
 import { SUPPORT_POINT_KINDS } from './constants';
+import { DISTRICT_KEYS } from './districts';
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
@@ -16,7 +17,7 @@ export const SupportPointSchema = z.object({
     .default(''),
   kind: z.enum(SUPPORT_POINT_KINDS, { error: 'validation.required' }),
   address: text({ max: 200 }),
-  district: text({ max: 80 }),
+  district: z.enum(DISTRICT_KEYS as [string, ...string[]], { error: 'validation.required' }),
   hostOrganisationId: z
     .uuid({ error: 'validation.invalid' })
     .optional()

@@ -9,6 +9,7 @@ import { writtenIn } from '~/i18n/written-in';
 import type { FieldErrors } from '~/utils/forms';
 import { slugify } from '~/utils/slug';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
+import { districtsMatching } from './districts';
 
 // The support-point directory: where residents can get help, so that any member can refer
 // them to the right place. Coordinators keep it; a point that closes is made inactive, not
@@ -44,7 +45,10 @@ export function listDirectory(filter: DirectoryFilter, includeInactive: boolean)
     where: {
       ...(includeInactive ? {} : { active: true }),
       ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.district ? { district: filter.district } : {}),
+      // A district by either of its names: an old ?district=Tölö link still finds Töölö.
+      ...(filter.district
+        ? { district: { in: [filter.district, ...districtsMatching(filter.district)] } }
+        : {}),
       ...(filter.language ? { languages: { has: filter.language } } : {}),
       ...(q
         ? {
@@ -52,6 +56,7 @@ export function listDirectory(filter: DirectoryFilter, includeInactive: boolean)
               { name: { contains: q, mode: 'insensitive' as const } },
               { address: { contains: q, mode: 'insensitive' as const } },
               { district: { contains: q, mode: 'insensitive' as const } },
+              { district: { in: districtsMatching(q) } },
             ],
           }
         : {}),
