@@ -18,7 +18,7 @@ import { CancelSchema, FollowUpSchema, RsvpSchema } from '~/domain/events/schema
 import { attendanceSummary, publishFollowUp } from '~/domain/events/attendance.server';
 import { eventDescription, eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,6 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!editable(user, event)) throw notFound();
     const parsed = parseForm(CancelSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const ask = confirmFirst(form, 'cancel');
+    if (ask) return ask;
     await cancelEvent(user, event.id, parsed.data.reason, meta);
     return json({ ok: true as const, message: 'cancelled' });
   }
@@ -97,7 +99,7 @@ export default function EventPage() {
   const data = useLoaderData<typeof loader>();
   const { event } = data;
   const { t } = useTranslation('events');
-  const { errors, values } = useFormResult();
+  const { errors, values, confirm } = useFormResult();
   const [params] = useSearchParams();
   const full = event.capacity !== null && data.going >= event.capacity;
   return (
@@ -272,6 +274,7 @@ export default function EventPage() {
           attendees={data.attendees}
           errors={errors}
           values={values}
+          confirm={confirm}
         />
       ) : null}
     </article>

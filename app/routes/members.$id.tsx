@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
-import { ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
+import { ConfirmPanel, ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { changeMemberRole, getMember, setMemberActive } from '~/domain/members/members.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { MemberActionSchema } from '~/domain/members/schema.server';
@@ -33,6 +33,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   const parsed = parseForm(MemberActionSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  if (parsed.data.intent === 'deactivate') {
+    // Asked to confirm only about a member this person may see (otherwise 404, as always).
+    if (!(await getMember(user, scope, params.id ?? ''))) throw notFound();
+    const ask = confirmFirst(form, 'deactivate');
+    if (ask) return ask;
+  }
   const ip = requestMeta(request, context).ip;
   const result =
     parsed.data.intent === 'change-role'
@@ -46,7 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MemberPage() {
   const { member, isSelf, canDeactivate, canChangeRole } = useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
-  const { errors, message } = useFormResult();
+  const { errors, message, confirm, values } = useFormResult();
+  const location = useLocation();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -95,7 +102,16 @@ export default function MemberPage() {
           </button>
         </Form>
       ) : null}
-      {canDeactivate && !isSelf ? (
+      {canDeactivate && !isSelf && confirm === 'deactivate' && member.status === 'active' ? (
+        <ConfirmPanel
+          intent="deactivate"
+          values={values}
+          question={t('deactivate.confirm', { name: member.name })}
+          detail={t('deactivate.explain')}
+          confirmLabel={t('deactivate.submit')}
+          cancelTo={location.pathname}
+        />
+      ) : canDeactivate && !isSelf ? (
         <Form method="post" className="form">
           {member.status === 'active' ? (
             <>

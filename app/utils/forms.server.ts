@@ -83,6 +83,20 @@ export function invalid(errors: FieldErrors, values: FormValues = {}, init?: Res
 }
 
 /**
+ * Confirm before a destructive action (issue 15): a submit of `intent` without `confirmed=yes`
+ * changes nothing and answers with a request to confirm, which the page shows as a
+ * `ConfirmPanel` holding what was typed. Works without JavaScript: the confirmation is a page
+ * of its own, the second submit carries `confirmed=yes`.
+ */
+export function confirmFirst(formData: FormData, intent: string): Response | null {
+  if (formData.get('confirmed') === 'yes') return null;
+  const values = withoutSecrets(formValues(formData));
+  delete values.intent;
+  delete values.confirmed;
+  return json({ ok: false as const, errors: {}, values, confirm: intent });
+}
+
+/**
  * A one-button form on a list (`intent` and the id of the row it acts on): the id, or a 404
  * for anything else, since no page of ours sends another shape.
  */

@@ -230,11 +230,22 @@ describe('signing up', () => {
       'events:errors.rsvpClosed',
     );
 
-    const cancelled = await callAction(
+    // Cancelling asks to confirm first, keeping the reason; nothing changes yet.
+    const asked = await callAction(
       eventRoute,
       makeRequest(`/events/${id}`, {
         cookie: coordinator.cookie,
         form: { intent: 'cancel', reason: 'Sairastuminen' },
+      }),
+      { id },
+    );
+    expect(await json(asked)).toMatchObject({ confirm: 'cancel', values: { reason: 'Sairastuminen' } });
+    expect((await db.event.findUniqueOrThrow({ where: { id } })).cancelledAt).toBeNull();
+    const cancelled = await callAction(
+      eventRoute,
+      makeRequest(`/events/${id}`, {
+        cookie: coordinator.cookie,
+        form: { intent: 'cancel', reason: 'Sairastuminen', confirmed: 'yes' },
       }),
       { id },
     );
@@ -826,7 +837,7 @@ describe('series', () => {
       eventRoute,
       makeRequest(`/events/${all[2]!.id}`, {
         cookie: coordinator.cookie,
-        form: { intent: 'cancel', reason: 'Juhlapyhä' },
+        form: { intent: 'cancel', reason: 'Juhlapyhä', confirmed: 'yes' },
       }),
       { id: all[2]!.id },
     );

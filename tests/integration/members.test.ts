@@ -73,9 +73,19 @@ describe('member management', () => {
     const laptop = await cookieFor(member.id);
     expect((await callLoader(homeRoute, makeRequest('/', { cookie: phone }))).status).toBe(200);
 
-    const response = await callAction(
+    // First the page asks to confirm, and nothing changes yet.
+    const asked = await callAction(
       memberRoute,
       makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'deactivate' } }),
+      { id: member.id },
+    );
+    expect(await json(asked)).toMatchObject({ ok: false, confirm: 'deactivate' });
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active');
+    expect(await db.session.count({ where: { userId: member.id } })).toBe(2);
+
+    const response = await callAction(
+      memberRoute,
+      makeRequest(`/members/${member.id}`, { cookie, form: { intent: 'deactivate', confirmed: 'yes' } }),
       { id: member.id },
     );
     expect(await json(response)).toMatchObject({ ok: true });
@@ -108,7 +118,7 @@ describe('member management', () => {
     const { cookie, user } = await loginAs('org_admin', orgA);
     const self = await callAction(
       memberRoute,
-      makeRequest(`/members/${user.id}`, { cookie, form: { intent: 'deactivate' } }),
+      makeRequest(`/members/${user.id}`, { cookie, form: { intent: 'deactivate', confirmed: 'yes' } }),
       {
         id: user.id,
       },
@@ -117,7 +127,7 @@ describe('member management', () => {
     const boss = await makeUser(db, { role: 'coordinator', organisationId: orgA });
     const up = await callAction(
       memberRoute,
-      makeRequest(`/members/${boss.id}`, { cookie, form: { intent: 'deactivate' } }),
+      makeRequest(`/members/${boss.id}`, { cookie, form: { intent: 'deactivate', confirmed: 'yes' } }),
       {
         id: boss.id,
       },

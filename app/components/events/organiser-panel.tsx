@@ -1,6 +1,6 @@
-import { Form, Link } from '@remix-run/react';
+import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TextField, typed } from '~/components/ui/form';
+import { ConfirmPanel, TextField, typed } from '~/components/ui/form';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 
 type Attendee = { status: string; user: { name: string; organisation: { name: string } } };
@@ -12,6 +12,7 @@ export function OrganiserPanel({
   attendees,
   errors,
   values,
+  confirm,
 }: {
   event: {
     id: string;
@@ -25,8 +26,11 @@ export function OrganiserPanel({
   attendees: Attendee[] | null;
   errors: FieldErrors;
   values: FormValues;
+  /** The destructive intent the page asks to confirm (cancelling). */
+  confirm?: string;
 }) {
   const { t } = useTranslation('events');
+  const location = useLocation();
   return (
     <section aria-labelledby="organiser-heading" className="section">
       <h2 id="organiser-heading">{t('organiser.title')}</h2>
@@ -93,7 +97,16 @@ export function OrganiserPanel({
           {t('followUp.publish')}
         </button>
       </Form>
-      {!event.cancelledAt ? (
+      {!event.cancelledAt && confirm === 'cancel' ? (
+        <ConfirmPanel
+          intent="cancel"
+          values={values}
+          question={t('organiser.cancelConfirm')}
+          detail={t('organiser.cancelConfirmDetail', { reason: typed(values, 'reason') })}
+          confirmLabel={t('organiser.cancel')}
+          cancelTo={location.pathname}
+        />
+      ) : !event.cancelledAt ? (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="cancel" />
           <TextField

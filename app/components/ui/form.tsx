@@ -1,4 +1,4 @@
-import { useActionData } from '@remix-run/react';
+import { Form, Link, useActionData } from '@remix-run/react';
 import {
   useEffect,
   useId,
@@ -13,7 +13,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError, FieldErrors, FormValues } from '~/utils/forms';
 import { ErrorIcon, WarningIcon } from './icons';
 
-type ActionResult = { ok?: boolean; errors?: FieldErrors; values?: FormValues; message?: string } | undefined;
+type ActionResult =
+  { ok?: boolean; errors?: FieldErrors; values?: FormValues; message?: string; confirm?: string } | undefined;
 
 /** What the last submission said: errors by field, what the user typed, a success message. */
 export function useFormResult() {
@@ -22,7 +23,56 @@ export function useFormResult() {
     errors: data?.errors ?? {},
     values: data?.values ?? {},
     message: data?.ok ? data.message : undefined,
+    /** A destructive intent the action asks to confirm (confirmFirst in forms.server.ts). */
+    confirm: data?.confirm,
   };
+}
+
+/**
+ * "Are you sure?" for a destructive action, drawn where its button was: the question, what
+ * follows, the action again with `confirmed=yes` and what was typed, and a way back that
+ * changes nothing. Takes focus, like the error summary, so a screen reader hears the question.
+ */
+export function ConfirmPanel({
+  intent,
+  values,
+  question,
+  detail,
+  confirmLabel,
+  cancelTo,
+}: {
+  intent: string;
+  values: FormValues;
+  question: string;
+  detail?: string;
+  confirmLabel: string;
+  /** Where "No, go back" leads: the page itself, as a fresh load. */
+  cancelTo: string;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section ref={ref} className="confirm-panel" aria-labelledby="confirm-question" tabIndex={-1}>
+      <h2 id="confirm-question" className="confirm-panel__question">
+        <WarningIcon />
+        {question}
+      </h2>
+      {detail ? <p>{detail}</p> : null}
+      <Form method="post" className="actions-row">
+        {Object.entries(values).flatMap(([name, value]) =>
+          [value].flat().map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+        )}
+        <input type="hidden" name="confirmed" value="yes" />
+        <button type="submit" name="intent" value={intent} className="button button--danger">
+          {confirmLabel}
+        </button>
+        <Link to={cancelTo} className="button button--secondary">
+          {t('form.confirmCancel')}
+        </Link>
+      </Form>
+    </section>
+  );
 }
 
 export function FieldErrorText({ id, error }: { id: string; error?: FieldError }) {
