@@ -129,7 +129,9 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
                             <li key={e.id} className={e.cancelledAt ? 'month-grid__cancelled' : undefined}>
                               {/* Said in words, not by colour or a line through alone. */}
                               {e.cancelledAt ? (
-                                <Badge tone="danger">{t('event.cancelled')}</Badge>
+                                <strong className="month-grid__cancelled-label">
+                                  {t('month.cancelled')}
+                                </strong>
                               ) : null}{' '}
                               <Link to={`/events/${e.id}`} lang={e.title.lang}>
                                 {e.title.text}
