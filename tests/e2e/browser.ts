@@ -125,7 +125,8 @@ function decodeMail(raw: string): string {
 }
 
 export function linkFrom(mail: string, prefix: string): string {
-  const match = mail.match(new RegExp(`https?://[^\\s"<]+(${prefix}[a-z0-9]+)`));
+  // The path and its query (an invitation names its language: ?lng=sv).
+  const match = mail.match(new RegExp(`https?://[^\\s"<]+(${prefix}[a-z0-9]+(?:\\?[a-z]+=[a-z]+)?)`));
   if (!match) throw new Error(`no ${prefix} link in mail`);
   return match[1]!;
 }
