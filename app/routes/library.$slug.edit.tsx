@@ -5,13 +5,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { MaterialFields } from '~/components/library/material-fields';
 import { AttachmentsPanel } from '~/components/library/attachments-panel';
-import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { ConfirmPanel, ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { attachFile, detachFile } from '~/domain/library/files.server';
 import { requireMaterial } from '~/domain/library/guards.server';
@@ -25,9 +25,8 @@ import { env } from '~/env.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
 import { i18n } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
-import { WarningIcon } from '~/components/ui/icons';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { material } = await requireMaterial(request, params.slug, 'library:manage');
@@ -98,6 +97,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     }
     case 'detach': {
+      const ask = confirmFirst(form, 'detach');
+      if (ask) return ask;
       await detachFile(material.id, String(form.get('uploadId') ?? ''));
       return json({ ok: true as const, message: t('edit.detached') });
     }
@@ -109,7 +110,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         message: t(intent === 'archive' ? 'edit.archived' : 'edit.unarchived'),
       });
     case 'delete': {
-      if (form.get('confirm') !== 'yes') return invalid({ confirm: { key: 'library:errors.confirmDelete' } });
+      const ask = confirmFirst(form, 'delete');
+      if (ask) return ask;
       await deleteMaterial(user, material.id, meta);
       return redirect('/library?deleted=1');
     }
@@ -119,7 +121,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditMaterialPage() {
   const { material, organisations, translations, maxMb } = useLoaderData<typeof loader>();
   const { t } = useTranslation('library');
-  const { errors, values, message } = useFormResult();
+  const { errors, values, message, confirm } = useFormResult();
+  const location = useLocation();
   const [params] = useSearchParams();
   const pending = material.versions[0];
   const links = (material.draftLinks as { title: string; url: string }[])
@@ -211,7 +214,14 @@ export default function EditMaterialPage() {
         </Form>
       </section>
 
-      <AttachmentsPanel files={material.files} maxMb={maxMb} errors={errors} />
+      <AttachmentsPanel
+        files={material.files}
+        maxMb={maxMb}
+        errors={errors}
+        confirmDetach={
+          confirm === 'detach' ? { uploadId: typed(values, 'uploadId'), cancelTo: location.pathname } : null
+        }
+      />
 
       <section aria-labelledby="publish-heading" className="section">
         <h2 id="publish-heading">{t('edit.publishTitle')}</h2>
@@ -258,29 +268,23 @@ export default function EditMaterialPage() {
             {material.status === 'archived' ? t('edit.unarchive') : t('edit.archive')}
           </button>
         </Form>
-        <Form method="post" className="form">
-          <p>{t('edit.deleteHelp')}</p>
-          <div className={`field${errors.confirm ? ' field--invalid' : ''}`}>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="confirm"
-                value="yes"
-                aria-describedby={errors.confirm ? 'confirm-error' : undefined}
-              />
-              <span>{t('edit.deleteConfirm')}</span>
-            </label>
-            {errors.confirm ? (
-              <p id="confirm-error" className="field__error">
-                <WarningIcon />
-                {t(errors.confirm.key)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" name="intent" value="delete" className="button button--danger">
-            {t('edit.delete')}
-          </button>
-        </Form>
+        {confirm === 'delete' ? (
+          <ConfirmPanel
+            intent="delete"
+            values={values}
+            question={t('edit.deleteQuestion', { title: material.draftTitle })}
+            detail={t('edit.deleteHelp')}
+            confirmLabel={t('edit.delete')}
+            cancelTo={location.pathname}
+          />
+        ) : (
+          <Form method="post" className="form">
+            <p>{t('edit.deleteHelp')}</p>
+            <button type="submit" name="intent" value="delete" className="button button--danger">
+              {t('edit.delete')}
+            </button>
+          </Form>
+        )}
       </section>
     </div>
   );

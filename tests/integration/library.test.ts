@@ -456,8 +456,11 @@ describe('attachments', () => {
     await upload(slug, textPdf(['Jaettu']), 'jaettu.pdf');
     await edit(slug, { intent: 'publish', changeNote: 'v1', publishAt: '' });
     const [file] = await draftFiles(slug);
-    // Off the draft, but version 1 still has it.
-    await edit(slug, { intent: 'detach', uploadId: file!.id });
+    // Asked first, nothing removed; then off the draft, but version 1 still has it.
+    const askedDetach = await edit(slug, { intent: 'detach', uploadId: file!.id });
+    expect(await json(askedDetach)).toMatchObject({ confirm: 'detach', values: { uploadId: file!.id } });
+    expect(await draftFiles(slug)).toHaveLength(1);
+    await edit(slug, { intent: 'detach', uploadId: file!.id, confirmed: 'yes' });
     expect(await draftFiles(slug)).toEqual([]);
     expect(fs.existsSync(filePath(file!.id))).toBe(true);
     expect((await fetchFile(file!.id, adviserA.cookie)).status).toBe(200);
@@ -476,17 +479,19 @@ describe('attachments', () => {
     const [shared] = await draftFiles(other);
     expect((await draftFiles(sv.slug)).map((f) => f.id)).toEqual([shared!.id]);
 
-    const refused = await edit(other, { intent: 'delete' });
-    expect(refused.status).toBe(400);
-    expect((await edit(other, { intent: 'delete', confirm: 'yes' })).status).toBe(302);
+    const asked = await edit(other, { intent: 'delete' });
+    expect(asked.status).toBe(200);
+    expect(await json(asked)).toMatchObject({ confirm: 'delete' });
+    expect(await db.libraryMaterial.count({ where: { slug: other } })).toBe(1);
+    expect((await edit(other, { intent: 'delete', confirmed: 'yes' })).status).toBe(302);
     expect(fs.existsSync(filePath(shared!.id))).toBe(true);
     expect(await db.upload.findUnique({ where: { id: shared!.id } })).not.toBeNull();
 
-    expect((await edit(sv.slug, { intent: 'delete', confirm: 'yes' })).status).toBe(302);
+    expect((await edit(sv.slug, { intent: 'delete', confirmed: 'yes' })).status).toBe(302);
     expect(await db.upload.findUnique({ where: { id: shared!.id } })).toBeNull();
     expect(fs.existsSync(filePath(shared!.id))).toBe(false);
 
-    expect((await edit(slug, { intent: 'delete', confirm: 'yes' })).status).toBe(302);
+    expect((await edit(slug, { intent: 'delete', confirmed: 'yes' })).status).toBe(302);
     expect(fs.existsSync(filePath(file!.id))).toBe(false);
     expect(await db.libraryGroup.findUnique({ where: { id: source.groupId } })).toBeNull();
     expect(await db.auditLog.count({ where: { action: 'library_delete', targetId: source.id } })).toBe(1);

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FileSize } from '~/components/library/file-list';
-import { TextField } from '~/components/ui/form';
+import { ConfirmPanel, TextField } from '~/components/ui/form';
 import type { FieldErrors } from '~/utils/forms';
 
 type Attached = { upload: { id: string; fileName: string | null; byteSize: number } };
@@ -11,10 +11,13 @@ export function AttachmentsPanel({
   files,
   maxMb,
   errors,
+  confirmDetach,
 }: {
   files: Attached[];
   maxMb: number;
   errors: FieldErrors;
+  /** The file whose removal the action asks to confirm, drawn in its place. */
+  confirmDetach: { uploadId: string; cancelTo: string } | null;
 }) {
   const { t } = useTranslation('library');
   const navigation = useNavigation();
@@ -27,18 +30,29 @@ export function AttachmentsPanel({
           {files.map(({ upload }) => (
             <li key={upload.id}>
               <a href={`/uploads/${upload.id}`}>{upload.fileName}</a> <FileSize bytes={upload.byteSize} />
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="uploadId" value={upload.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="detach"
-                  className="button button--small button--secondary"
-                >
-                  {t('files.remove')}
-                  <span className="visually-hidden">: {upload.fileName}</span>
-                </button>
-              </Form>
+              {confirmDetach?.uploadId === upload.id ? (
+                <ConfirmPanel
+                  intent="detach"
+                  values={{ uploadId: upload.id }}
+                  question={t('files.removeQuestion', { name: upload.fileName })}
+                  detail={t('files.removeDetail')}
+                  confirmLabel={t('files.remove')}
+                  cancelTo={confirmDetach.cancelTo}
+                />
+              ) : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="uploadId" value={upload.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="detach"
+                    className="button button--small button--secondary"
+                  >
+                    {t('files.remove')}
+                    <span className="visually-hidden">: {upload.fileName}</span>
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>
