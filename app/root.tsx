@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { getUser } from '~/auth/guards.server';
+import { can, getUser } from '~/auth/guards.server';
+import { openFlagCount } from '~/domain/forum/moderation.server';
 import { unreadCount } from '~/domain/notifications/notifications.server';
 import { AppShell } from '~/components/app-shell';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -25,14 +26,17 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
-  const unreadNotifications = user ? await unreadCount(request, user.id) : 0;
+  const [unreadNotifications, moderation] = await Promise.all([
+    user ? unreadCount(request, user.id) : 0,
+    can(user, 'forum:moderate') ? openFlagCount() : 0,
+  ]);
   return json({
     language,
     stringsUrl: stringsUrl(language),
     user: user
       ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
       : null,
-    navigation: navigationFor(user),
+    navigation: navigationFor(user, { moderation }),
     unreadNotifications,
   });
 }

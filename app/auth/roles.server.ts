@@ -1,5 +1,5 @@
 import type { Tx } from '~/db.server';
-import { PERMISSION_KEYS, ROLE_KEYS, grantsOf, roleRank } from './roles';
+import { PERMISSION_KEYS, ROLE_KEYS, grantsOf, roleRank, type PermissionKey } from './roles';
 
 /** Makes the role and permission tables match roles.ts. Idempotent; run by setup, seed and tests. */
 export async function syncRolesAndPermissions(tx: Tx) {
@@ -26,4 +26,13 @@ export async function syncRolesAndPermissions(tx: Tx) {
       })),
     });
   }
+}
+
+/** Active members whose role grants a permission: who is told of work only they can do. */
+export async function activeMemberIdsWith(tx: Tx, permission: PermissionKey): Promise<string[]> {
+  const rows = await tx.user.findMany({
+    where: { status: 'active', role: { permissions: { some: { permission: { key: permission } } } } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
 }

@@ -37,12 +37,15 @@ export function AppShell({ children }: { children: ReactNode }) {
     );
   }
   const navigation = data?.navigation ?? [];
+  // On a phone the menu is closed: its button carries the number of what waits inside.
+  const waiting = navigation.reduce((sum, item) => sum + (item.count ?? 0), 0);
   const navList = (
     <ul>
       {navigation.map((item) => (
         <li key={item.to}>
           <NavLink to={item.to} end={item.to === '/'}>
             {t(item.labelKey)}
+            {item.count ? <WaitingCount count={item.count} /> : null}
           </NavLink>
         </li>
       ))}
@@ -95,6 +98,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   <>
                     <MenuIcon />
                     <span className="app-menu__label">{t('shell.menu')}</span>
+                    {waiting ? <WaitingCount count={waiting} /> : null}
                   </>
                 }
               >
@@ -187,5 +191,15 @@ function BrandMark() {
       <rect width="32" height="32" rx="6" fill="currentColor" />
       <path d="M16 5l11 11-11 11L5 16z" fill="#fff" />
     </svg>
+  );
+}
+
+function WaitingCount({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className="nav-count">
+      {count}
+      <span className="visually-hidden"> {t('shell.waiting', { count })}</span>
+    </span>
   );
 }

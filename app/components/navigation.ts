@@ -1,12 +1,15 @@
 import type { AuthUser } from '~/auth/guards.server';
 
-export type NavItem = { to: string; labelKey: string };
+/** `count`: work waiting there for this member (the moderation queue), shown as a number. */
+export type NavItem = { to: string; labelKey: string; count?: number };
 
 /** The header's links: only areas that exist and that this user may open. */
-export function navigationFor(user: AuthUser | null): NavItem[] {
+export function navigationFor(user: AuthUser | null, waiting: { moderation?: number } = {}): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
   if (user.permissions['forum:use']) items.push({ to: '/forum', labelKey: 'nav.forum' });
+  if (user.permissions['forum:moderate'])
+    items.push({ to: '/forum/moderation', labelKey: 'nav.moderation', count: waiting.moderation ?? 0 });
   if (user.permissions['library:read']) items.push({ to: '/library', labelKey: 'nav.library' });
   if (user.permissions['events:read']) items.push({ to: '/events', labelKey: 'nav.events' });
   if (user.permissions['briefings:read']) items.push({ to: '/briefings', labelKey: 'nav.briefings' });

@@ -10,7 +10,7 @@ import {
   savePreferences,
 } from '~/domain/notifications/notifications.server';
 import {
-  CHANNELS,
+  channelsFor,
   DIGEST_FREQUENCIES,
   NOTIFICATION_TYPES,
   PRESETS,
@@ -131,7 +131,7 @@ export default function NotificationPreferencesPage() {
             return (
               <fieldset key={type} className={`field radio-group${errors[type] ? ' field--invalid' : ''}`}>
                 <legend>{t(`types.${type}.label`)}</legend>
-                {CHANNELS.map((channel) => (
+                {channelsFor(type).map((channel) => (
                   <label key={channel} className="checkbox">
                     <input type="radio" name={type} value={channel} defaultChecked={chosen === channel} />
                     <span>{t(`channels.${channel}`)}</span>

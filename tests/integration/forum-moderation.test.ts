@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as moderationRoute from '~/routes/forum.moderation';
+import * as rootRoute from '~/root';
 import * as permalinkRoute from '~/routes/forum.p.$id._index';
 import * as threadRoute from '~/routes/forum.t.$id';
 import * as searchRoute from '~/routes/search';
@@ -72,6 +73,61 @@ describe('flags and the moderation queue', () => {
     expect(queue.items.find((i) => i.id === replyId)?.flags).toEqual([
       expect.objectContaining({ reason: 'spam', note: 'Mainos' }),
     ]);
+  });
+
+  it('moderators are told when a post enters the queue, by e-mail when it holds personal data; the menu counts the queue', async () => {
+    const { threadId, replyId, questionId } = await scenario();
+    const coordinator = await loginAs('coordinator', orgId);
+    const admin = await makeUser(db, { role: 'admin', organisationId: orgId });
+    const trainer = await makeUser(db, { role: 'trainer', organisationId: orgId });
+    const told = (userId: string) =>
+      db.notification.findMany({
+        where: { userId, type: { startsWith: 'forum_flagged' }, url: '/forum/moderation' },
+        orderBy: { createdAt: 'asc' },
+        select: { type: true, delivery: true, title: true },
+      });
+    const mailTo = (email: string) => db.email.count({ where: { to: email } });
+    const waiting = async () => {
+      const root = await json<{ navigation: { to: string; count?: number }[] }>(
+        await callLoader(rootRoute, makeRequest('/', { cookie: coordinator.cookie })),
+      );
+      return root.navigation.find((i) => i.to === '/forum/moderation')?.count;
+    };
+    const before = await waiting();
+
+    const first = await loginAs('adviser', orgId);
+    await act(first.cookie, threadId, { intent: 'flag', postId: replyId, reason: 'offensive' });
+    expect(await told(coordinator.user.id)).toEqual([
+      { type: 'forum_flagged', delivery: 'app', title: 'Pakettiviesti tuli puhelimeen' },
+    ]);
+    expect(await told(admin.id)).toHaveLength(1);
+    expect(await told(trainer.id)).toEqual([]);
+    expect(await waiting()).toBe(before! + 1);
+
+    // Another report of a post already waiting tells no one again.
+    const second = await loginAs('adviser', orgId);
+    await act(second.cookie, threadId, { intent: 'flag', postId: replyId, reason: 'spam' });
+    expect(await told(coordinator.user.id)).toHaveLength(1);
+    expect(await waiting()).toBe(before! + 1);
+
+    // A resident's personal data is urgent: told again, and by e-mail at once.
+    const mailBefore = await mailTo(coordinator.user.email);
+    await act(second.cookie, threadId, { intent: 'flag', postId: questionId, reason: 'personal_data' });
+    await act(first.cookie, threadId, { intent: 'flag', postId: questionId, reason: 'personal_data' });
+    expect((await told(coordinator.user.id)).map((n) => [n.type, n.delivery])).toEqual([
+      ['forum_flagged', 'app'],
+      ['forum_flagged_personal_data', 'email'],
+    ]);
+    expect(await mailTo(coordinator.user.email)).toBe(mailBefore + 1);
+    expect(await waiting()).toBe(before! + 2);
+
+    // A moderator who reports a post is not told of their own report; the adviser's menu has no queue.
+    await act(coordinator.cookie, threadId, { intent: 'flag', postId: replyId, reason: 'personal_data' });
+    expect(await told(coordinator.user.id)).toHaveLength(2);
+    const adviserRoot = await json<{ navigation: { to: string }[] }>(
+      await callLoader(rootRoute, makeRequest('/', { cookie: first.cookie })),
+    );
+    expect(adviserRoot.navigation.map((i) => i.to)).not.toContain('/forum/moderation');
   });
 
   it('a hidden post is 404 for others, visible to its author and moderators, gone from search; audited; author told why', async () => {

@@ -53,6 +53,9 @@ const makeDue = (emailId: string) =>
 
 describe('mail through an SMTP server that misbehaves', () => {
   it('the admins are alerted when mail has been failing for an hour, and not once mail goes out again', async () => {
+    const org = await makeOrganisation(db);
+    const admin = await makeUser(db, { role: 'admin', organisationId: org.id });
+    const coordinator = await makeUser(db, { role: 'coordinator', organisationId: org.id });
     const old = await db.email.create({
       data: {
         to: 'late@example.test',
@@ -66,6 +69,17 @@ describe('mail through an SMTP server that misbehaves', () => {
     const failing = await mailFailingSince();
     expect(failing?.since).toEqual(old.createdAt);
     expect(failing?.error).toBe('Greeting never received');
+
+    // The next failed try tells whoever reads the outbox, in the app (mail is what fails).
+    proxy.setMode('refuse');
+    await queue('next@example.test');
+    await runDueJobs();
+    const alerts = await db.notification.findMany({ where: { type: 'mail_failing' } });
+    expect(alerts.map((n) => [n.userId, n.delivery, n.url])).toEqual([[admin.id, 'app', '/admin/outbox']]);
+    expect(alerts[0]!.title).toBe('Greeting never received');
+    expect(alerts.map((n) => n.userId)).not.toContain(coordinator.id);
+    expect(await db.email.count({ where: { to: admin.email } })).toBe(0);
+
     await db.email.create({
       data: { to: 'x@example.test', subject: 's', text: 't', html: 'h', status: 'sent', sentAt: new Date() },
     });

@@ -25,7 +25,9 @@ describe('notification presets', () => {
     );
     expect(saved.status).toBe(200);
     const channels = await channelsOf(user.id);
-    expect(NOTIFICATION_TYPES.every((t) => channels[t] === 'digest')).toBe(true);
+    // Everything by digest, except what is told in the app only (mail failing: mail is what fails).
+    expect(NOTIFICATION_TYPES.filter((t) => channels[t] !== 'digest')).toEqual(['mail_failing']);
+    expect(channels.mail_failing).toBe('app');
     const after = await json<Loaded>(
       await callLoader(route, makeRequest('/profile/notifications', { cookie })),
     );

@@ -3,6 +3,7 @@ import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { writeAudit, type AuditAction } from '~/domain/audit/audit.server';
 import { notify } from '~/domain/notifications/notify.server';
+import { activeMemberIdsWith } from '~/auth/roles.server';
 import { isUuid } from '~/utils/ids';
 import { reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
@@ -10,7 +11,11 @@ import { canModerate } from './access.server';
 
 export const FLAGS_PAGE_SIZE = 30;
 
-/** A member reports a post; one open report per member and post. */
+/**
+ * A member reports a post; one open report per member and post. Moderators are told when the
+ * post enters the queue, and again when a report says it holds a resident's personal data
+ * (by e-mail unless they chose otherwise): more reports of a post already waiting tell no one.
+ */
 export async function flagPost(
   reporter: AuthUser,
   postId: string,
@@ -19,18 +24,37 @@ export async function flagPost(
   if (!isUuid(postId)) return false;
   const post = await db.forumPost.findFirst({
     where: { id: postId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null, mergedIntoId: null } },
-    select: { id: true },
+    select: { id: true, thread: { select: { title: true } } },
   });
   if (!post) return false;
-  const open = await db.forumFlag.findFirst({
-    where: { postId, reporterId: reporter.id, resolvedAt: null },
-    select: { id: true },
-  });
-  if (!open)
-    await db.forumFlag.create({
+  await db.$transaction(async (tx) => {
+    const open = await tx.forumFlag.findMany({
+      where: { postId, resolvedAt: null },
+      select: { reporterId: true, reason: true },
+    });
+    if (open.some((f) => f.reporterId === reporter.id)) return;
+    await tx.forumFlag.create({
       data: { postId, reporterId: reporter.id, reason: input.reason, note: input.note },
     });
+    const personalData = input.reason === 'personal_data';
+    const news = personalData ? !open.some((f) => f.reason === 'personal_data') : open.length === 0;
+    if (!news) return;
+    await notify(tx, {
+      type: personalData ? 'forum_flagged_personal_data' : 'forum_flagged',
+      recipientIds: (await activeMemberIdsWith(tx, 'forum:moderate')).filter((id) => id !== reporter.id),
+      actorName: reporter.name,
+      title: post.thread.title,
+      url: '/forum/moderation',
+    });
+  });
   return true;
+}
+
+/** How many posts wait in the moderation queue: the navigation's number for moderators. */
+export async function openFlagCount(): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT post_id)::int AS n FROM forum_flag WHERE resolved_at IS NULL`;
+  return row?.n ?? 0;
 }
 
 /** The moderation queue: posts with open reports, most reported first. */

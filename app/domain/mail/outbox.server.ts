@@ -9,6 +9,9 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { logger } from '~/utils/log.server';
 import { isUuid } from '~/utils/ids';
 import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { activeMemberIdsWith } from '~/auth/roles.server';
+// notify queues its e-mail here: a cycle of functions, called only after both modules loaded.
+import { notify } from '~/domain/notifications/notify.server';
 
 export type OutgoingEmail = {
   to: string;
@@ -139,6 +142,10 @@ export async function mailFailingSince(now = new Date()): Promise<{ since: Date;
 }
 
 let lastAlert = 0;
+/**
+ * Once an hour per process while mail fails: a log line at error level and a notification in
+ * the app for whoever reads the outbox, unless they still have the last one unread.
+ */
 async function warnIfMailFailing() {
   if (Date.now() - lastAlert < MAIL_ALERT_AFTER_MS) return;
   const failing = await mailFailingSince();
@@ -147,6 +154,26 @@ async function warnIfMailFailing() {
   logger.error('mail has been failing for over an hour', {
     since: failing.since.toISOString(),
     lastError: failing.error,
+  });
+  await alertAdmins(failing.error);
+}
+
+async function alertAdmins(lastError: string) {
+  await db.$transaction(async (tx) => {
+    const admins = await activeMemberIdsWith(tx, 'outbox:read');
+    const told = await tx.notification.findMany({
+      where: { userId: { in: admins }, type: 'mail_failing', readAt: null },
+      select: { userId: true },
+    });
+    const waiting = new Set(told.map((n) => n.userId));
+    await notify(tx, {
+      type: 'mail_failing',
+      recipientIds: admins.filter((id) => !waiting.has(id)),
+      actorName: '',
+      // What the SMTP server said last: the admin's first clue.
+      title: lastError.slice(0, 200),
+      url: '/admin/outbox',
+    });
   });
 }
 

@@ -18,6 +18,9 @@ export const NOTIFICATION_TYPES = [
   'feedback_status',
   'briefing_question',
   'briefing_answer',
+  'forum_flagged',
+  'forum_flagged_personal_data',
+  'mail_failing',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -46,7 +49,27 @@ export const DEFAULT_CHANNEL: Record<NotificationType, Channel> = {
   feedback_status: 'email',
   briefing_question: 'app',
   briefing_answer: 'email',
+  forum_flagged: 'app',
+  // A resident's personal data on the forum must come down within hours, not when someone looks.
+  forum_flagged_personal_data: 'email',
+  // Said in the app: the e-mail that would say it is what fails.
+  mail_failing: 'app',
 };
+
+/** Types told in the app only, whatever the member chose for everything else. */
+const APP_ONLY: readonly NotificationType[] = ['mail_failing'];
+const APP_CHANNELS = ['app', 'off'] as const;
+
+/** The ways a member may choose to hear of a type. */
+export function channelsFor(type: NotificationType): readonly [Channel, ...Channel[]] {
+  return APP_ONLY.includes(type) ? APP_CHANNELS : CHANNELS;
+}
+
+/** The way a type is told: the member's choice, when it is one the type allows. */
+export function channelOf(type: NotificationType, chosen: Channel | undefined): Channel {
+  const channel = chosen ?? DEFAULT_CHANNEL[type];
+  return channelsFor(type).includes(channel) ? channel : 'app';
+}
 
 /** Which permission makes a type of notification possible for a member; others are not shown. */
 export const TYPE_NEEDS: Record<NotificationType, PermissionKey> = {
@@ -67,6 +90,9 @@ export const TYPE_NEEDS: Record<NotificationType, PermissionKey> = {
   feedback_status: 'briefings:read',
   briefing_question: 'briefings:write',
   briefing_answer: 'briefings:read',
+  forum_flagged: 'forum:moderate',
+  forum_flagged_personal_data: 'forum:moderate',
+  mail_failing: 'outbox:read',
 };
 
 /**
@@ -80,7 +106,10 @@ export type Preset = (typeof PRESETS)[number];
 export function presetChannels(preset: Preset): Record<NotificationType, Channel> {
   if (preset === 'important') return { ...DEFAULT_CHANNEL };
   const channel: Channel = preset === 'digest' ? 'digest' : 'email';
-  return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, channel])) as Record<NotificationType, Channel>;
+  return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, channelOf(t, channel)])) as Record<
+    NotificationType,
+    Channel
+  >;
 }
 
 /** The preset these settings are, if they are one. */

@@ -4,7 +4,7 @@ import { isUuid } from '~/utils/ids';
 import { oncePerRequest } from '~/utils/request-scope.server';
 import {
   CHANNELS,
-  DEFAULT_CHANNEL,
+  channelOf,
   DIGEST_FREQUENCIES,
   NOTIFICATION_TYPES,
   NOTIFICATIONS_PAGE_SIZE,
@@ -77,7 +77,7 @@ export async function preferencesOf(userId: string): Promise<Record<Notification
       const c = chosen.get(type);
       return [
         type,
-        (CHANNELS as readonly string[]).includes(c ?? '') ? (c as Channel) : DEFAULT_CHANNEL[type],
+        channelOf(type, (CHANNELS as readonly string[]).includes(c ?? '') ? (c as Channel) : undefined),
       ];
     }),
   ) as Record<NotificationType, Channel>;

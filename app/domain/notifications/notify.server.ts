@@ -3,7 +3,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/db.server';
 import { notificationEmail } from '~/domain/mail/templates.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
-import { DEFAULT_CHANNEL, type Channel, type NotificationType } from './constants';
+import { channelOf, type Channel, type NotificationType } from './constants';
 
 export type NewNotification = {
   type: NotificationType;
@@ -37,7 +37,7 @@ export async function notify(tx: Tx, n: NewNotification) {
   const chosen = recipients
     .map((r) => ({
       ...r,
-      channel: (r.notificationPreferences[0]?.channel ?? DEFAULT_CHANNEL[n.type]) as Channel,
+      channel: channelOf(n.type, r.notificationPreferences[0]?.channel as Channel | undefined),
     }))
     .filter((r) => r.channel !== 'off');
   // One insert for everyone told (a busy thread has many followers), then mail for those who want it now.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CHANNELS,
+  channelsFor,
   DIGEST_FREQUENCIES,
   NOTIFICATION_TYPES,
   PRESETS,
@@ -18,6 +18,6 @@ export const PresetSchema = z.object({ preset: z.enum(PRESETS, { error: 'validat
 
 export const PreferencesSchema = z.object(
   Object.fromEntries(
-    NOTIFICATION_TYPES.map((t) => [t, z.enum(CHANNELS, { error: 'validation.invalid' })]),
+    NOTIFICATION_TYPES.map((t) => [t, z.enum(channelsFor(t), { error: 'validation.invalid' })]),
   ) as Record<NotificationType, z.ZodEnum<{ [K in Channel]: K }>>,
 );
