@@ -179,6 +179,9 @@ async function benchOne(label, databaseUrl) {
     'category page': '/forum/kela-omakanta-suomifi',
     'search "kirjastossa"': '/search?q=kirjastossa',
     'search "palvelu" (common word)': '/search?q=palvelu',
+    // Issue 13: a part of compounds (välimuisti) and a typo of kirjastossa.
+    'search "muisti" (compound part)': '/search?q=muisti',
+    'search "kirjatsossa" (typo)': '/search?q=kirjatsossa',
     'library list (type, device, newest)': '/library?type=guide&device=android&sort=newest',
     'library material page': '/library/aineisto-12-fi',
     'events month view': `/events?view=month&month=${new Date().toISOString().slice(0, 7)}`,

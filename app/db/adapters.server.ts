@@ -1,5 +1,6 @@
 // Relative imports: prisma.config.ts loads this module outside the app's path aliases.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseSettings } from '../env.server';
@@ -14,8 +15,11 @@ import type { DatabaseTarget } from './database-url.server';
 
 type SqlAdapter = Awaited<ReturnType<PrismaPGlite['connect']>>;
 
+// pg_trgm: search's compound parts and typos (issue 13); the PostgreSQL server ships it too.
+const EXTENSIONS = { pg_trgm };
+
 export function openPGlite(dataDir: string | undefined): PGlite {
-  return new PGlite(dataDir ? { dataDir } : undefined);
+  return new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: EXTENSIONS });
 }
 
 /**
@@ -45,7 +49,7 @@ export function pgliteMigrationAdapter(client: PGlite) {
   return Object.assign(factory, {
     connect: async () => scriptSafePGlite(await new PrismaPGlite(client).connect(), client),
     connectToShadowDb: async () => {
-      const shadow = new PGlite();
+      const shadow = new PGlite({ extensions: EXTENSIONS });
       return scriptSafePGlite(await new PrismaPGlite(shadow).connect(), shadow);
     },
   });

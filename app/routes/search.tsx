@@ -37,8 +37,16 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   );
 }
 
+/** The same search, filters and all, for another query. */
+function withQuery(params: URLSearchParams, q: string) {
+  const next = new URLSearchParams(params);
+  next.set('q', q);
+  next.delete('page');
+  return next.toString();
+}
+
 export default function SearchPage() {
-  const { hits, total, more, page, pages, categories, query } = useLoaderData<typeof loader>();
+  const { hits, total, more, page, pages, categories, query, suggestion } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
   const [params] = useSearchParams();
   return (
@@ -104,6 +112,15 @@ export default function SearchPage() {
       ) : (
         <p>{t('search.hint')}</p>
       )}
+      {suggestion ? (
+        <p className="search-suggestion">
+          {t('search.didYouMean')}{' '}
+          <Link to={`/search?${withQuery(params, suggestion)}`}>
+            <strong>{suggestion}</strong>
+          </Link>
+          ?
+        </p>
+      ) : null}
       <ol className="search-results">
         {hits.map((hit) => (
           <li key={hit.url} className="search-result" lang={hit.language}>

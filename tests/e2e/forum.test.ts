@@ -163,6 +163,26 @@ describe('search', () => {
   });
 });
 
+describe('search that forgives', () => {
+  it('finds a compound by its part and a word with a slip, and offers the word meant', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    await page.goto('/search?q=certifikat');
+    await expect
+      .poll(() => page.locator('.search-results').textContent())
+      .toContain('Bankkoder på papper upphör');
+    await page.goto('/search?q=mobilcertifkat');
+    await expect
+      .poll(() => page.locator('.search-results').textContent())
+      .toContain('Bankkoder på papper upphör');
+    const meant = page.getByRole('link', { name: 'mobilcertifikat' });
+    await meant.focus();
+    await Promise.all([page.waitForURL(/q=mobilcertifikat(&|$)/), page.keyboard.press('Enter')]);
+    expect(await page.locator('.search-suggestion').count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
 describe('rich text in the real browser', () => {
   it(`${XSS_PAYLOADS.length} injection payloads in text, links, images and mentions run nothing`, async () => {
     const page = await newPage();
@@ -280,7 +300,7 @@ describe('forum pages pass axe in every language', () => {
       thread,
     ],
     [`/forum/p/${post}/history`, '/forum/moderation', '/forum/categories'],
-    ['/search?q=kirjasto', '/notifications', '/profile/notifications'],
+    ['/search?q=kirjasto', '/search?q=mobilcertifkat', '/notifications', '/profile/notifications'],
   ];
   const cases = ['fi', 'sv', 'en'].flatMap((lng) => [0, 1, 2].map((group) => ({ lng, group })));
 

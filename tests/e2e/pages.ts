@@ -31,6 +31,7 @@ export const FORUM = [
   '/forum/moderation',
   '/forum/categories',
   '/search?q=kirjastossa',
+  '/search?q=mobilcertifkat',
   '/notifications',
   '/profile/notifications',
 ];

@@ -5,6 +5,7 @@ import * as searchRoute from '~/routes/search';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema.server';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+import { reindexThread } from '~/domain/forum/search-index.server';
 
 type Hit = {
   url: string;
@@ -118,15 +119,15 @@ describe('search across languages with stemming', () => {
     const orgId = (await makeOrganisation(db)).id;
     const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
     const category = await makeCategory(db);
-    await makeThread(db, {
-      categoryId: category.id,
-      authorId: author.id,
-      text: 'Sovelluksen asennus',
-      replies: Array.from({ length: SEARCH_PAGE_SIZE + 4 }, (_, i) => ({
+    // One entry per thread: 25 threads, one of them with a reply that matches too.
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 5; i++) {
+      await makeThread(db, {
+        categoryId: category.id,
         authorId: author.id,
-        text: `Asennus, vaihe ${i}`,
-      })),
-    });
+        text: `Sovelluksen asennus, vaihe ${i}`,
+        replies: i === 0 ? [{ authorId: author.id, text: 'Asennus onnistui.' }] : [],
+      });
+    }
     const first = await search(`q=asennus&container=${category.id}`);
     expect(first.total).toBe(SEARCH_PAGE_SIZE + 5);
     expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
@@ -145,8 +146,8 @@ describe('search across languages with stemming', () => {
       FROM generate_series(1, ${SEARCH_CANDIDATES + 5}::int) g`;
     const before = statementCount();
     const response = await callLoader(searchRoute, makeRequest('/search?q=tukipisteit%C3%A4', { cookie }));
-    // Who is logged in, the categories for the filter, the search itself.
-    expect(statementCount() - before).toBe(3);
+    // Who is logged in, the categories for the filter, the index's words near the query's, the search.
+    expect(statementCount() - before).toBe(4);
     const result = await json<Result & { more: boolean }>(response);
     expect(result).toMatchObject({
       total: SEARCH_CANDIDATES,
@@ -154,6 +155,53 @@ describe('search across languages with stemming', () => {
       pages: SEARCH_CANDIDATES / SEARCH_PAGE_SIZE,
     });
     expect(result.hits[0]!.url).toBe('/forum/p/3'); // the densest match ranks first
+  });
+
+  it('lists a thread once, by its best-matching post', async () => {
+    const orgId = (await makeOrganisation(db)).id;
+    const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    const thread = await makeThread(db, {
+      categoryId: phones,
+      authorId: author.id,
+      title: 'Tulostin ei tulosta',
+      text: 'Kirjaston tulostin ei tulosta asukkaan asiakirjaa.',
+      replies: [
+        { authorId: author.id, text: 'Tulostin tarvitsee uuden ajurin.' },
+        { authorId: author.id, text: 'Tulostimen paperi oli loppu.' },
+      ],
+    });
+    const result = await search('q=tulostin');
+    const urls = [thread.questionId, ...thread.replyIds].map((id) => `/forum/p/${id}`);
+    expect(result.hits.filter((h) => urls.includes(h.url))).toHaveLength(1);
+    expect(result.total).toBe(1);
+  });
+
+  it('offers "Did you mean" for a slip, and never a word only others may see', async () => {
+    const orgId = (await makeOrganisation(db)).id;
+    const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    await makeThread(db, {
+      categoryId: phones,
+      authorId: author.id,
+      title: 'Näppäimistö katosi näytöltä',
+      text: 'Puhelimen näppäimistö ei tule esiin viestiä kirjoittaessa.',
+    });
+    const slip = await search('q=n%C3%A4pp%C3%A4imits%C3%B6'); // näppäimitsö
+    expect(slip.hits.map((h) => h.title)).toContain('Näppäimistö katosi näytöltä');
+    expect((slip as Result & { suggestion: string }).suggestion).toBe('näppäimistö');
+
+    // A word that only a hidden post holds (its words stay in the index's word list).
+    const hidden = await makeThread(db, {
+      categoryId: phones,
+      authorId: author.id,
+      title: 'Asiakas Virtasalmi',
+      text: 'Asiakas Virtasalmi soitti.',
+    });
+    await db.forumPost.update({ where: { id: hidden.questionId }, data: { hiddenAt: new Date() } });
+    await db.forumThread.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
+    await reindexThread(db, hidden.id);
+    const probe = await search('q=virtasalmo');
+    expect(probe.total).toBe(0);
+    expect((probe as Result & { suggestion: string | null }).suggestion).toBeNull();
   });
 
   it('an empty query or one made only of operators finds nothing and does not fail', async () => {

@@ -4,6 +4,9 @@ import { db, type Tx } from '~/db.server';
 import { helsinkiDayStart } from '~/i18n/format';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema.server';
 import { containsPattern } from '~/utils/sql';
+import { compileQuery, type CompiledQuery } from './query.server';
+
+const FEW_RESULTS = 3;
 
 // The shared search index. An area (forum now; library and briefings later) writes one row
 // per findable thing in the transaction that changes it, and says who may find it; the
@@ -98,37 +101,67 @@ export function snippetParts(snippet: string): SnippetPart[] {
 
 const CONFIGS = { fi: 'finnish', sv: 'swedish', en: 'english' } as const;
 
-/** The query stemmed the way each row was: for ranking and snippets (per row, after the match). */
-function tsQuery(q: string) {
-  return Prisma.sql`CASE d.language WHEN 'sv' THEN websearch_to_tsquery('swedish', ${q})
-    WHEN 'en' THEN websearch_to_tsquery('english', ${q}) ELSE websearch_to_tsquery('finnish', ${q}) END`;
+/** A compiled query (query.server.ts) stemmed the way each row was: for ranking and snippets. */
+function tsQuery(text: string) {
+  return Prisma.sql`CASE d.language WHEN 'sv' THEN to_tsquery('swedish', ${text})
+    WHEN 'en' THEN to_tsquery('english', ${text}) ELSE to_tsquery('finnish', ${text}) END`;
 }
 
 /**
  * The match itself, one branch per language with a constant query each: a tsquery that
  * depends on the row cannot use the GIN index, three constant ones can (a BitmapOr).
  */
-function tsMatch(q: string, language?: string) {
+function tsMatch(text: string, language?: string) {
   const branches = Object.entries(CONFIGS)
     .filter(([lang]) => !language || lang === language)
-    .map(
-      ([lang, config]) =>
-        // querytree 'T': nothing to look for (only stop words or "-word"); match nothing, not everything.
-        Prisma.sql`(d.language = ${lang} AND querytree(websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q})) <> 'T'
-          AND d.tsv @@ websearch_to_tsquery(${Prisma.raw(`'${config}'`)}, ${q}))`,
-    );
+    .map(([lang, config]) => {
+      const query = Prisma.sql`to_tsquery(${Prisma.raw(`'${config}'`)}, ${text})`;
+      // querytree 'T': nothing to look for (only stop words); match nothing, not everything.
+      return Prisma.sql`(d.language = ${lang} AND querytree(${query}) <> 'T' AND d.tsv @@ ${query})`;
+    });
   return Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
 }
 
-export async function search(viewer: AuthUser, query: SearchQuery, page: number) {
-  if (!query.q) return { hits: [] as SearchHit[], total: 0, more: false, pages: 1 };
-  const match = tsQuery(query.q);
+/** Answers marked right rank above others that match as well. */
+const TRUSTED_FLAGS = ['solved', 'verified'];
+
+export type SearchResult = { hits: SearchHit[]; total: number; more: boolean; pages: number };
+
+export async function search(
+  viewer: AuthUser,
+  query: SearchQuery,
+  page: number,
+): Promise<SearchResult & { suggestion: string | null }> {
+  const compiled = query.q ? await compileQuery(query.q) : null;
+  if (!compiled) return { hits: [], total: 0, more: false, pages: 1, suggestion: null };
+  const result = await searchCompiled(viewer, query, compiled, page);
+  // "Did you mean …?" when what was typed finds little and a word of it was one slip off, and
+  // only when the suggested words themselves (no expansions) find something this reader may
+  // see: the index's words include words of things they may not, which must never show.
+  let suggestion: string | null = null;
+  if (result.total < FEW_RESULTS && compiled.suggestion) {
+    const other = await compileQuery(compiled.suggestion);
+    const found = other
+      ? await searchCompiled(viewer, { ...query, q: compiled.suggestion }, { ...other, full: other.exact }, 1)
+      : null;
+    if (found?.total) suggestion = compiled.suggestion;
+  }
+  return { ...result, suggestion };
+}
+
+async function searchCompiled(
+  viewer: AuthUser,
+  query: SearchQuery,
+  compiled: CompiledQuery,
+  page: number,
+): Promise<SearchResult> {
+  const match = tsQuery(compiled.full);
   // Who may see a row is applied apart from what was asked: the planner cannot estimate the
   // audience test, and with it in the same WHERE it sorts every match instead of walking the
   // newest ones (250 ms instead of 10 ms for a common word on 400,000 rows).
   const visible = Prisma.sql`d.min_role_rank <= ${viewer.roleRank}
     AND (cardinality(d.org_ids) = 0 OR ${viewer.organisationId}::uuid = ANY(d.org_ids))`;
-  const conditions = [tsMatch(query.q, query.language)];
+  const conditions = [tsMatch(compiled.full, query.language)];
   if (query.kind) conditions.push(Prisma.sql`d.kind = ${query.kind}`);
   if (query.container) conditions.push(Prisma.sql`d.container_id = ${query.container}::uuid`);
   if (query.flag) conditions.push(Prisma.sql`${query.flag} = ANY(d.flags)`);
@@ -149,7 +182,8 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
   );
   const rows = await db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
-      SELECT d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids FROM search_document d
+      SELECT d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids, d.group_id, d.flags
+      FROM search_document d
       WHERE ${where}
       ORDER BY d.published_at DESC LIMIT ${SEARCH_CANDIDATES + 1}
     ),
@@ -157,10 +191,17 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
       SELECT d.* FROM (SELECT * FROM candidates ORDER BY published_at DESC LIMIT ${SEARCH_CANDIDATES}) d
       WHERE ${visible}
     ),
-    ranked AS (
-      SELECT d.id, ts_rank_cd(d.tsv, ${tsQuery(query.q)}) AS rank, d.published_at
+    -- One entry per thread (or material, event…): its best-matching post stands for it. What
+    -- was typed ranks above what its expansions found; right answers above others.
+    best AS (
+      SELECT DISTINCT ON (coalesce(d.group_id, d.id)) d.id, d.published_at,
+        ts_rank_cd(d.tsv, ${tsQuery(compiled.exact)}) + 0.25 * ts_rank_cd(d.tsv, ${match})
+          + CASE WHEN d.flags && ${TRUSTED_FLAGS}::text[] THEN 0.05 ELSE 0 END AS rank
       FROM seen d
-      ORDER BY rank DESC, d.published_at DESC
+      ORDER BY coalesce(d.group_id, d.id), rank DESC, d.published_at DESC
+    ),
+    ranked AS (
+      SELECT * FROM best ORDER BY rank DESC, published_at DESC
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
     )
     SELECT c.candidates, c.visible, d.kind, d.url, d.title, d.context, d.language, d.flags,
@@ -170,7 +211,7 @@ export async function search(viewer: AuthUser, query: SearchQuery, page: number)
         d.body, ${match},
         ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}
       ) AS snippet
-    FROM (SELECT (SELECT count(*)::int FROM candidates) AS candidates, (SELECT count(*)::int FROM seen) AS visible) c
+    FROM (SELECT (SELECT count(*)::int FROM candidates) AS candidates, (SELECT count(*)::int FROM best) AS visible) c
     LEFT JOIN ranked ON true
     LEFT JOIN search_document d ON d.id = ranked.id
     LEFT JOIN app_user u ON u.id = d.author_id
