@@ -202,6 +202,13 @@ export async function makeThread(db: Tx, data: MakeThread) {
   return { id: thread.id, questionId: question.id, replyIds: replies.map((r) => r.id) };
 }
 
+/** Hides a thread and its question as a moderator would, and takes them out of the search index. */
+export async function hideThread(db: Tx, thread: { id: string; questionId: string }) {
+  await db.forumThread.update({ where: { id: thread.id }, data: { hiddenAt: new Date() } });
+  await db.forumPost.update({ where: { id: thread.questionId }, data: { hiddenAt: new Date() } });
+  await reindexThread(db, thread.id);
+}
+
 type MakeMaterial = {
   actorId: string;
   title: string;

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchBox } from '~/components/search-box';
 import type { RootData } from '~/root';
 import { AppMenu } from './app-menu';
 import { LanguageSwitcher } from './language-switcher';
@@ -65,14 +66,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           {user ? (
             <div className="header-tools">
               <form method="get" action="/search" role="search" className="header-search">
-                <label htmlFor="header-search" className="visually-hidden">
-                  {t('shell.search')}
-                </label>
-                <input
+                <SearchBox
                   id="header-search"
-                  type="search"
-                  name="q"
-                  maxLength={200}
+                  label={t('shell.search')}
+                  labelHidden
                   placeholder={t('shell.searchPlaceholder')}
                 />
                 <button type="submit" className="button button--secondary">

@@ -6,12 +6,13 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { ThreadFields } from '~/components/forum/thread-fields';
 import { useQuestionDraft } from '~/components/forum/question-draft';
+import { SimilarQuestions } from '~/components/forum/similar-questions';
 import { ErrorSummary, Notice, typed, useFormResult } from '~/components/ui/form';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
@@ -45,6 +46,8 @@ export default function NewThreadPage() {
   // What the server sent back after a refused submit wins over a kept draft.
   const restored = Object.keys(sent).length === 0 && draft !== null;
   const values = restored ? draft : sent;
+  // The title as typed, for "asked already?"; until then the one restored or sent back.
+  const [title, setTitle] = useState<string | null>(null);
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -61,13 +64,24 @@ export default function NewThreadPage() {
         </Notice>
       ) : null}
       {/* Keyed by the draft, so its values fill the fields once the page has read it. */}
-      <Form method="post" className="form" ref={formRef} onSubmit={keep} key={restored ? 'draft' : 'blank'}>
+      <Form
+        method="post"
+        className="form"
+        ref={formRef}
+        onSubmit={keep}
+        key={restored ? 'draft' : 'blank'}
+        onInput={(event) => {
+          const field = event.target as HTMLInputElement;
+          if (field.name === 'title') setTitle(field.value);
+        }}
+      >
         <ThreadFields
           categories={categories}
           defaultCategory={preselected}
           defaultLanguage={language}
           errors={errors}
           values={values}
+          afterTitle={<SimilarQuestions title={title ?? typed(values, 'title')} />}
         />
         <RichTextField
           label={t('newThread.body')}

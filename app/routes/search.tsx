@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
+import { SearchBox } from '~/components/search-box';
 import { SelectField, TextField } from '~/components/ui/form';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
@@ -53,7 +54,9 @@ export default function SearchPage() {
     <div className="page">
       <h1>{t('search.title')}</h1>
       <Form method="get" className="filters search-form" role="search" aria-label={t('search.title')}>
-        <TextField name="q" type="search" label={t('search.query')} defaultValue={query.q} maxLength={200} />
+        <div className="field">
+          <SearchBox id="search-q" label={t('search.query')} defaultValue={query.q} />
+        </div>
         <SelectField
           name="kind"
           label={t('search.where')}

@@ -175,10 +175,48 @@ describe('search that forgives', () => {
     await expect
       .poll(() => page.locator('.search-results').textContent())
       .toContain('Bankkoder på papper upphör');
-    const meant = page.getByRole('link', { name: 'mobilcertifikat' });
+    const meant = page.locator('.search-suggestion a');
+    expect(await meant.textContent()).toBe('mobilcertifikat');
     await meant.focus();
     await Promise.all([page.waitForURL(/q=mobilcertifikat(&|$)/), page.keyboard.press('Enter')]);
     expect(await page.locator('.search-suggestion').count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('suggestions while typing', () => {
+  it('the header search suggests after two letters; arrows, Enter and Escape work it', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    const box = page.getByRole('combobox', { name: 'Hae intranetistä' });
+    await box.pressSequentially('mobilcert', { delay: 30 });
+    const listbox = page.getByRole('listbox', { name: 'Ehdotukset' });
+    await expect.poll(() => listbox.isVisible()).toBe(true);
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(page);
+    await box.press('Escape');
+    await expect.poll(() => listbox.isVisible()).toBe(false);
+    await box.press('ArrowDown');
+    await expect.poll(() => box.getAttribute('aria-activedescendant')).toBe('header-search-suggestions-0');
+    const first = await page.locator('#header-search-suggestions-0').textContent();
+    expect(first).toMatch(/mobilcertifikat/i);
+    const before = page.url();
+    await box.press('Enter');
+    await expect.poll(() => page.url()).not.toBe(before);
+    expect(page.url()).not.toContain('/search');
+  });
+
+  it('a new question lists questions asked already while its title is typed', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    await page.goto('/forum/new');
+    await page
+      .getByLabel('Otsikko', { exact: true })
+      .pressSequentially('OmaKanta kirjautuminen ei onnistu iPhonella', { delay: 10 });
+    const asked = page.getByRole('region', { name: 'Onko tätä jo kysytty?' });
+    await expect
+      .poll(() => asked.textContent())
+      .toContain('OmaKanta-kirjautuminen ei onnistu vanhalla iPhonella');
     await expectNoAxeViolations(page);
   });
 });

@@ -3,9 +3,8 @@ import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
 import * as searchRoute from '~/routes/search';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema.server';
-import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import { hideThread, makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
-import { reindexThread } from '~/domain/forum/search-index.server';
 
 type Hit = {
   url: string;
@@ -196,9 +195,7 @@ describe('search across languages with stemming', () => {
       title: 'Asiakas Virtasalmi',
       text: 'Asiakas Virtasalmi soitti.',
     });
-    await db.forumPost.update({ where: { id: hidden.questionId }, data: { hiddenAt: new Date() } });
-    await db.forumThread.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
-    await reindexThread(db, hidden.id);
+    await hideThread(db, hidden);
     const probe = await search('q=virtasalmo');
     expect(probe.total).toBe(0);
     expect((probe as Result & { suggestion: string | null }).suggestion).toBeNull();

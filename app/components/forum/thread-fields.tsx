@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, SelectField, TextField, typed, typedList } from '~/components/ui/form';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
@@ -11,12 +12,15 @@ export function ThreadFields({
   defaultLanguage,
   errors,
   values,
+  afterTitle,
 }: {
   categories: { id: string; name: string }[];
   defaultCategory: string;
   defaultLanguage: string;
   errors: FieldErrors;
   values: FormValues;
+  /** Shown right under the title (questions like it). */
+  afterTitle?: ReactNode;
 }) {
   const { t } = useTranslation('forum');
   return (
@@ -39,6 +43,7 @@ export function ThreadFields({
         defaultValue={typed(values, 'title')}
         error={errors.title}
       />
+      {afterTitle}
       <SelectField
         name="language"
         label={t('newThread.language')}

@@ -23,3 +23,11 @@ export const SearchQuerySchema = z.object({
   to: z.iso.date().optional().catch(undefined),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** The search box's suggestions while typing, and "asked before?" under a question's title. */
+export const SuggestQuerySchema = z.object({
+  q: searchText(200),
+  kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
+  /** "1": any of the words (a question's title), not all of them. */
+  any: z.literal('1').optional().catch(undefined),
+});

@@ -4,9 +4,10 @@ import { db, type Tx } from '~/db.server';
 import { helsinkiDayStart } from '~/i18n/format';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema.server';
 import { containsPattern } from '~/utils/sql';
-import { compileQuery, type CompiledQuery } from './query.server';
+import { compileQuery, parseQuery, type CompiledQuery } from './query.server';
+import type { SearchKind } from './kinds';
 
-const FEW_RESULTS = 3;
+const SUGGESTIONS = 6;
 
 // The shared search index. An area (forum now; library and briefings later) writes one row
 // per findable thing in the transaction that changes it, and says who may find it; the
@@ -135,14 +136,24 @@ export async function search(
   const compiled = query.q ? await compileQuery(query.q) : null;
   if (!compiled) return { hits: [], total: 0, more: false, pages: 1, suggestion: null };
   const result = await searchCompiled(viewer, query, compiled, page);
-  // "Did you mean …?" when what was typed finds little and a word of it was one slip off, and
-  // only when the suggested words themselves (no expansions) find something this reader may
-  // see: the index's words include words of things they may not, which must never show.
+  // "Did you mean …?" when a word as typed is in nothing indexed (what was found came from its
+  // near misses), and only when the suggested words themselves (no expansions) find something
+  // this reader may see: the index's words include words of things they may not, which must
+  // never show.
   let suggestion: string | null = null;
-  if (result.total < FEW_RESULTS && compiled.suggestion) {
+  if (compiled.suggestion) {
     const other = await compileQuery(compiled.suggestion);
     const found = other
-      ? await searchCompiled(viewer, { ...query, q: compiled.suggestion }, { ...other, full: other.exact }, 1)
+      ? await searchCompiled(
+          viewer,
+          { ...query, q: compiled.suggestion },
+          { ...other, full: other.exact },
+          1,
+          {
+            pageSize: 1,
+            snippets: false,
+          },
+        )
       : null;
     if (found?.total) suggestion = compiled.suggestion;
   }
@@ -154,8 +165,16 @@ async function searchCompiled(
   query: SearchQuery,
   compiled: CompiledQuery,
   page: number,
+  { pageSize = SEARCH_PAGE_SIZE, snippets = true } = {},
 ): Promise<SearchResult> {
   const match = tsQuery(compiled.full);
+  const snippet = snippets
+    ? Prisma.sql`ts_headline(
+        CASE d.language WHEN 'sv' THEN 'swedish'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'finnish'::regconfig END,
+        d.body, ${match},
+        ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}
+      )`
+    : Prisma.sql`''`;
   // Who may see a row is applied apart from what was asked: the planner cannot estimate the
   // audience test, and with it in the same WHERE it sorts every match instead of walking the
   // newest ones (250 ms instead of 10 ms for a common word on 400,000 rows).
@@ -202,15 +221,10 @@ async function searchCompiled(
     ),
     ranked AS (
       SELECT * FROM best ORDER BY rank DESC, published_at DESC
-      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT c.candidates, c.visible, d.kind, d.url, d.title, d.context, d.language, d.flags,
-      d.published_at AS "publishedAt", u.name AS "authorName",
-      ts_headline(
-        CASE d.language WHEN 'sv' THEN 'swedish'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'finnish'::regconfig END,
-        d.body, ${match},
-        ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}
-      ) AS snippet
+      d.published_at AS "publishedAt", u.name AS "authorName", ${snippet} AS snippet
     FROM (SELECT (SELECT count(*)::int FROM candidates) AS candidates, (SELECT count(*)::int FROM best) AS visible) c
     LEFT JOIN ranked ON true
     LEFT JOIN search_document d ON d.id = ranked.id
@@ -224,6 +238,36 @@ async function searchCompiled(
     hits,
     total,
     more: (rows[0]?.candidates ?? 0) > SEARCH_CANDIDATES,
-    pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(total / pageSize)),
   };
+}
+
+export type Suggestion = { kind: string; url: string; title: string };
+
+/**
+ * What the search box offers while typing (the last word may be half typed: stems match as
+ * prefixes), or, with `anyWord`, questions like a title being written: the more of its words a
+ * thread has, the higher. The same audience rules as the search page; no snippets.
+ */
+export async function suggest(
+  viewer: AuthUser,
+  q: string,
+  {
+    kind,
+    anyWord = false,
+    limit = SUGGESTIONS,
+  }: { kind?: SearchKind; anyWord?: boolean; limit?: number } = {},
+): Promise<Suggestion[]> {
+  const text = anyWord
+    ? parseQuery(q)
+        .flatMap((t) => (t.negate ? [] : t.words))
+        .join(' or ')
+    : q;
+  const compiled = await compileQuery(text);
+  if (!compiled) return [];
+  const { hits } = await searchCompiled(viewer, { q: text, kind, author: undefined }, compiled, 1, {
+    pageSize: limit,
+    snippets: false,
+  });
+  return hits.map((h) => ({ kind: h.kind, url: h.url, title: h.title || h.context }));
 }

@@ -8,6 +8,7 @@ import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { writtenIn } from '~/i18n/written-in';
 import type { FieldErrors } from '~/utils/forms';
 import { slugify } from '~/utils/slug';
+import { containsPattern } from '~/utils/sql';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
 
@@ -147,4 +148,13 @@ export async function saveSupportPoint(
     throw error;
   }
   return { ok: true, slug };
+}
+
+/** Open support points whose name or address has the text: the search box's suggestions. */
+export async function supportPointsMatching(text: string, limit = 3) {
+  const pattern = containsPattern(text);
+  return db.$queryRaw<{ slug: string; name: string }[]>`
+    SELECT slug, name FROM support_point
+    WHERE active AND (name ILIKE ${pattern} OR address ILIKE ${pattern})
+    ORDER BY name LIMIT ${limit}`;
 }
