@@ -141,7 +141,12 @@ export async function seedBriefingsDemo() {
     body: text('Luonnos: aikataulu tarkentuu tammikuussa.'),
   });
   // Field feedback on the rep's services: some new, one answered and planned.
-  const maisa = { id: ids.get('maisa')!, nameFi: 'Maisa-asiointipalvelu' };
+  const maisa = {
+    id: ids.get('maisa')!,
+    nameFi: 'Maisa-asiointipalvelu',
+    nameSv: 'Maisa e-tjänst',
+    nameEn: 'Maisa client portal',
+  };
   const reports = [
     {
       whatHappened: 'Ajanvarauksen vahvistussivu jää latautumaan, kun asukas painaa Vahvista.',

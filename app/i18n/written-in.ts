@@ -1,7 +1,7 @@
 // Content written in the languages its author chose (event titles, e-service names and help):
 // readers get theirs, else Finnish, else Swedish, else English. Client-safe.
 
-type Suffix = 'Fi' | 'Sv' | 'En';
+export type Suffix = 'Fi' | 'Sv' | 'En';
 
 const ORDER: Record<string, Suffix[]> = {
   fi: ['Fi', 'Sv', 'En'],
@@ -20,4 +20,16 @@ export function writtenIn<P extends string>(
     if (text) return { text, lang: suffix.toLowerCase() };
   }
   return { text: '', lang: language };
+}
+
+/** The `prefix` field for a reader of each language: what a notification says to each recipient. */
+export function inEachLanguage<P extends string>(
+  record: Record<`${P}${Suffix}`, string>,
+  prefix: P,
+): { fi: string; sv: string; en: string } {
+  return {
+    fi: writtenIn(record, prefix, 'fi').text,
+    sv: writtenIn(record, prefix, 'sv').text,
+    en: writtenIn(record, prefix, 'en').text,
+  };
 }

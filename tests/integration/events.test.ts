@@ -90,6 +90,29 @@ function parseIcs(text: string) {
 }
 
 describe('announcing events', () => {
+  it('is found in each language it is written in, stemmed in that language, and listed once', async () => {
+    const id = await create({
+      titleFi: 'Pankkitunnusten opastusilta',
+      titleSv: 'Handledningskväll om bankkoder',
+      titleEn: 'Guidance evening on bank codes',
+      descriptionFi: 'Käydään läpi tunnistautuminen.',
+    });
+    const found = async (q: string) =>
+      (
+        await json<{ hits: { url: string }[] }>(
+          await callLoader(
+            searchRoute,
+            makeRequest(`/search?${new URLSearchParams({ q, kind: 'event' })}`, { cookie: adviserA.cookie }),
+          ),
+        )
+      ).hits.filter((h) => h.url === `/events/${id}`).length;
+    expect(await found('opastusillat')).toBe(1);
+    expect(await found('handledningskvällen')).toBe(1);
+    expect(await found('evenings')).toBe(1);
+    expect(await found('bankkoder')).toBe(1);
+    expect(await db.searchDocument.count({ where: { sourceId: id } })).toBe(3);
+  });
+
   it('refuses an end before the start, a deadline after the start and a bad capacity, saving nothing', async () => {
     const before = await db.event.count();
     const response = await callAction(
@@ -241,6 +264,8 @@ describe('signing up', () => {
     );
     expect(await json(asked)).toMatchObject({ confirm: 'cancel', values: { reason: 'Sairastuminen' } });
     expect((await db.event.findUniqueOrThrow({ where: { id } })).cancelledAt).toBeNull();
+    // Each one signed up is told in their own language (the event is written in fi and sv).
+    await db.user.update({ where: { id: adviserA.user.id }, data: { locale: 'sv' } });
     const cancelled = await callAction(
       eventRoute,
       makeRequest(`/events/${id}`, {
@@ -276,6 +301,8 @@ describe('signing up', () => {
       where: { userId: adviserA.user.id, type: 'event_cancelled' },
     });
     expect(told?.data).toMatchObject({ detail: 'Sairastuminen' });
+    expect(told?.title).toBe('Nätverksträff');
+    await db.user.update({ where: { id: adviserA.user.id }, data: { locale: 'fi' } });
     // An adviser cannot cancel.
     const refused = await callAction(
       eventRoute,

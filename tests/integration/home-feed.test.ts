@@ -137,7 +137,7 @@ describe('home feed', () => {
     // Briefings: published for my organisation, published for another, a draft.
     const eservice = await db.eService.create({
       data: { slug: `palvelu-${Date.now()}`, nameFi: 'Palvelu' },
-      select: { id: true, nameFi: true },
+      select: { id: true, nameFi: true, nameSv: true, nameEn: true },
     });
     const briefing = (title: string, extra: object) =>
       db.briefing.create({

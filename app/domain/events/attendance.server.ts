@@ -1,8 +1,8 @@
+import { inEachLanguage } from '~/i18n/written-in';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { formatDateTime } from '~/i18n/format';
-import { eventTitle } from './titles';
 import { containsPattern } from '~/utils/sql';
 import { csvFile } from '~/utils/csv';
 
@@ -141,7 +141,7 @@ export async function publishFollowUp(actor: AuthUser, eventId: string, input: F
       type: 'event_followup',
       recipientIds: people.map((p) => p.userId).filter((id) => id !== actor.id),
       actorName: actor.name,
-      title: eventTitle(event, 'fi').text,
+      title: inEachLanguage(event, 'title'),
       url: `/events/${eventId}`,
     });
   });

@@ -1,10 +1,12 @@
+import { inEachLanguage } from '~/i18n/written-in';
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { audienceErrors } from '~/domain/members/audience.server';
 import { notify } from '~/domain/notifications/notify.server';
-import { indexDocument, removeDocument } from '~/domain/search/search.server';
+import { indexNewDocuments, removeDocument } from '~/domain/search/search.server';
+import { LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
 import type { FieldErrors } from '~/utils/forms';
 import { creatableTypes } from './access.server';
@@ -185,7 +187,7 @@ export async function updateEvent(
         type: 'event_changed',
         recipientIds: signedUp.map((r) => r.userId),
         actorName: actor.name,
-        title: eventTitle(event, 'fi').text,
+        title: inEachLanguage(event, 'title'),
         url: `/events/${eventId}`,
       });
       // Reminders follow the new time; jobs made for the old one find it changed and stop.
@@ -230,7 +232,7 @@ export async function cancelEvent(actor: AuthUser, eventId: string, reason: stri
       type: 'event_cancelled',
       recipientIds: signedUp.map((r) => r.userId),
       actorName: actor.name,
-      title: eventTitle(event, 'fi').text,
+      title: inEachLanguage(event, 'title'),
       url: `/events/${eventId}`,
       detail: reason,
     });
@@ -247,24 +249,31 @@ export async function cancelEvent(actor: AuthUser, eventId: string, reason: stri
 }
 
 /**
- * The event's search row. Role-restricted events have none: the shared index expresses an
+ * The event's search rows. Role-restricted events have none: the shared index expresses an
  * audience as a minimum rank and organisations, not a set of roles (they are found in the
  * calendar instead).
  */
 export async function reindexEvent(tx: Tx, eventId: string) {
   const e = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-  if (e.audience === 'roles') return removeDocument(tx, EVENT_KIND, eventId);
-  const title = eventTitle(e, 'fi');
-  await indexDocument(tx, {
-    kind: EVENT_KIND,
-    sourceId: e.id,
-    language: title.lang,
-    title: title.text,
-    body: [eventDescription(e, 'fi').text, e.address].filter(Boolean).join('\n'),
-    url: `/events/${e.id}`,
-    authorId: e.createdById,
-    flags: [e.type, ...(e.cancelledAt ? ['cancelled'] : [])],
-    orgIds: e.audience === 'organisations' ? e.audienceOrgIds : [],
-    publishedAt: e.startsAt,
-  });
+  await removeDocument(tx, EVENT_KIND, eventId);
+  if (e.audience === 'roles') return;
+  // A row for each language the organiser wrote a title in, stemmed in that language; the
+  // search lists the event once (its group), by the version that matches best.
+  const written = LANGUAGES.filter((lang) => eventTitle(e, lang).lang === lang);
+  await indexNewDocuments(
+    tx,
+    written.map((lang) => ({
+      kind: EVENT_KIND,
+      sourceId: e.id,
+      groupId: e.id,
+      language: lang,
+      title: eventTitle(e, lang).text,
+      body: [eventDescription(e, lang).text, e.address].filter(Boolean).join('\n'),
+      url: `/events/${e.id}`,
+      authorId: e.createdById,
+      flags: [e.type, ...(e.cancelledAt ? ['cancelled'] : [])],
+      orgIds: e.audience === 'organisations' ? e.audienceOrgIds : [],
+      publishedAt: e.startsAt,
+    })),
+  );
 }

@@ -1,3 +1,4 @@
+import { inEachLanguage } from '~/i18n/written-in';
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
@@ -5,7 +6,6 @@ import { notify } from '~/domain/notifications/notify.server';
 import { visibleWhere } from './access.server';
 import type { RsvpChoice } from './constants';
 import { scheduleReminders } from './reminders.server';
-import { eventTitle } from './titles';
 
 // Signing up. The event's row is locked for the length of each answer, so answers to one event
 // are taken one at a time: with 50 people answering at once for 20 places, exactly 20 go and
@@ -121,7 +121,7 @@ export async function fillFreePlaces(tx: Tx, eventId: string, meta: RequestMeta,
     type: 'event_promoted',
     recipientIds: ids,
     actorName: '',
-    title: eventTitle(titled, 'fi').text,
+    title: inEachLanguage(titled, 'title'),
     url: `/events/${eventId}`,
   });
   await scheduleReminders(

@@ -1,3 +1,4 @@
+import { inEachLanguage } from '~/i18n/written-in';
 import fs from 'node:fs/promises';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
@@ -18,7 +19,7 @@ type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
 export async function fileFeedback(
   actor: AuthUser,
-  eservice: { id: string; nameFi: string },
+  eservice: { id: string; nameFi: string; nameSv: string; nameEn: string },
   input: FeedbackInput,
   screenshot: ReceivedFile | null,
 ): Promise<Result> {
@@ -55,7 +56,7 @@ export async function fileFeedback(
       type: 'feedback_new',
       recipientIds: await contactIdsOf(tx, eservice.id, actor.id),
       actorName: actor.name,
-      title: eservice.nameFi,
+      title: inEachLanguage(eservice, 'name'),
       url: `/feedback/${report.id}`,
     });
     return report.id;
@@ -126,7 +127,7 @@ export async function respond(actor: AuthUser, report: FoundFeedback, input: Res
       type: 'feedback_status',
       recipientIds: report.reporterId === actor.id ? [] : [report.reporterId],
       actorName: actor.name,
-      title: report.eservice.nameFi,
+      title: inEachLanguage(report.eservice, 'name'),
       url: `/feedback/${report.id}`,
       data: changed ? { status: input.status } : {},
     });

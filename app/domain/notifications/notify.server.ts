@@ -9,8 +9,11 @@ export type NewNotification = {
   type: NotificationType;
   recipientIds: string[];
   actorName: string;
-  /** What it is about, shown in the bell and the e-mail (a thread title). */
-  title: string;
+  /**
+   * What it is about, shown in the bell and the e-mail (a thread title), or one per language
+   * when what it names is written in several (an event, an e-service): each recipient reads theirs.
+   */
+  title: string | { fi: string; sv: string; en: string };
   /** A path inside the app; e-mail makes it absolute. */
   url: string;
   /** A sentence more, e.g. a moderator's reason; shown in the list and the e-mail. */
@@ -41,13 +44,15 @@ export async function notify(tx: Tx, n: NewNotification) {
     }))
     .filter((r) => r.channel !== 'off');
   // One insert for everyone told (a busy thread has many followers), then mail for those who want it now.
+  const titleFor = (locale: string) =>
+    typeof n.title === 'string' ? n.title : (n.title[locale as 'fi'] ?? n.title.fi);
   await tx.notification.createMany({
     data: chosen.map((r) => ({
       userId: r.id,
       type: n.type,
       delivery: r.channel,
       actorName: n.actorName,
-      title: n.title,
+      title: titleFor(r.locale),
       url: n.url,
       data: { ...n.data, ...(n.detail ? { detail: n.detail } : {}) },
     })),
@@ -59,7 +64,7 @@ export async function notify(tx: Tx, n: NewNotification) {
         await notificationEmail(r.locale, r.email, {
           type: n.type,
           actorName: n.actorName,
-          title: n.title,
+          title: titleFor(r.locale),
           detail: n.detail,
           url: `${appOrigin()}${n.url}`,
         }),

@@ -52,7 +52,7 @@ function row(doc: SearchDocumentInput) {
 export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
   const data = row(doc);
   await tx.searchDocument.upsert({
-    where: { kind_sourceId: { kind: doc.kind, sourceId: doc.sourceId } },
+    where: { kind_sourceId_language: { kind: doc.kind, sourceId: doc.sourceId, language: doc.language } },
     create: { kind: doc.kind, sourceId: doc.sourceId, ...data },
     update: data,
     select: { id: true }, // never read back `tsv`: the client cannot decode a tsvector
