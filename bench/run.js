@@ -182,6 +182,8 @@ async function benchOne(label, databaseUrl) {
     // Issue 13: a part of compounds (välimuisti) and a typo of kirjastossa.
     'search "muisti" (compound part)': '/search?q=muisti',
     'search "kirjatsossa" (typo)': '/search?q=kirjatsossa',
+    // The search box's suggestions while typing (JSON), for a half-typed word.
+    'search suggestions "omak"': '/search/suggest?q=omak',
     'library list (type, device, newest)': '/library?type=guide&device=android&sort=newest',
     'library material page': '/library/aineisto-12-fi',
     'events month view': `/events?view=month&month=${new Date().toISOString().slice(0, 7)}`,

@@ -66,6 +66,24 @@ async function seedDemo() {
       status: person.email === DEACTIVATED_EMAIL ? 'deactivated' : 'active',
     });
   }
+  // A few members show more in the directory than the defaults (issue 21): where, and what they know.
+  await db.user.update({
+    where: { email: 'olena.kovalenko@demo.tukiverkko.test' },
+    data: {
+      knowDevices: ['android', 'iphone'],
+      knowTopics: ['kela', 'banking'],
+      directoryShows: ['organisation', 'languages', 'supportPoints', 'skills'],
+    },
+  });
+  await db.user.update({
+    where: { email: 'trainer@demo.tukiverkko.test' },
+    data: {
+      phone: '+358 40 123 4567',
+      knowDevices: ['iphone', 'tablet'],
+      knowTopics: ['omakanta', 'suomifi', 'safety'],
+      directoryShows: ['organisation', 'languages', 'supportPoints', 'skills', 'email', 'phone'],
+    },
+  });
   // One invitation still waiting, as there usually is: its link was "e-mailed" to nobody.
   const coordinator = await db.user.findUniqueOrThrow({
     where: { email: 'coordinator@demo.tukiverkko.test' },

@@ -167,6 +167,9 @@ function Footer() {
       <p>{t('shell.footer')}</p>
       <ul className="site-footer__links">
         <li>
+          <a href="/help">{t('shell.help')}</a>
+        </li>
+        <li>
           <a href="/accessibility">{t('shell.accessibility')}</a>
         </li>
       </ul>

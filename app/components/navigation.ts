@@ -16,6 +16,8 @@ export function navigationFor(user: AuthUser | null, waiting: { moderation?: num
   if (user.permissions['guidance:log']) items.push({ to: '/reports', labelKey: 'nav.reports' });
   if (user.permissions['support-points:read'])
     items.push({ to: '/support-points', labelKey: 'nav.supportPoints' });
+  // Everyone finds the others: who at Kallio library speaks Arabic (issue 21).
+  items.push({ to: '/people', labelKey: 'nav.people' });
   if (user.permissions['announcements:manage'])
     items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (user.permissions['member:read']) items.push({ to: '/members', labelKey: 'nav.members' });

@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'reports',
   'supportPoints',
   'accessibility',
+  'help',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

@@ -13,6 +13,7 @@ import enProfile from '../../locales/en/profile.json';
 import enReports from '../../locales/en/reports.json';
 import enSupportPoints from '../../locales/en/supportPoints.json';
 import enAccessibility from '../../locales/en/accessibility.json';
+import enHelp from '../../locales/en/help.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
@@ -28,6 +29,7 @@ import fiProfile from '../../locales/fi/profile.json';
 import fiReports from '../../locales/fi/reports.json';
 import fiSupportPoints from '../../locales/fi/supportPoints.json';
 import fiAccessibility from '../../locales/fi/accessibility.json';
+import fiHelp from '../../locales/fi/help.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
@@ -43,6 +45,7 @@ import svProfile from '../../locales/sv/profile.json';
 import svReports from '../../locales/sv/reports.json';
 import svSupportPoints from '../../locales/sv/supportPoints.json';
 import svAccessibility from '../../locales/sv/accessibility.json';
+import svHelp from '../../locales/sv/help.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -62,6 +65,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     reports: fiReports,
     supportPoints: fiSupportPoints,
     accessibility: fiAccessibility,
+    help: fiHelp,
   },
   sv: {
     common: svCommon,
@@ -79,6 +83,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     reports: svReports,
     supportPoints: svSupportPoints,
     accessibility: svAccessibility,
+    help: svHelp,
   },
   en: {
     common: enCommon,
@@ -96,5 +101,6 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     reports: enReports,
     supportPoints: enSupportPoints,
     accessibility: enAccessibility,
+    help: enHelp,
   },
 };

@@ -9,6 +9,7 @@ import { eserviceName } from '~/domain/briefings/eservices.server';
 import { listBriefings } from '~/domain/briefings/queries.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 /** Briefings on new and changing e-services, newest launch first; unread ones marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,6 +28,7 @@ export default function BriefingsPage() {
   return (
     <div className="page">
       <h1>{t('title')}</h1>
+      <HelpLink topic="briefings" />
       <p>{t('lead')}</p>
       <p className="actions-row">
         <Link to="/eservices">{t('eservices.title')}</Link>

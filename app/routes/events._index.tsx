@@ -11,6 +11,7 @@ import { helsinkiLocalInput } from '~/i18n/format';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 /** Upcoming events, "my events" (?show=mine) or a month (?view=month&month=2026-12). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -170,6 +171,7 @@ export default function EventsPage() {
           ) : null}
         </div>
       </div>
+      <HelpLink topic="events" />
       <nav aria-label={t('views.label')} className="actions-row">
         <NavLink
           to="/events"

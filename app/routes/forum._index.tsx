@@ -6,6 +6,7 @@ import { Badge, DateTime } from '~/components/ui/misc';
 import { categoriesWithStats } from '~/domain/forum/categories.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
@@ -29,6 +30,7 @@ export default function ForumPage() {
           {t('newThread.open')}
         </Link>
       </div>
+      <HelpLink topic="forum" />
       <p className="lead">{unread ? t('index.unreadTotal', { count: unread }) : t('index.allRead')}</p>
       {canModerate || canManageCategories ? (
         <p className="actions-row">

@@ -14,6 +14,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'library:read');
@@ -65,6 +66,7 @@ export default function LibraryPage() {
           ) : null}
         </div>
       </div>
+      <HelpLink topic="library" />
       <p className="lead">{t('lead')}</p>
       <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
         {select(

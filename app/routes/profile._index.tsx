@@ -19,6 +19,8 @@ import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { ProfileSchema } from '~/domain/members/schema.server';
 import { districtName } from '~/domain/support-points/districts';
+import { HelpLink } from '~/components/help-link';
+import { DIRECTORY_FIELDS, KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -44,6 +46,7 @@ export default function ProfilePage() {
   return (
     <div className="page page--narrow">
       <h1>{t('title')}</h1>
+      <HelpLink topic="profile" />
       {message ? (
         <Notice tone="success">
           <p>{t(message)}</p>
@@ -94,6 +97,38 @@ export default function ProfilePage() {
             profile.supportPoints.map((s) => s.supportPointId),
           )}
           error={errors.supportPointIds}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('fields.phone')}
+          hint={t('fields.phoneHint')}
+          autoComplete="tel"
+          maxLength={30}
+          defaultValue={typed(values, 'phone', profile.phone)}
+          error={errors.phone}
+        />
+        <CheckboxGroup
+          name="knowDevices"
+          legend={t('fields.knowDevices')}
+          options={KNOWN_DEVICES.map((d) => ({ value: d, label: t(`reports:devices.${d}`) }))}
+          defaultValues={typedList(values, 'knowDevices', profile.knowDevices)}
+          error={errors.knowDevices}
+        />
+        <CheckboxGroup
+          name="knowTopics"
+          legend={t('fields.knowTopics')}
+          options={KNOWN_TOPICS.map((topic) => ({ value: topic, label: t(`reports:topics.${topic}`) }))}
+          defaultValues={typedList(values, 'knowTopics', profile.knowTopics)}
+          error={errors.knowTopics}
+        />
+        <CheckboxGroup
+          name="directoryShows"
+          legend={t('fields.directoryShows')}
+          hint={t('fields.directoryShowsHint')}
+          options={DIRECTORY_FIELDS.map((f) => ({ value: f, label: t(`members:directoryFields.${f}`) }))}
+          defaultValues={typedList(values, 'directoryShows', profile.directoryShows)}
+          error={errors.directoryShows}
         />
         <button type="submit" className="button">
           {t('save')}

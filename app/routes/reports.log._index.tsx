@@ -26,6 +26,7 @@ import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 /** Logging a session on a phone: the form, the entry just saved with its feedback QR, the last two weeks. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -81,6 +82,7 @@ export default function GuidanceLogPage() {
         <Link to="/reports">{t('title')}</Link>
       </p>
       <h1>{t('log.title')}</h1>
+      <HelpLink topic="guidance" />
       <p className="muted">{t('log.lead')}</p>
       {deleted ? (
         <Notice tone="success">

@@ -15,6 +15,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
 import { Badge } from '~/components/ui/misc';
 import { districtName } from '~/domain/support-points/districts';
+import { HelpLink } from '~/components/help-link';
 
 /** Where residents can get help: every member browses it to refer a resident to the right place. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,6 +47,7 @@ export default function SupportPointsPage() {
   return (
     <div className="page">
       <h1>{t('title')}</h1>
+      <HelpLink topic="supportPoints" />
       <p className="lead">{t('lead')}</p>
       {canManage ? (
         <p className="actions-row">

@@ -206,8 +206,8 @@ describe('suggestions while typing', () => {
     expect(page.url()).not.toContain('/search');
   });
 
-  it('a new question lists questions asked already while its title is typed', async () => {
-    const page = await newPage();
+  it('on a phone, a new question lists questions asked already while its title is typed; one opens and the draft waits', async () => {
+    const page = await newPage({ width: 390, height: 844, touch: true });
     await login(page, demo('adviser'));
     await page.goto('/forum/new');
     await page
@@ -218,6 +218,14 @@ describe('suggestions while typing', () => {
       .poll(() => asked.textContent())
       .toContain('OmaKanta-kirjautuminen ei onnistu vanhalla iPhonella');
     await expectNoAxeViolations(page);
+    await Promise.all([
+      page.waitForURL(/\/forum\/(t|p)\//),
+      asked.getByRole('link', { name: 'OmaKanta-kirjautuminen ei onnistu vanhalla iPhonella' }).click(),
+    ]);
+    await page.goBack();
+    await expect
+      .poll(() => page.getByLabel('Otsikko', { exact: true }).inputValue())
+      .toBe('OmaKanta kirjautuminen ei onnistu iPhonella');
   });
 });
 

@@ -10,6 +10,12 @@ export const ANONYMOUS = [
 ];
 export const MEMBER = [
   '/',
+  '/help',
+  '/help/forum',
+  '/help/guidance',
+  '/help/support-points',
+  '/people',
+  '/people?language=uk',
   '/profile',
   '/profile/sessions',
   '/profile/security',

@@ -191,3 +191,25 @@ describe('a failed submit on a phone', () => {
     expect((await summary.boundingBox())!.y).toBeLessThan(400);
   });
 });
+
+describe('the member directory on a phone', () => {
+  it('finds a member by the language she advises in and opens her page', async () => {
+    const page = await newPage(PHONE);
+    await login(page, demo('adviser'));
+    await page.goto('/people');
+    await page.getByLabel('Opastuskieli').selectOption({ label: 'ukraina' });
+    await Promise.all([
+      page.waitForURL(/language=uk/),
+      page.getByRole('button', { name: 'Hae', exact: true }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/people\/[0-9a-f-]{36}$/),
+      page.getByRole('link', { name: 'Olena Kovalenko' }).click(),
+    ]);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('ukraina');
+    expect(text).toContain('Kela');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+  });
+});

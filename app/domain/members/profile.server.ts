@@ -9,6 +9,10 @@ export async function getProfile(userId: string) {
       email: true,
       locale: true,
       adviseLanguages: true,
+      phone: true,
+      knowDevices: true,
+      knowTopics: true,
+      directoryShows: true,
       organisation: { select: { name: true } },
       role: { select: { key: true } },
       supportPoints: { select: { supportPointId: true } },
@@ -21,6 +25,10 @@ export type ProfileInput = {
   locale: string;
   adviseLanguages: string[];
   supportPointIds: string[];
+  phone: string;
+  knowDevices: string[];
+  knowTopics: string[];
+  directoryShows: string[];
 };
 
 export async function updateProfile(userId: string, input: ProfileInput) {
@@ -31,7 +39,15 @@ export async function updateProfile(userId: string, input: ProfileInput) {
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { name: input.name, locale: input.locale, adviseLanguages: input.adviseLanguages },
+      data: {
+        name: input.name,
+        locale: input.locale,
+        adviseLanguages: input.adviseLanguages,
+        phone: input.phone,
+        knowDevices: input.knowDevices,
+        knowTopics: input.knowTopics,
+        directoryShows: input.directoryShows,
+      },
     });
     await tx.userSupportPoint.deleteMany({ where: { userId } });
     await tx.userSupportPoint.createMany({

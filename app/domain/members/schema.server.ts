@@ -4,6 +4,7 @@ import { LANGUAGES } from '~/i18n/config';
 import { email, list, searchText, text } from '~/utils/forms.server';
 import { ADVISE_LANGUAGES } from './advise-languages';
 import { MEMBER_STATUSES } from './constants';
+import { DIRECTORY_FIELDS, KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
 
 // What the member administration and the member's own profile pages accept.
 
@@ -37,6 +38,16 @@ export const ProfileSchema = z.object({
   supportPointIds: list(z.uuid({ error: 'validation.invalid' })).refine((ids) => ids.length <= 20, {
     error: 'profile:errors.tooManyPoints',
   }),
+  // The member directory (issue 21): optional, shown as the member chooses.
+  phone: z
+    .string({ error: 'validation.invalid' })
+    .trim()
+    .max(30, { error: 'validation.tooLong' })
+    .regex(/^[+0-9 ()-]*$/, { error: 'profile:errors.phone' })
+    .default(''),
+  knowDevices: list(z.enum(KNOWN_DEVICES as [string, ...string[]], { error: 'validation.invalid' })),
+  knowTopics: list(z.enum(KNOWN_TOPICS as [string, ...string[]], { error: 'validation.invalid' })),
+  directoryShows: list(z.enum(DIRECTORY_FIELDS, { error: 'validation.invalid' })),
 });
 
 export const RevokeSchema = z.discriminatedUnion('intent', [

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { Badge } from '~/components/ui/misc';
+
+type Shown = {
+  role: string;
+  organisation?: string;
+  adviseLanguages?: string[];
+  supportPoints?: { slug: string; name: string }[];
+  knowDevices?: string[];
+  knowTopics?: string[];
+  email?: string;
+  phone?: string;
+};
+
+/** What a member shows in the directory: only the fields they chose, and a badge for a role. */
+export function PersonFacts({ person }: { person: Shown }) {
+  const { t } = useTranslation('members');
+  const skills = [
+    ...(person.knowDevices ?? []).map((d) => t(`reports:devices.${d}`)),
+    ...(person.knowTopics ?? []).map((topic) => t(`reports:topics.${topic}`)),
+  ];
+  return (
+    <>
+      {person.role !== 'adviser' ? <Badge tone="tag">{t(`common:roles.${person.role}`)}</Badge> : null}
+      <dl className="facts">
+        {person.organisation ? (
+          <>
+            <dt>{t('directoryFields.organisation')}</dt>
+            <dd>{person.organisation}</dd>
+          </>
+        ) : null}
+        {person.adviseLanguages?.length ? (
+          <>
+            <dt>{t('directoryFields.languages')}</dt>
+            <dd>{person.adviseLanguages.map((l) => t(`profile:languages.${l}`)).join(', ')}</dd>
+          </>
+        ) : null}
+        {person.supportPoints?.length ? (
+          <>
+            <dt>{t('directoryFields.supportPoints')}</dt>
+            <dd>{person.supportPoints.map((p) => p.name).join(', ')}</dd>
+          </>
+        ) : null}
+        {skills.length ? (
+          <>
+            <dt>{t('directoryFields.skills')}</dt>
+            <dd>{skills.join(', ')}</dd>
+          </>
+        ) : null}
+        {person.email ? (
+          <>
+            <dt>{t('directoryFields.email')}</dt>
+            <dd>
+              <a href={`mailto:${person.email}`}>{person.email}</a>
+            </dd>
+          </>
+        ) : null}
+        {person.phone ? (
+          <>
+            <dt>{t('directoryFields.phone')}</dt>
+            <dd>
+              <a href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>{person.phone}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}

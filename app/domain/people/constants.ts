@@ -1,0 +1,17 @@
+import { DEVICES, TOPICS } from '~/domain/guidance/constants';
+
+// The member directory's fixed lists (issue 21), without zod: the profile form and the
+// directory page import these.
+
+/** What a member may show other members besides their name, which always shows. */
+export const DIRECTORY_FIELDS = ['organisation', 'languages', 'supportPoints', 'skills', 'email', 'phone'] as const;
+export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];
+
+/** Shown until the member chooses otherwise: e-mail and phone only when they opt in. */
+export const SHOWN_BY_DEFAULT: DirectoryField[] = ['organisation', 'languages'];
+
+/** Devices and topics a member can say they know (the guidance log's, without "other"). */
+export const KNOWN_DEVICES = DEVICES.filter((d) => d !== 'other');
+export const KNOWN_TOPICS = TOPICS.filter((t) => t !== 'other');
+
+export const PEOPLE_PAGE_SIZE = 30;

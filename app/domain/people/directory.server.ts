@@ -1,0 +1,125 @@
+import { Prisma } from '~/generated/prisma/client';
+import type { AuthUser } from '~/auth/guards.server';
+import { db } from '~/db.server';
+import { isUuid } from '~/utils/ids';
+import { containsPattern } from '~/utils/sql';
+import { PEOPLE_PAGE_SIZE, type DirectoryField } from './constants';
+import type { DirectoryFilter } from './schema.server';
+
+// The member directory (issue 21): every active member by name, and by what they chose to
+// show. A field a member keeps hidden is never sent, and never matched either: a search by a
+// hidden field would tell what it holds.
+
+type PersonRow = {
+  id: string;
+  name: string;
+  role: string;
+  shows: DirectoryField[];
+  organisation: string;
+  adviseLanguages: string[];
+  knowDevices: string[];
+  knowTopics: string[];
+  email: string;
+  phone: string;
+  supportPoints: { slug: string; name: string }[];
+};
+
+/** A member as others see them: the name and role always, the rest as they chose. */
+export type Person = {
+  id: string;
+  name: string;
+  role: string;
+  organisation?: string;
+  adviseLanguages?: string[];
+  supportPoints?: { slug: string; name: string }[];
+  knowDevices?: string[];
+  knowTopics?: string[];
+  email?: string;
+  phone?: string;
+};
+
+function shown(row: PersonRow): Person {
+  const has = (field: DirectoryField) => row.shows.includes(field);
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    ...(has('organisation') ? { organisation: row.organisation } : {}),
+    ...(has('languages') ? { adviseLanguages: row.adviseLanguages } : {}),
+    ...(has('supportPoints') ? { supportPoints: row.supportPoints } : {}),
+    ...(has('skills') ? { knowDevices: row.knowDevices, knowTopics: row.knowTopics } : {}),
+    ...(has('email') ? { email: row.email } : {}),
+    ...(has('phone') && row.phone ? { phone: row.phone } : {}),
+  };
+}
+
+const personColumns = Prisma.sql`u.id, u.name, r.key AS role, u.directory_shows AS shows, o.name AS organisation,
+  u.advise_languages AS "adviseLanguages", u.know_devices AS "knowDevices", u.know_topics AS "knowTopics",
+  u.email, u.phone,
+  coalesce((SELECT json_agg(json_build_object('slug', p.slug, 'name', p.name) ORDER BY p.name)
+    FROM user_support_point usp JOIN support_point p ON p.id = usp.support_point_id AND p.active
+    WHERE usp.user_id = u.id), '[]') AS "supportPoints"`;
+
+/** One page of the directory and how many match, in one statement. */
+export async function searchPeople(filter: DirectoryFilter, page: number) {
+  const conditions = [Prisma.sql`u.status = 'active'`];
+  if (filter.q) conditions.push(Prisma.sql`u.name ILIKE ${containsPattern(filter.q)}`);
+  if (filter.organisation)
+    conditions.push(Prisma.sql`'organisation' = ANY(u.directory_shows) AND u.organisation_id = ${filter.organisation}::uuid`);
+  if (filter.language)
+    conditions.push(Prisma.sql`'languages' = ANY(u.directory_shows) AND ${filter.language} = ANY(u.advise_languages)`);
+  if (filter.point)
+    conditions.push(Prisma.sql`'supportPoints' = ANY(u.directory_shows) AND EXISTS (
+      SELECT 1 FROM user_support_point usp WHERE usp.user_id = u.id AND usp.support_point_id = ${filter.point}::uuid)`);
+  if (filter.device)
+    conditions.push(Prisma.sql`'skills' = ANY(u.directory_shows) AND ${filter.device} = ANY(u.know_devices)`);
+  if (filter.topic)
+    conditions.push(Prisma.sql`'skills' = ANY(u.directory_shows) AND ${filter.topic} = ANY(u.know_topics)`);
+  if (filter.role) conditions.push(Prisma.sql`r.key = ${filter.role}`);
+  const rows = await db.$queryRaw<(PersonRow & { total: number })[]>`
+    SELECT ${personColumns}, count(*) OVER ()::int AS total
+    FROM app_user u JOIN role r ON r.id = u.role_id JOIN organisation o ON o.id = u.organisation_id
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY u.name, u.id
+    LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}`;
+  const total = rows[0]?.total ?? 0;
+  return {
+    people: rows.map(shown),
+    total,
+    pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+  };
+}
+
+/**
+ * A member's directory page: what they show, their latest answers in the forum that the
+ * reader can open, and how many of their answers were accepted. Null for a deactivated or
+ * unknown member (a 404).
+ */
+export async function personPage(_viewer: AuthUser, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db.$queryRaw<PersonRow[]>`
+    SELECT ${personColumns}
+    FROM app_user u JOIN role r ON r.id = u.role_id JOIN organisation o ON o.id = u.organisation_id
+    WHERE u.id = ${id}::uuid AND u.status = 'active'`;
+  if (!row) return null;
+  // Forum threads are open to every member; hidden, removed and merged ones are not listed.
+  const findable = {
+    authorId: id,
+    isQuestion: false,
+    deletedAt: null,
+    hiddenAt: null,
+    thread: { hiddenAt: null, mergedIntoId: null },
+  } as const;
+  const [answers, accepted] = await Promise.all([
+    db.forumPost.findMany({
+      where: findable,
+      orderBy: { createdAt: 'desc' },
+      take: 5,
+      select: { id: true, createdAt: true, thread: { select: { id: true, title: true } } },
+    }),
+    db.forumThread.count({
+      where: { hiddenAt: null, mergedIntoId: null, acceptedPost: { is: { ...findable } } },
+    }),
+  ]);
+  return { person: shown(row), answers, accepted };
+}
