@@ -1,19 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '~/components/ui/misc';
-
-type Shown = {
-  role: string;
-  organisation?: string;
-  adviseLanguages?: string[];
-  supportPoints?: { slug: string; name: string }[];
-  knowDevices?: string[];
-  knowTopics?: string[];
-  email?: string;
-  phone?: string;
-};
+import type { Person } from '~/domain/people/constants';
 
 /** What a member shows in the directory: only the fields they chose, and a badge for a role. */
-export function PersonFacts({ person }: { person: Shown }) {
+export function PersonFacts({ person }: { person: Person }) {
   const { t } = useTranslation('members');
   const skills = [
     ...(person.knowDevices ?? []).map((d) => t(`reports:devices.${d}`)),

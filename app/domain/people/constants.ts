@@ -4,7 +4,14 @@ import { DEVICES, TOPICS } from '~/domain/guidance/constants';
 // directory page import these.
 
 /** What a member may show other members besides their name, which always shows. */
-export const DIRECTORY_FIELDS = ['organisation', 'languages', 'supportPoints', 'skills', 'email', 'phone'] as const;
+export const DIRECTORY_FIELDS = [
+  'organisation',
+  'languages',
+  'supportPoints',
+  'skills',
+  'email',
+  'phone',
+] as const;
 export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];
 
 /** Shown until the member chooses otherwise: e-mail and phone only when they opt in. */
@@ -15,3 +22,17 @@ export const KNOWN_DEVICES = DEVICES.filter((d) => d !== 'other');
 export const KNOWN_TOPICS = TOPICS.filter((t) => t !== 'other');
 
 export const PEOPLE_PAGE_SIZE = 30;
+
+/** A member as others see them: the name and role always, the rest as they chose. */
+export type Person = {
+  id: string;
+  name: string;
+  role: string;
+  organisation?: string;
+  adviseLanguages?: string[];
+  supportPoints?: { slug: string; name: string }[];
+  knowDevices?: string[];
+  knowTopics?: string[];
+  email?: string;
+  phone?: string;
+};

@@ -3,7 +3,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { containsPattern } from '~/utils/sql';
-import { PEOPLE_PAGE_SIZE, type DirectoryField } from './constants';
+import { PEOPLE_PAGE_SIZE, type DirectoryField, type Person } from './constants';
 import type { DirectoryFilter } from './schema.server';
 
 // The member directory (issue 21): every active member by name, and by what they chose to
@@ -22,20 +22,6 @@ type PersonRow = {
   email: string;
   phone: string;
   supportPoints: { slug: string; name: string }[];
-};
-
-/** A member as others see them: the name and role always, the rest as they chose. */
-export type Person = {
-  id: string;
-  name: string;
-  role: string;
-  organisation?: string;
-  adviseLanguages?: string[];
-  supportPoints?: { slug: string; name: string }[];
-  knowDevices?: string[];
-  knowTopics?: string[];
-  email?: string;
-  phone?: string;
 };
 
 function shown(row: PersonRow): Person {
@@ -65,9 +51,13 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
   const conditions = [Prisma.sql`u.status = 'active'`];
   if (filter.q) conditions.push(Prisma.sql`u.name ILIKE ${containsPattern(filter.q)}`);
   if (filter.organisation)
-    conditions.push(Prisma.sql`'organisation' = ANY(u.directory_shows) AND u.organisation_id = ${filter.organisation}::uuid`);
+    conditions.push(
+      Prisma.sql`'organisation' = ANY(u.directory_shows) AND u.organisation_id = ${filter.organisation}::uuid`,
+    );
   if (filter.language)
-    conditions.push(Prisma.sql`'languages' = ANY(u.directory_shows) AND ${filter.language} = ANY(u.advise_languages)`);
+    conditions.push(
+      Prisma.sql`'languages' = ANY(u.directory_shows) AND ${filter.language} = ANY(u.advise_languages)`,
+    );
   if (filter.point)
     conditions.push(Prisma.sql`'supportPoints' = ANY(u.directory_shows) AND EXISTS (
       SELECT 1 FROM user_support_point usp WHERE usp.user_id = u.id AND usp.support_point_id = ${filter.point}::uuid)`);

@@ -10,8 +10,14 @@ export const DirectoryFilterSchema = z.object({
   organisation: z.uuid().optional().catch(undefined),
   language: z.enum(ADVISE_LANGUAGES).optional().catch(undefined),
   point: z.uuid().optional().catch(undefined),
-  device: z.enum(KNOWN_DEVICES as [string, ...string[]]).optional().catch(undefined),
-  topic: z.enum(KNOWN_TOPICS as [string, ...string[]]).optional().catch(undefined),
+  device: z
+    .enum(KNOWN_DEVICES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  topic: z
+    .enum(KNOWN_TOPICS as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   role: z.enum(ROLE_KEYS).optional().catch(undefined),
 });
 export type DirectoryFilter = z.infer<typeof DirectoryFilterSchema>;
