@@ -24,6 +24,7 @@ export function navigationFor(user: AuthUser | null, waiting: { moderation?: num
   if (user.permissions['organisation:manage'] || user.permissions['audit:read']) {
     items.push({ to: '/admin', labelKey: 'nav.admin' });
   }
+  items.push({ to: '/help', labelKey: 'nav.help' });
   items.push({ to: '/profile', labelKey: 'nav.profile' });
   return items;
 }

@@ -6,6 +6,7 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { Notice, TextField, useFormResult } from '~/components/ui/form';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
+import { similarQuestionTotals } from '~/domain/forum/similar-questions.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -14,7 +15,8 @@ import { QueueActionSchema } from '~/domain/forum/schema.server';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'forum:moderate');
   const page = pageNumber(new URL(request.url));
-  return json({ ...(await openFlags(page)), page });
+  const [flags, similar] = await Promise.all([openFlags(page), similarQuestionTotals()]);
+  return json({ ...flags, page, similar });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ModerationQueuePage() {
-  const { items, total, page, pages } = useLoaderData<typeof loader>();
+  const { items, total, page, pages, similar } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
   const { errors, values, message } = useFormResult();
   return (
@@ -90,6 +92,17 @@ export default function ModerationQueuePage() {
       </ul>
       {items.length === 0 ? <p>{t('moderation.empty')}</p> : null}
       <Pagination page={page} pages={pages} />
+      <section aria-labelledby="similar-heading" className="section">
+        <h2 id="similar-heading">{t('moderation.similarTitle')}</h2>
+        <p>
+          {t('moderation.similarFigures', {
+            days: similar.days,
+            opened: similar.opened,
+            askedAfter: similar.askedAfter,
+            notAsked: similar.notAsked,
+          })}
+        </p>
+      </section>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { SimilarQuestions } from '~/components/forum/similar-questions';
 import { ErrorSummary, Notice, typed, useFormResult } from '~/components/ui/form';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { createThread } from '~/domain/forum/posts.server';
+import { countAskedAfter, openedSuggestion } from '~/domain/forum/similar-questions.server';
 import { ThreadSchema } from '~/domain/forum/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -34,6 +35,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createThread(user, parsed.data);
   if (!result.ok) return invalid(result.errors, parsed.values);
+  // Asked after all, although a similar question was opened: counted, and forgotten.
+  if (await openedSuggestion.parse(request.headers.get('Cookie'))) {
+    await countAskedAfter();
+    return redirect(`/forum/t/${result.threadId}`, {
+      headers: { 'Set-Cookie': await openedSuggestion.serialize('', { maxAge: 0 }) },
+    });
+  }
   return redirect(`/forum/t/${result.threadId}`);
 }
 

@@ -21,6 +21,7 @@ import {
 import { DigestSchema, PreferencesSchema, PresetSchema } from '~/domain/notifications/schema.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { HelpLink } from '~/components/help-link';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -71,6 +72,7 @@ export default function NotificationPreferencesPage() {
         <Link to="/profile">{t('profile:title')}</Link>
       </p>
       <h1>{t('preferences.title')}</h1>
+      <HelpLink topic="notifications" />
       <p>{t('preferences.intro')}</p>
       {message ? (
         <Notice tone="success">

@@ -14,6 +14,7 @@ export const MEMBER = [
   '/help/forum',
   '/help/guidance',
   '/help/support-points',
+  '/help/coordinators',
   '/people',
   '/people?language=uk',
   '/profile',

@@ -18,9 +18,11 @@ describe('help pages', () => {
       '/help/library',
       '/help/events',
       '/help/guidance',
+      '/help/feedback',
       '/help/briefings',
       '/help/support-points',
       '/help/profile',
+      '/help/notifications',
     ]);
     for (const { path } of index.topics) {
       const response = await callLoader(topicRoute, makeRequest(path, { cookie }), {
@@ -42,7 +44,26 @@ describe('help pages', () => {
     });
     expect(unknown.status).toBe(404);
     // Every role can use every area today; a member without the forum sees no forum help.
-    expect(helpTopicsFor({ 'guidance:log': 'all' })).toEqual(['guidance', 'profile']);
+    expect(helpTopicsFor({ 'guidance:log': 'all' })).toEqual([
+      'guidance',
+      'feedback',
+      'profile',
+      'notifications',
+    ]);
+    // A role's own tools are for that role.
+    const coordinator = await loginAs('coordinator');
+    const tools = await callLoader(
+      topicRoute,
+      makeRequest('/help/coordinators', { cookie: coordinator.cookie }),
+      {
+        topic: 'coordinators',
+      },
+    );
+    expect(tools.status).toBe(200);
+    const notMine = await callLoader(topicRoute, makeRequest('/help/coordinators', { cookie }), {
+      topic: 'coordinators',
+    });
+    expect(notMine.status).toBe(404);
     const visitor = await callLoader(helpRoute, makeRequest('/help'));
     expect(visitor.status).toBe(302);
   });

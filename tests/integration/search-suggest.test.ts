@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as suggestRoute from '~/routes/search_.suggest';
+import * as askedBeforeRoute from '~/routes/forum.asked-before';
+import * as newThreadRoute from '~/routes/forum.new';
+import * as moderationRoute from '~/routes/forum.moderation';
 import {
   hideThread,
   makeCategory,
@@ -12,7 +15,7 @@ import {
   makeThread,
   makeUser,
 } from '#tests/factories';
-import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 type Items = { items: { kind: string; url: string; title: string }[] };
 
@@ -85,14 +88,80 @@ describe('suggestions while typing', () => {
     expect(anonymous.headers.get('Location')).toMatch(/^\/login/);
   });
 
-  it('under a question being written: threads sharing most of its words first, forum only', async () => {
-    const { items } = await suggest(adviser, {
-      q: 'Kirjaston skanneri ei lue passia',
-      kind: 'forum_post',
-      any: '1',
+  it('under a question being written: the threads sharing most of its words, solved first, then library material', async () => {
+    const orgId = (await makeOrganisation(db)).id;
+    const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    const trainerUser = await makeUser(db, { role: 'trainer', organisationId: orgId });
+    const solved = await makeThread(db, {
+      categoryId: (await makeCategory(db)).id,
+      authorId: author.id,
+      title: 'Passin kuva ei kelpaa',
+      text: 'Asukkaan passin kuva hylättiin.',
+      replies: [{ authorId: trainerUser.id, text: 'Ota uusi kuva valokuvaamossa.' }],
+      acceptedReply: 0,
     });
-    expect(items[0]!.url).toBe(`/forum/p/${open.questionId}`);
-    expect(items.map((i) => i.url)).toContain(`/forum/p/${other.questionId}`);
-    expect(items.every((i) => i.kind === 'forum_post')).toBe(true);
+    const material = await makeMaterial({ actorId: trainerUser.id, title: 'Skannerin käyttö kirjastossa' });
+    const { items } = await suggest(adviser, { q: 'Kirjaston skanneri ei lue passia', any: '1' });
+    const urls = items.map((i) => i.url);
+    expect(urls.slice(0, 3)).toEqual([
+      `/forum/p/${solved.questionId}`,
+      `/forum/p/${open.questionId}`,
+      `/forum/p/${other.questionId}`,
+    ]);
+    expect(items.filter((i) => i.kind === 'forum_post').length).toBeLessThanOrEqual(5);
+    expect(urls).toContain(`/library/${material.slug}`);
+    expect(urls.indexOf(`/library/${material.slug}`)).toBeGreaterThan(
+      urls.indexOf(`/forum/p/${other.questionId}`),
+    );
+    // Trainer-only material and hidden threads stay out here too.
+    expect(items.map((i) => i.title)).not.toContain('Skannausohje kouluttajille');
+    expect(items.map((i) => i.title)).not.toContain('Skannerissa asiakkaan tiedot');
+  });
+});
+
+describe('how often "asked already?" saves a question', () => {
+  it('counts an opened suggestion and a question asked after it, per day, and nothing about who', async () => {
+    const orgId = (await makeOrganisation(db)).id;
+    const asker = await loginAs('adviser', orgId);
+    const categoryId = (await makeCategory(db)).id;
+    const go = (to: string, cookie = asker.cookie) =>
+      callLoader(
+        askedBeforeRoute,
+        makeRequest(`/forum/asked-before?${new URLSearchParams({ to })}`, { cookie }),
+      );
+    // Only a forum post or a library material, never elsewhere.
+    for (const elsewhere of ['https://evil.example/', '//evil.example/x', '/admin', '/forum/p/x'])
+      expect((await go(elsewhere)).status, elsewhere).toBe(404);
+    const opened = await go(`/forum/p/${open.questionId}`);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('Location')).toBe(`/forum/p/${open.questionId}`);
+    const cookie = opened.headers.get('Set-Cookie')!.split(';')[0]!;
+    // The cookie holds nothing but "1" (base64 of the JSON string).
+    expect(cookie).toBe('tk_asked_before=IjEi');
+    const body = (text: string) =>
+      JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const ask = (extra: string, title: string, member = asker.cookie) =>
+      callAction(
+        newThreadRoute,
+        makeRequest('/forum/new', {
+          cookie: `${member}; ${extra}`,
+          form: { categoryId, title, language: 'fi', body: body(`${title}: kokeiltu jo.`) },
+        }),
+      );
+    const asked = await ask(cookie, 'Skanneri ei toimi vieläkään');
+
+    expect(asked.status).toBe(302);
+    expect(asked.headers.get('Set-Cookie')).toMatch(/tk_asked_before=;.*Max-Age=0/);
+    // Without the cookie a question is not "asked after".
+    const other = await loginAs('adviser', orgId);
+    expect((await ask('', 'Tulostin ei toimi', other.cookie)).status).toBe(302);
+    const coordinator = await loginAs('coordinator', orgId);
+    const queue = await json<{ similar: { opened: number; askedAfter: number; notAsked: number } }>(
+      await callLoader(moderationRoute, makeRequest('/forum/moderation', { cookie: coordinator.cookie })),
+    );
+    expect(queue.similar).toMatchObject({ opened: 1, askedAfter: 1, notAsked: 0 });
+    const columns = await db.$queryRaw<{ column_name: string }[]>`
+      SELECT column_name FROM information_schema.columns WHERE table_name = 'similar_question_day'`;
+    expect(columns.map((c) => c.column_name).sort()).toEqual(['asked_after', 'day', 'opened']);
   });
 });

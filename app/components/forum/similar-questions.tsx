@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useSuggestions } from '~/components/search-box';
 
-/** A title shorter than this says too little to compare. */
-const MIN_LETTERS = 8;
+/** A title of fewer words says too little to compare. */
+const MIN_WORDS = 3;
 
 /**
- * "Has this been asked already?" under a new question's title: threads that share its words,
- * most shared first, while the adviser types. Plain links (a full page load), so the draft is
- * kept on the way out (question-draft.ts) and offered again on the way back.
+ * "Has this been asked already?" under a new question's title, from its third word: the threads
+ * that share most of its words (solved ones first) and library material, while the adviser
+ * types. Plain links (a full page load), so the draft is kept on the way out (question-draft.ts)
+ * and offered again on the way back.
  */
 export function SimilarQuestions({ title }: { title: string }) {
   const { t } = useTranslation('forum');
-  const items = useSuggestions([...title.trim()].length >= MIN_LETTERS ? title : '', {
-    kind: 'forum_post',
-    any: '1',
-  });
+  const words = title.trim().split(/\s+/).filter(Boolean).length;
+  const items = useSuggestions(words >= MIN_WORDS ? title : '', { any: '1' });
   return (
     <div aria-live="polite" className="similar-questions">
       {items.length ? (
@@ -24,7 +23,11 @@ export function SimilarQuestions({ title }: { title: string }) {
           <ul>
             {items.map((item) => (
               <li key={item.url}>
-                <a href={item.url}>{item.title}</a>
+                {/* Through the counter (forum.asked-before.ts), which then shows the page. */}
+                <a href={`/forum/asked-before?${new URLSearchParams({ to: item.url })}`}>{item.title}</a>
+                {item.kind !== 'forum_post' ? (
+                  <span className="muted"> · {t(`common:shell.suggestionKinds.${item.kind}`)}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -8,9 +8,13 @@ export const HELP_TOPICS = [
   'library',
   'events',
   'guidance',
+  'feedback',
   'briefings',
   'supportPoints',
   'profile',
+  'notifications',
+  'trainers',
+  'coordinators',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -21,7 +25,12 @@ const NEEDS: Record<HelpTopic, PermissionKey | null> = {
   guidance: 'guidance:log',
   briefings: 'briefings:read',
   supportPoints: 'support-points:read',
+  feedback: 'guidance:log',
   profile: null,
+  notifications: null,
+  // A role's own tools: what only it can do.
+  trainers: 'library:manage',
+  coordinators: 'forum:moderate',
 };
 
 /** The topics for someone with these permissions, in the order of the menu. */

@@ -28,6 +28,6 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 export const SuggestQuerySchema = z.object({
   q: searchText(200),
   kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
-  /** "1": any of the words (a question's title), not all of them. */
+  /** "1": questions like this title (any of its words), threads and library material. */
   any: z.literal('1').optional().catch(undefined),
 });

@@ -244,30 +244,47 @@ async function searchCompiled(
 
 export type Suggestion = { kind: string; url: string; title: string };
 
+const toSuggestion = (h: SearchHit): Suggestion => ({
+  kind: h.kind,
+  url: h.url,
+  title: h.title || h.context,
+});
+
 /**
- * What the search box offers while typing (the last word may be half typed: stems match as
- * prefixes), or, with `anyWord`, questions like a title being written: the more of its words a
- * thread has, the higher. The same audience rules as the search page; no snippets.
+ * What the search box offers while typing: the last word may be half typed (stems match as
+ * prefixes). The same audience rules as the search page; no snippets.
  */
-export async function suggest(
-  viewer: AuthUser,
-  q: string,
-  {
-    kind,
-    anyWord = false,
-    limit = SUGGESTIONS,
-  }: { kind?: SearchKind; anyWord?: boolean; limit?: number } = {},
-): Promise<Suggestion[]> {
-  const text = anyWord
-    ? parseQuery(q)
-        .flatMap((t) => (t.negate ? [] : t.words))
-        .join(' or ')
-    : q;
-  const compiled = await compileQuery(text);
+export async function suggest(viewer: AuthUser, q: string, kind?: SearchKind): Promise<Suggestion[]> {
+  const compiled = await compileQuery(q);
   if (!compiled) return [];
-  const { hits } = await searchCompiled(viewer, { q: text, kind, author: undefined }, compiled, 1, {
-    pageSize: limit,
+  const { hits } = await searchCompiled(viewer, { q, kind, author: undefined }, compiled, 1, {
+    pageSize: SUGGESTIONS,
     snippets: false,
   });
-  return hits.map((h) => ({ kind: h.kind, url: h.url, title: h.title || h.context }));
+  return hits.map(toSuggestion);
+}
+
+/**
+ * Questions like a title being written (issue 21): the five threads sharing most of its words,
+ * solved ones first among them, and up to three library materials. Any word may match; the
+ * more a thread shares, the higher it ranks.
+ */
+export async function similarQuestions(viewer: AuthUser, title: string): Promise<Suggestion[]> {
+  const text = parseQuery(title)
+    .flatMap((t) => (t.negate ? [] : t.words))
+    .join(' or ');
+  const compiled = await compileQuery(text);
+  if (!compiled) return [];
+  const query = { q: text, author: undefined };
+  const [threads, materials] = await Promise.all([
+    searchCompiled(viewer, { ...query, kind: 'forum_post' }, compiled, 1, { pageSize: 5, snippets: false }),
+    searchCompiled(viewer, { ...query, kind: 'library_material' }, compiled, 1, {
+      pageSize: 3,
+      snippets: false,
+    }),
+  ]);
+  const solvedFirst = [...threads.hits].sort(
+    (a, b) => Number(b.flags.includes('solved')) - Number(a.flags.includes('solved')),
+  );
+  return [...solvedFirst, ...materials.hits].map(toSuggestion);
 }
