@@ -179,7 +179,8 @@ describe('search that forgives', () => {
     expect(await meant.textContent()).toBe('mobilcertifikat');
     await meant.focus();
     await Promise.all([page.waitForURL(/q=mobilcertifikat(&|$)/), page.keyboard.press('Enter')]);
-    expect(await page.locator('.search-suggestion').count()).toBe(0);
+    // The address changes before the new results render: wait for the page, not the URL.
+    await expect.poll(() => page.locator('.search-suggestion').count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 });
