@@ -161,7 +161,8 @@ describe('how often "asked already?" saves a question', () => {
     );
     expect(queue.similar).toMatchObject({ opened: 1, askedAfter: 1, notAsked: 0 });
     const columns = await db.$queryRaw<{ column_name: string }[]>`
-      SELECT column_name FROM information_schema.columns WHERE table_name = 'similar_question_day'`;
+      SELECT column_name::text FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'similar_question_day'`;
     expect(columns.map((c) => c.column_name).sort()).toEqual(['asked_after', 'day', 'opened']);
   });
 });
