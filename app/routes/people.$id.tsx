@@ -8,8 +8,8 @@ import { personPage } from '~/domain/people/directory.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireUser(request);
-  const page = await personPage(viewer, params.id ?? '');
+  await requireUser(request);
+  const page = await personPage(params.id ?? '');
   if (!page) throw notFound();
   return json(page);
 }

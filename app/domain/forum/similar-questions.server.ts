@@ -24,27 +24,24 @@ export function isSuggestedPath(path: string): boolean {
   return SUGGESTED.test(path);
 }
 
-export async function countOpened(now = new Date()) {
-  const day = new Date(`${helsinkiToday(now)}T00:00:00Z`);
+/** The Helsinki day of an instant, as the date column stores it. */
+const dayOf = (instant: Date) => new Date(`${helsinkiToday(instant)}T00:00:00Z`);
+
+async function addOne(column: 'opened' | 'askedAfter', now: Date) {
+  const day = dayOf(now);
   await db.similarQuestionDay.upsert({
     where: { day },
-    create: { day, opened: 1 },
-    update: { opened: { increment: 1 } },
+    create: { day, [column]: 1 },
+    update: { [column]: { increment: 1 } },
   });
 }
 
-export async function countAskedAfter(now = new Date()) {
-  const day = new Date(`${helsinkiToday(now)}T00:00:00Z`);
-  await db.similarQuestionDay.upsert({
-    where: { day },
-    create: { day, askedAfter: 1 },
-    update: { askedAfter: { increment: 1 } },
-  });
-}
+export const countOpened = (now = new Date()) => addOne('opened', now);
+export const countAskedAfter = (now = new Date()) => addOne('askedAfter', now);
 
 /** The last `days` days' totals, for the moderators' view of the forum. */
 export async function similarQuestionTotals(days = 30, now = new Date()) {
-  const since = new Date(`${helsinkiToday(new Date(now.getTime() - days * 86_400_000))}T00:00:00Z`);
+  const since = dayOf(new Date(now.getTime() - days * 86_400_000));
   const { _sum } = await db.similarQuestionDay.aggregate({
     where: { day: { gt: since } },
     _sum: { opened: true, askedAfter: true },

@@ -1,5 +1,4 @@
 import { Prisma } from '~/generated/prisma/client';
-import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { containsPattern } from '~/utils/sql';
@@ -81,11 +80,11 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
 }
 
 /**
- * A member's directory page: what they show, their latest answers in the forum that the
- * reader can open, and how many of their answers were accepted. Null for a deactivated or
+ * A member's directory page: what they show, their latest answers in the forum that any
+ * member can open, and how many of their answers were accepted. Null for a deactivated or
  * unknown member (a 404).
  */
-export async function personPage(_viewer: AuthUser, id: string) {
+export async function personPage(id: string) {
   if (!isUuid(id)) return null;
   const [row] = await db.$queryRaw<PersonRow[]>`
     SELECT ${personColumns}
