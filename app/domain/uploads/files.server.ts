@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import busboy from 'busboy';
 import { fileTypeFromFile } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
@@ -100,16 +100,20 @@ export async function receiveUpload(
             done(null, chunk);
           },
         });
+        // Through a pass-through: a failed write destroys the streams of its pipeline, and a
+        // destroyed part would stall the parser (busboy waits for it to be read) and so the
+        // request; the part itself must live on to be drained.
+        const source = new PassThrough();
+        stream.pipe(source);
         try {
-          await pipeline(stream, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+          await pipeline(source, meter, createWriteStream(tmpPath, { flags: 'wx' }));
         } catch (error) {
           // The partial file goes (removing needs no space), and the rest of the request is
           // read and dropped so the browser gets an answer instead of a reset connection.
+          stream.unpipe(source);
+          stream.resume();
           await fs.rm(tmpPath, { force: true });
-          if (isDiskFull(error)) {
-            diskFull = true;
-            stream.resume();
-          }
+          if (isDiskFull(error)) diskFull = true;
           throw error;
         }
         if (stream.truncated) refused = 'library:errors.fileTooLarge';
