@@ -5,6 +5,7 @@ import { SearchBox } from '~/components/search-box';
 import type { RootData } from '~/root';
 import { AppMenu } from './app-menu';
 import { LanguageSwitcher } from './language-switcher';
+import { KeptFormNote } from './kept-form';
 import { RouteFocus } from './route-focus';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { BellIcon, GlobeIcon, LogOutIcon, MenuIcon, SearchIcon } from './ui/icons';
@@ -155,6 +156,7 @@ function Main({ children }: { children: ReactNode }) {
   return (
     <main id="main" tabIndex={-1} className="main">
       <RouteFocus />
+      <KeptFormNote />
       {children}
     </main>
   );

@@ -71,10 +71,12 @@ export default function NewThreadPage() {
           </button>
         </Notice>
       ) : null}
-      {/* Keyed by the draft, so its values fill the fields once the page has read it. */}
+      {/* Keyed by the draft, so its values fill the fields once the page has read it. Its own
+          draft covers a failed submit too: the shell's copy (kept-form.ts) stays out. */}
       <Form
         method="post"
         className="form"
+        data-keep="no"
         ref={formRef}
         onSubmit={keep}
         key={restored ? 'draft' : 'blank'}

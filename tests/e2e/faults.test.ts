@@ -1,11 +1,24 @@
 // Fault injection against the production build on a PostgreSQL server (issue 20): a TCP proxy
 // on 127.0.0.1 between the app and the database refuses, black-holes, delays and heals, and
-// the server is sent SIGTERM with slow requests in flight. Each server here is this file's own.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// the server is sent SIGTERM with slow requests in flight; a form is sent in Chromium while
+// the database is down. Each server here is this file's own.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { textPdf } from '#tests/fixtures/pdf';
 import { startTcpProxy, type TcpProxy } from '#tests/faults/tcp-proxy';
-import { DEMO_PASSWORD } from './browser';
+import {
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  newPage,
+  setupBrowser,
+} from './browser';
+
+setupBrowser();
 
 const PG = { host: '127.0.0.1', port: 5432 };
 const database = `tukiverkko_faults_${process.pid}`;
@@ -19,6 +32,10 @@ const postgresReachable = await new Promise<boolean>((resolve) => {
 if (!postgresReachable) {
   console.warn(`faults.test.ts: no PostgreSQL server at ${PG.host}:${PG.port}; the fault tests need one.`);
 }
+
+const canMount = process.getuid?.() === 0 && fs.existsSync('/bin/mount');
+if (!canMount)
+  console.warn('faults.test.ts: not root, cannot mount a small tmpfs; the full-disk upload test needs it.');
 
 function psql(sql: string) {
   const r = spawnSync('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
@@ -191,6 +208,124 @@ describe.skipIf(!postgresReachable)('faults on a PostgreSQL server', () => {
       await stop(server);
     }
   });
+
+  test('a reply sent while the database is down: the 503 page says the text is kept, and trying again puts it back', async () => {
+    const server = await startServer(proxy);
+    try {
+      // The browser logs the refused form post as a console error: expected here.
+      const page = await newPage({ width: 390, height: 844, touch: true, expectedErrors: [/503/] });
+      await page.goto(`${server.origin}/login?lng=fi`);
+      await page.locator('input[name=email]').fill('adviser@demo.tukiverkko.test');
+      await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.startsWith('/login')),
+        page.locator('form.form button[type=submit]').click(),
+      ]);
+      await page.goto(`${server.origin}/forum/kela-omakanta-suomifi`);
+      const thread = await page.locator('.thread-row a').first().getAttribute('href');
+      await page.goto(`${server.origin}${thread}`);
+      const text = `Kokeilkaa ensin puhelimen uudelleenkäynnistystä ${Date.now()}`;
+      // The editor arrives when the reply box is first focused, and takes the focus.
+      await page.getByLabel('Vastaus', { exact: true }).click();
+      const editor = page.locator('.editor__content[contenteditable=true]');
+      await editor.waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+        .toContain('editor');
+      await page.keyboard.type(text);
+      await expect.poll(() => editor.textContent()).toBe(text);
+
+      proxy.setMode('refuse');
+      await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+      await page.getByRole('heading', { name: 'Palvelu on hetken poissa käytöstä' }).waitFor();
+      await page.getByText('Lomakkeeseen kirjoittamasi teksti on tallessa').waitFor();
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      proxy.setMode('forward');
+      expect(await msUntilReady(server, 5000)).toBeLessThan(5000);
+
+      await page.getByRole('link', { name: 'Yritä uudelleen' }).click();
+      const note = page.getByText('Ennen häiriötä kirjoittamasi teksti on palautettu');
+      await note.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+        'Ennen häiriötä kirjoittamasi teksti on palautettu',
+      );
+      await expect.poll(() => editor.textContent()).toBe(text);
+      await expectNoAxeViolations(page);
+      // Sent again, it is posted once; the copy is gone.
+      await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+      await expect.poll(() => page.locator('.post__body', { hasText: text }).count()).toBe(1);
+      await page.goto(`${server.origin}/forum`);
+      // Dropped once the next page has hydrated.
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem('tk:kept-form'))).toBeNull();
+    } finally {
+      proxy.setMode('forward');
+      await stop(server);
+    }
+  });
+
+  test.skipIf(!canMount)(
+    'an upload into a full upload folder over HTTP: 507 next to the field, no partial file, the server stays up, and a small file works once space is back',
+    async () => {
+      const mountPoint = path.join(os.tmpdir(), `tukiverkko-e2e-full-${process.pid}`);
+      fs.mkdirSync(mountPoint, { recursive: true });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]);
+      const server = await startServer(proxy, { UPLOAD_DIR: mountPoint });
+      try {
+        const cookie = await login(server, 'trainer@demo.tukiverkko.test');
+        const created = await timed(`${server.base}/library/new`, {
+          method: 'POST',
+          headers: { cookie, Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            title: 'Ohje täydelle levylle',
+            summary: 'Kokeilu',
+            bodyText: 'Teksti',
+            type: 'guide',
+            audience: 'all',
+            language: 'fi',
+          }),
+        });
+        expect(created.response.status).toBe(302);
+        const editPath = created.response.headers.get('location')!.split('?')[0]!;
+        const upload = (bytes: Buffer, name: string) => {
+          const form = new FormData();
+          form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+          return timed(`${server.base}${editPath}`, {
+            method: 'POST',
+            headers: { cookie, Origin: server.origin },
+            body: form,
+          });
+        };
+
+        // Fill the folder but for ~100 KB, then send 600 KB.
+        const filler = path.join(mountPoint, 'filler');
+        fs.writeFileSync(filler, Buffer.alloc(900 * 1024));
+        const refused = await upload(
+          Buffer.concat([textPdf(['Iso liite']), Buffer.alloc(600 * 1024, 0x20)]),
+          'iso.pdf',
+        );
+        expect(refused.response.status).toBe(507);
+        // The trainer reads Swedish.
+        expect(refused.body).toContain('Filen kunde inte sparas eftersom servern har slut på utrymme');
+        const temporary = path.join(mountPoint, 'tmp');
+        expect(fs.existsSync(temporary) ? fs.readdirSync(temporary) : []).toEqual([]);
+        // Still serving: ready, and pages answer.
+        expect((await timed(`${server.base}/readyz`)).response.status).toBe(200);
+        expect((await timed(`${server.base}/library`, { headers: { cookie } })).response.status).toBe(200);
+        expect(server.child.exitCode).toBeNull();
+
+        fs.rmSync(filler);
+        const accepted = await upload(textPdf(['Pieni liite']), 'pieni.pdf');
+        expect(accepted.response.status).toBe(200);
+        expect(accepted.body).toContain('pieni.pdf');
+        expect(server.log.join('\n')).not.toMatch(/uncaught|unhandled/i);
+      } finally {
+        await stop(server);
+        execFileSync('umount', ['-l', mountPoint]);
+        fs.rmSync(mountPoint, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('SIGTERM: readiness goes 503 at once, every request in flight is answered, then the process exits', async () => {
     for (let round = 1; round <= 2; round++) {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText } from '~/components/ui/form';
 import type { FieldError } from '~/utils/forms';
+import { keptValue } from '~/utils/kept-form';
 
 // The editor (Tiptap and ProseMirror, the largest code in the app) is its own chunk, fetched
 // only when someone writes: pages that edit load it at once, a thread page when the reply box
@@ -41,10 +42,13 @@ export function RichTextField({
   // What is in the textarea, kept as it is typed (a keystroke's update is applied before the
   // next key): the editor starts from it in the same commit that replaces the textarea.
   const [typed, setTyped] = useState(initialText);
+  // The editor's content of a submit the server could not take (~/utils/kept-form.ts): read
+  // while rendering, before the shell's effect puts the other fields back and drops the copy.
+  const [keptJson] = useState(() => keptValue('body'));
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
   const load = () => void loadEditorCode().then((component) => setEditor(() => component));
   useEffect(() => {
-    if (loadEditor === 'now') load();
+    if (loadEditor === 'now' || keptJson) load();
     // Once, after hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -79,10 +83,11 @@ export function RichTextField({
           labelId={`${id}-label`}
           describedBy={describedBy}
           // Text typed into the textarea while the editor was loading wins over stored JSON.
-          initialJson={typed === initialText ? initialJson : undefined}
+          initialJson={keptJson ?? (typed === initialText ? initialJson : undefined)}
           initialText={typed}
           invalid={Boolean(error)}
-          autofocus={loadEditor === 'on-focus'}
+          // Loaded for a kept copy (not by a focus): the note about it keeps the focus.
+          autofocus={loadEditor === 'on-focus' && !keptJson}
           features={features}
           uploadUrl={uploadUrl}
           strings={{

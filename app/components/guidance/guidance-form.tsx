@@ -224,10 +224,12 @@ export function GuidanceForm(props: Props) {
     keys.map((k) => ({ value: String(k), label: t(`${prefix}.${k}`) }));
 
   return (
+    // An entry that cannot be sent waits on the device (above): the shell's copy stays out.
     <form
       ref={formRef}
       method="post"
       action={props.action}
+      data-keep="no"
       className="form guidance-form"
       onSubmit={onSubmit}
       noValidate
