@@ -12,39 +12,15 @@
 // (gzipped), and how much the server's RSS grows while a 25 MB attachment is uploaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 32;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/tukiverkko_bench';
-
-function sh(command, args, env) {
-  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** CPU time (user + system) of a process, in milliseconds. */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
-  } catch {
-    return 0; // a process that ended meanwhile
-  }
-}
 
 /**
  * CPU of the app's process, its web processes (npm run start:cluster) and every PostgreSQL
@@ -86,11 +62,6 @@ function workerRss(pid) {
 async function statementsSent(base) {
   const text = await (await fetch(`${base}/metrics`)).text();
   return Number(text.match(/^tukiverkko_database_statements_total (\d+)/m)?.[1] ?? NaN);
-}
-
-function rssMiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)[1]) / 1024);
 }
 
 async function pgReachable() {

@@ -8,6 +8,7 @@ import {
   assertDatabaseUp,
   isDatabaseUnavailable,
   noteDatabaseError,
+  registerEmbeddedMemory,
   registerPool,
   registerProbe,
 } from './availability.server';
@@ -248,6 +249,7 @@ function pgliteAdapter(client: PGlite) {
   const factory = turningPGlite(client);
   const connect = factory.connect.bind(factory);
   registerProbe(() => client.query('SELECT 1'));
+  registerEmbeddedMemory(() => (client.Module as { HEAPU8?: Uint8Array } | undefined)?.HEAPU8?.length ?? 0);
   return Object.assign(factory, {
     connect: async () => guardedTransactions(guarded(await connect())),
   });

@@ -101,6 +101,17 @@ export function poolStats() {
   return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
+let embeddedMemory: (() => number) | undefined;
+
+/** The embedded database's WebAssembly memory, which grows and is never given back (/metrics). */
+export function registerEmbeddedMemory(bytes: () => number) {
+  embeddedMemory = bytes;
+}
+
+export function embeddedMemoryBytes(): number | undefined {
+  return embeddedMemory?.();
+}
+
 export function databaseState(): Readonly<State> {
   return state;
 }

@@ -276,6 +276,11 @@ describe('HTTP hardening', () => {
     );
     expect(text).toMatch(/^tukiverkko_database_up 1$/m);
     expect(text).toMatch(/^tukiverkko_emails\{status="sent"\} \d+$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d+$/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d+$/m);
+    // The embedded database's WebAssembly memory, when the server runs on it.
+    if (!process.env.TEST_DATABASE_URL)
+      expect(text).toMatch(/^tukiverkko_embedded_database_memory_bytes [1-9]\d+$/m);
     // Through the public proxy (a forwarded address), it is not there.
     expect(
       (await fetch(`${baseURL}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status,

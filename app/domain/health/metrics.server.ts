@@ -1,5 +1,5 @@
 import { db } from '~/db.server';
-import { databaseState, poolStats } from '~/db/availability.server';
+import { databaseState, embeddedMemoryBytes, poolStats } from '~/db/availability.server';
 import { isDraining } from './health.server';
 import { statementCount } from '~/db/adapters.server';
 
@@ -82,6 +82,26 @@ export async function metricsText(): Promise<string> {
     block('tukiverkko_database_statements_total', 'counter', 'SQL statements sent since the start.', [
       `tukiverkko_database_statements_total ${statementCount()}`,
     ]),
+  );
+  const memory = process.memoryUsage();
+  const embedded = embeddedMemoryBytes();
+  parts.push(
+    block('process_resident_memory_bytes', 'gauge', 'Resident memory of this process.', [
+      `process_resident_memory_bytes ${memory.rss}`,
+    ]),
+    block('nodejs_heap_size_used_bytes', 'gauge', 'JavaScript heap in use.', [
+      `nodejs_heap_size_used_bytes ${memory.heapUsed}`,
+    ]),
+    ...(embedded === undefined
+      ? []
+      : [
+          block(
+            'tukiverkko_embedded_database_memory_bytes',
+            'gauge',
+            "The embedded database's WebAssembly memory (it grows and is never given back).",
+            [`tukiverkko_embedded_database_memory_bytes ${embedded}`],
+          ),
+        ]),
   );
   const pool = poolStats();
   if (pool) {

@@ -1,0 +1,34 @@
+// What the benchmarks share: running a command, a free port, a process's CPU time and RSS.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+export function sh(command, args, env) {
+  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** CPU time (user + system) of a process, in milliseconds. */
+export function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0; // a process that ended meanwhile
+  }
+}
+
+/** Resident memory of a process, in MiB. */
+export function rssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)[1]) / 1024);
+}
