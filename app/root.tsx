@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     stringsUrl: stringsUrl(language),
     user: user
-      ? { id: user.id, name: user.name, role: user.role, organisationName: user.organisationName }
+      ? { id: user.id, name: user.name, roles: user.roles, organisationName: user.organisationName }
       : null,
     navigation: navigationFor(user, { moderation }),
     unreadNotifications,

@@ -7,7 +7,11 @@ import { stopBackgroundWork } from '~/domain/jobs/background.server';
 
 const count = Number(process.argv[2] ?? 200);
 const advisers = await db.user.findMany({
-  where: { email: { endsWith: '@national.tukiverkko.test' }, status: 'active', role: { key: 'adviser' } },
+  where: {
+    email: { endsWith: '@national.tukiverkko.test' },
+    status: 'active',
+    roles: { some: { role: { key: 'adviser' } } },
+  },
   orderBy: { email: 'asc' },
   take: count,
   select: { id: true },

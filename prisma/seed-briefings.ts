@@ -90,7 +90,11 @@ export async function seedBriefingsDemo() {
   });
   await publishBriefing(coordinator, omakanta, '', meta);
   const readers = await db.user.findMany({
-    where: { role: { key: 'adviser' }, status: 'active', email: { not: 'adviser@demo.tukiverkko.test' } },
+    where: {
+      roles: { some: { role: { key: 'adviser' } } },
+      status: 'active',
+      email: { not: 'adviser@demo.tukiverkko.test' },
+    },
     orderBy: { email: 'asc' },
     take: 10,
     select: { id: true },

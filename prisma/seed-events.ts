@@ -131,7 +131,11 @@ export async function seedEventsDemo() {
   });
   // A few answers, so the pages show something real.
   const advisers = await db.user.findMany({
-    where: { role: { key: 'adviser' }, status: 'active', email: { not: 'adviser@demo.tukiverkko.test' } },
+    where: {
+      roles: { some: { role: { key: 'adviser' } } },
+      status: 'active',
+      email: { not: 'adviser@demo.tukiverkko.test' },
+    },
     orderBy: { email: 'desc' },
     take: 8,
     select: { id: true },

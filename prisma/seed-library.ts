@@ -3,6 +3,7 @@
 import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
+import { TRAINERS_ONLY } from '~/domain/library/access.server';
 import { attachFile, extractPdfText } from '~/domain/library/files.server';
 import { createMaterial } from '~/domain/library/materials.server';
 import { publishMaterial } from '~/domain/library/publish.server';
@@ -205,7 +206,7 @@ export async function seedLibraryNational() {
       SELECT gen_random_uuid(), 'library_material', m.id, m.group_id, m.language, m.title,
         m.summary || E'\n' || m.body || E'\n' || 'ohje ' || m.g, '/library/aineisto-' || m.g || '-' || m.language,
         ${trainer.id}::uuid, ARRAY[]::text[],
-        CASE WHEN m.g % 20 = 0 THEN 20 ELSE 0 END,
+        CASE WHEN m.g % 20 = 0 THEN ${TRAINERS_ONLY}::int ELSE 0 END,
         CASE WHEN m.g % 20 = 1 THEN ARRAY[${org.id}::uuid] ELSE ARRAY[]::uuid[] END, m.published_at
       FROM (${materials}) m`;
     process.stdout.write(`\r${Math.min(start + batch, NATIONAL_GROUPS)} material groups`);

@@ -3,10 +3,10 @@
 // threads and 400,000 posts for benchmarks.
 import { syncRolesAndPermissions } from '~/auth/roles.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
-import { ROLE_KEYS } from '~/auth/roles';
+import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
 import { stopBackgroundWork } from '~/domain/jobs/background.server';
-import { DEMO_PASSWORD, demoPasswordHash, makeUser } from '../tests/factories';
+import { DEMO_PASSWORD, USUAL_ROLES, demoPasswordHash, makeUser } from '../tests/factories';
 import {
   DEACTIVATED_EMAIL,
   DEMO_ACCOUNTS,
@@ -93,7 +93,7 @@ async function seedDemo() {
       tokenHash: hashToken(generateToken()),
       email: 'uusi.neuvoja@example.test',
       organisationId: orgId.get('enter-ry')!,
-      roleId: (await db.role.findUniqueOrThrow({ where: { key: 'adviser' } })).id,
+      roles: ['adviser'],
       invitedById: coordinator.id,
       expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
     },
@@ -148,28 +148,41 @@ async function seedNational() {
   }
   const organisations = await db.organisation.findMany({ select: { id: true } });
   const roles = new Map(
-    (await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]),
+    (await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key as RoleKey, r.id]),
   );
   const passwordHash = await demoPasswordHash();
   const batch = 1000;
   for (let start = existing; start < NATIONAL_MEMBERS; start += batch) {
     const rows = [];
+    const held: { email: string; key: RoleKey }[] = [];
     for (let n = start; n < Math.min(start + batch, NATIONAL_MEMBERS); n++) {
       const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
       const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]!;
       // Mostly advisers, as in the real network; a few of every other role.
       const role = n % 50 === 0 ? ROLE_KEYS[1 + ((n / 50) % 4)]! : 'adviser';
+      held.push(...USUAL_ROLES[role].map((key) => ({ email: `member${n}@national.tukiverkko.test`, key })));
       rows.push({
         email: `member${n}@national.tukiverkko.test`,
         name: `${first} ${last} ${DISTRICTS[n % DISTRICTS.length]}`,
         passwordHash,
-        roleId: roles.get(role)!,
         organisationId: organisations[n % organisations.length]!.id,
         locale: n % 7 === 0 ? 'sv' : n % 11 === 0 ? 'en' : 'fi',
         adviseLanguages: ['fi'],
       });
     }
     await db.user.createMany({ data: rows, skipDuplicates: true });
+    const ids = new Map(
+      (
+        await db.user.findMany({
+          where: { email: { in: rows.map((r) => r.email) } },
+          select: { id: true, email: true },
+        })
+      ).map((u) => [u.email, u.id]),
+    );
+    await db.userRole.createMany({
+      data: held.map((h) => ({ userId: ids.get(h.email)!, roleId: roles.get(h.key)! })),
+      skipDuplicates: true,
+    });
     process.stdout.write(`\r${Math.min(start + batch, NATIONAL_MEMBERS)} members`);
   }
   console.log('\nNational-scale data ready.');

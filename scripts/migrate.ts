@@ -17,6 +17,12 @@ if (target.kind === 'postgres') {
     await db.close();
   }
 }
+// The role and permission tables follow app/auth/roles.ts: a deploy that changes the grants
+// needs nothing but this command.
+const { db } = await import('~/db.server');
+const { syncRolesAndPermissions } = await import('~/auth/roles.server');
+await db.$transaction((tx) => syncRolesAndPermissions(tx));
+await db.$disconnect();
 console.log(
   applied.length
     ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`

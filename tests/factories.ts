@@ -69,8 +69,23 @@ export async function makeSupportPoint(
   });
 }
 
+/**
+ * A member known by their main role holds the roles such a member usually holds: a trainer,
+ * coordinator or admin also advises (as the migration to combined roles gave existing members).
+ * Tests and the demo data say `role`; `roles` names the exact set.
+ */
+export const USUAL_ROLES: Record<RoleKey, RoleKey[]> = {
+  adviser: ['adviser'],
+  trainer: ['adviser', 'trainer'],
+  eservice_rep: ['adviser', 'eservice_rep'],
+  org_admin: ['adviser', 'org_admin'],
+  coordinator: ['adviser', 'coordinator'],
+  admin: ['adviser', 'coordinator', 'admin'],
+};
+
 export type MakeUser = {
-  role: RoleKey;
+  role?: RoleKey;
+  roles?: RoleKey[];
   organisationId: string;
   email?: string;
   name?: string;
@@ -82,14 +97,17 @@ export type MakeUser = {
 };
 
 export async function makeUser(db: Tx, data: MakeUser) {
-  const role = await db.role.findUniqueOrThrow({ where: { key: data.role }, select: { id: true } });
+  const roles = await db.role.findMany({
+    where: { key: { in: data.roles ?? USUAL_ROLES[data.role ?? 'adviser'] } },
+    select: { id: true },
+  });
   const id = unique();
   return db.user.create({
     data: {
       email: (data.email ?? `member-${id}@example.test`).toLowerCase(),
       name: data.name ?? `Jäsen ${id}`,
       passwordHash: data.password ? await hashPassword(data.password) : await demoPasswordHash(),
-      roleId: role.id,
+      roles: { create: roles.map((r) => ({ roleId: r.id })) },
       organisationId: data.organisationId,
       locale: data.locale ?? 'fi',
       status: data.status ?? 'active',

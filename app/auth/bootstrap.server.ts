@@ -3,6 +3,7 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { slugify } from '~/domain/organisations/organisations.server';
 import { hashPassword } from './password.server';
 import { generateToken, hashToken } from './tokens.server';
+import { holdingRoles } from './roles.server';
 
 const LINK_VALID_MS = 24 * 60 * 60 * 1000;
 
@@ -34,13 +35,13 @@ export async function createAdmin(input: {
         },
         select: { id: true },
       }));
-    const role = await tx.role.findUniqueOrThrow({ where: { key: 'admin' }, select: { id: true } });
     const user = await tx.user.create({
       data: {
         email,
         name: input.name.trim(),
         passwordHash: unusable,
-        roleId: role.id,
+        // The installation's first member does everything: admins are coordinators too.
+        roles: await holdingRoles(tx, ['adviser', 'coordinator', 'admin']),
         organisationId: organisation.id,
       },
       select: { id: true },

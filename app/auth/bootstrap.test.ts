@@ -15,9 +15,15 @@ describe('first admin', () => {
     expect(link).toMatch(/^https:\/\/tukiverkko\.example\/reset-password\/[a-z2-7]{32}$/);
     const user = await db.user.findUniqueOrThrow({
       where: { email: 'anna.admin@hel.fi' },
-      select: { id: true, role: { select: { key: true } }, organisation: { select: { name: true } } },
+      select: {
+        id: true,
+        roles: { select: { role: { select: { key: true } } } },
+        organisation: { select: { name: true } },
+      },
     });
-    expect(user).toMatchObject({ role: { key: 'admin' }, organisation: { name: 'Helsingin kaupunki' } });
+    // The first member does everything: an admin who coordinates and advises too.
+    expect(user.roles.map((r) => r.role.key).sort()).toEqual(['admin', 'adviser', 'coordinator']);
+    expect(user.organisation).toEqual({ name: 'Helsingin kaupunki' });
     expect(await db.auditLog.count({ where: { action: 'admin_created', targetId: user.id } })).toBe(1);
 
     const path = new URL(link).pathname;

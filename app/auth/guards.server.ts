@@ -7,15 +7,15 @@ import {
   validateSessionToken,
   type SessionUser,
 } from './session.server';
-import { isRoleKey, type PermissionKey, type PermissionScope, type RoleKey } from './roles';
+import { isRoleKey, sortedRoles, type PermissionKey, type PermissionScope, type RoleKey } from './roles';
 
 export type AuthUser = {
   id: string;
   email: string;
   name: string;
   locale: string;
-  role: RoleKey;
-  roleRank: number;
+  /** One or more, in their fixed order; permissions are the union of their grants. */
+  roles: RoleKey[];
   organisationId: string;
   organisationName: string;
   sessionId: string;
@@ -52,25 +52,35 @@ async function loadSession(
   };
 }
 
-/** The member and their role's grants as every guard sees them; null for an unknown role. */
+/** The member and their roles' grants as every guard sees them; null without a known role. */
 async function authUser(
   user: SessionUser,
   session: { id: string; expiresAt: Date },
 ): Promise<AuthUser | null> {
-  const role = (await rolesById()).get(user.roleId);
-  if (!role) return null;
+  const grants = await grantsByRole();
+  const roles = sortedRoles(user.roles.map((r) => r.role.key));
+  if (!roles.length) return null;
+  // The union of the roles' grants; a wider scope wins.
+  const permissions: AuthUser['permissions'] = {};
+  for (const role of roles) {
+    for (const [permission, scope] of Object.entries(grants.get(role) ?? {}) as [
+      PermissionKey,
+      PermissionScope,
+    ][]) {
+      if (permissions[permission] !== 'all') permissions[permission] = scope;
+    }
+  }
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     locale: user.locale,
-    role: role.key,
-    roleRank: role.rank,
+    roles,
     organisationId: user.organisationId,
     organisationName: user.organisation.name,
     sessionId: session.id,
     sessionExpiresAt: session.expiresAt,
-    permissions: role.permissions,
+    permissions,
   };
 }
 
@@ -84,21 +94,17 @@ export async function memberById(id: string): Promise<AuthUser | null> {
   return authUser(user, { id: '', expiresAt: new Date(0) });
 }
 
-type CachedRole = { key: RoleKey; rank: number; permissions: AuthUser['permissions'] };
-
 // Six roles and their grants, read on every request: kept in memory for a short while.
 // Grants change only when roles.ts changes (a deploy), so a minute of staleness is harmless.
 const ROLE_CACHE_MS = 60_000;
-let roleCache: { at: number; roles: Promise<Map<string, CachedRole>> } | undefined;
+let roleCache: { at: number; roles: Promise<Map<RoleKey, AuthUser['permissions']>> } | undefined;
 
-function rolesById(): Promise<Map<string, CachedRole>> {
+function grantsByRole(): Promise<Map<RoleKey, AuthUser['permissions']>> {
   if (!roleCache || Date.now() - roleCache.at > ROLE_CACHE_MS) {
     const roles = db.role
       .findMany({
         select: {
-          id: true,
           key: true,
-          rank: true,
           permissions: { select: { scope: true, permission: { select: { key: true } } } },
         },
       })
@@ -108,14 +114,10 @@ function rolesById(): Promise<Map<string, CachedRole>> {
             rows
               .filter((r): r is typeof r & { key: RoleKey } => isRoleKey(r.key))
               .map((r) => [
-                r.id,
-                {
-                  key: r.key,
-                  rank: r.rank,
-                  permissions: Object.fromEntries(
-                    r.permissions.map((rp) => [rp.permission.key, rp.scope as PermissionScope]),
-                  ) as AuthUser['permissions'],
-                },
+                r.key,
+                Object.fromEntries(
+                  r.permissions.map((rp) => [rp.permission.key, rp.scope as PermissionScope]),
+                ) as AuthUser['permissions'],
               ]),
           ),
       );

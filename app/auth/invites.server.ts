@@ -8,22 +8,23 @@ import type { AuthUser } from './guards.server';
 import { passwordProblem, type PasswordProblem } from './password-policy.server';
 import { hashPassword } from './password.server';
 import type { RequestMeta } from './request-meta.server';
-import { isRoleKey, roleRank, type PermissionScope, type RoleKey } from './roles';
+import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type RoleKey } from './roles';
+import { holdingRoles } from './roles.server';
 import { createSession } from './session.server';
 import { generateToken, hashToken } from './tokens.server';
 
 export const INVITE_VALID_DAYS = 7;
 
-/** Roles an inviter may hand out: never above their own. */
-export function assignableRoles(inviter: Pick<AuthUser, 'roleRank'>, all: readonly RoleKey[]): RoleKey[] {
-  return all.filter((role) => roleRank(role) <= inviter.roleRank);
+/** Roles an inviter may hand out: those they could give on a member's page. */
+export function assignableRoles(inviter: Pick<AuthUser, 'roles'>): RoleKey[] {
+  return grantableRoles(inviter.roles);
 }
 
-export type InviteInput = { email: string; organisationId: string; role: string; locale: string };
+export type InviteInput = { email: string; organisationId: string; roles: readonly string[]; locale: string };
 
 export type InviteResult =
   | { ok: true; inviteId: string | null }
-  | { ok: false; field: 'email' | 'organisationId' | 'role'; key: string };
+  | { ok: false; field: 'email' | 'organisationId' | 'roles'; key: string };
 
 export async function createInvite(
   inviter: AuthUser,
@@ -31,22 +32,26 @@ export async function createInvite(
   input: InviteInput,
   meta: RequestMeta,
 ): Promise<InviteResult> {
-  if (!isRoleKey(input.role) || roleRank(input.role) > inviter.roleRank) {
-    return { ok: false, field: 'role', key: 'members:invite.errors.role' };
+  const grantable = assignableRoles(inviter);
+  const roles = sortedRoles(input.roles);
+  if (
+    !roles.length ||
+    roles.length !== new Set(input.roles).size ||
+    roles.some((r) => !grantable.includes(r))
+  ) {
+    return { ok: false, field: 'roles', key: 'members:invite.errors.role' };
   }
   if (scope === 'organisation' && input.organisationId !== inviter.organisationId) {
     return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
   }
-  const [organisation, role, existing] = await Promise.all([
+  const [organisation, existing] = await Promise.all([
     db.organisation.findFirst({
       where: { id: input.organisationId, active: true },
       select: { id: true, name: true },
     }),
-    db.role.findUnique({ where: { key: input.role }, select: { id: true } }),
     db.user.findUnique({ where: { email: input.email }, select: { id: true, organisationId: true } }),
   ]);
   if (!organisation) return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
-  if (!role) return { ok: false, field: 'role', key: 'members:invite.errors.role' };
   if (existing && (scope === 'all' || existing.organisationId === inviter.organisationId))
     return { ok: false, field: 'email', key: 'members:invite.errors.exists' };
   // Someone in another organisation: an org admin may not learn who has an account elsewhere,
@@ -67,7 +72,7 @@ export async function createInvite(
         targetId: existing.id,
         organisationId: organisation.id,
         ip: meta.ip,
-        details: { email: input.email, role: input.role, existingAccount: true },
+        details: { email: input.email, roles, existingAccount: true },
       });
     });
     return { ok: true, inviteId: null };
@@ -91,7 +96,7 @@ export async function createInvite(
         tokenHash: hashToken(token),
         email: input.email,
         organisationId: organisation.id,
-        roleId: role.id,
+        roles,
         invitedById: inviter.id,
         locale: input.locale,
         expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000),
@@ -106,7 +111,7 @@ export async function createInvite(
       targetId: invite.id,
       organisationId: organisation.id,
       ip: meta.ip,
-      details: { email: input.email, role: input.role },
+      details: { email: input.email, roles },
     });
     return invite.id;
   });
@@ -142,7 +147,7 @@ export async function withdrawInvite(actor: AuthUser, scope: PermissionScope, in
 }
 
 export type InviteState =
-  | { status: 'valid'; email: string; organisationName: string; role: RoleKey; locale: string }
+  | { status: 'valid'; email: string; organisationName: string; roles: RoleKey[]; locale: string }
   | { status: 'expired' | 'used' | 'revoked' | 'invalid' };
 
 async function findInvite(token: string) {
@@ -156,15 +161,15 @@ async function findInvite(token: string) {
       usedAt: true,
       revokedAt: true,
       organisationId: true,
-      roleId: true,
+      invitedById: true,
+      roles: true,
       organisation: { select: { name: true, active: true } },
-      role: { select: { key: true } },
     },
   });
 }
 
 function stateOf(invite: Awaited<ReturnType<typeof findInvite>>): InviteState {
-  if (!invite || !invite.organisation.active || !isRoleKey(invite.role.key)) return { status: 'invalid' };
+  if (!invite || !invite.organisation.active || !invite.roles.some(isRoleKey)) return { status: 'invalid' };
   if (invite.usedAt) return { status: 'used' };
   if (invite.revokedAt) return { status: 'revoked' };
   if (invite.expiresAt.getTime() <= Date.now()) return { status: 'expired' };
@@ -172,7 +177,7 @@ function stateOf(invite: Awaited<ReturnType<typeof findInvite>>): InviteState {
     status: 'valid',
     email: invite.email,
     organisationName: invite.organisation.name,
-    role: invite.role.key,
+    roles: sortedRoles(invite.roles),
     locale: invite.locale,
   };
 }
@@ -212,7 +217,7 @@ export async function acceptInvite(
         email: invite.email,
         name: input.name,
         passwordHash,
-        roleId: invite.roleId,
+        roles: await holdingRoles(tx, sortedRoles(invite.roles), invite.invitedById),
         organisationId: invite.organisationId,
         locale: input.locale,
       },

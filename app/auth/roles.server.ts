@@ -1,25 +1,18 @@
 import type { Tx } from '~/db.server';
-import { PERMISSION_KEYS, ROLE_KEYS, grantsOf, roleRank, type PermissionKey } from './roles';
+import { PERMISSION_KEYS, ROLE_GRANTS, ROLE_KEYS, type PermissionKey, type RoleKey } from './roles';
 
-/** Makes the role and permission tables match roles.ts. Idempotent; run by setup, seed and tests. */
+/** Makes the role and permission tables match roles.ts. Idempotent; run by db:migrate, seed and tests. */
 export async function syncRolesAndPermissions(tx: Tx) {
   for (const key of PERMISSION_KEYS) {
     await tx.permission.upsert({ where: { key }, create: { key }, update: {} });
   }
   const permissions = await tx.permission.findMany({ select: { id: true, key: true } });
   const permissionId = new Map(permissions.map((p) => [p.key, p.id]));
-  // Ranks are unique: move them out of the way first so reordering never collides.
-  await tx.role.updateMany({ data: { rank: { increment: 1000 } } });
   for (const key of ROLE_KEYS) {
-    const role = await tx.role.upsert({
-      where: { key },
-      create: { key, rank: roleRank(key) },
-      update: { rank: roleRank(key) },
-      select: { id: true },
-    });
+    const role = await tx.role.upsert({ where: { key }, create: { key }, update: {}, select: { id: true } });
     await tx.rolePermission.deleteMany({ where: { roleId: role.id } });
     await tx.rolePermission.createMany({
-      data: Object.entries(grantsOf(key)).map(([permission, scope]) => ({
+      data: Object.entries(ROLE_GRANTS[key]).map(([permission, scope]) => ({
         roleId: role.id,
         permissionId: permissionId.get(permission)!,
         scope,
@@ -28,11 +21,25 @@ export async function syncRolesAndPermissions(tx: Tx) {
   }
 }
 
-/** Active members whose role grants a permission: who is told of work only they can do. */
+/** Active members holding a role that grants a permission: who is told of work only they can do. */
 export async function activeMemberIdsWith(tx: Tx, permission: PermissionKey): Promise<string[]> {
   const rows = await tx.user.findMany({
-    where: { status: 'active', role: { permissions: { some: { permission: { key: permission } } } } },
+    where: {
+      status: 'active',
+      roles: { some: { role: { permissions: { some: { permission: { key: permission } } } } } },
+    },
     select: { id: true },
   });
   return rows.map((r) => r.id);
+}
+
+/** A new member's roles, as the nested write of `user.create` takes them. */
+export async function holdingRoles(tx: Tx, keys: readonly RoleKey[], grantedById?: string) {
+  const rows = await tx.role.findMany({ where: { key: { in: [...keys] } }, select: { id: true } });
+  return { create: rows.map((r) => ({ roleId: r.id, grantedById })) };
+}
+
+/** Members holding a role (lists, seeds): the query builder's form. */
+export function holdsRole(key: RoleKey) {
+  return { roles: { some: { role: { key } } } };
 }

@@ -1,5 +1,7 @@
-// Roles and what each adds beyond the role below it (DESIGN.md, "Who uses it"). This is the
-// source the database's role/permission tables are seeded from; guards read the tables.
+// Roles and what each grants (DESIGN.md, "Who uses it"). A member holds one or more roles and
+// may do what any of them grants, with the widest scope; no role inherits another's
+// (docs/decisions/021-roles-that-combine.md). This is the source the database's role and
+// permission tables are written from (npm run db:migrate, seed, tests); guards read the tables.
 export const ROLE_KEYS = ['adviser', 'trainer', 'eservice_rep', 'org_admin', 'coordinator', 'admin'] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
 
@@ -36,46 +38,61 @@ export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 /** "organisation": only the user's own organisation; "all": every organisation. */
 export type PermissionScope = 'organisation' | 'all';
 
-type Grants = Partial<Record<PermissionKey, PermissionScope>>;
+export type Grants = Partial<Record<PermissionKey, PermissionScope>>;
 
-const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
-  // Every member logs their own guidance sessions and sees their own figures.
-  adviser: {
-    'forum:use': 'all',
-    'library:read': 'all',
-    'events:read': 'all',
-    'briefings:read': 'all',
-    'guidance:log': 'all',
-    'support-points:read': 'all',
-  },
-  trainer: {
-    'forum:accept-any': 'all',
-    'forum:verify': 'all',
-    'library:manage': 'all',
-    'events:create-training': 'all',
-  },
+/** What every member may read, whatever their roles. */
+const MEMBER: Grants = {
+  'forum:use': 'all',
+  'library:read': 'all',
+  'events:read': 'all',
+  'briefings:read': 'all',
+  'support-points:read': 'all',
+};
+
+/** Trainers' rights; coordinators, who look after the forum and library, have them too. */
+const TRAINING: Grants = {
+  'forum:accept-any': 'all',
+  'forum:verify': 'all',
+  'library:manage': 'all',
+  'events:create-training': 'all',
+};
+
+export const ROLE_GRANTS: Record<RoleKey, Grants> = {
+  // Logs the guidance sessions they give and sees their own figures.
+  adviser: { ...MEMBER, 'guidance:log': 'all' },
+  trainer: { ...MEMBER, ...TRAINING },
   // Only for the e-services they are a contact of (checked with the e-service).
-  eservice_rep: { 'briefings:write': 'all' },
+  eservice_rep: { ...MEMBER, 'briefings:write': 'all' },
+  // Their own organisation's members: invite, deactivate, give the adviser and trainer roles.
   org_admin: {
+    ...MEMBER,
     'member:read': 'organisation',
     'member:invite': 'organisation',
     'member:deactivate': 'organisation',
+    'member:change-role': 'organisation',
     'reports:read': 'organisation',
   },
   coordinator: {
+    ...MEMBER,
+    ...TRAINING,
     'member:read': 'all',
     'member:invite': 'all',
     'member:deactivate': 'all',
+    'member:change-role': 'all',
     'forum:moderate': 'all',
     'forum:manage-categories': 'all',
     'events:manage': 'all',
     'announcements:manage': 'all',
+    'briefings:write': 'all',
     'briefings:manage': 'all',
     'eservices:manage': 'all',
     'reports:read': 'all',
     'support-points:manage': 'all',
   },
+  // The installation: organisations, the audit log, the mail outbox, every role.
   admin: {
+    ...MEMBER,
+    'member:read': 'all',
     'member:change-role': 'all',
     'organisation:manage': 'all',
     'audit:read': 'all',
@@ -83,15 +100,11 @@ const ADDED_BY_ROLE: Record<RoleKey, Grants> = {
   },
 };
 
-export function roleRank(role: RoleKey): number {
-  return (ROLE_KEYS.indexOf(role) + 1) * 10;
-}
-
-/** Every grant a role has, its own and those of the roles below it; wider scopes win. */
-export function grantsOf(role: RoleKey): Grants {
+/** The union of some roles' grants; a wider scope wins. */
+export function grantsOfRoles(roles: readonly RoleKey[]): Grants {
   const grants: Grants = {};
-  for (const key of ROLE_KEYS.slice(0, ROLE_KEYS.indexOf(role) + 1)) {
-    for (const [permission, scope] of Object.entries(ADDED_BY_ROLE[key]) as [
+  for (const role of roles) {
+    for (const [permission, scope] of Object.entries(ROLE_GRANTS[role]) as [
       PermissionKey,
       PermissionScope,
     ][]) {
@@ -99,6 +112,27 @@ export function grantsOf(role: RoleKey): Grants {
     }
   }
   return grants;
+}
+
+/**
+ * The roles a member with these roles may give or take away: admins any, coordinators all but
+ * admin, org admins adviser and trainer (in their own organisation: the caller checks that).
+ */
+export function grantableRoles(roles: readonly RoleKey[]): RoleKey[] {
+  if (roles.includes('admin')) return [...ROLE_KEYS];
+  if (roles.includes('coordinator')) return ROLE_KEYS.filter((r) => r !== 'admin');
+  if (roles.includes('org_admin')) return ['adviser', 'trainer'];
+  return [];
+}
+
+/** The one role named beside a member's name (a post, a list): the most particular they hold. */
+export function shownRole(roles: readonly string[]): RoleKey {
+  return [...ROLE_KEYS].reverse().find((r) => roles.includes(r)) ?? 'adviser';
+}
+
+/** Roles in their fixed order, unknown keys dropped. */
+export function sortedRoles(roles: readonly string[]): RoleKey[] {
+  return ROLE_KEYS.filter((r) => roles.includes(r));
 }
 
 export function isRoleKey(value: unknown): value is RoleKey {

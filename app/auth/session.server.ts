@@ -17,9 +17,10 @@ const cookieName = () => (isHttpsDeployment() ? HOST_SESSION_COOKIE : SESSION_CO
 
 export type SessionMeta = { userAgent: string; ip: string };
 
-function idleLimitMs(roleKey: string): number {
+function idleLimitMs(roleKeys: readonly string[]): number {
   const { SESSION_IDLE_HOURS, SESSION_IDLE_HOURS_PRIVILEGED } = env();
-  return (PRIVILEGED_ROLES.has(roleKey) ? SESSION_IDLE_HOURS_PRIVILEGED : SESSION_IDLE_HOURS) * HOUR_MS;
+  const privileged = roleKeys.some((key) => PRIVILEGED_ROLES.has(key));
+  return (privileged ? SESSION_IDLE_HOURS_PRIVILEGED : SESSION_IDLE_HOURS) * HOUR_MS;
 }
 
 export async function createSession(
@@ -52,8 +53,7 @@ export const sessionUserSelect = {
   name: true,
   locale: true,
   status: true,
-  roleId: true,
-  role: { select: { key: true } },
+  roles: { select: { role: { select: { key: true } } } },
   organisationId: true,
   organisation: { select: { name: true } },
 } as const;
@@ -63,8 +63,7 @@ export type SessionUser = {
   email: string;
   name: string;
   locale: string;
-  roleId: string;
-  role: { key: string };
+  roles: { role: { key: string } }[];
   organisationId: string;
   organisation: { name: string };
 };
@@ -86,32 +85,31 @@ type SessionRow = {
   name: string;
   locale: string;
   status: string;
-  roleId: string;
-  roleKey: string;
+  roleKeys: string[];
   organisationId: string;
   organisationName: string;
   unreadNotifications: number;
 };
 
 /**
- * The session and its member, role key and organisation, and the bell's number (every page
+ * The session and its member, role keys and organisation, and the bell's number (every page
  * shows it): one statement on every request.
  */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId",
-      u.email, u.name, u.locale, u.status, u.role_id AS "roleId", r.key AS "roleKey",
+      u.email, u.name, u.locale, u.status,
+      ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS "roleKeys",
       u.organisation_id AS "organisationId", o.name AS "organisationName",
       (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications"
     FROM session s
     JOIN app_user u ON u.id = s.user_id
-    JOIN role r ON r.id = u.role_id
     JOIN organisation o ON o.id = u.organisation_id
     WHERE s.id = ${id}`;
   if (!session) return null;
   const now = Date.now();
-  const idle = now - session.lastSeenAt.getTime() >= idleLimitMs(session.roleKey);
+  const idle = now - session.lastSeenAt.getTime() >= idleLimitMs(session.roleKeys);
   if (session.expiresAt.getTime() <= now || idle || session.status !== 'active') {
     await db.session.deleteMany({ where: { id } });
     return null;
@@ -127,8 +125,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
       email: session.email,
       name: session.name,
       locale: session.locale,
-      roleId: session.roleId,
-      role: { key: session.roleKey },
+      roles: session.roleKeys.map((key) => ({ role: { key } })),
       organisationId: session.organisationId,
       organisation: { name: session.organisationName },
     },

@@ -13,7 +13,9 @@ export function navigationFor(user: AuthUser | null, waiting: { moderation?: num
   if (user.permissions['library:read']) items.push({ to: '/library', labelKey: 'nav.library' });
   if (user.permissions['events:read']) items.push({ to: '/events', labelKey: 'nav.events' });
   if (user.permissions['briefings:read']) items.push({ to: '/briefings', labelKey: 'nav.briefings' });
-  if (user.permissions['guidance:log']) items.push({ to: '/reports', labelKey: 'nav.reports' });
+  // Own figures (advisers) or an organisation's or the network's (reports:read).
+  if (user.permissions['guidance:log'] || user.permissions['reports:read'])
+    items.push({ to: '/reports', labelKey: 'nav.reports' });
   if (user.permissions['support-points:read'])
     items.push({ to: '/support-points', labelKey: 'nav.supportPoints' });
   // Everyone finds the others: who at Kallio library speaks Arabic (issue 21).

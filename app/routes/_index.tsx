@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { rolesText } from '~/utils/roles-text';
 import { useTranslation } from 'react-i18next';
 import { can, requireUser } from '~/auth/guards.server';
 import { FeedList } from '~/components/home/feed-list';
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const announcements = await unreadAnnouncements(user);
   return json({
     name: user.name,
-    role: user.role,
+    roles: user.roles,
     organisationName: user.organisationName,
     areas: navigationFor(user).filter((item) => item.to !== '/'),
     feed: feed.items,
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function HomePage() {
   const {
     name,
-    role,
+    roles,
     organisationName,
     areas,
     feed,
@@ -64,11 +65,17 @@ export default function HomePage() {
     announcements,
     canLog,
   } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="page">
       <h1>{t('home.welcome', { name })}</h1>
-      <p className="lead">{t('home.youAre', { role: t(`roles.${role}`), organisation: organisationName })}</p>
+      <p className="lead">
+        {t('home.youAre', {
+          count: roles.length,
+          roles: rolesText(t, i18n.language, roles),
+          organisation: organisationName,
+        })}
+      </p>
       {canLog ? (
         <p>
           <Link to="/reports/log" className="button button--large">

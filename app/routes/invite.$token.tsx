@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { rolesText } from '~/utils/roles-text';
 import { redirectWithSession } from '~/auth/cookies.server';
 import { getUser } from '~/auth/guards.server';
 import { acceptInvite, inviteState } from '~/auth/invites.server';
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AcceptInvitePage() {
   const { invite, signedIn } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('auth');
+  const { t, i18n } = useTranslation('auth');
   const { errors, values } = useFormResult();
   if (invite.status !== 'valid') {
     return (
@@ -55,7 +56,10 @@ export default function AcceptInvitePage() {
     <div className="page page--narrow">
       <h1>{t('invite.title')}</h1>
       <p>
-        {t('invite.intro', { organisation: invite.organisationName, role: t(`common:roles.${invite.role}`) })}
+        {t('invite.intro', {
+          organisation: invite.organisationName,
+          role: rolesText(t, i18n.language, invite.roles),
+        })}
       </p>
       {signedIn ? (
         <Notice tone="info">

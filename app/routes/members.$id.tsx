@@ -1,12 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { ROLE_KEYS } from '~/auth/roles';
+import { grantableRoles } from '~/auth/roles';
 import { ConfirmPanel, ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
-import { changeMemberRole, getMember, setMemberActive } from '~/domain/members/members.server';
+import {
+  changeMemberRoles,
+  getMember,
+  managesMember,
+  setMemberActive,
+} from '~/domain/members/members.server';
 import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -16,44 +21,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');
   const member = await getMember(user, scope, params.id ?? '');
   invariantResponse(member, 'Not found', { status: 404 });
+  const manages = managesMember(user, member);
   return json({
     member,
     isSelf: member.id === user.id,
-    canDeactivate: can(user, 'member:deactivate') && member.role.rank <= user.roleRank,
-    canChangeRole: can(user, 'member:change-role'),
+    canDeactivate: can(user, 'member:deactivate') && manages,
+    // The roles this viewer may give or take away here (none for a member they do not manage).
+    grantable: can(user, 'member:change-role') && manages ? grantableRoles(user.roles) : [],
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get('intent');
+  const roleChange = intent === 'give-role' || intent === 'remove-role';
   const { user, scope } = await requirePermission(
     request,
-    intent === 'change-role' ? 'member:change-role' : 'member:deactivate',
+    roleChange ? 'member:change-role' : 'member:deactivate',
   );
   const parsed = parseForm(MemberActionSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  if (parsed.data.intent === 'deactivate') {
+  const data = parsed.data;
+  if (data.intent === 'deactivate' || data.intent === 'remove-role') {
     // Asked to confirm only about a member this person may see (otherwise 404, as always).
     if (!(await getMember(user, scope, params.id ?? ''))) throw notFound();
-    const ask = confirmFirst(form, 'deactivate');
+    const ask = confirmFirst(form, data.intent);
     if (ask) return ask;
   }
   const ip = requestMeta(request, context).ip;
   const result =
-    parsed.data.intent === 'change-role'
-      ? await changeMemberRole(user, params.id ?? '', parsed.data.role, ip)
-      : await setMemberActive(user, scope, params.id ?? '', parsed.data.intent === 'reactivate', ip);
+    data.intent === 'give-role' || data.intent === 'remove-role'
+      ? await changeMemberRoles(
+          user,
+          scope,
+          params.id ?? '',
+          { give: data.intent === 'give-role', role: data.role },
+          ip,
+        )
+      : await setMemberActive(user, scope, params.id ?? '', data.intent === 'reactivate', ip);
   if (!result) throw notFound();
   if (!result.ok) return invalid({ form: { key: result.key } });
-  return json({ ok: true as const, message: `members:done.${parsed.data.intent}` });
+  // A removed role can be given back from the success message (undo).
+  return json({
+    ok: true as const,
+    message: `members:done.${data.intent}`,
+    removedRole: data.intent === 'remove-role' ? data.role : null,
+  });
 }
 
 export default function MemberPage() {
-  const { member, isSelf, canDeactivate, canChangeRole } = useLoaderData<typeof loader>();
+  const { member, isSelf, canDeactivate, grantable } = useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
   const { errors, message, confirm, values } = useFormResult();
+  const removedRole = (useActionData<typeof action>() as { removedRole?: string | null } | undefined)
+    ?.removedRole;
   const location = useLocation();
+  const roleName = (role: string) => t(`common:roles.${role}`);
+  const canGive = grantable.filter((r) => !member.roles.includes(r));
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -63,6 +87,14 @@ export default function MemberPage() {
       {message ? (
         <Notice tone="success">
           <p>{t(message)}</p>
+          {removedRole && grantable.includes(removedRole as (typeof grantable)[number]) ? (
+            <Form method="post">
+              <input type="hidden" name="role" value={removedRole} />
+              <button type="submit" name="intent" value="give-role" className="button button--secondary">
+                {t('roles.undo', { role: roleName(removedRole) })}
+              </button>
+            </Form>
+          ) : null}
         </Notice>
       ) : null}
       <ErrorSummary errors={errors} />
@@ -71,8 +103,6 @@ export default function MemberPage() {
         <dd>{member.email}</dd>
         <dt>{t('columns.organisation')}</dt>
         <dd>{member.organisation.name}</dd>
-        <dt>{t('columns.role')}</dt>
-        <dd>{t(`common:roles.${member.role.key}`)}</dd>
         <dt>{t('columns.status')}</dt>
         <dd>{t(`status.${member.status}`)}</dd>
         <dt>{t('columns.adviseLanguages')}</dt>
@@ -88,20 +118,59 @@ export default function MemberPage() {
         <dt>{t('columns.sessions')}</dt>
         <dd>{member._count.sessions}</dd>
       </dl>
-      {canChangeRole && !isSelf ? (
-        <Form method="post" className="form">
-          <SelectField
-            name="role"
-            label={t('changeRole.label')}
-            defaultValue={member.role.key}
-            options={ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-            error={errors.role}
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">{t('roles.title')}</h2>
+        <p className="muted">{t('roles.intro')}</p>
+        <ul className="role-list">
+          {member.roles.map((role) => (
+            <li key={role}>
+              <span>{roleName(role)}</span>
+              {grantable.includes(role) && member.roles.length > 1 && confirm !== 'remove-role' ? (
+                <Form method="post">
+                  <input type="hidden" name="role" value={role} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove-role"
+                    className="button button--secondary button--small"
+                    aria-label={t('roles.remove', { role: roleName(role) })}
+                  >
+                    {t('roles.removeShort')}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {confirm === 'remove-role' && typeof values.role === 'string' ? (
+          <ConfirmPanel
+            intent="remove-role"
+            values={values}
+            question={t('roles.confirm', { role: roleName(values.role), name: member.name })}
+            detail={t('roles.explain')}
+            confirmLabel={t('roles.confirmSubmit')}
+            cancelTo={location.pathname}
           />
-          <button type="submit" name="intent" value="change-role" className="button button--secondary">
-            {t('changeRole.submit')}
-          </button>
-        </Form>
-      ) : null}
+        ) : null}
+        {grantable.length && !isSelf ? (
+          canGive.length ? (
+            <Form method="post" className="form form--inline">
+              <SelectField
+                name="role"
+                label={t('roles.give')}
+                defaultValue={canGive[0]}
+                options={canGive.map((r) => ({ value: r, label: roleName(r) }))}
+                error={errors.role}
+              />
+              <button type="submit" name="intent" value="give-role" className="button button--secondary">
+                {t('roles.giveSubmit')}
+              </button>
+            </Form>
+          ) : (
+            <p>{t('roles.none')}</p>
+          )
+        ) : null}
+      </section>
       {canDeactivate && !isSelf && confirm === 'deactivate' && member.status === 'active' ? (
         <ConfirmPanel
           intent="deactivate"

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { rolesText } from '~/utils/roles-text';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { withdrawInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MembersPage() {
   const { members, total, page, pages, organisations, invites, canInvite } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('members');
+  const { t, i18n } = useTranslation('members');
   const [params] = useSearchParams();
   const { message } = useFormResult();
   return (
@@ -118,7 +119,7 @@ export default function MembersPage() {
                   <span className="muted block">{m.email}</span>
                 </th>
                 <td>{m.organisation.name}</td>
-                <td>{t(`common:roles.${m.role.key}`)}</td>
+                <td>{rolesText(t, i18n.language, m.roles)}</td>
                 <td>{t(`status.${m.status}`)}</td>
                 <td>{m.lastLoginAt ? <DateTime value={m.lastLoginAt} /> : t('never')}</td>
               </tr>
@@ -134,7 +135,7 @@ export default function MembersPage() {
             {invites.map((i) => (
               <li key={i.id} className="invite-row">
                 <span>
-                  {i.email} · {i.organisation.name} · {t(`common:roles.${i.role.key}`)} ·{' '}
+                  {i.email} · {i.organisation.name} · {rolesText(t, i18n.language, i.roles)} ·{' '}
                   {t('invites.expires')} <DateTime value={i.expiresAt} />
                 </span>
                 {canInvite ? (

@@ -4,8 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { assignableRoles, createInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { ROLE_KEYS } from '~/auth/roles';
-import { Notice, SelectField, TextField, typed, useFormResult } from '~/components/ui/form';
+import {
+  CheckboxGroup,
+  Notice,
+  SelectField,
+  TextField,
+  typed,
+  typedList,
+  useFormResult,
+} from '~/components/ui/form';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -21,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : [{ id: user.organisationId, name: user.organisationName }];
   return json({
     organisations,
-    roles: assignableRoles(user, ROLE_KEYS),
+    roles: assignableRoles(user),
     language: await getLanguage(request),
   });
 }
@@ -76,12 +83,13 @@ export default function InvitePage() {
           ]}
           error={errors.organisationId}
         />
-        <SelectField
-          name="role"
-          label={t('invite.role')}
-          defaultValue={typed(values, 'role', 'adviser')}
+        <CheckboxGroup
+          name="roles"
+          legend={t('invite.role')}
+          hint={t('invite.rolesHint')}
+          defaultValues={typedList(values, 'roles', ['adviser'])}
           options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-          error={errors.role}
+          error={errors.roles}
         />
         <SelectField
           name="locale"

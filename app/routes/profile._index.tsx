@@ -1,6 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { rolesText } from '~/utils/roles-text';
+import { sortedRoles } from '~/auth/roles';
 import { requireUser } from '~/auth/guards.server';
 import {
   CheckboxGroup,
@@ -58,7 +60,7 @@ export default function ProfilePage() {
         <dt>{t('fields.organisation')}</dt>
         <dd>{profile.organisation.name}</dd>
         <dt>{t('fields.role')}</dt>
-        <dd>{t(`common:roles.${profile.role.key}`)}</dd>
+        <dd>{rolesText(t, i18n.language, sortedRoles(profile.roles.map((r) => r.role.key)))}</dd>
       </dl>
       <Form method="post" className="form" noValidate reloadDocument>
         <TextField

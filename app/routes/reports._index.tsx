@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requirePermission } from '~/auth/guards.server';
+import { notFound, requireUser } from '~/auth/guards.server';
 import { ChartFigure } from '~/components/reports/chart';
 import { DeviceTrend } from '~/components/reports/device-trend';
 import { SelectField, TextField } from '~/components/ui/form';
@@ -17,8 +17,11 @@ import { activeOrganisations } from '~/domain/organisations/organisations.server
 
 /** The guidance dashboards: one's own figures, one's organisation's, or the network's. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requirePermission(request, 'guidance:log');
-  const filter = resolveFilter(new URL(request.url), user)!;
+  // Own figures for those who log sessions, an organisation's or the network's for those who
+  // read reports: roles combine, so an org admin who does not advise still sees theirs.
+  const user = await requireUser(request);
+  const filter = resolveFilter(new URL(request.url), user);
+  if (!filter) throw notFound();
   const language = await getLanguage(request);
   const [dashboard, choices, organisations] = await Promise.all([
     guidanceDashboard(filter, language),

@@ -6,6 +6,7 @@ import {
   DEMO_PASSWORD,
   demo,
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   linkFrom,
   login,
   newPage,
@@ -84,8 +85,10 @@ describe('joining by invitation', () => {
     await expectNoAxeViolations(coordinator);
     const email = `new.adviser.${Date.now()}@example.test`;
     await coordinator.getByLabel("Invitee's e-mail").fill(email);
-    await coordinator.getByLabel('Organisation').selectOption({ label: 'HelsinkiMissio' });
-    await coordinator.getByLabel('Role', { exact: true }).selectOption('adviser');
+    await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: 'HelsinkiMissio' });
+    // Roles combine: an adviser (ticked already) who also trains.
+    expect(await coordinator.getByRole('checkbox', { name: 'Adviser' }).isChecked()).toBe(true);
+    await coordinator.getByRole('checkbox', { name: 'Trainer' }).check();
     await coordinator.getByLabel('Language of the invitation').selectOption('sv');
     const since = Date.now();
     await coordinator.getByRole('button', { name: 'Send invitation' }).click();
@@ -106,6 +109,9 @@ describe('joining by invitation', () => {
       invitee.getByRole('button', { name: 'Skapa konto' }).click(),
     ]);
     await expect.poll(() => invitee.locator('h1').textContent()).toBe('Välkommen, Greta Lindblom');
+    expect(await invitee.locator('.lead').first().textContent()).toBe(
+      'Dina roller: Digistödjare och Utbildare, HelsinkiMissio.',
+    );
 
     // The used link still opens in the invitation's language, and says it is used.
     const again = await newPage();
@@ -113,6 +119,50 @@ describe('joining by invitation', () => {
     await expect
       .poll(() => again.locator('.notice--error').textContent())
       .toContain('Inbjudan har redan använts');
+  });
+});
+
+describe('roles that combine', () => {
+  it('a coordinator on a phone gives a member a second role, removes one after confirming, and undoes it; axe clean in three languages', async () => {
+    const page = await newPage({ width: 390, height: 844, touch: true });
+    await login(page, demo('coordinator'));
+    await page.goto('/members?q=Seppo&lng=en');
+    await page.getByRole('link', { name: 'Seppo Järvinen' }).click();
+    await page.getByRole('heading', { name: 'Seppo Järvinen', level: 1 }).waitFor();
+    const roles = page.locator('.role-list');
+    await expect.poll(() => roles.textContent()).toBe('Adviser');
+    for (const lng of ['fi', 'sv', 'en']) {
+      await page.goto(`${new URL(page.url()).pathname}?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+
+    await page.getByLabel('Give a role').selectOption('trainer');
+    await page.getByRole('button', { name: 'Give the role' }).click();
+    await page.getByText('The role was given.').waitFor();
+    await expect.poll(() => roles.locator('li > span').allTextContents()).toEqual(['Adviser', 'Trainer']);
+    // The coordinator may not hand out the admin role.
+    expect(await page.getByLabel('Give a role').locator('option[value=admin]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Remove the role Adviser' }).click();
+    const question = page.getByRole('heading', { name: 'Remove the role Adviser from Seppo Järvinen?' });
+    await question.waitFor();
+    // The question takes focus, as the error summary does.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('confirm-panel');
+    await expect.poll(() => roles.locator('li > span').allTextContents()).toEqual(['Adviser', 'Trainer']);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Yes, remove the role' }).click();
+    await page.getByText('The role was removed.').waitFor();
+    await expect.poll(() => roles.locator('li > span').allTextContents()).toEqual(['Trainer']);
+    await page.screenshot({ path: '/tmp/member-roles.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Undo: give Adviser back' }).click();
+    await page.getByText('The role was given.').waitFor();
+    await expect.poll(() => roles.locator('li > span').allTextContents()).toEqual(['Adviser', 'Trainer']);
+    // Back as it was, for other tests.
+    await page.getByRole('button', { name: 'Remove the role Trainer' }).click();
+    await page.getByRole('button', { name: 'Yes, remove the role' }).click();
+    await expect.poll(() => roles.locator('li > span').allTextContents()).toEqual(['Adviser']);
   });
 });
 

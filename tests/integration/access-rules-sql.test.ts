@@ -27,7 +27,7 @@ const sorted = (list: string[]) => [...list].sort();
 /** What each viewer saw, per rule: the rows must tell members apart, or agreeing proves little. */
 const seen = new Map<string, Set<string>>();
 function agree(rule: string, viewer: AuthUser, raw: string[], built: string[]) {
-  expect(sorted(raw), `${rule}, ${viewer.role}`).toEqual(sorted(built));
+  expect(sorted(raw), `${rule}, ${viewer.roles.join('+')}`).toEqual(sorted(built));
   seen.set(rule, (seen.get(rule) ?? new Set()).add(sorted(built).join()));
 }
 
@@ -38,8 +38,8 @@ beforeAll(async () => {
     for (const role of ROLES)
       viewers.push((await memberById((await makeUser(db, { role, organisationId: org })).id))!);
   const author = viewers[0]!;
-  const organiser = viewers.find((v) => v.role === 'adviser' && v.organisationId === orgB)!;
-  const rep = viewers.find((v) => v.role === 'eservice_rep' && v.organisationId === orgA)!;
+  const organiser = viewers.find((v) => v.roles.join() === 'adviser' && v.organisationId === orgB)!;
+  const rep = viewers.find((v) => v.roles.includes('eservice_rep') && v.organisationId === orgA)!;
 
   const audiences = [
     { audience: 'all', audienceOrgIds: [] as string[], audienceRoles: [] as string[] },

@@ -66,7 +66,7 @@ describe('links in e-mail', () => {
     const email = `forged-${Date.now()}@example.test`;
     const response = await callAction(
       inviteRoute,
-      forged('/members/invite', { email, organisationId: orgA, role: 'adviser', locale: 'fi' }, cookie),
+      forged('/members/invite', { email, organisationId: orgA, roles: 'adviser', locale: 'fi' }, cookie),
     );
     expect(response.status).toBe(200);
     const mail = await deliveredMailTo(email);
@@ -83,7 +83,7 @@ describe('new passwords', () => {
       inviteRoute,
       makeRequest('/members/invite', {
         cookie,
-        form: { email, organisationId: orgA, role: 'adviser', locale: 'fi' },
+        form: { email, organisationId: orgA, roles: 'adviser', locale: 'fi' },
       }),
     );
     return linkIn((await deliveredMailTo(email)).text, '/invite/').split(/[/?]/)[2]!;
@@ -258,7 +258,7 @@ describe('inviting an address that has an account', () => {
       inviteRoute,
       makeRequest('/members/invite', {
         cookie,
-        form: { email, organisationId, role: 'adviser', locale: 'sv' },
+        form: { email, organisationId, roles: 'adviser', locale: 'sv' },
       }),
     );
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
 const invite = (cookie: string, form: Record<string, string>) =>
   callAction(
     inviteRoute,
-    makeRequest('/members/invite', { cookie, form: { locale: 'fi', role: 'adviser', ...form } }),
+    makeRequest('/members/invite', { cookie, form: { locale: 'fi', roles: 'adviser', ...form } }),
   );
 
 async function acceptFrom(email: string, form: Record<string, string>) {
@@ -53,12 +53,12 @@ describe('invitations', () => {
     const sent = await invite(cookie, {
       email: 'Kerttu.Kuusela@Example.test',
       organisationId: orgB,
-      role: 'trainer',
+      roles: 'trainer',
       locale: 'sv',
     });
     expect(await json(sent)).toMatchObject({ ok: true, message: 'members:invite.sent' });
     const audit = await db.auditLog.findFirst({ where: { action: 'invite', actorId: coordinator.id } });
-    expect(audit?.details).toMatchObject({ email: 'kerttu.kuusela@example.test', role: 'trainer' });
+    expect(audit?.details).toMatchObject({ email: 'kerttu.kuusela@example.test', roles: ['trainer'] });
 
     const { link, token, mail, response } = await acceptFrom('kerttu.kuusela@example.test', NEW_MEMBER);
     expect(mail.subject).toBe('Inbjudan till Tukiverkko');
@@ -70,13 +70,19 @@ describe('invitations', () => {
     expect(sessionTokenFrom(response)).toBeTruthy();
     const member = await db.user.findUniqueOrThrow({
       where: { email: 'kerttu.kuusela@example.test' },
-      select: { name: true, organisationId: true, locale: true, role: { select: { key: true } } },
+      select: {
+        name: true,
+        organisationId: true,
+        locale: true,
+        roles: { select: { role: { select: { key: true } }, grantedById: true } },
+      },
     });
+    // A trainer who is not an adviser: roles combine, none implies another.
     expect(member).toEqual({
       name: 'Kerttu Kuusela',
       organisationId: orgB,
       locale: 'sv',
-      role: { key: 'trainer' },
+      roles: [{ role: { key: 'trainer' }, grantedById: coordinator.id }],
     });
 
     // Single use.
@@ -118,7 +124,7 @@ describe('invitations', () => {
     });
   });
 
-  it('an org_admin invites only into their own organisation and never above their role', async () => {
+  it('an org_admin invites only into their own organisation, and only advisers and trainers', async () => {
     const { cookie } = await loginAs('org_admin', orgA);
     const otherOrg = await invite(cookie, { email: 'x1@example.test', organisationId: orgB });
     expect(otherOrg.status).toBe(400);
@@ -128,14 +134,25 @@ describe('invitations', () => {
     const higher = await invite(cookie, {
       email: 'x2@example.test',
       organisationId: orgA,
-      role: 'coordinator',
+      roles: 'coordinator',
     });
-    expect((await json(higher)).errors).toEqual({ role: { key: 'members:invite.errors.role' } });
-    expect(await db.invite.count({ where: { email: { in: ['x1@example.test', 'x2@example.test'] } } })).toBe(
-      0,
-    );
-    const ok = await invite(cookie, { email: 'x3@example.test', organisationId: orgA, role: 'org_admin' });
+    expect((await json(higher)).errors).toEqual({ roles: { key: 'members:invite.errors.role' } });
+    const orgAdmin = await invite(cookie, {
+      email: 'x4@example.test',
+      organisationId: orgA,
+      roles: 'org_admin',
+    });
+    expect((await json(orgAdmin)).errors).toEqual({ roles: { key: 'members:invite.errors.role' } });
+    expect(
+      await db.invite.count({
+        where: { email: { in: ['x1@example.test', 'x2@example.test', 'x4@example.test'] } },
+      }),
+    ).toBe(0);
+    const ok = await invite(cookie, { email: 'x3@example.test', organisationId: orgA, roles: 'trainer' });
     expect(ok.status).toBe(200);
+    expect((await db.invite.findFirstOrThrow({ where: { email: 'x3@example.test' } })).roles).toEqual([
+      'trainer',
+    ]);
     // The form offers only their own organisation.
     const page = await json(await callLoader(inviteRoute, makeRequest('/members/invite', { cookie })));
     expect(page.organisations).toEqual([{ id: orgA, name: 'Enter ry (test)' }]);
@@ -146,12 +163,12 @@ describe('invitations', () => {
     const exists = await invite(cookie, { email: user.email, organisationId: orgA });
     expect((await json(exists)).errors).toEqual({ email: { key: 'members:invite.errors.exists' } });
     const bad = await json(
-      await invite(cookie, { email: 'nope', organisationId: 'not-a-uuid', role: 'emperor' }),
+      await invite(cookie, { email: 'nope', organisationId: 'not-a-uuid', roles: 'emperor' }),
     );
     expect(bad.errors).toMatchObject({
       email: { key: 'validation.email' },
       organisationId: { key: 'validation.required' },
-      role: { key: 'validation.required' },
+      roles: { key: 'validation.invalid' },
     });
     expect(bad.values).toMatchObject({ email: 'nope' });
   });

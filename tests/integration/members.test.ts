@@ -3,6 +3,7 @@ import { db } from '~/db.server';
 import * as memberRoute from '~/routes/members.$id';
 import * as membersRoute from '~/routes/members._index';
 import * as homeRoute from '~/routes/_index';
+import { memberById } from '~/auth/guards.server';
 import { makeOrganisation, makeUser } from '#tests/factories';
 import { callAction, callLoader, cookieFor, json, loginAs, makeRequest } from '#tests/helpers';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 
 type ListData = {
-  members: { id: string; organisation: { id: string }; role: { key: string }; status: string }[];
+  members: { id: string; organisation: { id: string }; roles: string[]; status: string }[];
   total: number;
 };
 
@@ -135,45 +136,116 @@ describe('member management', () => {
     expect((await json(up)).errors).toEqual({ form: { key: 'members:errors.higherRole' } });
   });
 
-  it('only an admin changes roles, and the change is audited with before and after', async () => {
+  it('roles combine: a coordinator gives and removes roles (confirmed, audited, undoable); rights follow at once', async () => {
     const member = await makeUser(db, { role: 'adviser', organisationId: orgA });
     const coordinator = await loginAs('coordinator', orgA);
-    const denied = await callAction(
-      memberRoute,
-      makeRequest(`/members/${member.id}`, {
-        cookie: coordinator.cookie,
-        form: { intent: 'change-role', role: 'trainer' },
-      }),
-      { id: member.id },
+    const post = (cookie: string, form: Record<string, string>, id = member.id) =>
+      callAction(memberRoute, makeRequest(`/members/${id}`, { cookie, form }), { id });
+    const rolesOf = async () =>
+      (
+        await db.userRole.findMany({
+          where: { userId: member.id },
+          select: { role: { select: { key: true } } },
+        })
+      )
+        .map((r) => r.role.key)
+        .sort();
+
+    expect(
+      await json(await post(coordinator.cookie, { intent: 'give-role', role: 'trainer' })),
+    ).toMatchObject({
+      ok: true,
+      message: 'members:done.give-role',
+    });
+    expect(await rolesOf()).toEqual(['adviser', 'trainer']);
+    // The union of both roles' grants: still logs guidance (adviser), now verifies answers (trainer).
+    const both = (await memberById(member.id))!;
+    expect(both.roles).toEqual(['adviser', 'trainer']);
+    expect(both.permissions['guidance:log']).toBe('all');
+    expect(both.permissions['forum:verify']).toBe('all');
+    expect(
+      (await db.auditLog.findFirstOrThrow({ where: { action: 'role_granted', targetId: member.id } }))
+        .details,
+    ).toEqual({ role: 'trainer', before: ['adviser'] });
+
+    // Only an admin gives the admin role.
+    expect(
+      (await json(await post(coordinator.cookie, { intent: 'give-role', role: 'admin' }))).errors,
+    ).toEqual({
+      form: { key: 'members:errors.role' },
+    });
+
+    // Removing asks first and changes nothing until confirmed.
+    const ask = await json(await post(coordinator.cookie, { intent: 'remove-role', role: 'adviser' }));
+    expect(ask).toMatchObject({ confirm: 'remove-role' });
+    expect(await rolesOf()).toEqual(['adviser', 'trainer']);
+    const removed = await json(
+      await post(coordinator.cookie, { intent: 'remove-role', role: 'adviser', confirmed: 'yes' }),
     );
-    expect(denied.status).toBe(404);
+    expect(removed).toMatchObject({ ok: true, removedRole: 'adviser' });
+    expect(await rolesOf()).toEqual(['trainer']);
+    // A trainer who does not advise: no guidance log any more.
+    expect((await memberById(member.id))!.permissions['guidance:log']).toBeUndefined();
+    expect(
+      (await db.auditLog.findFirstOrThrow({ where: { action: 'role_removed', targetId: member.id } }))
+        .details,
+    ).toEqual({ role: 'adviser', before: ['adviser', 'trainer'] });
+    // The last role stays: a member holds at least one.
+    expect(
+      (
+        await json(
+          await post(coordinator.cookie, { intent: 'remove-role', role: 'trainer', confirmed: 'yes' }),
+        )
+      ).errors,
+    ).toEqual({ form: { key: 'members:errors.lastRole' } });
+    // Undo gives the removed role back.
+    await post(coordinator.cookie, { intent: 'give-role', role: 'adviser' });
+    expect(await rolesOf()).toEqual(['adviser', 'trainer']);
+
+    // Nonsense is a field error; an adviser cannot reach the page at all.
+    expect((await post(coordinator.cookie, { intent: 'give-role', role: 'emperor' })).status).toBe(400);
+    const adviser = await loginAs('adviser', orgA);
+    expect((await post(adviser.cookie, { intent: 'give-role', role: 'trainer' })).status).toBe(404);
+  });
+
+  it('an org admin gives advisers and trainers of their own organisation only; an admin gives any role', async () => {
+    const orgAdmin = await loginAs('org_admin', orgA);
+    const own = await makeUser(db, { role: 'adviser', organisationId: orgA });
+    const foreign = await makeUser(db, { role: 'adviser', organisationId: orgB });
+    const coordinatorHere = await makeUser(db, { role: 'coordinator', organisationId: orgA });
+    const post = (cookie: string, id: string, form: Record<string, string>) =>
+      callAction(memberRoute, makeRequest(`/members/${id}`, { cookie, form }), { id });
+
+    expect(
+      await json(await post(orgAdmin.cookie, own.id, { intent: 'give-role', role: 'trainer' })),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      (await json(await post(orgAdmin.cookie, own.id, { intent: 'give-role', role: 'eservice_rep' }))).errors,
+    ).toEqual({ form: { key: 'members:errors.role' } });
+    expect((await post(orgAdmin.cookie, foreign.id, { intent: 'give-role', role: 'trainer' })).status).toBe(
+      404,
+    );
+    // A coordinator holds a role an org admin cannot give: not theirs to change.
+    expect(
+      (await json(await post(orgAdmin.cookie, coordinatorHere.id, { intent: 'give-role', role: 'trainer' })))
+        .errors,
+    ).toEqual({ form: { key: 'members:errors.higherRole' } });
+    // The page offers only what this viewer may give.
+    const page = await json<{ grantable: string[] }>(
+      await callLoader(memberRoute, makeRequest(`/members/${own.id}`, { cookie: orgAdmin.cookie }), {
+        id: own.id,
+      }),
+    );
+    expect(page.grantable).toEqual(['adviser', 'trainer']);
+
     const admin = await loginAs('admin', orgA);
-    const ok = await callAction(
-      memberRoute,
-      makeRequest(`/members/${member.id}`, {
-        cookie: admin.cookie,
-        form: { intent: 'change-role', role: 'trainer' },
-      }),
-      { id: member.id },
-    );
-    expect(await json(ok)).toMatchObject({ ok: true });
-    const row = await db.user.findUniqueOrThrow({
-      where: { id: member.id },
-      select: { role: { select: { key: true } } },
+    expect(
+      await json(await post(admin.cookie, foreign.id, { intent: 'give-role', role: 'admin' })),
+    ).toMatchObject({
+      ok: true,
     });
-    expect(row.role.key).toBe('trainer');
-    const audit = await db.auditLog.findFirstOrThrow({
-      where: { action: 'role_change', targetId: member.id },
-    });
-    expect(audit.details).toEqual({ from: 'adviser', to: 'trainer' });
-    const bogus = await callAction(
-      memberRoute,
-      makeRequest(`/members/${member.id}`, {
-        cookie: admin.cookie,
-        form: { intent: 'change-role', role: 'emperor' },
-      }),
-      { id: member.id },
-    );
-    expect(bogus.status).toBe(400);
+    expect((await memberById(foreign.id))!.roles).toEqual(['adviser', 'admin']);
   });
 });

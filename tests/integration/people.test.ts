@@ -93,17 +93,17 @@ describe('the member directory', () => {
     expect(byName['Aino Arabiantaitaja']).toEqual({
       id: who.aino!.id,
       name: 'Aino Arabiantaitaja',
-      role: 'adviser',
+      roles: ['adviser'],
       organisation: 'Hakemistoseura',
       adviseLanguages: ['ar', 'fi'],
     });
     expect(byName['Cecilia Piilotettu']).toEqual({
       id: who.cecilia!.id,
       name: 'Cecilia Piilotettu',
-      role: 'adviser',
+      roles: ['adviser'],
     });
     expect(byName['Bertta Kaikkinäkyvä']).toMatchObject({
-      role: 'trainer',
+      roles: ['adviser', 'trainer'],
       email: who.bertta!.email,
       phone: '+358 50 333 4444',
       knowDevices: ['iphone'],
@@ -173,7 +173,7 @@ describe('the member directory', () => {
     ).toBe(200);
     const listed = await list('q=Eero');
     expect(listed.people).toEqual([
-      { id: me.id, name: 'Eero Esimerkki', role: 'adviser', phone: '+358 44 555 6666' },
+      { id: me.id, name: 'Eero Esimerkki', roles: ['adviser'], phone: '+358 44 555 6666' },
     ]);
   });
 });

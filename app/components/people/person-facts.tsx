@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '~/components/ui/misc';
 import type { Person } from '~/domain/people/constants';
 
-/** What a member shows in the directory: only the fields they chose, and a badge for a role. */
+/** What a member shows in the directory: only the fields they chose, and a badge per role beyond adviser. */
 export function PersonFacts({ person }: { person: Person }) {
   const { t } = useTranslation('members');
   const skills = [
@@ -11,7 +11,13 @@ export function PersonFacts({ person }: { person: Person }) {
   ];
   return (
     <>
-      {person.role !== 'adviser' ? <Badge tone="tag">{t(`common:roles.${person.role}`)}</Badge> : null}
+      {person.roles
+        .filter((role) => role !== 'adviser')
+        .map((role) => (
+          <Badge key={role} tone="tag">
+            {t(`common:roles.${role}`)}
+          </Badge>
+        ))}
       <dl className="facts">
         {person.organisation ? (
           <>

@@ -6,6 +6,7 @@ import { appOrigin } from '~/env.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { accessibilityFeedbackEmail } from '~/domain/mail/templates.server';
 import { multilineText, searchText } from '~/utils/forms.server';
+import { holdsRole } from '~/auth/roles.server';
 
 /** Who reads accessibility feedback and answers it within 14 days (Act 306/2019, section 15). */
 const ANSWERED_BY = 'coordinator';
@@ -43,7 +44,7 @@ export async function sendAccessibilityFeedback(
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
   return db.$transaction(async (tx) => {
     const coordinators = await tx.user.findMany({
-      where: { status: 'active', role: { key: ANSWERED_BY } },
+      where: { status: 'active', ...holdsRole(ANSWERED_BY) },
       select: { email: true, locale: true },
     });
     for (const c of coordinators) {

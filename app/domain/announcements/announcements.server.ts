@@ -25,7 +25,7 @@ export function visibleWhere(viewer: AuthUser): Prisma.AnnouncementWhereInput {
     OR: [
       { audience: 'all' },
       { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
-      { audience: 'roles', audienceRoles: { has: viewer.role } },
+      { audience: 'roles', audienceRoles: { hasSome: viewer.roles } },
     ],
   };
 }
@@ -117,13 +117,17 @@ export async function announcementsWithReach() {
       _count: { select: { reads: true } },
     },
   });
-  // One count of active members per organisation and role, summed per audience: one query for
-  // the whole list instead of one per announcement.
-  const cells = await db.$queryRaw<{ organisationId: string; role: string; members: number }[]>`
-    SELECT u.organisation_id AS "organisationId", r.key AS role, count(*)::int AS members
-    FROM app_user u JOIN role r ON r.id = u.role_id
-    WHERE u.status = 'active'
-    GROUP BY u.organisation_id, r.key`;
+  // One count of active members per organisation and set of roles, summed per audience: one
+  // query for the whole list instead of one per announcement. A member is counted once however
+  // many of the audience's roles they hold.
+  const cells = await db.$queryRaw<{ organisationId: string; roles: string[]; members: number }[]>`
+    SELECT held."organisationId", held.roles, count(*)::int AS members
+    FROM (
+      SELECT u.organisation_id AS "organisationId",
+        ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id ORDER BY r.key) AS roles
+      FROM app_user u WHERE u.status = 'active'
+    ) held
+    GROUP BY held."organisationId", held.roles`;
   const sizeOf = (a: (typeof announcements)[number]) =>
     cells.filter((c) => inAudience(a, c)).reduce((n, c) => n + c.members, 0);
   return announcements.map((a) => ({ ...a, read: a._count.reads, audienceSize: sizeOf(a) }));

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'invite_accepted',
   'invite_revoked',
   'role_change',
+  'role_granted',
+  'role_removed',
   'deactivate',
   'reactivate',
   'admin_created',

@@ -6,7 +6,7 @@ import { db } from '~/db.server';
 // Who may read and who may write a briefing. One rule for lists, the page, search, reach and the
 // notifications, so a briefing cannot reach anyone outside its audience through one of them.
 
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'organisationId' | 'permissions'>;
+type Viewer = Pick<AuthUser, 'id' | 'roles' | 'organisationId' | 'permissions'>;
 
 export function canManageBriefings(viewer: Viewer | null) {
   return can(viewer as AuthUser | null, 'briefings:manage');
@@ -39,7 +39,7 @@ function inAudience(viewer: Viewer): Prisma.BriefingWhereInput {
     OR: [
       { audience: 'all' },
       { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
-      { audience: 'roles', audienceRoles: { has: viewer.role } },
+      { audience: 'roles', audienceRoles: { hasSome: viewer.roles } },
     ],
   };
 }

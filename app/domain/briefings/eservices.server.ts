@@ -1,6 +1,6 @@
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
-import { roleRank, type RoleKey } from '~/auth/roles';
+import { grantsOfRoles, sortedRoles } from '~/auth/roles';
 import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { readableWhere } from '~/domain/library/access.server';
@@ -89,8 +89,6 @@ export async function eserviceLinks(viewer: AuthUser, slug: string, language: st
 
 type Result = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
 
-const CONTACT_RANK = roleRank('eservice_rep');
-
 /** Creates (no `id`) or changes an e-service with its contact people. */
 export async function saveEService(
   actor: AuthUser,
@@ -104,11 +102,15 @@ export async function saveEService(
   const people = input.contacts.length
     ? await db.user.findMany({
         where: { email: { in: input.contacts }, status: 'active' },
-        select: { id: true, email: true, role: { select: { key: true } } },
+        select: { id: true, email: true, roles: { select: { role: { select: { key: true } } } } },
       })
     : [];
   const unknown = input.contacts.filter(
-    (e) => !people.some((p) => p.email === e && roleRank(p.role.key as RoleKey) >= CONTACT_RANK),
+    // A contact person writes the e-service's briefings: they must hold a role that may.
+    (e) =>
+      !people.some(
+        (p) => p.email === e && grantsOfRoles(sortedRoles(p.roles.map((r) => r.role.key)))['briefings:write'],
+      ),
   );
   if (unknown.length)
     errors.contacts = { key: 'briefings:errors.contacts', values: { emails: unknown.join(', ') } };

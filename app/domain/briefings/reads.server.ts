@@ -43,7 +43,8 @@ export async function briefingReach(b: AudienceRow & { id: string; liveNumber: n
   const { orgs, roles } = audienceSql(b);
   const audience = `u.status = 'active'
       AND ($1::uuid[] IS NULL OR u.organisation_id = ANY($1::uuid[]))
-      AND ($2::text[] IS NULL OR u.role_id IN (SELECT id FROM role WHERE key = ANY($2::text[])))`;
+      AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM user_role ur JOIN role rl ON rl.id = ur.role_id
+        WHERE ur.user_id = u.id AND rl.key = ANY($2::text[])))`;
   const [perOrg, perDay] = await Promise.all([
     db.$queryRawUnsafe<{ name: string; members: number; read: number; latest: number }[]>(
       `SELECT o.name, count(*)::int AS members, count(r.user_id)::int AS read,

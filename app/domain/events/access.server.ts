@@ -6,7 +6,7 @@ import { TRAINING_TYPES, type EventType } from './constants';
 // Who sees an event and who may change it. One rule for lists, the month view, the event page,
 // the calendar feed and the search index, so an audience restriction cannot leak through one.
 
-export type EventViewer = Pick<AuthUser, 'id' | 'role' | 'organisationId' | 'permissions'>;
+export type EventViewer = Pick<AuthUser, 'id' | 'roles' | 'organisationId' | 'permissions'>;
 
 export function canManageAllEvents(viewer: EventViewer | null) {
   return can(viewer as AuthUser | null, 'events:manage');
@@ -27,7 +27,7 @@ export function visibleWhere(viewer: EventViewer): Prisma.EventWhereInput {
     OR: [
       { audience: 'all' },
       { audience: 'organisations', audienceOrgIds: { has: viewer.organisationId } },
-      { audience: 'roles', audienceRoles: { has: viewer.role } },
+      { audience: 'roles', audienceRoles: { hasSome: viewer.roles } },
       { createdById: viewer.id },
       { organisers: { some: { userId: viewer.id } } },
     ],

@@ -5,6 +5,7 @@ import type { Language } from '~/i18n/config';
 import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './constants';
+import { shownRole } from '~/auth/roles';
 
 /** Threads whose last activity is older than this are the archive, not "unread". */
 export const UNREAD_WINDOW_DAYS = 30;
@@ -157,7 +158,7 @@ type PostRow = {
   verifiedAt: Date | null;
   authorName: string;
   authorOrganisation: string;
-  authorRole: string;
+  authorRoles: string[];
   quoteId: string | null;
   quoteAuthorName: string | null;
   quoteExcerpt: string | null;
@@ -181,7 +182,7 @@ function postRows(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; o
     SELECT p.id, p.author_id AS "authorId", p.is_question AS "isQuestion", p.body_html AS "bodyHtml",
       p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
       p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.verified_at AS "verifiedAt",
-      a.name AS "authorName", o.name AS "authorOrganisation", r.key AS "authorRole",
+      a.name AS "authorName", o.name AS "authorOrganisation", ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = a.id) AS "authorRoles",
       q.id AS "quoteId", qa.name AS "quoteAuthorName",
       CASE WHEN q.hidden_at IS NULL AND q.deleted_at IS NULL THEN left(q.body_text, 280) END AS "quoteExcerpt",
       (SELECT count(*)::int FROM forum_post_revision v WHERE v.post_id = p.id) AS "revisionCount",
@@ -192,7 +193,6 @@ function postRows(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; o
     FROM forum_post p
     JOIN app_user a ON a.id = p.author_id
     JOIN organisation o ON o.id = a.organisation_id
-    JOIN role r ON r.id = a.role_id
     LEFT JOIN forum_post q ON q.id = p.quoted_post_id
     LEFT JOIN app_user qa ON qa.id = q.author_id
     WHERE ${filter} ${visible}
@@ -223,7 +223,8 @@ function shapePost(row: PostRow, viewer: AuthUser) {
     author: {
       name: row.authorName,
       organisation: { name: row.authorOrganisation },
-      role: { key: row.authorRole },
+      // The one role named beside the name: the most particular the author holds.
+      role: { key: shownRole(row.authorRoles) },
     },
     reactions: Object.fromEntries(byKind),
     revisionCount: row.revisionCount,

@@ -1,6 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
 import { can, type AuthUser } from '~/auth/guards.server';
-import { roleRank } from '~/auth/roles';
 
 // Who may see a material. One rule, used by lists, the material page, old versions, files and
 // the search index (searchAudience), so an organisation-restricted material cannot leak
@@ -32,10 +31,21 @@ export function readableSql(viewer: AuthUser, m = 'm'): Prisma.Sql {
 
 type AudienceFields = { audience: string; audienceOrgIds: string[] };
 
-/** The same rule for the shared search index, which stores it as a rank and organisations. */
+/**
+ * The search index keeps who may find a row as a number: 0 for every member, TRAINERS_ONLY for
+ * what only those who manage the library see (they are the readers of trainer material).
+ */
+export const TRAINERS_ONLY = 1;
+
+/** What a member may find in the search index, as that number. */
+export function searchReach(viewer: AuthUser): number {
+  return canManageLibrary(viewer) ? TRAINERS_ONLY : 0;
+}
+
+/** The same rule for the shared search index, which stores it as that number and organisations. */
 export function searchAudience(material: AudienceFields) {
   return {
-    minRoleRank: material.audience === 'trainers' ? roleRank('trainer') : 0,
+    minRoleRank: material.audience === 'trainers' ? TRAINERS_ONLY : 0,
     orgIds: material.audience === 'organisations' ? material.audienceOrgIds : [],
   };
 }

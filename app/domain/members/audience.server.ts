@@ -10,7 +10,7 @@ export function audienceMembersWhere(a: Audience): Prisma.UserWhereInput {
   return {
     status: 'active',
     ...(a.audience === 'organisations' ? { organisationId: { in: a.audienceOrgIds } } : {}),
-    ...(a.audience === 'roles' ? { role: { key: { in: a.audienceRoles } } } : {}),
+    ...(a.audience === 'roles' ? { roles: { some: { role: { key: { in: a.audienceRoles } } } } } : {}),
   };
 }
 
@@ -29,19 +29,22 @@ export async function audienceErrors(a: Audience, namespace: 'events' | 'briefin
   return errors;
 }
 
-/** The same rule for one member (or a group of members sharing organisation and role). */
-export function inAudience(a: Audience, member: { organisationId: string; role: string }) {
+/** A member as an audience sees them: their organisation and every role they hold. */
+export type AudienceMember = { organisationId: string; roles: readonly string[] };
+
+/** The same rule for one member (or a group of members sharing organisation and roles). */
+export function inAudience(a: Audience, member: AudienceMember) {
   return (
     a.audience === 'all' ||
     (a.audience === 'organisations' && a.audienceOrgIds.includes(member.organisationId)) ||
-    (a.audience === 'roles' && a.audienceRoles.includes(member.role))
+    (a.audience === 'roles' && a.audienceRoles.some((role) => member.roles.includes(role)))
   );
 }
 
 /** The same rule in SQL, on a row `alias` with audience, audience_org_ids and audience_roles. */
-export function inAudienceSql(alias: string, member: { organisationId: string; role: string }): Prisma.Sql {
+export function inAudienceSql(alias: string, member: AudienceMember): Prisma.Sql {
   const t = Prisma.raw(alias);
   return Prisma.sql`(${t}.audience = 'all'
     OR (${t}.audience = 'organisations' AND ${member.organisationId}::text = ANY(${t}.audience_org_ids))
-    OR (${t}.audience = 'roles' AND ${member.role}::text = ANY(${t}.audience_roles)))`;
+    OR (${t}.audience = 'roles' AND ${[...member.roles]}::text[] && ${t}.audience_roles))`;
 }

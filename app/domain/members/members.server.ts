@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
-import { isRoleKey, type PermissionScope, type RoleKey } from '~/auth/roles';
+import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
@@ -25,7 +25,7 @@ export async function listMembers(viewer: AuthUser, scope: PermissionScope, filt
     AND: [
       visibleTo(viewer, scope),
       filter.organisationId ? { organisationId: filter.organisationId } : {},
-      filter.role ? { role: { key: filter.role } } : {},
+      filter.role ? { roles: { some: { role: { key: filter.role } } } } : {},
       filter.status ? { status: filter.status } : {},
       filter.q
         ? {
@@ -49,18 +49,25 @@ export async function listMembers(viewer: AuthUser, scope: PermissionScope, filt
         email: true,
         status: true,
         lastLoginAt: true,
-        role: { select: { key: true } },
+        roles: HELD_ROLES,
         organisation: { select: { id: true, name: true } },
       },
     }),
     db.user.count({ where }),
   ]);
-  return { members, total, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
+  return {
+    members: members.map(({ roles, ...m }) => ({ ...m, roles: roleKeys(roles) })),
+    total,
+    pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)),
+  };
 }
+
+const HELD_ROLES = { select: { role: { select: { key: true } } } } as const;
+const roleKeys = (held: { role: { key: string } }[]) => sortedRoles(held.map((r) => r.role.key));
 
 export async function getMember(viewer: AuthUser, scope: PermissionScope, id: string) {
   if (!isUuid(id)) return null;
-  return db.user.findFirst({
+  const member = await db.user.findFirst({
     where: { AND: [{ id }, visibleTo(viewer, scope)] },
     select: {
       id: true,
@@ -72,12 +79,23 @@ export async function getMember(viewer: AuthUser, scope: PermissionScope, id: st
       createdAt: true,
       lastLoginAt: true,
       deactivatedAt: true,
-      role: { select: { key: true, rank: true } },
+      roles: HELD_ROLES,
       organisation: { select: { id: true, name: true } },
       supportPoints: { select: { supportPoint: { select: { name: true } } } },
       _count: { select: { sessions: true } },
     },
   });
+  return member && { ...member, roles: roleKeys(member.roles) };
+}
+
+/**
+ * Whether an actor may deactivate a member or change their roles: only a member whose every
+ * role the actor could give (an org admin manages advisers and trainers, a coordinator
+ * everyone but admins), and never themselves.
+ */
+export function managesMember(actor: AuthUser, member: { id: string; roles: readonly RoleKey[] }) {
+  const grantable = grantableRoles(actor.roles);
+  return member.id !== actor.id && member.roles.every((role) => grantable.includes(role));
 }
 
 export async function pendingInvites(viewer: AuthUser, scope: PermissionScope) {
@@ -95,7 +113,7 @@ export async function pendingInvites(viewer: AuthUser, scope: PermissionScope) {
       email: true,
       createdAt: true,
       expiresAt: true,
-      role: { select: { key: true } },
+      roles: true,
       organisation: { select: { name: true } },
     },
   });
@@ -104,8 +122,8 @@ export async function pendingInvites(viewer: AuthUser, scope: PermissionScope) {
 export type MemberCommandResult = { ok: true } | { ok: false; key: string };
 
 /**
- * Deactivation ends every session of the member at once; their content stays.
- * Nobody deactivates themselves or someone above their own role.
+ * Deactivation ends every session of the member at once; their content stays. Nobody
+ * deactivates themselves or a member holding a role they could not give.
  */
 export async function setMemberActive(
   actor: AuthUser,
@@ -117,7 +135,7 @@ export async function setMemberActive(
   const member = await getMember(actor, scope, memberId);
   if (!member) return null;
   if (member.id === actor.id) return { ok: false, key: 'members:errors.self' };
-  if (member.role.rank > actor.roleRank) return { ok: false, key: 'members:errors.higherRole' };
+  if (!managesMember(actor, member)) return { ok: false, key: 'members:errors.higherRole' };
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: member.id },
@@ -136,29 +154,44 @@ export async function setMemberActive(
   return { ok: true };
 }
 
-export async function changeMemberRole(
+/**
+ * Gives a member a role or takes one away, audited. The actor must be able to give that role
+ * (grantableRoles) and to manage the member; an org admin only in their own organisation (the
+ * scope of the member lookup). A member keeps at least one role, and nobody changes their own.
+ */
+export async function changeMemberRoles(
   actor: AuthUser,
+  scope: PermissionScope,
   memberId: string,
-  role: string,
+  change: { give: true; role: string } | { give: false; role: string },
   ip: string,
 ): Promise<MemberCommandResult | null> {
-  const member = await getMember(actor, 'all', memberId);
+  const member = await getMember(actor, scope, memberId);
   if (!member) return null;
-  if (!isRoleKey(role)) return { ok: false, key: 'members:errors.role' };
-  // An admin demoting themselves could leave the network without an admin.
+  const role = change.role;
+  if (!isRoleKey(role) || !grantableRoles(actor.roles).includes(role))
+    return { ok: false, key: 'members:errors.role' };
+  // An admin taking away their own role could leave the network without one.
   if (member.id === actor.id) return { ok: false, key: 'members:errors.self' };
-  if (member.role.key === role) return { ok: true };
+  if (!managesMember(actor, member)) return { ok: false, key: 'members:errors.higherRole' };
+  const holds = member.roles.includes(role);
+  if (change.give === holds) return { ok: true };
+  if (!change.give && member.roles.length === 1) return { ok: false, key: 'members:errors.lastRole' };
   await db.$transaction(async (tx) => {
     const target = await tx.role.findUniqueOrThrow({ where: { key: role }, select: { id: true } });
-    await tx.user.update({ where: { id: member.id }, data: { roleId: target.id } });
+    if (change.give) {
+      await tx.userRole.create({ data: { userId: member.id, roleId: target.id, grantedById: actor.id } });
+    } else {
+      await tx.userRole.delete({ where: { userId_roleId: { userId: member.id, roleId: target.id } } });
+    }
     await writeAudit(tx, {
-      action: 'role_change',
+      action: change.give ? 'role_granted' : 'role_removed',
       actorId: actor.id,
       targetType: 'user',
       targetId: member.id,
       organisationId: member.organisation.id,
       ip,
-      details: { from: member.role.key, to: role },
+      details: { role, before: member.roles },
     });
   });
   return { ok: true };

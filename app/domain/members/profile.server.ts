@@ -14,7 +14,7 @@ export async function getProfile(userId: string) {
       knowTopics: true,
       directoryShows: true,
       organisation: { select: { name: true } },
-      role: { select: { key: true } },
+      roles: { select: { role: { select: { key: true } } } },
       supportPoints: { select: { supportPointId: true } },
     },
   });

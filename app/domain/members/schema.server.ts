@@ -21,14 +21,17 @@ export const WithdrawInviteSchema = z.object({ intent: z.literal('withdraw-invit
 export const InviteSchema = z.object({
   email: email(),
   organisationId: z.uuid({ error: 'validation.required' }),
-  role: z.enum(ROLE_KEYS, { error: 'validation.required' }),
+  roles: list(z.enum(ROLE_KEYS, { error: 'validation.invalid' })).refine((roles) => roles.length > 0, {
+    error: 'members:invite.errors.noRole',
+  }),
   locale: z.enum(LANGUAGES, { error: 'validation.required' }),
 });
 
 export const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('deactivate') }),
   z.object({ intent: z.literal('reactivate') }),
-  z.object({ intent: z.literal('change-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
+  z.object({ intent: z.literal('give-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
+  z.object({ intent: z.literal('remove-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
 ]);
 
 export const ProfileSchema = z.object({

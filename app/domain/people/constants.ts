@@ -23,11 +23,11 @@ export const KNOWN_TOPICS = TOPICS.filter((t) => t !== 'other');
 
 export const PEOPLE_PAGE_SIZE = 30;
 
-/** A member as others see them: the name and role always, the rest as they chose. */
+/** A member as others see them: the name and roles always, the rest as they chose. */
 export type Person = {
   id: string;
   name: string;
-  role: string;
+  roles: string[];
   organisation?: string;
   adviseLanguages?: string[];
   supportPoints?: { slug: string; name: string }[];

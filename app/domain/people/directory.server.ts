@@ -4,6 +4,7 @@ import { isUuid } from '~/utils/ids';
 import { containsPattern } from '~/utils/sql';
 import { PEOPLE_PAGE_SIZE, type DirectoryField, type Person } from './constants';
 import type { DirectoryFilter } from './schema.server';
+import { sortedRoles } from '~/auth/roles';
 
 // The member directory (issue 21): every active member by name, and by what they chose to
 // show. A field a member keeps hidden is never sent, and never matched either: a search by a
@@ -12,7 +13,7 @@ import type { DirectoryFilter } from './schema.server';
 type PersonRow = {
   id: string;
   name: string;
-  role: string;
+  roles: string[];
   shows: DirectoryField[];
   organisation: string;
   adviseLanguages: string[];
@@ -28,7 +29,7 @@ function shown(row: PersonRow): Person {
   return {
     id: row.id,
     name: row.name,
-    role: row.role,
+    roles: sortedRoles(row.roles),
     ...(has('organisation') ? { organisation: row.organisation } : {}),
     ...(has('languages') ? { adviseLanguages: row.adviseLanguages } : {}),
     ...(has('supportPoints') ? { supportPoints: row.supportPoints } : {}),
@@ -38,7 +39,9 @@ function shown(row: PersonRow): Person {
   };
 }
 
-const personColumns = Prisma.sql`u.id, u.name, r.key AS role, u.directory_shows AS shows, o.name AS organisation,
+const personColumns = Prisma.sql`u.id, u.name,
+  ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
+  u.directory_shows AS shows, o.name AS organisation,
   u.advise_languages AS "adviseLanguages", u.know_devices AS "knowDevices", u.know_topics AS "knowTopics",
   u.email, u.phone,
   coalesce((SELECT json_agg(json_build_object('slug', p.slug, 'name', p.name) ORDER BY p.name)
@@ -64,10 +67,12 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
     conditions.push(Prisma.sql`'skills' = ANY(u.directory_shows) AND ${filter.device} = ANY(u.know_devices)`);
   if (filter.topic)
     conditions.push(Prisma.sql`'skills' = ANY(u.directory_shows) AND ${filter.topic} = ANY(u.know_topics)`);
-  if (filter.role) conditions.push(Prisma.sql`r.key = ${filter.role}`);
+  if (filter.role)
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
+      WHERE ur.user_id = u.id AND r.key = ${filter.role})`);
   const rows = await db.$queryRaw<(PersonRow & { total: number })[]>`
     SELECT ${personColumns}, count(*) OVER ()::int AS total
-    FROM app_user u JOIN role r ON r.id = u.role_id JOIN organisation o ON o.id = u.organisation_id
+    FROM app_user u JOIN organisation o ON o.id = u.organisation_id
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY u.name, u.id
     LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}`;
@@ -88,7 +93,7 @@ export async function personPage(id: string) {
   if (!isUuid(id)) return null;
   const [row] = await db.$queryRaw<PersonRow[]>`
     SELECT ${personColumns}
-    FROM app_user u JOIN role r ON r.id = u.role_id JOIN organisation o ON o.id = u.organisation_id
+    FROM app_user u JOIN organisation o ON o.id = u.organisation_id
     WHERE u.id = ${id}::uuid AND u.status = 'active'`;
   if (!row) return null;
   // Forum threads are open to every member; hidden, removed and merged ones are not listed.

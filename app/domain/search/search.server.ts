@@ -6,6 +6,7 @@ import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema.
 import { containsPattern } from '~/utils/sql';
 import { compileQuery, parseQuery, type CompiledQuery } from './query.server';
 import type { SearchKind } from './kinds';
+import { searchReach } from '~/domain/library/access.server';
 
 const SUGGESTIONS = 6;
 
@@ -178,7 +179,7 @@ async function searchCompiled(
   // Who may see a row is applied apart from what was asked: the planner cannot estimate the
   // audience test, and with it in the same WHERE it sorts every match instead of walking the
   // newest ones (250 ms instead of 10 ms for a common word on 400,000 rows).
-  const visible = Prisma.sql`d.min_role_rank <= ${viewer.roleRank}
+  const visible = Prisma.sql`d.min_role_rank <= ${searchReach(viewer)}
     AND (cardinality(d.org_ids) = 0 OR ${viewer.organisationId}::uuid = ANY(d.org_ids))`;
   const conditions = [tsMatch(compiled.full, query.language)];
   if (query.kind) conditions.push(Prisma.sql`d.kind = ${query.kind}`);
