@@ -2,7 +2,7 @@ import { db } from '~/db.server';
 import type { AuthUser } from './guards.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { verifyAgainstDummy, verifyPassword } from './password.server';
-import { clearRateLimit, hitRateLimit, peekRateLimits } from './rate-limit.server';
+import { clearRateLimit, extendRateLimit, hitRateLimit, peekRateLimits } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
 
@@ -10,13 +10,31 @@ import { createSession } from './session.server';
 // Wi-Fi must all get in. Per account a handful of wrong passwords, then wait (a successful
 // login or a password reset clears it); per address many more, for a library or a venue
 // where everybody shares one public IP, and still a stop to someone trying password after
-// password across accounts.
+// password across accounts. An account that is stopped again and again waits longer each time
+// (15 min, 30, 1 h, … at most a day) until a login or a password reset clears it.
 export const LOGIN_LIMITS = {
   account: { limit: 10, windowMs: 15 * 60 * 1000 },
   ip: { limit: 200, windowMs: 15 * 60 * 1000 },
+  // How many stops in a row the growing wait remembers, and for how long.
+  lockouts: { windowMs: 24 * 60 * 60 * 1000, longestMs: 24 * 60 * 60 * 1000 },
 };
 
 export const accountLimitKey = (email: string) => `login:account:${email}`;
+const lockoutKey = (email: string) => `login:lockouts:${email}`;
+
+/** A failure that used up the account's limit starts a wait that doubles with each stop. */
+async function growTheWait(email: string) {
+  const { windowMs, longestMs } = LOGIN_LIMITS.lockouts;
+  const stops = await hitRateLimit(lockoutKey(email), Number.MAX_SAFE_INTEGER, windowMs);
+  const waitMs = Math.min(LOGIN_LIMITS.account.windowMs * 2 ** (stops.hits - 1), longestMs);
+  await extendRateLimit(accountLimitKey(email), new Date(Date.now() + waitMs));
+}
+
+/** A login or a password reset: the account starts afresh. */
+export async function clearAccountLimits(email: string) {
+  await clearRateLimit(accountLimitKey(email));
+  await clearRateLimit(lockoutKey(email));
+}
 const ipLimitKey = (ip: string) => `login:ip:${ip}`;
 
 export type LoginResult =
@@ -55,11 +73,16 @@ export async function login(
     });
     // The same counting whether or not the address belongs to anyone: nothing to probe.
     await hitRateLimit(ipLimitKey(meta.ip), LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
-    await hitRateLimit(accountLimitKey(email), LOGIN_LIMITS.account.limit, LOGIN_LIMITS.account.windowMs);
+    const account = await hitRateLimit(
+      accountLimitKey(email),
+      LOGIN_LIMITS.account.limit,
+      LOGIN_LIMITS.account.windowMs,
+    );
+    if (account.hits === LOGIN_LIMITS.account.limit) await growTheWait(email);
     return { status: 'invalid' };
   }
 
-  await clearRateLimit(accountLimitKey(email));
+  await clearAccountLimits(email);
   const session = await createSession(user.id, meta, { persistent: options.remember ?? false });
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -3,10 +3,10 @@ import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { passwordResetEmail } from '~/domain/mail/templates.server';
-import { accountLimitKey } from './login.server';
+import { clearAccountLimits } from './login.server';
 import { passwordProblem, type PasswordProblem } from './password-policy.server';
 import { hashPassword } from './password.server';
-import { clearRateLimit, hitRateLimit } from './rate-limit.server';
+import { hitRateLimit } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
 import { generateToken, hashToken } from './tokens.server';
@@ -125,7 +125,7 @@ export async function completePasswordReset(
     return true;
   });
   if (!claimed) return { status: 'used' };
-  await clearRateLimit(accountLimitKey(reset.user.email));
+  await clearAccountLimits(reset.user.email);
   const session = await createSession(reset.userId, meta);
   return { status: 'ok', ...session };
 }

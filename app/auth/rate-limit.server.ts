@@ -2,6 +2,7 @@ import { db, type Tx } from '~/db.server';
 import { Prisma } from '~/generated/prisma/client';
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+export type RateLimitHit = RateLimitResult & { hits: number };
 
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
@@ -13,7 +14,7 @@ export async function hitRateLimit(
   limit: number,
   windowMs: number,
   client: Tx = db,
-): Promise<RateLimitResult> {
+): Promise<RateLimitHit> {
   const rows = await client.$queryRaw<{ hits: number; reset_at: Date }[]>`
     INSERT INTO rate_limit (key, hits, reset_at)
     VALUES (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
@@ -23,7 +24,12 @@ export async function hitRateLimit(
     RETURNING hits, reset_at`;
   const row = rows[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((row.reset_at.getTime() - Date.now()) / 1000));
-  return { allowed: row.hits <= limit, retryAfterSeconds };
+  return { allowed: row.hits <= limit, retryAfterSeconds, hits: row.hits };
+}
+
+/** Keeps `key`'s current window open until `until` (a longer wait after repeated lockouts). */
+export async function extendRateLimit(key: string, until: Date) {
+  await db.rateLimit.updateMany({ where: { key }, data: { resetAt: until } });
 }
 
 /**

@@ -37,9 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo, remember } = parsed.data;
   const result = await login(email, password, requestMeta(request, context), { remember: remember === 'on' });
   if (result.status === 'rate_limited') {
+    // After repeated stops the wait grows to hours (login.server.ts): said in hours then.
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    const when =
+      minutes > 90
+        ? { key: 'auth:login.rateLimitedHours', values: { count: Math.ceil(minutes / 60) } }
+        : { key: 'auth:login.rateLimited', values: { count: minutes } };
     return invalid(
-      { form: { key: 'auth:login.rateLimited', values: { count: minutes } } },
+      { form: when },
       { email },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );

@@ -141,6 +141,31 @@ describe('login', () => {
     expect((await json(refused)).errors).toMatchObject({
       form: { key: 'auth:login.rateLimited', values: { count: 15 } },
     });
+    // Stopped again as soon as the wait is over: each stop waits twice as long, shown in hours
+    // once it is long; a login in time clears it all.
+    const waitOver = () =>
+      db.rateLimit.updateMany({
+        where: { key: `login:account:${user.email}` },
+        data: { resetAt: new Date(Date.now() - 1000) },
+      });
+    const waits: number[] = [];
+    for (let stop = 2; stop <= 4; stop++) {
+      await waitOver();
+      for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+        expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
+      const again = await signIn(user.email, DEMO_PASSWORD, meta);
+      waits.push(again.status === 'rate_limited' ? Math.round(again.retryAfterSeconds / 60) : 0);
+    }
+    expect(waits).toEqual([30, 60, 120]);
+    expect((await json(await login(user.email, DEMO_PASSWORD))).errors).toMatchObject({
+      form: { key: 'auth:login.rateLimitedHours', values: { count: 2 } },
+    });
+    await waitOver();
+    expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('ok');
+    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+      expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
+    const fresh = await signIn(user.email, DEMO_PASSWORD, meta);
+    expect(fresh.status === 'rate_limited' && Math.round(fresh.retryAfterSeconds / 60)).toBe(15);
     // An address that does not belong to anyone is stopped the same way.
     for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
       expect((await signIn('nobody-here@example.test', 'wrong password!', meta)).status).toBe('invalid');
