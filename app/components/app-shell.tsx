@@ -174,6 +174,9 @@ function Footer() {
         <li>
           <a href="/accessibility">{t('shell.accessibility')}</a>
         </li>
+        <li>
+          <a href="/privacy">{t('shell.privacy')}</a>
+        </li>
       </ul>
     </footer>
   );

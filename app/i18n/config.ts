@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'supportPoints',
   'accessibility',
   'help',
+  'privacy',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

@@ -14,6 +14,7 @@ import enReports from '../../locales/en/reports.json';
 import enSupportPoints from '../../locales/en/supportPoints.json';
 import enAccessibility from '../../locales/en/accessibility.json';
 import enHelp from '../../locales/en/help.json';
+import enPrivacy from '../../locales/en/privacy.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
@@ -30,6 +31,7 @@ import fiReports from '../../locales/fi/reports.json';
 import fiSupportPoints from '../../locales/fi/supportPoints.json';
 import fiAccessibility from '../../locales/fi/accessibility.json';
 import fiHelp from '../../locales/fi/help.json';
+import fiPrivacy from '../../locales/fi/privacy.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
@@ -46,6 +48,7 @@ import svReports from '../../locales/sv/reports.json';
 import svSupportPoints from '../../locales/sv/supportPoints.json';
 import svAccessibility from '../../locales/sv/accessibility.json';
 import svHelp from '../../locales/sv/help.json';
+import svPrivacy from '../../locales/sv/privacy.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -66,6 +69,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     supportPoints: fiSupportPoints,
     accessibility: fiAccessibility,
     help: fiHelp,
+    privacy: fiPrivacy,
   },
   sv: {
     common: svCommon,
@@ -84,6 +88,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     supportPoints: svSupportPoints,
     accessibility: svAccessibility,
     help: svHelp,
+    privacy: svPrivacy,
   },
   en: {
     common: enCommon,
@@ -102,5 +107,6 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     supportPoints: enSupportPoints,
     accessibility: enAccessibility,
     help: enHelp,
+    privacy: enPrivacy,
   },
 };

@@ -101,6 +101,9 @@ export default function LoginPage() {
         <Link to="/reset-password">{t('login.forgot')}</Link>
       </p>
       <p className="muted">{t('login.inviteOnly')}</p>
+      <p>
+        <Link to="/privacy">{t('login.privacy')}</Link>
+      </p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ export const ANONYMOUS = [
   '/reset-password/not-a-token',
   '/invite/not-a-token',
   '/accessibility',
+  '/privacy',
 ];
 export const MEMBER = [
   '/',
