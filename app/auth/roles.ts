@@ -100,18 +100,20 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
   },
 };
 
-/** The union of some roles' grants; a wider scope wins. */
-export function grantsOfRoles(roles: readonly RoleKey[]): Grants {
+/** The union of several grant sets; a wider scope wins. */
+export function unionOfGrants(sets: readonly Grants[]): Grants {
   const grants: Grants = {};
-  for (const role of roles) {
-    for (const [permission, scope] of Object.entries(ROLE_GRANTS[role]) as [
-      PermissionKey,
-      PermissionScope,
-    ][]) {
+  for (const set of sets) {
+    for (const [permission, scope] of Object.entries(set) as [PermissionKey, PermissionScope][]) {
       if (grants[permission] !== 'all') grants[permission] = scope;
     }
   }
   return grants;
+}
+
+/** What members holding these roles may do, as roles.ts says it. */
+export function grantsOfRoles(roles: readonly RoleKey[]): Grants {
+  return unionOfGrants(roles.map((role) => ROLE_GRANTS[role]));
 }
 
 /**
