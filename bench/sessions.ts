@@ -4,13 +4,14 @@
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
 import { db } from '~/db.server';
 import { stopBackgroundWork } from '~/domain/jobs/background.server';
+import { holdsRole } from '~/auth/roles.server';
 
 const count = Number(process.argv[2] ?? 200);
 const advisers = await db.user.findMany({
   where: {
     email: { endsWith: '@national.tukiverkko.test' },
     status: 'active',
-    roles: { some: { role: { key: 'adviser' } } },
+    ...holdsRole('adviser'),
   },
   orderBy: { email: 'asc' },
   take: count,

@@ -9,6 +9,7 @@ import { acknowledge } from '~/domain/briefings/reads.server';
 import { fileFeedback, findFeedback, markSeen, respond } from '~/domain/feedback/feedback.server';
 import { helsinkiLocalInput } from '~/i18n/format';
 import { ESERVICES } from './seed-briefings-data';
+import { holdsRole } from '~/auth/roles.server';
 
 const meta = { ip: '', userAgent: 'seed' };
 const at = (days: number, time: string) =>
@@ -91,7 +92,7 @@ export async function seedBriefingsDemo() {
   await publishBriefing(coordinator, omakanta, '', meta);
   const readers = await db.user.findMany({
     where: {
-      roles: { some: { role: { key: 'adviser' } } },
+      ...holdsRole('adviser'),
       status: 'active',
       email: { not: 'adviser@demo.tukiverkko.test' },
     },

@@ -10,6 +10,7 @@ import { createSeries } from '~/domain/events/series.server';
 import { respond } from '~/domain/events/rsvp.server';
 import type { EventInput } from '~/domain/events/schema.server';
 import { helsinkiLocalInput } from '~/i18n/format';
+import { holdsRole } from '~/auth/roles.server';
 
 const DAY = 86_400_000;
 const meta = { ip: '', userAgent: 'seed' };
@@ -132,7 +133,7 @@ export async function seedEventsDemo() {
   // A few answers, so the pages show something real.
   const advisers = await db.user.findMany({
     where: {
-      roles: { some: { role: { key: 'adviser' } } },
+      ...holdsRole('adviser'),
       status: 'active',
       email: { not: 'adviser@demo.tukiverkko.test' },
     },

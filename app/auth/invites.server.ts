@@ -15,11 +15,6 @@ import { generateToken, hashToken } from './tokens.server';
 
 export const INVITE_VALID_DAYS = 7;
 
-/** Roles an inviter may hand out: those they could give on a member's page. */
-export function assignableRoles(inviter: Pick<AuthUser, 'roles'>): RoleKey[] {
-  return grantableRoles(inviter.roles);
-}
-
 export type InviteInput = { email: string; organisationId: string; roles: readonly string[]; locale: string };
 
 export type InviteResult =
@@ -32,7 +27,8 @@ export async function createInvite(
   input: InviteInput,
   meta: RequestMeta,
 ): Promise<InviteResult> {
-  const grantable = assignableRoles(inviter);
+  // The roles an inviter may hand out: those they could give on a member's page.
+  const grantable = grantableRoles(inviter.roles);
   const roles = sortedRoles(input.roles);
   if (
     !roles.length ||

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { assignableRoles, createInvite } from '~/auth/invites.server';
+import { createInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import {
   CheckboxGroup,
@@ -19,6 +19,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { InviteSchema } from '~/domain/members/schema.server';
+import { grantableRoles } from '~/auth/roles';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:invite');
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : [{ id: user.organisationId, name: user.organisationName }];
   return json({
     organisations,
-    roles: assignableRoles(user),
+    roles: grantableRoles(user.roles),
     language: await getLanguage(request),
   });
 }

@@ -4,6 +4,7 @@ import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type Role
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
+import { holdsRole } from '~/auth/roles.server';
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -25,7 +26,7 @@ export async function listMembers(viewer: AuthUser, scope: PermissionScope, filt
     AND: [
       visibleTo(viewer, scope),
       filter.organisationId ? { organisationId: filter.organisationId } : {},
-      filter.role ? { roles: { some: { role: { key: filter.role } } } } : {},
+      filter.role ? holdsRole(filter.role) : {},
       filter.status ? { status: filter.status } : {},
       filter.q
         ? {
