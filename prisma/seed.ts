@@ -1,7 +1,7 @@
 // Demo and benchmark data. `npm run seed` makes the demo network once (re-running changes
 // nothing); `npm run seed -- --scale national` grows it to 10,000 members, 20,000 forum
 // threads and 400,000 posts for benchmarks.
-import { syncRolesAndPermissions } from '~/auth/roles.server';
+import { setSecondFactorRoles, syncRolesAndPermissions } from '~/auth/roles.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
 import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
@@ -31,6 +31,9 @@ async function seedDemo() {
     console.log('Demo data is already there; nothing to add.');
     return;
   }
+  // The six demo accounts sign in in one step; a real installation keeps the second factor
+  // for coordinators and admins (README, "Two-step verification").
+  await db.$transaction((tx) => setSecondFactorRoles(tx, []));
   for (const org of ORGANISATIONS) {
     await db.organisation.upsert({ where: { slug: org.slug }, create: org, update: {} });
   }

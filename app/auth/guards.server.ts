@@ -28,6 +28,8 @@ export type AuthUser = {
   sessionId: string;
   sessionExpiresAt: Date;
   permissions: Partial<Record<PermissionKey, PermissionScope>>;
+  /** Signed in with a password, holding a role that requires a second factor, without one yet. */
+  mustSetUpSecondFactor: boolean;
 };
 
 /** Who is logged in: looked up once per HTTP request, however many loaders and guards ask. */
@@ -53,8 +55,13 @@ async function loadSession(
   const token = readSessionToken(request);
   const session = token ? await validateSessionToken(token) : null;
   if (!session) return { user: null, unreadNotifications: 0 };
+  const user = await authUser(session.user, { id: session.id, expiresAt: session.expiresAt });
   return {
-    user: await authUser(session.user, { id: session.id, expiresAt: session.expiresAt }),
+    // Until then no right reaches a page that asks getUser alone, either.
+    user:
+      user && session.mustSetUpSecondFactor
+        ? { ...user, permissions: {}, mustSetUpSecondFactor: true }
+        : user,
     unreadNotifications: session.unreadNotifications,
   };
 }
@@ -80,6 +87,7 @@ async function authUser(
     sessionId: session.id,
     sessionExpiresAt: session.expiresAt,
     permissions,
+    mustSetUpSecondFactor: false,
   };
 }
 
@@ -133,9 +141,16 @@ function loginRedirect(request: Request) {
   return redirect(`/login${query}`);
 }
 
+/** Where a member who must set up a second factor first may go meanwhile. */
+export const SECOND_FACTOR_SETUP = '/profile/security/two-factor';
+const OPEN_BEFORE_SETUP = new Set([SECOND_FACTOR_SETUP, '/logout']);
+
 export async function requireUser(request: Request): Promise<AuthUser> {
   const user = await getUser(request);
   if (!user) throw loginRedirect(request);
+  // A coordinator's or admin's rights wait until the second factor is set up (issue 15).
+  if (user.mustSetUpSecondFactor && !OPEN_BEFORE_SETUP.has(new URL(request.url).pathname))
+    throw redirect(SECOND_FACTOR_SETUP);
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { appOrigin } from '~/env.server';
-import { db } from '~/db.server';
+import { db, type Tx } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
@@ -203,35 +203,52 @@ export async function acceptInvite(
   const userId = await db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))
       return 'exists' as const;
-    const { count } = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null },
-      data: { usedAt: new Date() },
-    });
-    if (count === 0) return null;
-    const user = await tx.user.create({
-      data: {
-        email: invite.email,
-        name: input.name,
-        passwordHash,
-        roles: await holdingRoles(tx, sortedRoles(invite.roles), invite.invitedById),
-        organisationId: invite.organisationId,
-        locale: input.locale,
-      },
-      select: { id: true },
-    });
-    await tx.invite.update({ where: { id: invite.id }, data: { userId: user.id } });
-    await writeAudit(tx, {
-      action: 'invite_accepted',
-      actorId: user.id,
-      targetType: 'user',
-      targetId: user.id,
-      organisationId: invite.organisationId,
-      ip: meta.ip,
-    });
-    return user.id;
+    return createMemberFromInvite(tx, invite, { name: input.name, locale: input.locale, passwordHash }, meta);
   });
   if (userId === null) return { status: 'used' };
   if (userId === 'exists') return { status: 'exists' };
   const session = await createSession(userId, meta);
   return { status: 'ok', ...session };
+}
+
+// Accounts joining through an organisation's identity provider have no password here: this is
+// no argon2 hash, so no password ever matches it.
+const NO_PASSWORD = '!sso';
+
+/**
+ * The invited member's account, with the invitation's roles; the invitation is used up. Null
+ * when it was used meanwhile (two submissions at once). Inside the caller's transaction.
+ */
+export async function createMemberFromInvite(
+  tx: Tx,
+  invite: { id: string; email: string; organisationId: string; roles: string[]; invitedById: string },
+  data: { name: string; locale: string; passwordHash?: string },
+  meta: RequestMeta,
+): Promise<string | null> {
+  const { count } = await tx.invite.updateMany({
+    where: { id: invite.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  if (count === 0) return null;
+  const user = await tx.user.create({
+    data: {
+      email: invite.email,
+      name: data.name,
+      passwordHash: data.passwordHash ?? NO_PASSWORD,
+      roles: await holdingRoles(tx, sortedRoles(invite.roles), invite.invitedById),
+      organisationId: invite.organisationId,
+      locale: data.locale,
+    },
+    select: { id: true },
+  });
+  await tx.invite.update({ where: { id: invite.id }, data: { userId: user.id } });
+  await writeAudit(tx, {
+    action: 'invite_accepted',
+    actorId: user.id,
+    targetType: 'user',
+    targetId: user.id,
+    organisationId: invite.organisationId,
+    ip: meta.ip,
+  });
+  return user.id;
 }

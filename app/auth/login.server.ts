@@ -5,6 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from './password.server';
 import { clearRateLimit, extendRateLimit, hitRateLimit, peekRateLimits } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
+import { checkSecondStep, hasSecondFactor, startSecondStep } from './two-factor.server';
 
 // Failures are counted, not logins (issue 15): 120 advisers signing in on one training day's
 // Wi-Fi must all get in. Per account a handful of wrong passwords, then wait (a successful
@@ -40,7 +41,9 @@ const ipLimitKey = (ip: string) => `login:ip:${ip}`;
 export type LoginResult =
   | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean; locale: string }
   | { status: 'invalid' }
-  | { status: 'rate_limited'; retryAfterSeconds: number };
+  | { status: 'rate_limited'; retryAfterSeconds: number }
+  /** The password was right; the code from the member's authenticator comes next. */
+  | { status: 'second_step'; token: string; maxAgeSeconds: number };
 
 export async function login(
   email: string,
@@ -82,15 +85,53 @@ export async function login(
     return { status: 'invalid' };
   }
 
-  await clearAccountLimits(email);
-  const session = await createSession(user.id, meta, { persistent: options.remember ?? false });
+  // The account's failure count stays until the second step is passed too.
+  if (await hasSecondFactor(user.id)) {
+    return { status: 'second_step', ...(await startSecondStep(user.id, options.remember ?? false)) };
+  }
+  return beginSession(user.id, meta, { persistent: options.remember ?? false });
+}
+
+/** The code after the password: a session when it is right, a fresh start when it is spent. */
+export async function loginSecondStep(
+  challengeToken: string | null,
+  code: string,
+  meta: RequestMeta,
+): Promise<LoginResult | { status: 'wrong' } | { status: 'expired' }> {
+  const checked = await checkSecondStep(challengeToken, code, meta);
+  if (checked.status !== 'ok') return checked;
+  return beginSession(checked.userId, meta, { persistent: checked.persistent, secondFactor: checked.used });
+}
+
+/**
+ * A member who has shown who they are: the account's failure count is cleared, the login is
+ * recorded with how it was made, and a session begins.
+ */
+export async function beginSession(
+  userId: string,
+  meta: RequestMeta,
+  options: { persistent: boolean; method?: 'password' | 'sso'; secondFactor?: 'totp' | 'recovery' },
+): Promise<Extract<LoginResult, { status: 'ok' }>> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, locale: true, organisationId: true },
+  });
+  await clearAccountLimits(user.email);
+  const session = await createSession(userId, meta, {
+    persistent: options.persistent,
+    method: options.method,
+  });
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await tx.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
     await writeAudit(tx, {
       action: 'login',
-      actorId: user.id,
+      actorId: userId,
       organisationId: user.organisationId,
       ip: meta.ip,
+      details: {
+        method: options.method ?? 'password',
+        ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
+      },
     });
   });
   return { status: 'ok', ...session, locale: user.locale };

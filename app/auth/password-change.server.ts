@@ -19,19 +19,16 @@ export const ChangePasswordSchema = z
   })
   .refine(passwordsMatch, passwordsMatchError);
 
-// Someone at an unattended, logged-in computer must not be able to guess the current password.
-const CHANGE_LIMIT = { limit: 5, windowMs: 15 * 60 * 1000 };
+// Someone at an unattended, logged-in computer must not be able to guess the current password:
+// changing it, or the second factor, asks for it, five tries per 15 minutes between them.
+const RECHECK_LIMIT = { limit: 5, windowMs: 15 * 60 * 1000 };
 
-/**
- * A logged-in member sets a new password: the current one first, the same rules as every new
- * password, then every other session of theirs ends (a device someone else holds is logged out).
- */
-export async function changePassword(
-  user: Pick<AuthUser, 'id' | 'email' | 'name' | 'organisationId' | 'sessionId'>,
-  input: z.infer<typeof ChangePasswordSchema>,
-  meta: RequestMeta,
-): Promise<{ ok: true; endedSessions: number } | { ok: false; errors: FieldErrors; status: number }> {
-  const limit = await hitRateLimit(`password-change:${user.id}`, CHANGE_LIMIT.limit, CHANGE_LIMIT.windowMs);
+/** The current password asked again before a change to how the member signs in. */
+export async function recheckPassword(
+  userId: string,
+  typed: string,
+): Promise<{ ok: false; errors: FieldErrors; status: number } | null> {
+  const limit = await hitRateLimit(`password-recheck:${userId}`, RECHECK_LIMIT.limit, RECHECK_LIMIT.windowMs);
   if (!limit.allowed)
     return {
       ok: false,
@@ -43,9 +40,23 @@ export async function changePassword(
         },
       },
     };
-  const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(stored.passwordHash, input.currentPassword)))
+  const stored = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(stored.passwordHash, typed)))
     return { ok: false, status: 400, errors: { currentPassword: { key: 'profile:security.wrongCurrent' } } };
+  return null;
+}
+
+/**
+ * A logged-in member sets a new password: the current one first, the same rules as every new
+ * password, then every other session of theirs ends (a device someone else holds is logged out).
+ */
+export async function changePassword(
+  user: Pick<AuthUser, 'id' | 'email' | 'name' | 'organisationId' | 'sessionId'>,
+  input: z.infer<typeof ChangePasswordSchema>,
+  meta: RequestMeta,
+): Promise<{ ok: true; endedSessions: number } | { ok: false; errors: FieldErrors; status: number }> {
+  const refused = await recheckPassword(user.id, input.currentPassword);
+  if (refused) return refused;
   const problem = passwordProblem(input.password, user);
   if (problem) return { ok: false, status: 400, errors: { password: { key: problem } } };
   const passwordHash = await hashPassword(input.password);

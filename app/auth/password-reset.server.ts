@@ -9,6 +9,7 @@ import { hashPassword } from './password.server';
 import { hitRateLimit } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
+import { hasSecondFactor, startSecondStep } from './two-factor.server';
 import { generateToken, hashToken } from './tokens.server';
 
 const RESET_VALID_MS = 60 * 60 * 1000;
@@ -96,6 +97,7 @@ export async function completePasswordReset(
   | { status: Exclude<ResetLinkState, 'valid'> }
   | { status: 'weak'; problem: PasswordProblem }
   | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean }
+  | { status: 'second_step'; token: string; maxAgeSeconds: number }
 > {
   const reset = await findReset(token);
   const state = stateOf(reset);
@@ -126,6 +128,9 @@ export async function completePasswordReset(
   });
   if (!claimed) return { status: 'used' };
   await clearAccountLimits(reset.user.email);
+  // The link proves the mailbox, not the phone: a member with a second factor still gives a code.
+  if (await hasSecondFactor(reset.userId))
+    return { status: 'second_step', ...(await startSecondStep(reset.userId, false)) };
   const session = await createSession(reset.userId, meta);
   return { status: 'ok', ...session };
 }

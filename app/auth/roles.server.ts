@@ -1,5 +1,12 @@
 import type { Tx } from '~/db.server';
-import { PERMISSION_KEYS, ROLE_GRANTS, ROLE_KEYS, type PermissionKey, type RoleKey } from './roles';
+import {
+  PERMISSION_KEYS,
+  ROLE_GRANTS,
+  ROLE_KEYS,
+  SECOND_FACTOR_BY_DEFAULT,
+  type PermissionKey,
+  type RoleKey,
+} from './roles';
 
 /** Makes the role and permission tables match roles.ts. Idempotent; run by db:migrate, seed and tests. */
 export async function syncRolesAndPermissions(tx: Tx) {
@@ -9,7 +16,13 @@ export async function syncRolesAndPermissions(tx: Tx) {
   const permissions = await tx.permission.findMany({ select: { id: true, key: true } });
   const permissionId = new Map(permissions.map((p) => [p.key, p.id]));
   for (const key of ROLE_KEYS) {
-    const role = await tx.role.upsert({ where: { key }, create: { key }, update: {}, select: { id: true } });
+    // A new role starts with the default second-factor rule; an admin's later choice is kept.
+    const role = await tx.role.upsert({
+      where: { key },
+      create: { key, requiresSecondFactor: SECOND_FACTOR_BY_DEFAULT.includes(key) },
+      update: {},
+      select: { id: true },
+    });
     await tx.rolePermission.deleteMany({ where: { roleId: role.id } });
     await tx.rolePermission.createMany({
       data: Object.entries(ROLE_GRANTS[key]).map(([permission, scope]) => ({
@@ -42,4 +55,11 @@ export async function holdingRoles(tx: Tx, keys: readonly RoleKey[], grantedById
 /** Members holding a role (lists, seeds): the query builder's form. */
 export function holdsRole(key: RoleKey) {
   return { roles: { some: { role: { key } } } };
+}
+
+/** The second-factor rule per role (the admin page and the demo data set it). */
+export async function setSecondFactorRoles(tx: Tx, roles: readonly RoleKey[]) {
+  await tx.role.updateMany({ data: { requiresSecondFactor: false } });
+  if (roles.length)
+    await tx.role.updateMany({ where: { key: { in: [...roles] } }, data: { requiresSecondFactor: true } });
 }

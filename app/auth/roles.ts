@@ -11,6 +11,7 @@ export const PERMISSION_KEYS = [
   'member:deactivate',
   'member:change-role',
   'organisation:manage',
+  'security:manage',
   'audit:read',
   'outbox:read',
   'forum:use',
@@ -95,10 +96,18 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
     'member:read': 'all',
     'member:change-role': 'all',
     'organisation:manage': 'all',
+    // Which roles need a second factor; resetting a member's lost one.
+    'security:manage': 'all',
     'audit:read': 'all',
     'outbox:read': 'all',
   },
 };
+
+/**
+ * Roles whose members sign in with a second factor on a new installation (an admin can change
+ * it; the demo data turns it off so the demo accounts stay one-step).
+ */
+export const SECOND_FACTOR_BY_DEFAULT: readonly RoleKey[] = ['coordinator', 'admin'];
 
 /** The union of several grant sets; a wider scope wins. */
 export function unionOfGrants(sets: readonly Grants[]): Grants {

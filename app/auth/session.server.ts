@@ -26,7 +26,7 @@ function idleLimitMs(roleKeys: readonly string[]): number {
 export async function createSession(
   userId: string,
   meta: SessionMeta,
-  options: { persistent?: boolean } = {},
+  options: { persistent?: boolean; method?: 'password' | 'sso' } = {},
 ) {
   const token = generateToken();
   const now = Date.now();
@@ -39,6 +39,7 @@ export async function createSession(
       createdAt: new Date(now),
       lastSeenAt: new Date(now),
       persistent: options.persistent ?? false,
+      method: options.method ?? 'password',
       userAgent: meta.userAgent.slice(0, 300),
       ip: meta.ip.slice(0, 64),
     },
@@ -74,6 +75,8 @@ export type ValidatedSession = {
   user: SessionUser;
   /** Unread notifications when the session was checked. */
   unreadNotifications: number;
+  /** A role of theirs requires a second factor, they have none, and this is a password session. */
+  mustSetUpSecondFactor: boolean;
 };
 
 type SessionRow = {
@@ -89,6 +92,7 @@ type SessionRow = {
   organisationId: string;
   organisationName: string;
   unreadNotifications: number;
+  mustSetUpSecondFactor: boolean;
 };
 
 /**
@@ -102,7 +106,12 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
       u.email, u.name, u.locale, u.status,
       ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS "roleKeys",
       u.organisation_id AS "organisationId", o.name AS "organisationName",
-      (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications"
+      (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications",
+      (s.method = 'password'
+        AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
+                    WHERE ur.user_id = u.id AND r.requires_second_factor)
+        AND NOT EXISTS (SELECT 1 FROM two_factor tf WHERE tf.user_id = u.id AND tf.confirmed_at IS NOT NULL)
+      ) AS "mustSetUpSecondFactor"
     FROM session s
     JOIN app_user u ON u.id = s.user_id
     JOIN organisation o ON o.id = u.organisation_id
@@ -120,6 +129,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     id,
     expiresAt: session.expiresAt,
     unreadNotifications: session.unreadNotifications,
+    mustSetUpSecondFactor: session.mustSetUpSecondFactor,
     user: {
       id: session.userId,
       email: session.email,

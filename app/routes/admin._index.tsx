@@ -8,6 +8,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const sections = [
     can(user, 'organisation:manage') && { to: '/admin/organisations', key: 'organisations' },
+    can(user, 'security:manage') && { to: '/admin/security', key: 'security' },
     can(user, 'audit:read') && { to: '/admin/audit', key: 'audit' },
     can(user, 'outbox:read') && { to: '/admin/outbox', key: 'outbox' },
     can(user, 'outbox:read') && { to: '/admin/jobs', key: 'jobs' },

@@ -1,13 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { OrganisationForm } from '~/components/organisation-form';
-import { Notice, useFormResult } from '~/components/ui/form';
-import { getOrganisation, updateOrganisation } from '~/domain/organisations/organisations.server';
-import { OrganisationSchema } from '~/domain/organisations/schema.server';
-import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
+import { ConfirmPanel, ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import {
+  getOrganisation,
+  organisationSso,
+  updateOrganisation,
+  updateOrganisationSso,
+} from '~/domain/organisations/organisations.server';
+import { OrganisationSchema, OrganisationSsoSchema } from '~/domain/organisations/schema.server';
+import { confirmFirst, fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { invariantResponse } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -15,12 +20,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation:manage');
   const organisation = await getOrganisation(params.id ?? '');
   invariantResponse(organisation, 'Not found', { status: 404 });
-  return json({ organisation });
+  return json({ organisation, sso: await organisationSso(organisation.id) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'organisation:manage');
-  const parsed = parseForm(OrganisationSchema, await readForm(request));
+  const form = await readForm(request);
+  const intent = form.get('intent');
+  if (intent === 'sso' || intent === 'sso-remove') {
+    const sso = parseForm(OrganisationSsoSchema, form);
+    if (!sso.ok) return invalid(sso.errors, sso.values);
+    if (sso.data.intent === 'sso-remove') {
+      if (!(await getOrganisation(params.id ?? ''))) throw notFound();
+      const ask = confirmFirst(form, 'sso-remove');
+      if (ask) return ask;
+    }
+    const result = await updateOrganisationSso(
+      user,
+      params.id ?? '',
+      sso.data,
+      requestMeta(request, context).ip,
+    );
+    if (!result) throw notFound();
+    if (!result.ok) return invalid(result.errors, sso.values);
+    return json({ ok: true as const, message: `admin:organisations.sso.done.${sso.data.intent}` });
+  }
+  const parsed = parseForm(OrganisationSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await updateOrganisation(
     user,
@@ -34,9 +59,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, sso } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const { errors, values, message } = useFormResult();
+  const { errors, values, message, confirm } = useFormResult();
+  const location = useLocation();
+  const ssoSubmitted = values.intent === 'sso';
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -50,10 +77,71 @@ export default function OrganisationPage() {
       ) : null}
       <OrganisationForm
         initial={organisation}
-        errors={errors}
-        values={values}
+        errors={ssoSubmitted ? {} : errors}
+        values={ssoSubmitted ? {} : values}
         submitLabel={t('organisations.save')}
       />
+      {sso ? (
+        <section aria-labelledby="sso-heading">
+          <h2 id="sso-heading">{t('organisations.sso.title')}</h2>
+          <p>{t('organisations.sso.intro')}</p>
+          <p>
+            {t('organisations.sso.redirectUri')} <code className="secret-key">{sso.redirectUri}</code>
+          </p>
+          {ssoSubmitted ? <ErrorSummary errors={errors} /> : null}
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="sso" />
+            <TextField
+              name="ssoIssuer"
+              type="url"
+              label={t('organisations.sso.issuer')}
+              hint={t('organisations.sso.issuerHint')}
+              defaultValue={typed(values, 'ssoIssuer', sso.ssoIssuer ?? '')}
+              error={ssoSubmitted ? errors.ssoIssuer : undefined}
+            />
+            <TextField
+              name="ssoClientId"
+              label={t('organisations.sso.clientId')}
+              defaultValue={typed(values, 'ssoClientId', sso.ssoClientId ?? '')}
+              error={ssoSubmitted ? errors.ssoClientId : undefined}
+            />
+            <TextField
+              name="ssoClientSecret"
+              type="password"
+              autoComplete="off"
+              label={t('organisations.sso.clientSecret')}
+              hint={sso.hasSecret ? t('organisations.sso.secretKept') : undefined}
+              error={ssoSubmitted ? errors.ssoClientSecret : undefined}
+            />
+            <TextField
+              name="ssoEmailDomains"
+              label={t('organisations.sso.domains')}
+              hint={t('organisations.sso.domainsHint')}
+              defaultValue={typed(values, 'ssoEmailDomains', sso.ssoEmailDomains.join(', '))}
+              error={ssoSubmitted ? errors.ssoEmailDomains : undefined}
+            />
+            <button type="submit" className="button">
+              {t('organisations.sso.save')}
+            </button>
+          </Form>
+          {sso.ssoIssuer && confirm === 'sso-remove' ? (
+            <ConfirmPanel
+              intent="sso-remove"
+              values={values}
+              question={t('organisations.sso.confirmRemove', { organisation: organisation.name })}
+              detail={t('organisations.sso.removeExplain')}
+              confirmLabel={t('organisations.sso.remove')}
+              cancelTo={location.pathname}
+            />
+          ) : sso.ssoIssuer ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="sso-remove" className="button button--danger">
+                {t('organisations.sso.remove')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <p>
         <Link to={`/members?organisationId=${organisation.id}`}>{t('organisations.showMembers')}</Link>
       </p>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
+import { resetTwoFactor } from '~/auth/two-factor.server';
 import { grantableRoles } from '~/auth/roles';
 import { ConfirmPanel, ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
@@ -28,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDeactivate: can(user, 'member:deactivate') && manages,
     // The roles this viewer may give or take away here (none for a member they do not manage).
     grantable: can(user, 'member:change-role') && manages ? grantableRoles(user.roles) : [],
+    // An admin removes a lost second factor (audited); never their own here.
+    canResetSecondFactor: can(user, 'security:manage') && member.hasSecondFactor && member.id !== user.id,
   });
 }
 
@@ -37,18 +40,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const roleChange = intent === 'give-role' || intent === 'remove-role';
   const { user, scope } = await requirePermission(
     request,
-    roleChange ? 'member:change-role' : 'member:deactivate',
+    intent === 'reset-two-factor'
+      ? 'security:manage'
+      : roleChange
+        ? 'member:change-role'
+        : 'member:deactivate',
   );
   const parsed = parseForm(MemberActionSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const data = parsed.data;
-  if (data.intent === 'deactivate' || data.intent === 'remove-role') {
+  if (data.intent === 'deactivate' || data.intent === 'remove-role' || data.intent === 'reset-two-factor') {
     // Asked to confirm only about a member this person may see (otherwise 404, as always).
     if (!(await getMember(user, scope, params.id ?? ''))) throw notFound();
     const ask = confirmFirst(form, data.intent);
     if (ask) return ask;
   }
   const ip = requestMeta(request, context).ip;
+  if (data.intent === 'reset-two-factor') {
+    if (params.id === user.id || !(await resetTwoFactor(user, params.id ?? '', ip))) throw notFound();
+    return json({ ok: true as const, message: 'members:done.reset-two-factor', removedRole: null });
+  }
   const result =
     data.intent === 'give-role' || data.intent === 'remove-role'
       ? await changeMemberRoles(
@@ -70,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MemberPage() {
-  const { member, isSelf, canDeactivate, grantable } = useLoaderData<typeof loader>();
+  const { member, isSelf, canDeactivate, grantable, canResetSecondFactor } = useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
   const { errors, message, confirm, values } = useFormResult();
   const removedRole = (useActionData<typeof action>() as { removedRole?: string | null } | undefined)
@@ -171,6 +182,28 @@ export default function MemberPage() {
           )
         ) : null}
       </section>
+      {canResetSecondFactor ? (
+        <section aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading">{t('twoFactor.title')}</h2>
+          {confirm === 'reset-two-factor' ? (
+            <ConfirmPanel
+              intent="reset-two-factor"
+              values={values}
+              question={t('twoFactor.confirm', { name: member.name })}
+              detail={t('twoFactor.explain')}
+              confirmLabel={t('twoFactor.reset')}
+              cancelTo={location.pathname}
+            />
+          ) : (
+            <Form method="post" className="form">
+              <p>{t('twoFactor.explain')}</p>
+              <button type="submit" name="intent" value="reset-two-factor" className="button button--danger">
+                {t('twoFactor.reset')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
       {canDeactivate && !isSelf && confirm === 'deactivate' && member.status === 'active' ? (
         <ConfirmPanel
           intent="deactivate"

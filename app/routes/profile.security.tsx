@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { ChangePasswordSchema, changePassword } from '~/auth/password-change.server';
 import { requestMeta } from '~/auth/request-meta.server';
+import { twoFactorStatus } from '~/auth/two-factor.server';
 import { ErrorSummary, Notice, TextField, useFormResult } from '~/components/ui/form';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
@@ -11,7 +12,7 @@ import { NewPasswordFields } from '~/components/new-password-fields';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ email: user.email });
+  return json({ email: user.email, twoFactor: await twoFactorStatus(user.id) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecurityPage() {
   const { t } = useTranslation(['profile', 'auth']);
-  const { email } = useLoaderData<typeof loader>();
+  const { email, twoFactor } = useLoaderData<typeof loader>();
   const { errors, message } = useFormResult();
   return (
     <div className="page page--narrow">
@@ -57,6 +58,21 @@ export default function SecurityPage() {
           {t('security.submit')}
         </button>
       </Form>
+      <section aria-labelledby="two-factor-heading">
+        <h2 id="two-factor-heading">{t('twoFactor.title')}</h2>
+        <p>
+          {twoFactor.enabled
+            ? t('twoFactor.statusOn', { count: twoFactor.recoveryCodesLeft })
+            : twoFactor.required
+              ? t('twoFactor.statusRequired')
+              : t('twoFactor.statusOff')}
+        </p>
+        <p>
+          <Link to="/profile/security/two-factor" className="button button--secondary">
+            {twoFactor.enabled ? t('twoFactor.manage') : t('twoFactor.setUp')}
+          </Link>
+        </p>
+      </section>
       <p>
         <Link to="/profile/sessions">{t('sessionsLink')}</Link>
       </p>

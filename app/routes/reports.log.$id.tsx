@@ -11,7 +11,8 @@ import { notFound, requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
 import { GuidanceForm } from '~/components/guidance/guidance-form';
 import { Notice, useFormResult } from '~/components/ui/form';
-import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
+import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
+import { qrDataUrl } from '~/utils/qr.server';
 import {
   deleteSession,
   entryChoices,

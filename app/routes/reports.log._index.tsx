@@ -13,7 +13,8 @@ import { GuidanceForm } from '~/components/guidance/guidance-form';
 import { SessionList } from '~/components/guidance/session-list';
 import { Notice, useFormResult } from '~/components/ui/form';
 import { EDITABLE_DAYS } from '~/domain/guidance/constants';
-import { feedbackUrl, qrDataUrl } from '~/domain/guidance/feedback-link.server';
+import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
+import { qrDataUrl } from '~/utils/qr.server';
 import {
   entryChoices,
   findEditableSession,

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { redirectWithSession } from '~/auth/cookies.server';
+import { redirectToSecondStep, redirectWithSession } from '~/auth/cookies.server';
 import { completePasswordReset, resetLinkState } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
@@ -23,6 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     requestMeta(request, context),
   );
   if (result.status === 'weak') return invalid({ password: { key: result.problem } });
+  if (result.status === 'second_step') return redirectToSecondStep('/', result);
   if (result.status !== 'ok') return invalid({ form: { key: `auth:resetLink.${result.status}` } });
   return redirectWithSession('/', result);
 }

@@ -74,7 +74,7 @@ export function parseForm<S extends z.ZodType>(
 }
 
 function withoutSecrets(values: FormValues): FormValues {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password|secret/i.test(key)));
 }
 
 /** The one way an action answers bad input: 400 with field errors and the typed values. */

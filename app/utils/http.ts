@@ -49,3 +49,18 @@ export function acceptsEncoding(header: string | null, name: 'br' | 'gzip'): boo
     return token.trim().toLowerCase() === name && (!q || Number(q.slice(2)) > 0);
   });
 }
+
+/**
+ * A route's `headers` for a document answer to a form: Remix sends only what this returns, so
+ * an action's `Retry-After` (a refusal) or `Set-Cookie` must be passed on by name.
+ */
+export const passActionHeaders =
+  (...names: string[]) =>
+  ({ actionHeaders }: { actionHeaders: Headers }) => {
+    const headers = new Headers();
+    for (const name of names) {
+      const value = actionHeaders.get(name);
+      if (value) headers.set(name, value);
+    }
+    return headers;
+  };

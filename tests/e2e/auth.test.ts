@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import zlib from 'node:zlib';
+import * as OTPAuth from 'otpauth';
+import { startTestProvider } from '../oidc/test-provider';
 import {
   baseURL,
   DEMO_PASSWORD,
@@ -335,5 +337,158 @@ describe('HTTP hardening', () => {
     expect(
       (await fetch(`${baseURL}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status,
     ).toBe(404);
+  });
+});
+
+describe('two-step verification', () => {
+  it('a new member on a phone sets it up with the key typed by hand, sees the recovery codes, and logs in with a code; axe clean in three languages', async () => {
+    // A member of their own: the demo accounts stay one-step for the other tests.
+    const coordinator = await newPage();
+    await login(coordinator, demo('coordinator'));
+    await coordinator.goto('/members/invite?lng=en');
+    const email = `two.step.${Date.now()}@example.test`;
+    await coordinator.getByLabel("Invitee's e-mail").fill(email);
+    await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: 'HelsinkiMissio' });
+    await coordinator.getByLabel('Language of the invitation').selectOption('en');
+    const since = Date.now();
+    await coordinator.getByRole('button', { name: 'Send invitation' }).click();
+    await coordinator.getByText('The invitation has been sent.').waitFor();
+    const password = 'two steps are safer 2026';
+    // The wrong code below answers 400.
+    const page = await newPage({ width: 390, height: 844, touch: true, expectedErrors: [/status of 400/] });
+    await page.goto(linkFrom(await waitForMail(email, since), '/invite/'));
+    await page.getByLabel('Name', { exact: true }).fill('Tuula Kaksinen');
+    await page.getByLabel('New password').fill(password);
+    await page.getByLabel('Password again').fill(password);
+    await Promise.all([
+      page.waitForURL(`${baseURL}/`),
+      page.getByRole('button', { name: 'Create account' }).click(),
+    ]);
+
+    await page.goto('/profile/security?lng=en');
+    await page.getByRole('link', { name: 'Set up two-step verification' }).click();
+    await page.getByRole('heading', { name: 'Two-step verification', level: 1 }).waitFor();
+    expect(await page.getByRole('img', { name: /QR code for the authenticator app/ }).isVisible()).toBe(true);
+    for (const lng of ['fi', 'sv', 'en']) {
+      await page.goto(`/profile/security/two-factor?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    // What a member types into the app by hand.
+    const key = (await page.locator('.secret-key').textContent())!.replace(/\s/g, '');
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(key), digits: 6, period: 30 });
+    await page.getByLabel('Code from the app').fill(totp.generate());
+    await page.getByLabel('Current password').fill(password);
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    const codesHeading = page.getByRole('heading', { name: 'Your recovery codes' });
+    await codesHeading.waitFor();
+    expect(await codesHeading.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(await page.locator('.recovery-codes__list li').count()).toBe(10);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+
+    await openMenu(page);
+    await page.locator('.app-menu form[action="/logout"] button').click();
+    await page.waitForURL('**/login');
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(password);
+    await Promise.all([
+      page.waitForURL('**/login/code'),
+      page.locator('form.form button[type=submit]').click(),
+    ]);
+    for (const lng of ['fi', 'sv', 'en']) {
+      await page.goto(`/login/code?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    // A wrong code: the error is next to the field and the summary takes focus.
+    await page.getByLabel('Code', { exact: true }).fill('000000');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary').evaluate((e) => e === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page);
+    // The next time step's code (the one used to turn it on is spent).
+    await page.getByLabel('Code', { exact: true }).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await Promise.all([page.waitForURL(`${baseURL}/`), page.getByRole('button', { name: 'Log in' }).click()]);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome, Tuula Kaksinen');
+  });
+});
+
+describe('single sign-on', () => {
+  it('an admin connects an organisation to its identity provider; an invited member signs in through the provider’s pages on a phone; a stranger is refused; axe clean', async () => {
+    const provider = await startTestProvider(`${baseURL}/sso/callback`);
+    try {
+      const admin = await newPage();
+      await login(admin, demo('admin'));
+      await admin.goto('/admin/organisations?lng=en');
+      const name = `Kaupunkiyksikkö ${Date.now()}`;
+      await admin.getByLabel('Name', { exact: true }).fill(name);
+      await admin.getByRole('button', { name: 'Add organisation' }).click();
+      await admin.getByRole('heading', { name, level: 1 }).waitFor();
+      await admin.getByLabel('Issuer address').fill(provider.issuer);
+      await admin.getByLabel('Client ID').fill(provider.clientId);
+      await admin.getByLabel('Client secret').fill(provider.clientSecret);
+      const domain = `sso${Date.now()}.example.test`;
+      await admin.getByLabel('E-mail domains').fill(domain);
+      await admin.getByRole('button', { name: 'Save sign-in settings' }).click();
+      await admin.getByText('Sign-in settings saved. The provider answered.').waitFor();
+      await expectNoAxeViolations(admin);
+
+      const coordinator = await newPage();
+      await login(coordinator, demo('coordinator'));
+      await coordinator.goto('/members/invite?lng=en');
+      const email = `kaisa@${domain}`;
+      await coordinator.getByLabel("Invitee's e-mail").fill(email);
+      await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: name });
+      await coordinator.getByRole('button', { name: 'Send invitation' }).click();
+      await coordinator.getByText('The invitation has been sent.').waitFor();
+
+      // The provider's login page is filled in with the address the member typed (login_hint).
+      provider.accounts.set(email, { email, name: 'Kaisa Virtanen' });
+      const page = await newPage({ width: 390, height: 844, touch: true, otherSite: provider.issuer });
+      for (const lng of ['sv', 'en', 'fi']) {
+        await page.goto(`/login?lng=${lng}`);
+        await expectNoAxeViolations(page);
+        await expectNoHorizontalScroll(page);
+      }
+      expect(await page.getByRole('link', { name: `Kirjaudu: ${name}` }).count()).toBe(1);
+      await page.locator('input[name=email]').fill(email);
+      await Promise.all([
+        page.waitForURL((url) => url.href.startsWith(provider.issuer)),
+        page.locator('form.form button[type=submit]').click(),
+      ]);
+      expect(await page.locator('input[name=login]').inputValue()).toBe(email);
+      await page.locator('input[name=password]').fill('at the provider');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await Promise.all([
+        page.waitForURL(`${baseURL}/`),
+        page.getByRole('button', { name: 'Continue' }).click(),
+      ]);
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome, Kaisa Virtanen'); // the invitation's language
+
+      // An address of the domain without an invitation: refused, in words, nothing created.
+      const stranger = `stranger@${domain}`;
+      provider.accounts.set(stranger, { email: stranger });
+      const refused = await newPage({ otherSite: provider.issuer, expectedErrors: [/status of 403/] });
+      await refused.goto('/login?lng=en');
+      await refused.locator('input[name=email]').fill(stranger);
+      await Promise.all([
+        refused.waitForURL((url) => url.href.startsWith(provider.issuer)),
+        refused.locator('form.form button[type=submit]').click(),
+      ]);
+      await refused.locator('input[name=password]').fill('at the provider');
+      await refused.getByRole('button', { name: 'Sign-in' }).click();
+      await Promise.all([
+        refused.waitForURL(`${baseURL}/sso/callback**`),
+        refused.getByRole('button', { name: 'Continue' }).click(),
+      ]);
+      // In the browser's language (fi-FI): `?lng=en` above chose only that page's language.
+      await refused.getByRole('heading', { name: 'Kirjautuminen ei onnistunut' }).waitFor();
+      expect(await refused.locator('.notice--error').textContent()).toContain('ei ole kutsua Tukiverkkoon');
+      await expectNoAxeViolations(refused);
+      await expectNoHorizontalScroll(refused);
+    } finally {
+      await provider.close();
+    }
   });
 });

@@ -50,6 +50,8 @@ export async function newPage(
     /** A phone's touch screen (taps, no hover). */
     touch?: boolean;
     javaScript?: boolean;
+    /** Another site the test visits (an identity provider): its pages' console is not ours to judge. */
+    otherSite?: string;
   } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
@@ -70,6 +72,7 @@ export async function newPage(
     if (message.type() !== 'error') return;
     const text = message.text();
     if (options.expectedErrors?.some((re) => re.test(text))) return;
+    if (options.otherSite && page.url().startsWith(options.otherSite)) return;
     problems.push(`${page.url()}: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 
 export const ANONYMOUS = [
   '/login',
+  '/login/code',
   '/reset-password',
   '/reset-password/not-a-token',
   '/invite/not-a-token',
@@ -21,12 +22,14 @@ export const MEMBER = [
   '/profile',
   '/profile/sessions',
   '/profile/security',
+  '/profile/security/two-factor',
   '/members',
   '/members?role=adviser&status=active',
   '/members/invite',
   '/admin',
   '/admin/organisations',
   '/admin/audit',
+  '/admin/security',
   '/admin/outbox',
   '/admin/jobs',
 ];

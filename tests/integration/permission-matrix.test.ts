@@ -29,6 +29,11 @@ import * as admin from '~/routes/admin._index';
 import * as organisations from '~/routes/admin.organisations._index';
 import * as organisation from '~/routes/admin.organisations.$id';
 import * as audit from '~/routes/admin.audit';
+import * as adminSecurity from '~/routes/admin.security';
+import * as loginCode from '~/routes/login_.code';
+import * as ssoStart from '~/routes/sso.$org';
+import * as ssoCallback from '~/routes/sso.callback';
+import * as twoFactor from '~/routes/profile.security_.two-factor';
 import * as outbox from '~/routes/admin.outbox._index';
 import * as jobs from '~/routes/admin.jobs';
 import * as outboxEmail from '~/routes/admin.outbox.$id';
@@ -188,6 +193,29 @@ const CASES: Case[] = [
     expect: [200, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'GET /login/code',
+    run: get(loginCode as never, '/login/code'),
+    expect: [200, 'home', 'home', 'home', 'home', 'home', 'home', 'home'],
+  },
+  {
+    // An organisation without its own sign-in (none here): nothing to start.
+    name: 'GET /sso/:org',
+    run: (cookie) =>
+      callLoader(ssoStart as never, makeRequest('/sso/no-such-org', { cookie }), { org: 'no-such-org' }),
+    expect: [404, 'home', 'home', 'home', 'home', 'home', 'home', 'home'],
+  },
+  {
+    // No sign-in pending in this browser: refused for everyone, nothing changes.
+    name: 'GET /sso/callback',
+    run: get(ssoCallback as never, '/sso/callback?code=x&state=y'),
+    expect: [400, 400, 400, 400, 400, 400, 400, 400],
+  },
+  {
+    name: 'GET /profile/security/two-factor',
+    run: get(twoFactor as never, '/profile/security/two-factor'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'GET /profile',
     run: get(profile as never, '/profile'),
     expect: ['login', 200, 200, 200, 200, 200, 200, 200],
@@ -296,6 +324,17 @@ const CASES: Case[] = [
   {
     name: 'GET /admin/audit',
     run: get(audit as never, '/admin/audit'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    name: 'GET /admin/security',
+    run: get(adminSecurity as never, '/admin/security'),
+    expect: ['login', 404, 404, 404, 404, 404, 200, 404],
+  },
+  {
+    // Nothing ticked: the tests' own setting (one-step sign-in) stays as it was.
+    name: 'POST /admin/security',
+    run: post(adminSecurity as never, '/admin/security', () => ({})),
     expect: ['login', 404, 404, 404, 404, 404, 200, 404],
   },
   {

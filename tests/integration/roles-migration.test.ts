@@ -87,6 +87,8 @@ function expectedAfter(role: LadderRole, contact: boolean): Grants {
   // their own organisation.
   if (role === 'coordinator') grants['member:change-role'] = 'all';
   if (role === 'org_admin') grants['member:change-role'] = 'organisation';
+  // Added later (issue 15 item 3): admins set which roles need a second factor and reset one.
+  if (role === 'admin') grants['security:manage'] = 'all';
   return grants;
 }
 

@@ -31,11 +31,15 @@ delete process.env.SMTP_URL;
 
 const { db, embeddedDatabase } = await import('~/db.server');
 const { applyMigrations, pgliteRunner } = await import('~/db/migrations.server');
-const { syncRolesAndPermissions } = await import('~/auth/roles.server');
+const { setSecondFactorRoles, syncRolesAndPermissions } = await import('~/auth/roles.server');
 
 beforeAll(async () => {
   if (embeddedDatabase) await applyMigrations(pgliteRunner(embeddedDatabase));
-  await db.$transaction((tx) => syncRolesAndPermissions(tx));
+  // One-step sign-in, as in the demo data; the two-factor tests turn the requirement on.
+  await db.$transaction(async (tx) => {
+    await syncRolesAndPermissions(tx);
+    await setSecondFactorRoles(tx, []);
+  });
 });
 
 afterAll(async () => {

@@ -53,5 +53,12 @@ export const AUDIT_ACTIONS = [
   'briefing_remind',
   'support_point_create',
   'support_point_update',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'two_factor_recovery_codes',
+  'two_factor_reset',
+  'two_factor_policy',
+  'sso_refused',
+  'organisation_sso_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { appOrigin } from '~/env.server';
 
 // A resident's quick-feedback link: /f/<code>. Codes are short enough to type from paper and
@@ -27,10 +26,4 @@ export function isFeedbackCode(value: string): boolean {
 /** The link as printed and shown under the QR code. */
 export function feedbackUrl(code: string): string {
   return `${appOrigin()}/f/${code}`;
-}
-
-/** The QR code of a link, as an SVG data URL for an <img> (the CSP allows data: images). */
-export async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

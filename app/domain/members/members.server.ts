@@ -84,9 +84,12 @@ export async function getMember(viewer: AuthUser, scope: PermissionScope, id: st
       organisation: { select: { id: true, name: true } },
       supportPoints: { select: { supportPoint: { select: { name: true } } } },
       _count: { select: { sessions: true } },
+      twoFactor: { select: { confirmedAt: true } },
     },
   });
-  return member && { ...member, roles: roleKeys(member.roles) };
+  if (!member) return null;
+  const { twoFactor, ...rest } = member;
+  return { ...rest, roles: roleKeys(member.roles), hasSecondFactor: Boolean(twoFactor?.confirmedAt) };
 }
 
 /**

@@ -32,6 +32,7 @@ export const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reactivate') }),
   z.object({ intent: z.literal('give-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
   z.object({ intent: z.literal('remove-role'), role: z.enum(ROLE_KEYS, { error: 'validation.required' }) }),
+  z.object({ intent: z.literal('reset-two-factor') }),
 ]);
 
 export const ProfileSchema = z.object({

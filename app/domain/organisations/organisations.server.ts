@@ -3,6 +3,9 @@ import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { slugify as slugifyText } from '~/utils/slug';
 import { writeAudit } from '~/domain/audit/audit.server';
+import { checkProvider, ssoRedirectUri } from '~/auth/sso.server';
+import type { Prisma } from '~/generated/prisma/client';
+import type { FieldErrors } from '~/utils/forms';
 
 export function listOrganisations() {
   return db.organisation.findMany({
@@ -87,4 +90,99 @@ export async function updateOrganisation(actor: AuthUser, id: string, input: Org
     });
   });
   return { ok: true as const };
+}
+
+export type OrganisationSsoInput =
+  | { intent: 'sso-remove' }
+  | {
+      intent: 'sso';
+      ssoIssuer: string;
+      ssoClientId: string;
+      ssoClientSecret?: string;
+      ssoEmailDomains: string[];
+    };
+
+/** What the admin page shows of an organisation's own sign-in: never the secret itself. */
+export async function organisationSso(id: string) {
+  const org = await db.organisation.findUnique({
+    where: { id },
+    select: { ssoIssuer: true, ssoClientId: true, ssoClientSecret: true, ssoEmailDomains: true },
+  });
+  if (!org) return null;
+  const { ssoClientSecret, ...shown } = org;
+  return { ...shown, hasSecret: Boolean(ssoClientSecret), redirectUri: ssoRedirectUri() };
+}
+
+/**
+ * Sets the organisation's identity provider after asking it for its discovery document, so a
+ * mistyped issuer is refused here rather than at a member's first sign-in. An e-mail domain
+ * belongs to one organisation's provider only.
+ */
+export async function updateOrganisationSso(
+  actor: AuthUser,
+  id: string,
+  input: OrganisationSsoInput,
+  ip: string,
+): Promise<null | { ok: true } | { ok: false; errors: FieldErrors }> {
+  const current = await db.organisation.findUnique({ where: { id }, select: { ssoClientSecret: true } });
+  if (!current) return null;
+  let data: Prisma.OrganisationUpdateInput;
+  if (input.intent === 'sso-remove') {
+    data = { ssoIssuer: null, ssoClientId: null, ssoClientSecret: null, ssoEmailDomains: [] };
+  } else {
+    const secret = input.ssoClientSecret ?? current.ssoClientSecret;
+    if (!secret) return { ok: false, errors: { ssoClientSecret: { key: 'validation.required' } } };
+    const taken = await db.organisation.findFirst({
+      where: { id: { not: id }, ssoEmailDomains: { hasSome: input.ssoEmailDomains } },
+      select: { name: true, ssoEmailDomains: true },
+    });
+    if (taken)
+      return {
+        ok: false,
+        errors: {
+          ssoEmailDomains: {
+            key: 'admin:organisations.sso.errors.domainTaken',
+            values: {
+              domain: input.ssoEmailDomains.find((d) => taken.ssoEmailDomains.includes(d)) ?? '',
+              organisation: taken.name,
+            },
+          },
+        },
+      };
+    const answers = await checkProvider({
+      ssoIssuer: input.ssoIssuer,
+      ssoClientId: input.ssoClientId,
+      ssoClientSecret: secret,
+    });
+    if (!answers)
+      return { ok: false, errors: { ssoIssuer: { key: 'admin:organisations.sso.errors.unreachable' } } };
+    data = {
+      ssoIssuer: input.ssoIssuer,
+      ssoClientId: input.ssoClientId,
+      ssoClientSecret: secret,
+      ssoEmailDomains: input.ssoEmailDomains,
+    };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.organisation.update({ where: { id }, data });
+    await writeAudit(tx, {
+      action: 'organisation_sso_update',
+      actorId: actor.id,
+      targetType: 'organisation',
+      targetId: id,
+      organisationId: id,
+      ip,
+      // The secret never goes into the log; only whether it changed.
+      details:
+        input.intent === 'sso-remove'
+          ? { removed: true }
+          : {
+              issuer: input.ssoIssuer,
+              clientId: input.ssoClientId,
+              domains: input.ssoEmailDomains,
+              secretChanged: Boolean(input.ssoClientSecret),
+            },
+    });
+  });
+  return { ok: true };
 }

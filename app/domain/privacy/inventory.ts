@@ -18,6 +18,7 @@ export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
       'invite',
       'password_reset',
       'session',
+      'sso_identity',
       'calendar_feed',
     ],
   },
@@ -56,5 +57,8 @@ export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
   },
   { key: 'guidance', tables: ['guidance_session', 'resident_feedback'] },
   { key: 'messages', tables: ['notification', 'notification_preference', 'email'] },
-  { key: 'security', tables: ['audit_log', 'rate_limit'] },
+  {
+    key: 'security',
+    tables: ['audit_log', 'rate_limit', 'two_factor', 'recovery_code', 'login_challenge'],
+  },
 ];
