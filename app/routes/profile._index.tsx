@@ -145,6 +145,9 @@ export default function ProfilePage() {
       <p>
         <Link to="/profile/notifications">{t('notificationSettings')}</Link>
       </p>
+      <p>
+        <Link to="/profile/data">{t('data.link')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import zlib from 'node:zlib';
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import * as OTPAuth from 'otpauth';
 import { startTestProvider } from '../oidc/test-provider';
 import {
@@ -490,5 +492,30 @@ describe('single sign-on', () => {
     } finally {
       await provider.close();
     }
+  });
+});
+
+describe('your data', () => {
+  it('a member on a phone asks for a copy, watches it being made and downloads the ZIP; axe clean in three languages', async () => {
+    const page = await newPage({ width: 390, height: 844, touch: true });
+    await login(page, demo('trainer'));
+    for (const lng of ['fi', 'sv', 'en']) {
+      await page.goto(`/profile/data?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    await page.getByRole('button', { name: 'Make a copy of my data' }).click();
+    await page.getByText('Your copy is being made.').waitFor();
+    // The page looks again by itself until the background job is done.
+    const link = page.getByRole('link', { name: 'Download the copy' });
+    await link.waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^tukiverkko-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['README.txt', 'account/app_user.json', 'content/forum_post.json']),
+    );
+    expect(strFromU8(files['account/app_user.json']!)).toContain('trainer@demo.tukiverkko.test');
   });
 });

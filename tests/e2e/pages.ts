@@ -23,6 +23,7 @@ export const MEMBER = [
   '/profile/sessions',
   '/profile/security',
   '/profile/security/two-factor',
+  '/profile/data',
   '/members',
   '/members?role=adviser&status=active',
   '/members/invite',

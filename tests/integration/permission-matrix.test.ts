@@ -30,6 +30,8 @@ import * as organisations from '~/routes/admin.organisations._index';
 import * as organisation from '~/routes/admin.organisations.$id';
 import * as audit from '~/routes/admin.audit';
 import * as adminSecurity from '~/routes/admin.security';
+import * as myData from '~/routes/profile.data';
+import * as myDataFile from '~/routes/profile.data.$id';
 import * as loginCode from '~/routes/login_.code';
 import * as ssoStart from '~/routes/sso.$org';
 import * as ssoCallback from '~/routes/sso.callback';
@@ -209,6 +211,20 @@ const CASES: Case[] = [
     name: 'GET /sso/callback',
     run: get(ssoCallback as never, '/sso/callback?code=x&state=y'),
     expect: [400, 400, 400, 400, 400, 400, 400, 400],
+  },
+  {
+    name: 'GET /profile/data',
+    run: get(myData as never, '/profile/data'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    // Somebody's copy, or none: for everyone else it does not exist.
+    name: 'GET /profile/data/:id',
+    run: (cookie) =>
+      callLoader(myDataFile as never, makeRequest(`/profile/data/${ids.member}`, { cookie }), {
+        id: ids.member,
+      }),
+    expect: ['login', 404, 404, 404, 404, 404, 404, 404],
   },
   {
     name: 'GET /profile/security/two-factor',

@@ -5,3 +5,4 @@ import '~/domain/library/files.server';
 import '~/domain/library/publish.server';
 import '~/domain/events/reminders.server';
 import '~/domain/briefings/jobs.server';
+import '~/domain/privacy/export.server';

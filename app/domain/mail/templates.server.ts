@@ -166,3 +166,15 @@ export async function accessibilityFeedbackEmail(
     footer: tr('footer'),
   });
 }
+
+/** "Your copy is ready": the link leads to the page, where only the member can download it. */
+export async function dataExportEmail(language: string, to: string, vars: { url: string }) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('dataExport.subject'),
+    greeting: tr('greeting'),
+    body: [tr('dataExport.body'), tr('dataExport.expires')],
+    action: { label: tr('dataExport.action'), url: vars.url },
+    footer: tr('footer'),
+  });
+}

@@ -20,6 +20,7 @@ export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
       'session',
       'sso_identity',
       'calendar_feed',
+      'data_export',
     ],
   },
   {
