@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/** "" on Node.js 20 (what a new machine here has), "-node22" when CI runs the suite on Node.js 22. */
+function nodeSuffix() {
+  const major = process.versions.node.split('.')[0];
+  return major === '20' ? '' : `-node${major}`;
+}
+
 export default defineConfig({
   resolve: {
     alias: { '~': path.resolve('app'), '#tests': path.resolve('tests') },
@@ -11,7 +17,8 @@ export default defineConfig({
     // one summary line afterwards, so CI runs exactly the README's command.
     reporters: ['default', 'json'],
     outputFile: {
-      json: `test-results/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}.json`,
+      // CI also runs the suite on another Node.js major version: its results get their own file.
+      json: `test-results/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}${nodeSuffix()}.json`,
     },
     include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
