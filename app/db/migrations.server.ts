@@ -54,21 +54,23 @@ export async function applyMigrations(run: SqlRunner, dir = MIGRATIONS_DIR): Pro
       }
       continue;
     }
-    await run.exec(`BEGIN;\n${migration.sql}\n;COMMIT;`).catch(async (error: unknown) => {
+    // Recorded in the migration's own transaction: a crash can leave it applied and recorded, or
+    // neither, never applied but unrecorded (which the next start would try, and fail, to redo).
+    const record = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+       VALUES (${literal(randomUUID())}, ${literal(migration.checksum)}, ${literal(migration.name)}, now(), 1)`;
+    await run.exec(`BEGIN;\n${migration.sql}\n;\n${record};\nCOMMIT;`).catch(async (error: unknown) => {
       await run.exec('ROLLBACK').catch(() => {});
       throw new Error(
         `Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
-    await run.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
-       VALUES ($1, $2, $3, now(), 1)`,
-      [randomUUID(), migration.checksum, migration.name],
-    );
     ran.push(migration.name);
   }
   return ran;
 }
+
+/** A text as an SQL string literal (the runner's scripts take no parameters). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export function pgliteRunner(db: PGlite): SqlRunner {
   return {
