@@ -87,40 +87,43 @@ export async function receiveUpload(
       refused = 'library:errors.fileName';
       return void stream.resume();
     }
-    writes.push(
-      (async () => {
-        await fs.mkdir(tmpDir, { recursive: true });
-        const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
-        const hash = createHash('sha256');
-        let size = 0;
-        const meter = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            size += chunk.length;
-            hash.update(chunk);
-            done(null, chunk);
-          },
-        });
-        // Through a pass-through: a failed write destroys the streams of its pipeline, and a
-        // destroyed part would stall the parser (busboy waits for it to be read) and so the
-        // request; the part itself must live on to be drained.
-        const source = new PassThrough();
-        stream.pipe(source);
-        try {
-          await pipeline(source, meter, createWriteStream(tmpPath, { flags: 'wx' }));
-        } catch (error) {
-          // The partial file goes (removing needs no space), and the rest of the request is
-          // read and dropped so the browser gets an answer instead of a reset connection.
-          stream.unpipe(source);
-          stream.resume();
-          await fs.rm(tmpPath, { force: true });
-          if (isDiskFull(error)) diskFull = true;
-          throw error;
-        }
-        if (stream.truncated) refused = 'library:errors.fileTooLarge';
-        if (stream.truncated || size === 0) return fs.rm(tmpPath, { force: true });
-        received = { tmpPath, fileName: fileName.trim(), byteSize: size, sha256: hash.digest('hex') };
-      })(),
-    );
+    const write = (async () => {
+      await fs.mkdir(tmpDir, { recursive: true });
+      const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+      const hash = createHash('sha256');
+      let size = 0;
+      const meter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      // Through a pass-through: a failed write destroys the streams of its pipeline, and a
+      // destroyed part would stall the parser (busboy waits for it to be read) and so the
+      // request; the part itself must live on to be drained.
+      const source = new PassThrough();
+      stream.pipe(source);
+      try {
+        await pipeline(source, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+      } catch (error) {
+        // The partial file goes (removing needs no space), and the rest of the request is
+        // read and dropped so the browser gets an answer instead of a reset connection.
+        stream.unpipe(source);
+        stream.resume();
+        await fs.rm(tmpPath, { force: true });
+        if (isDiskFull(error)) diskFull = true;
+        throw error;
+      }
+      if (stream.truncated) refused = 'library:errors.fileTooLarge';
+      if (stream.truncated || size === 0) return fs.rm(tmpPath, { force: true });
+      received = { tmpPath, fileName: fileName.trim(), byteSize: size, sha256: hash.digest('hex') };
+    })();
+    // A write can fail while the rest of the request is still arriving, before anything awaits
+    // it: handled here at once (it is awaited, and its error read, below), or Node reports it
+    // as an unhandled rejection.
+    write.catch(() => {});
+    writes.push(write);
   });
   try {
     await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), parser);
