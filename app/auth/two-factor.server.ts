@@ -1,6 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
-import { db } from '~/db.server';
+import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import type { FieldErrors } from '~/utils/forms';
 import type { AuthUser } from './guards.server';
@@ -106,23 +106,19 @@ export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> 
 export async function pendingEnrolment(user: Member) {
   const existing = await db.twoFactor.findUnique({ where: { userId: user.id } });
   if (existing?.confirmedAt) return null;
-  const secret = existing?.secret ?? new OTPAuth.Secret({ size: 20 }).base32;
-  if (!existing) {
-    // Two tabs opening the page at once: the second keeps the first one's key.
-    await db.twoFactor.createMany({ data: [{ userId: user.id, secret }], skipDuplicates: true });
-  }
-  const stored = await db.twoFactor.findUniqueOrThrow({
-    where: { userId: user.id },
-    select: { secret: true },
-  });
+  const stored = existing ?? (await newPendingKey(user.id));
   const uri = totpFor(stored.secret, user.email).toString();
   return { secret: stored.secret, qr: await qrDataUrl(uri) };
 }
 
-async function replaceRecoveryCodes(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
-  userId: string,
-) {
+/** A new key to set up; of two tabs opening the page at once, both get the first one's. */
+async function newPendingKey(userId: string) {
+  const secret = new OTPAuth.Secret({ size: 20 }).base32;
+  await db.twoFactor.createMany({ data: [{ userId, secret }], skipDuplicates: true });
+  return db.twoFactor.findUniqueOrThrow({ where: { userId }, select: { secret: true } });
+}
+
+async function replaceRecoveryCodes(tx: Tx, userId: string) {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: recoveryHash(c) })) });

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { runDueJobs } from '~/domain/jobs/queue.server';
 import { NOT_EXPORTED, exportedTables } from '~/domain/privacy/export.server';
-import '~/domain/privacy/export.server';
 import { PRIVACY_CATEGORIES } from '~/domain/privacy/inventory';
 import { filePath } from '~/domain/uploads/files.server';
 import * as dataRoute from '~/routes/profile.data';
