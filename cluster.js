@@ -6,22 +6,26 @@ import cluster from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
 
-const processes = process.env.WEB_PROCESSES ? Number(process.env.WEB_PROCESSES) : os.availableParallelism();
-if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
-  console.error(`WEB_PROCESSES must be a whole number from 1 to 64 (got "${process.env.WEB_PROCESSES}").`);
+// The same validated settings as the app (app/env.server.ts, bundled alone by `npm run build`):
+// a bad value stops here with a message naming it.
+let settings;
+try {
+  const { clusterSettings } = await import('./build/config.js');
+  settings = clusterSettings();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+const { drainMs, jobsWorker: jobsWanted } = settings;
+const processes = settings.processes ?? os.availableParallelism();
 // The embedded database lives inside one process; several processes need a PostgreSQL server.
-// (The same test as app/db/database-url.server.ts, kept here so this process loads no app code.)
-if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) {
+if (!settings.postgresServer) {
   console.error(
     'npm run start:cluster needs DATABASE_URL=postgresql://…: the embedded database runs in one process (npm start).',
   );
   process.exit(1);
 }
 
-const drainMs = Number(process.env.DRAIN_TIMEOUT_MS ?? 10_000);
-const jobsWanted = process.env.JOBS_WORKER !== 'off';
 const log = (message, fields = {}) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: message, ...fields }));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, resolveDatabaseTarget } from './db/database-url.server';
 
 // The database's own settings, also read by scripts (seed, create-admin) that need no public
 // address: see databaseSettings().
@@ -10,12 +11,25 @@ const databaseFields = {
    * transaction waits as long for its connection (the embedded database has one).
    */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Connections each process opens to a PostgreSQL server at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(1000).default(10),
+};
+
+// What the cluster supervisor (cluster.js) needs before it starts any app process. It reads them
+// through build/config.js, a bundle of this module alone (scripts/bundle-config.js), so the
+// supervisor loads no app code and opens no database.
+const clusterFields = {
+  /** How many web processes `npm run start:cluster` starts; one per core when unset. */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+  DATABASE_URL: z.string().optional(),
+  JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  /** After SIGTERM, requests in flight and a running job get this long to finish. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
 };
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().optional(),
     /**
      * The public address: links in e-mail, QR codes and feeds, and the Origin check come from it,
      * never from request headers (a forged Host would otherwise put a foreign link into a reset
@@ -40,8 +54,6 @@ const schema = z
     MAX_IMAGE_MB: z.coerce.number().positive().default(5),
     /** Largest attachment of a library material, in megabytes. */
     MAX_ATTACHMENT_MB: z.coerce.number().positive().default(25),
-    /** "off" keeps this instance from running background jobs (e.g. a web-only instance). */
-    JOBS_WORKER: z.enum(['on', 'off']).default('on'),
     /** Behind a load balancer: trust X-Forwarded-For for the client address (rate limits, audit). */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** A session ends this many days after login, however active (absolute lifetime). */
@@ -54,8 +66,8 @@ const schema = z
     /** ... or after this many idle hours for coordinators and admins. */
     SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
     ...databaseFields,
-    /** After SIGTERM, requests in flight and a running job get this long to finish. */
-    DRAIN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+    /** JOBS_WORKER "off" keeps this instance from running background jobs (e.g. a web-only one). */
+    ...clusterFields,
     /** SMTP connection, greeting and socket inactivity limit: a stalled server cannot hold the queue. */
     SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /** Bearer token for /metrics from other hosts; without it /metrics answers only on 127.0.0.1. */
@@ -103,6 +115,17 @@ export function env(): Env {
 /** The database's settings alone: a bad value is an error naming it, APP_ORIGIN is not needed. */
 export function databaseSettings() {
   return parseEnvWith(z.object(databaseFields), process.env);
+}
+
+/** The cluster supervisor's settings alone (no APP_ORIGIN needed: its workers check that). */
+export function clusterSettings(source: Record<string, string | undefined> = process.env) {
+  const e = parseEnvWith(z.object(clusterFields), source);
+  return {
+    processes: e.WEB_PROCESSES,
+    postgresServer: resolveDatabaseTarget(e.DATABASE_URL || DEFAULT_DATABASE_URL).kind === 'postgres',
+    jobsWorker: e.JOBS_WORKER === 'on',
+    drainMs: e.DRAIN_TIMEOUT_MS,
+  };
 }
 
 /** Tests that change a variable read it again. */

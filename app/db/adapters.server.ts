@@ -215,12 +215,13 @@ function guardedTransactions<T extends SqlAdapter>(adapter: T): T {
 }
 
 function postgresAdapter(connectionString: string) {
-  const { DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = databaseSettings();
+  const { DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_POOL_SIZE } =
+    databaseSettings();
   const lost = (error: Error) => noteDatabaseError(error);
   const factory = new PrismaPg(
     {
       connectionString,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: DATABASE_POOL_SIZE,
       connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
       // The server cancels a statement that runs too long; the client gives up on one whose
       // answer never arrives (a hung network path, where the server never saw it).
