@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import type { RoleKey } from '~/auth/roles';
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
 import { db } from '~/db.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import { makeOrganisation, makeUser } from './factories';
 
 export const ORIGIN = 'http://localhost:3000';

@@ -1,7 +1,7 @@
 // Issue 14, item 10: the accessibility statement's feedback reaches the coordinators.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import * as statementRoute from '~/routes/accessibility';
 import { makeOrganisation, makeUser } from '#tests/factories';
 import { callAction, json, makeRequest } from '#tests/helpers';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import * as eservicesRoute from '~/routes/eservices._index';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';

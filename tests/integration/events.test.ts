@@ -4,7 +4,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { getUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import { respond } from '~/domain/events/rsvp.server';
 import { audienceMembersWhere } from '~/domain/members/audience.server';
 import * as eventsRoute from '~/routes/events._index';

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';
 import * as newFeedbackRoute from '~/routes/eservices.$slug.feedback.new';

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { env } from '~/env.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import { publishDueVersions } from '~/domain/library/publish.server';
 import { filePath } from '~/domain/uploads/files.server';
 import * as homeRoute from '~/routes/_index';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { runDueJobs } from '~/domain/jobs/queue.server';
+import { runDueJobs } from '~/domain/jobs/worker.server';
 import { NOT_EXPORTED, exportedTables } from '~/domain/privacy/export.server';
 import { PRIVACY_CATEGORIES } from '~/domain/privacy/inventory';
 import { filePath } from '~/domain/uploads/files.server';

@@ -9,7 +9,6 @@ import { materialBody, renderMaterial, storedDoc } from '~/domain/library/body.s
 import { helsinkiDateTime } from '~/i18n/format';
 import type { FieldErrors } from '~/utils/forms';
 import { canWriteFor } from './access.server';
-import { ANNOUNCE_JOB, LAUNCH_JOB } from './jobs.server';
 import type { BriefingInput } from './schema.server';
 import { reindexBriefing } from './search-index.server';
 
@@ -102,10 +101,9 @@ async function scheduleLaunch(tx: Tx, briefingId: string) {
   });
   if (status !== 'published' || launchAt <= new Date()) return;
   await enqueueJob(tx, {
-    type: LAUNCH_JOB,
+    type: 'briefings.launch',
     payload: { briefingId },
     runAt: launchAt,
-    uniqueKey: `briefing-launch:${briefingId}:${launchAt.toISOString()}`,
   });
 }
 
@@ -149,14 +147,13 @@ export async function publishBriefing(
     await scheduleLaunch(tx, briefingId);
     // Telling 10,000 members is a job (in batches), not part of the writer's request.
     await enqueueJob(tx, {
-      type: ANNOUNCE_JOB,
+      type: 'briefings.announce',
       payload: {
         briefingId,
         number,
         kind: number === 1 ? 'published' : 'updated',
         actorName: actor.name,
       },
-      uniqueKey: `briefing-announce:${briefingId}:${number}`,
     });
     await writeAudit(tx, {
       action: 'briefing_publish',

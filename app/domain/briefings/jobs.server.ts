@@ -1,5 +1,5 @@
 import { db } from '~/db.server';
-import { registerJobHandler } from '~/domain/jobs/queue.server';
+import type { JobPayload } from '~/domain/jobs/registry.server';
 import { notify } from '~/domain/notifications/notify.server';
 import type { NotificationType } from '~/domain/notifications/constants';
 import { audienceMembersWhere } from '~/domain/members/audience.server';
@@ -10,9 +10,6 @@ import { reindexBriefing } from './search-index.server';
 // in batches, each its own transaction) and the launch, when the search row gains the text.
 // Notifications carry the title and the address only, never the confidential text.
 
-export const ANNOUNCE_JOB = 'briefings.announce';
-export const LAUNCH_JOB = 'briefings.launch';
-
 type Kind = 'published' | 'updated' | 'reminder';
 const TYPE: Record<Kind, NotificationType> = {
   published: 'briefing_published',
@@ -20,13 +17,7 @@ const TYPE: Record<Kind, NotificationType> = {
   reminder: 'briefing_reminder',
 };
 
-type AnnouncePayload = {
-  briefingId: string;
-  number: number;
-  kind: Kind;
-  actorName: string;
-  key?: string;
-};
+type AnnouncePayload = JobPayload<'briefings.announce'>;
 
 /**
  * Tells everyone this kind of message is for, batch by batch. A member told already (by the
@@ -85,11 +76,7 @@ export async function announce(p: AnnouncePayload) {
   }
 }
 
-registerJobHandler(ANNOUNCE_JOB, async (payload) => {
-  await announce(payload as unknown as AnnouncePayload);
-});
-
-registerJobHandler(LAUNCH_JOB, async (payload) => {
-  const { briefingId } = payload as { briefingId: string };
+/** At the launch the search row gains the text. */
+export async function launchBriefing({ briefingId }: JobPayload<'briefings.launch'>) {
   await db.$transaction((tx) => reindexBriefing(tx, briefingId));
-});
+}

@@ -4,7 +4,6 @@ import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { enqueueJob } from '~/domain/jobs/queue.server';
 import { helsinkiLocalInput } from '~/i18n/format';
-import { ANNOUNCE_JOB } from './jobs.server';
 import { REMIND_INTERVAL_HOURS } from './constants';
 
 // "I have read this" and what the owner sees of it: read by X of Y, per organisation and over
@@ -97,7 +96,7 @@ export async function remindUnread(
     await tx.briefing.update({ where: { id: briefing.id }, data: { remindedAt: now } });
     const key = `reminder:${helsinkiLocalInput(now).slice(0, 10)}`;
     await enqueueJob(tx, {
-      type: ANNOUNCE_JOB,
+      type: 'briefings.announce',
       payload: {
         briefingId: briefing.id,
         number: briefing.liveNumber,
@@ -105,7 +104,6 @@ export async function remindUnread(
         key,
         actorName: actor.name,
       },
-      uniqueKey: `briefing-announce:${briefing.id}:${key}`,
     });
     await writeAudit(tx, {
       action: 'briefing_remind',

@@ -1,5 +1,6 @@
 import { db, type Tx } from '~/db.server';
-import { enqueueJobs, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJobs } from '~/domain/jobs/queue.server';
+import type { JobPayload } from '~/domain/jobs/registry.server';
 import { notify } from '~/domain/notifications/notify.server';
 
 import { eventTitle } from './titles';
@@ -8,8 +9,6 @@ import { eventTitle } from './titles';
 // for: if the event moved, the job finds a different start and does nothing (new jobs were
 // made for the new time). A row per reminder sent makes a retried or repeated job harmless —
 // the reminder, its e-mail and that row are written in one transaction.
-
-export const REMINDER_JOB = 'event.reminder';
 
 export async function scheduleReminders(
   tx: Tx,
@@ -26,16 +25,15 @@ export async function scheduleReminders(
         .map((minutes) => ({ minutes, runAt: new Date(event.startsAt.getTime() - minutes * 60_000) }))
         .filter(({ runAt }) => runAt > now)
         .map(({ minutes, runAt }) => ({
-          type: REMINDER_JOB,
+          type: 'event.reminder' as const,
           runAt,
           payload: { eventId: event.id, userId: user.id, minutes, startsAt },
-          uniqueKey: `event-reminder:${event.id}:${user.id}:${minutes}:${startsAt}`,
         })),
     ),
   );
 }
 
-type ReminderPayload = { eventId: string; userId: string; minutes: number; startsAt: string };
+type ReminderPayload = JobPayload<'event.reminder'>;
 
 export async function sendReminder(payload: ReminderPayload) {
   await db.$transaction(async (tx) => {
@@ -65,7 +63,3 @@ export async function sendReminder(payload: ReminderPayload) {
     });
   });
 }
-
-registerJobHandler(REMINDER_JOB, async (payload) => {
-  await sendReminder(payload as unknown as ReminderPayload);
-});

@@ -1,6 +1,6 @@
 import { db } from '~/db.server';
 import { databaseState } from '~/db/availability.server';
-import { defaultWorkerId } from '~/domain/jobs/queue.server';
+import { defaultWorkerId } from '~/domain/jobs/worker.server';
 
 // Readiness for a load balancer: not draining, the database answers, and it accepts writes.
 // The write is cached for a few seconds so that probes every second cost one statement each.

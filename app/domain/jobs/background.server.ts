@@ -3,8 +3,7 @@ import { noteClosing } from '~/db/availability.server';
 import { env } from '~/env.server';
 import { logger } from '~/utils/log.server';
 import { pruneRateLimits } from '~/auth/rate-limit.server';
-import { startJobWorker } from './queue.server';
-import './handlers.server';
+import { startJobWorker } from './worker.server';
 import { scheduleDigest } from '~/domain/notifications/digest.server';
 
 let stopWorker: (() => Promise<void>) | undefined;

@@ -1,8 +1,22 @@
-// Every module that registers a job handler, imported once by the worker.
-import '~/domain/mail/outbox.server';
-import '~/domain/notifications/digest.server';
-import '~/domain/library/files.server';
-import '~/domain/library/publish.server';
-import '~/domain/events/reminders.server';
-import '~/domain/briefings/jobs.server';
-import '~/domain/privacy/export.server';
+import { launchBriefing, announce } from '~/domain/briefings/jobs.server';
+import { sendReminder } from '~/domain/events/reminders.server';
+import { extractPdfText } from '~/domain/library/files.server';
+import { publishDueVersions } from '~/domain/library/publish.server';
+import { sendQueuedEmail } from '~/domain/mail/outbox.server';
+import { runDigestJob } from '~/domain/notifications/digest.server';
+import { buildExportJob } from '~/domain/privacy/export.server';
+import type { JobHandlers } from './registry.server';
+
+/** What runs each kind of job (registry.server.ts lists the kinds; a missing one does not compile). */
+export const JOB_HANDLERS: JobHandlers = {
+  'email.send': sendQueuedEmail,
+  'notifications.digest': runDigestJob,
+  'library.publish': async () => {
+    await publishDueVersions();
+  },
+  'library.pdf-text': ({ uploadId }) => extractPdfText(uploadId),
+  'event.reminder': sendReminder,
+  'briefings.announce': announce,
+  'briefings.launch': launchBriefing,
+  'privacy.export': buildExportJob,
+};

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '~/auth/guards.server';
 import { db, type Tx } from '~/db.server';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJob } from '~/domain/jobs/queue.server';
 import {
   commitFile,
   detectType,
@@ -72,7 +72,7 @@ export async function attachFile(
       await tx.libraryFileLink.create({ data: { uploadId: id, materialId, position: count } });
       await tx.libraryMaterial.update({ where: { id: materialId }, data: { draftChanged: true } });
       if (type.mime === 'application/pdf') {
-        await enqueueJob(tx, { type: PDF_TEXT_JOB, payload: { uploadId: id } });
+        await enqueueJob(tx, { type: 'library.pdf-text', payload: { uploadId: id } });
       }
     });
   } catch (error) {
@@ -176,8 +176,6 @@ export function toMaterialFile(upload: {
 
 // ---------------------------------------------------------------- PDF text, in the background
 
-export const PDF_TEXT_JOB = 'library.pdf-text';
-
 export async function extractPdfText(uploadId: string) {
   const upload = await db.upload.findUnique({ where: { id: uploadId }, select: { id: true, mime: true } });
   if (!upload || upload.mime !== 'application/pdf') return;
@@ -196,8 +194,3 @@ export async function extractPdfText(uploadId: string) {
     for (const m of live) await reindexMaterial(tx, m.id);
   });
 }
-
-registerJobHandler(PDF_TEXT_JOB, async (payload) => {
-  const uploadId = (payload as { uploadId?: string } | null)?.uploadId;
-  if (uploadId) await extractPdfText(uploadId);
-});

@@ -2,7 +2,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJob } from '~/domain/jobs/queue.server';
 import { storedDoc, renderMaterial } from './body.server';
 import { reindexMaterial } from './search-index.server';
 
@@ -63,11 +63,7 @@ export async function publishMaterial(
     const live = publishAt <= now;
     if (live) await makeLive(tx, version.id, now);
     else {
-      await enqueueJob(tx, {
-        type: PUBLISH_JOB,
-        runAt: publishAt,
-        uniqueKey: `library-publish:${version.id}`,
-      });
+      await enqueueJob(tx, { type: 'library.publish', payload: { versionId: version.id }, runAt: publishAt });
     }
     await writeAudit(tx, {
       action: 'library_publish',
@@ -124,8 +120,3 @@ export async function publishDueVersions(now = new Date()) {
   }
   return due.length;
 }
-
-export const PUBLISH_JOB = 'library.publish';
-registerJobHandler(PUBLISH_JOB, async () => {
-  await publishDueVersions();
-});

@@ -8,7 +8,8 @@ import { appOrigin, env } from '~/env.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { logger } from '~/utils/log.server';
 import { isUuid } from '~/utils/ids';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJob } from '~/domain/jobs/queue.server';
+import type { JobHandler } from '~/domain/jobs/registry.server';
 import { activeMemberIdsWith } from '~/auth/roles.server';
 // notify queues its e-mail here: a cycle of functions, called only after both modules loaded.
 import { notify } from '~/domain/notifications/notify.server';
@@ -22,15 +23,13 @@ export type OutgoingEmail = {
   headers?: Record<string, string>;
 };
 
-export const SEND_EMAIL_JOB = 'email.send';
-
 /**
  * Stores the message and its delivery job in the caller's transaction: once the command
  * commits, the mail will go out even if SMTP is down right now or the process restarts.
  */
 export async function queueEmail(tx: Tx, email: OutgoingEmail) {
   const row = await tx.email.create({ data: email, select: { id: true } });
-  await enqueueJob(tx, { type: SEND_EMAIL_JOB, payload: { emailId: row.id }, maxAttempts: MAIL_ATTEMPTS });
+  await enqueueJob(tx, { type: 'email.send', payload: { emailId: row.id }, maxAttempts: MAIL_ATTEMPTS });
   return row.id;
 }
 
@@ -88,8 +87,8 @@ async function deliver(email: OutgoingEmail & { id: string }): Promise<{ outboxF
   return { outboxFile: file };
 }
 
-registerJobHandler(SEND_EMAIL_JOB, async (payload, job) => {
-  const { emailId } = payload as { emailId: string };
+/** The job that sends one queued e-mail (registry: `email.send`). */
+export const sendQueuedEmail: JobHandler<'email.send'> = async ({ emailId }, job) => {
   const email = await db.email.findUnique({
     where: { id: emailId },
     select: { id: true, to: true, subject: true, text: true, html: true, status: true, headers: true },
@@ -114,7 +113,7 @@ registerJobHandler(SEND_EMAIL_JOB, async (payload, job) => {
     await warnIfMailFailing();
     throw error;
   }
-});
+};
 
 /** How long mail may fail before the admins are alerted (log line at error level, /admin banner). */
 export const MAIL_ALERT_AFTER_MS = 60 * 60 * 1000;
@@ -186,7 +185,7 @@ export async function resendEmail(admin: AuthUser, emailId: string, meta: Reques
       data: { status: 'queued' },
     });
     if (!count) return false;
-    await enqueueJob(tx, { type: SEND_EMAIL_JOB, payload: { emailId }, maxAttempts: MAIL_ATTEMPTS });
+    await enqueueJob(tx, { type: 'email.send', payload: { emailId }, maxAttempts: MAIL_ATTEMPTS });
     await writeAudit(tx, { action: 'email_resent', actorId: admin.id, ip: meta.ip, details: { emailId } });
     return true;
   });

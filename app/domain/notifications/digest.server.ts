@@ -5,12 +5,11 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { db } from '~/db.server';
 import { feedPage, type FeedItem } from '~/domain/home/feed.server';
 import { appOrigin } from '~/env.server';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJob } from '~/domain/jobs/queue.server';
 import { digestEmail } from '~/domain/mail/templates.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { helsinkiDayStart } from '~/i18n/format';
 
-export const DIGEST_JOB = 'notifications.digest';
 /** Digests go out at 07:00 Helsinki time, before most support points open. */
 const DIGEST_HOUR = 7;
 
@@ -27,9 +26,7 @@ export function nextDigestAt(now = new Date()): Date {
 /** One pending digest job at a time, whatever number of instances start (unique key per run). */
 export async function scheduleDigest(now = new Date()) {
   const runAt = nextDigestAt(now);
-  await db.$transaction((tx) =>
-    enqueueJob(tx, { type: DIGEST_JOB, runAt, uniqueKey: `digest:${runAt.toISOString()}` }),
-  );
+  await db.$transaction((tx) => enqueueJob(tx, { type: 'notifications.digest', payload: {}, runAt }));
 }
 
 const DAY_MS = 86_400_000;
@@ -161,12 +158,13 @@ export async function digestTokenHolder(token: string) {
 export async function runDigestsNow(admin: AuthUser, meta: RequestMeta) {
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await enqueueJob(tx, { type: DIGEST_JOB, runAt: now, uniqueKey: `digest:now:${now.toISOString()}` });
+    await enqueueJob(tx, { type: 'notifications.digest', payload: {}, runAt: now });
     await writeAudit(tx, { action: 'digest_run', actorId: admin.id, ip: meta.ip });
   });
 }
 
-registerJobHandler(DIGEST_JOB, async () => {
+/** The daily run: digests out, the next run queued. */
+export async function runDigestJob() {
   await sendDigests();
   await scheduleDigest();
-});
+}

@@ -9,7 +9,8 @@ import { appOrigin } from '~/env.server';
 import { Prisma } from '~/generated/prisma/client';
 import { i18n } from '~/i18n/i18n.server';
 import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/config';
-import { enqueueJob, registerJobHandler } from '~/domain/jobs/queue.server';
+import { enqueueJob } from '~/domain/jobs/queue.server';
+import type { JobHandler } from '~/domain/jobs/registry.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
 import { dataExportEmail } from '~/domain/mail/templates.server';
 import { filePath, uploadDir } from '~/domain/uploads/files.server';
@@ -20,7 +21,6 @@ import { PRIVACY_CATEGORIES, type PrivacyCategory } from './inventory';
 // table in the folders of the privacy notice's categories, and the files they uploaded, as a ZIP
 // made in the background. Only they can download it, for seven days.
 
-export const EXPORT_JOB = 'privacy.export';
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 // Three copies a day is plenty; each one reads every table.
 const EXPORT_LIMIT = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
@@ -119,7 +119,7 @@ export async function requestExport(
   if (!limit.allowed) return { ok: false, key: 'profile:data.errors.tooMany', status: 429 };
   await db.$transaction(async (tx) => {
     const row = await tx.dataExport.create({ data: { userId: user.id }, select: { id: true } });
-    await enqueueJob(tx, { type: EXPORT_JOB, payload: { exportId: row.id }, uniqueKey: `export:${row.id}` });
+    await enqueueJob(tx, { type: 'privacy.export', payload: { exportId: row.id } });
   });
   return { ok: true };
 }
@@ -264,8 +264,8 @@ export async function removeExpiredExports() {
   await db.dataExport.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } });
 }
 
-registerJobHandler(EXPORT_JOB, async (payload, job) => {
-  const { exportId } = payload as { exportId: string };
+/** Builds one export (registry: `privacy.export`); a failed try leaves it queued for the next. */
+export const buildExportJob: JobHandler<'privacy.export'> = async ({ exportId }, job) => {
   try {
     await buildExport(exportId);
   } finally {
@@ -276,4 +276,4 @@ registerJobHandler(EXPORT_JOB, async (payload, job) => {
       });
   }
   await removeExpiredExports();
-});
+};
