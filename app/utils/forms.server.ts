@@ -139,6 +139,16 @@ export function multilineText({ max, min = 1 }: { max: number; min?: number }) {
     );
 }
 
+/** An optional single-line field: like text(), but empty or absent is ''. */
+export function optionalText(max: number) {
+  return text({ max, min: 0 }).default('');
+}
+
+/** An optional textarea: like multilineText(), but empty or absent is ''. */
+export function optionalMultilineText(max: number) {
+  return multilineText({ max, min: 0 }).default('');
+}
+
 export function email() {
   return z
     .string({ error: 'validation.required' })

@@ -10,3 +10,9 @@ export function slugify(name: string, fallback: string, maxLength = 60): string 
     .replace(/-+$/, '');
   return base || fallback;
 }
+
+/** `base`, or `base-2`, `base-3`… : the first that is not taken. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

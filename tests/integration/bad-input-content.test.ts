@@ -2,13 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import * as newThreadRoute from '~/routes/forum.new';
+import * as threadRoute from '~/routes/forum.t.$id';
 import * as newMaterialRoute from '~/routes/library.new';
 import * as libraryRoute from '~/routes/library._index';
 import * as newEventRoute from '~/routes/events.new';
 import * as searchRoute from '~/routes/search';
 import { makeCategory } from '#tests/factories';
-import { callAction, callLoader, loginAs, makeRequest } from '#tests/helpers';
-import { CHUNKS, expectHandled } from '#tests/naughty-strings';
+import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
+import { CHUNKS, expectedFor, expectHandled, expectOutcome } from '#tests/naughty-strings';
 
 let admin: { cookie: string; user: { id: string; organisationId: string } };
 beforeAll(async () => {
@@ -16,6 +17,37 @@ beforeAll(async () => {
 });
 
 describe('naughty strings: forum, library, events and search', () => {
+  it.each(CHUNKS)(
+    'a forum thread title is stored and shown back exactly, or refused, $label',
+    async ({ strings }) => {
+      const categoryId = (await makeCategory(db)).id;
+      for (const s of strings) {
+        await db.rateLimit.deleteMany({ where: { key: `forum-post:${admin.user.id}` } });
+        const response = await callAction(
+          newThreadRoute,
+          makeRequest('/forum/new', {
+            cookie: admin.cookie,
+            form: {
+              categoryId,
+              title: s,
+              language: 'fi',
+              bodyText: `Miten tunnukset vaihdetaan? ${crypto.randomUUID()}`,
+            },
+          }),
+        );
+        await expectOutcome(response, 'title', expectedFor(s, { max: 200, min: 5 }), async (r) => {
+          const id = r.headers.get('Location')!.split('/').pop()!;
+          const stored = (await db.forumThread.findUniqueOrThrow({ where: { id } })).title;
+          const page = await json<{ thread: { title: string } }>(
+            await callLoader(threadRoute, makeRequest(`/forum/t/${id}`, { cookie: admin.cookie }), { id }),
+          );
+          expect(page.thread.title, 'the thread page shows what was stored').toBe(stored);
+          return stored;
+        });
+      }
+    },
+  );
+
   it.each(CHUNKS)('forum thread title, tags and body (text and editor JSON), $label', async ({ strings }) => {
     const categoryId = (await makeCategory(db)).id;
     for (const s of strings) {
@@ -31,6 +63,38 @@ describe('naughty strings: forum, library, events and search', () => {
       await expectHandled(response, 'title');
     }
   });
+
+  it.each(CHUNKS)(
+    'a library material title and summary are stored exactly, or refused, $label',
+    async ({ strings }) => {
+      for (const s of strings) {
+        for (const [field, rule] of [
+          ['title', { max: 200 }],
+          ['summary', { max: 500, min: 0, multiline: true }],
+        ] as const) {
+          const response = await callAction(
+            newMaterialRoute,
+            makeRequest('/library/new', {
+              cookie: admin.cookie,
+              form: {
+                language: 'fi',
+                title: 'Pankkitunnukset puhelimeen',
+                type: 'guide',
+                audience: 'all',
+                bodyText: 'Ohje',
+                [field]: s,
+              },
+            }),
+          );
+          await expectOutcome(response, field, expectedFor(s, rule), async (r) => {
+            const slug = r.headers.get('Location')!.split('/')[2]!;
+            const material = await db.libraryMaterial.findFirstOrThrow({ where: { slug } });
+            return field === 'title' ? material.draftTitle : material.draftSummary;
+          });
+        }
+      }
+    },
+  );
 
   it.each(CHUNKS)('library material title, summary, tags, links and body, $label', async ({ strings }) => {
     for (const s of strings) {
@@ -55,6 +119,41 @@ describe('naughty strings: forum, library, events and search', () => {
       await expectHandled(response, 'title');
     }
   });
+
+  it.each(CHUNKS)(
+    'an event title, description and address are stored exactly, or refused, $label',
+    async ({ strings }) => {
+      for (const s of strings) {
+        for (const [field, rule] of [
+          ['titleSv', { max: 200, min: 0 }],
+          ['descriptionFi', { max: 5000, min: 0, multiline: true }],
+          ['address', { max: 300, min: 0 }],
+        ] as const) {
+          const response = await callAction(
+            newEventRoute,
+            makeRequest('/events/new', {
+              cookie: admin.cookie,
+              form: {
+                type: 'network_meeting',
+                titleFi: 'Verkostotapaaminen',
+                startsAt: '2030-01-01T10:00',
+                endsAt: '2030-01-01T12:00',
+                placeKind: 'online',
+                joinUrl: 'https://example.org/meet',
+                audience: 'all',
+                [field]: s,
+              },
+            }),
+          );
+          await expectOutcome(response, field, expectedFor(s, rule), async (r) => {
+            const id = r.headers.get('Location')!.split('/')[2]!.split('?')[0]!;
+            const event = await db.event.findUniqueOrThrow({ where: { id } });
+            return event[field];
+          });
+        }
+      }
+    },
+  );
 
   it.each(CHUNKS)('event titles, descriptions, times, places and capacity, $label', async ({ strings }) => {
     for (const s of strings) {

@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
 import { LANGUAGES } from '~/i18n/config';
-import { list, multilineText, text } from '~/utils/forms.server';
+import { list, multilineText, optionalMultilineText, optionalText, text } from '~/utils/forms.server';
 import { BRIEFING_AUDIENCES, ESERVICE_STATUSES } from './constants';
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 const optionalHttps = z
   .string()
   .trim()
@@ -22,9 +21,9 @@ export const EServiceSchema = z.object({
   nameFi: text({ max: 120 }),
   nameSv: optionalText(120),
   nameEn: optionalText(120),
-  helpFi: optionalText(3000),
-  helpSv: optionalText(3000),
-  helpEn: optionalText(3000),
+  helpFi: optionalMultilineText(3000),
+  helpSv: optionalMultilineText(3000),
+  helpEn: optionalMultilineText(3000),
   owner: optionalText(200),
   status: z.enum(ESERVICE_STATUSES, { error: 'validation.required' }),
   launchDate: z
@@ -60,11 +59,11 @@ export const BriefingSchema = z.object({
   eserviceId: z.uuid({ error: 'briefings:errors.eservice' }),
   language: z.enum(LANGUAGES, { error: 'validation.required' }),
   title: text({ max: 200 }),
-  forWhom: optionalText(500),
+  forWhom: optionalMultilineText(500),
   body: z.string().max(2_000_000, { error: 'briefings:errors.bodyTooLong' }).optional(),
   bodyText: z.string().max(2_000_000, { error: 'briefings:errors.bodyTooLong' }).optional(),
-  knownProblems: optionalText(5000),
-  adviceToResidents: optionalText(5000),
+  knownProblems: optionalMultilineText(5000),
+  adviceToResidents: optionalMultilineText(5000),
   /** <input type="datetime-local">: a Helsinki wall-clock time. */
   launchAt: z
     .string({ error: 'validation.required' })

@@ -1,10 +1,9 @@
 // Zod schemas of the events area's forms (actions only; zod stays out of reading pages).
 import { z } from 'zod';
 import { ROLE_KEYS } from '~/auth/roles';
-import { list } from '~/utils/forms.server';
+import { list, optionalMultilineText, optionalText } from '~/utils/forms.server';
 import { EVENT_AUDIENCES, EVENT_TYPES, PLACE_KINDS, REMINDER_CHOICES, RSVP_CHOICES } from './constants';
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 /** <input type="datetime-local">: a Helsinki wall-clock time. */
 const localDateTime = z
   .string({ error: 'validation.required' })
@@ -21,9 +20,9 @@ export const EventSchema = z.object({
   titleFi: optionalText(200),
   titleSv: optionalText(200),
   titleEn: optionalText(200),
-  descriptionFi: optionalText(5000),
-  descriptionSv: optionalText(5000),
-  descriptionEn: optionalText(5000),
+  descriptionFi: optionalMultilineText(5000),
+  descriptionSv: optionalMultilineText(5000),
+  descriptionEn: optionalMultilineText(5000),
   startsAt: localDateTime,
   endsAt: localDateTime,
   placeKind: z.enum(PLACE_KINDS, { error: 'validation.required' }),
@@ -109,7 +108,7 @@ export const FollowUpSchema = z
     minutesUrl: optionalHttps,
     slidesUrl: optionalHttps,
     recordingUrl: optionalHttps,
-    note: z.string().trim().max(2000, { error: 'validation.tooLong' }).default(''),
+    note: optionalText(2000),
   })
   .refine((f) => f.minutesUrl || f.slidesUrl || f.recordingUrl || f.note, {
     path: ['minutesUrl'],

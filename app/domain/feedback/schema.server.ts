@@ -1,9 +1,7 @@
 // Zod schemas of the field-feedback forms (actions only).
 import { z } from 'zod';
-import { multilineText } from '~/utils/forms.server';
+import { multilineText, optionalMultilineText, optionalText } from '~/utils/forms.server';
 import { FEEDBACK_DEVICES, FEEDBACK_STATUSES, FREQUENCIES, SEVERITIES } from './constants';
-
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
 export const FeedbackSchema = z.object({
   whatHappened: multilineText({ max: 3000 }),
@@ -21,7 +19,7 @@ export type FeedbackInput = z.infer<typeof FeedbackSchema>;
 
 export const RespondSchema = z.object({
   intent: z.literal('respond'),
-  body: optionalText(3000),
+  body: optionalMultilineText(3000),
   status: z.enum(FEEDBACK_STATUSES, { error: 'validation.invalid' }),
 });
 export type RespondInput = z.infer<typeof RespondSchema>;

@@ -2,7 +2,7 @@
 // the browser (zod alone is ~90 KB gzipped). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, tagList, text } from '~/utils/forms.server';
+import { list, optionalText, tagList, text } from '~/utils/forms.server';
 import {
   DEVICE_TAGS,
   FLAG_REASONS,
@@ -44,7 +44,7 @@ export const EditSchema = z.object({
 
 export const FlagSchema = z.object({
   reason: z.enum(FLAG_REASONS, { error: 'forum:errors.flagReason' }),
-  note: z.string().trim().max(1000, { error: 'validation.tooLong' }).default(''),
+  note: optionalText(1000),
 });
 
 export const ModerationReasonSchema = text({ max: 500 });
@@ -60,9 +60,9 @@ export const CategorySchema = z.object({
   nameFi: text({ max: 80 }),
   nameSv: text({ max: 80 }),
   nameEn: text({ max: 80 }),
-  descriptionFi: z.string().trim().max(300, { error: 'validation.tooLong' }).default(''),
-  descriptionSv: z.string().trim().max(300, { error: 'validation.tooLong' }).default(''),
-  descriptionEn: z.string().trim().max(300, { error: 'validation.tooLong' }).default(''),
+  descriptionFi: optionalText(300),
+  descriptionSv: optionalText(300),
+  descriptionEn: optionalText(300),
   position: z.coerce.number({ error: 'validation.invalid' }).int().min(0).max(1000).default(0),
 });
 

@@ -1,7 +1,6 @@
 // Zod schemas of the guidance log's forms and the resident's quick feedback (actions only).
 import { z } from 'zod';
-import { list } from '~/utils/forms.server';
-import { CONTROL_CHARS } from '~/utils/forms';
+import { list, optionalMultilineText, optionalText } from '~/utils/forms.server';
 import {
   AGE_GROUPS,
   CHANNELS,
@@ -17,14 +16,6 @@ const optionalUuid = z
   .uuid({ error: 'validation.invalid' })
   .optional()
   .or(z.literal('').transform(() => undefined));
-
-const freeText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: 'validation.invalidCharacters' })
-    .default('');
 
 export const GuidanceSchema = z
   .object({
@@ -54,8 +45,8 @@ export const GuidanceSchema = z
       .optional()
       .or(z.literal('').transform(() => undefined)),
     outcome: z.enum(OUTCOMES, { error: 'reports:errors.outcome' }),
-    referredTo: freeText(200),
-    note: freeText(1000),
+    referredTo: optionalText(200),
+    note: optionalMultilineText(1000),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === 'referred' && !v.referredTo)
@@ -71,6 +62,6 @@ export const ResidentFeedbackSchema = z.object({
     .int({ error: 'reports:resident.errors.rating' })
     .min(RATINGS[0], { error: 'reports:resident.errors.rating' })
     .max(RATINGS[RATINGS.length - 1]!, { error: 'reports:resident.errors.rating' }),
-  comment: freeText(1000),
+  comment: optionalMultilineText(1000),
 });
 export type ResidentFeedbackInput = z.infer<typeof ResidentFeedbackSchema>;

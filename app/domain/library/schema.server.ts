@@ -2,7 +2,7 @@
 // the browser bundle). The fixed lists live in constants.ts.
 import { z } from 'zod';
 import { LANGUAGES } from '~/i18n/config';
-import { list, searchText, tagList, text } from '~/utils/forms.server';
+import { list, optionalMultilineText, searchText, tagList, text } from '~/utils/forms.server';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
 import {
   AUDIENCES,
@@ -62,7 +62,7 @@ const audienceFields = {
 export const MaterialSchema = z
   .object({
     title: text({ max: 200 }),
-    summary: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
+    summary: optionalMultilineText(500),
     body: z.string().max(2_000_000, { error: 'library:errors.bodyTooLong' }).optional(),
     bodyText: z.string().max(2_000_000, { error: 'library:errors.bodyTooLong' }).optional(),
     type: z.enum(MATERIAL_TYPES, { error: 'validation.required' }),
@@ -108,9 +108,9 @@ export const PathSchema = z.object({
   titleFi: text({ max: 150 }),
   titleSv: text({ max: 150 }),
   titleEn: text({ max: 150 }),
-  descriptionFi: z.string().trim().max(1000, { error: 'validation.tooLong' }).default(''),
-  descriptionSv: z.string().trim().max(1000, { error: 'validation.tooLong' }).default(''),
-  descriptionEn: z.string().trim().max(1000, { error: 'validation.tooLong' }).default(''),
+  descriptionFi: optionalMultilineText(1000),
+  descriptionSv: optionalMultilineText(1000),
+  descriptionEn: optionalMultilineText(1000),
 });
 
 export const PathItemSchema = z.discriminatedUnion('intent', [

@@ -1,5 +1,5 @@
 import type { Tx } from '~/db.server';
-import { slugify } from '~/utils/slug';
+import { firstFreeSlug, slugify } from '~/utils/slug';
 import { isReservedSlug } from './schema.server';
 
 /** "OmaKanta: kirjautuminen" -> "omakanta-kirjautuminen"; unique among materials. */
@@ -13,5 +13,5 @@ export async function uniqueSlug(tx: Tx, title: string, language: string) {
   );
   if (!taken.has(start)) return start;
   if (!taken.has(`${start}-${language}`)) return `${start}-${language}`;
-  for (let n = 2; ; n++) if (!taken.has(`${start}-${n}`)) return `${start}-${n}`;
+  return firstFreeSlug(start, taken);
 }

@@ -1,11 +1,9 @@
 // Zod schema of the support-point form (actions only).
 import { z } from 'zod';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { list, searchText, text } from '~/utils/forms.server';
+import { list, optionalMultilineText, searchText, text } from '~/utils/forms.server';
 import { SUPPORT_POINT_KINDS } from './constants';
 import { DISTRICT_KEYS } from './districts';
-
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
 export const SupportPointSchema = z.object({
   name: text({ max: 120 }),
@@ -22,9 +20,9 @@ export const SupportPointSchema = z.object({
     .uuid({ error: 'validation.invalid' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  hoursFi: optionalText(500),
-  hoursSv: optionalText(500),
-  hoursEn: optionalText(500),
+  hoursFi: optionalMultilineText(500),
+  hoursSv: optionalMultilineText(500),
+  hoursEn: optionalMultilineText(500),
   languages: list(z.enum(ADVISE_LANGUAGES, { error: 'validation.invalid' })),
   appointmentNeeded: z
     .string()

@@ -7,7 +7,7 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { writtenIn } from '~/i18n/written-in';
 import type { FieldErrors } from '~/utils/forms';
-import { slugify } from '~/utils/slug';
+import { firstFreeSlug, slugify } from '~/utils/slug';
 import { containsPattern } from '~/utils/sql';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
@@ -98,6 +98,19 @@ export async function findSupportPoint(slug: string, includeInactive: boolean) {
 
 type SaveResult = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
 
+/**
+ * The address of a point whose slug field was left empty: made from its name, with -2, -3…
+ * when another point has it, so a field nobody filled in never fails the form.
+ */
+async function slugFromName(name: string, id: string | null): Promise<string> {
+  const base = slugify(name, 'tukipiste');
+  const others = await db.supportPoint.findMany({
+    where: { slug: { startsWith: base }, ...(id ? { id: { not: id } } : {}) },
+    select: { slug: true },
+  });
+  return firstFreeSlug(base, new Set(others.map((p) => p.slug)));
+}
+
 /** Adds (no `id`) or changes a point; audited, as every change a coordinator makes for all. */
 export async function saveSupportPoint(
   actor: AuthUser,
@@ -105,7 +118,7 @@ export async function saveSupportPoint(
   input: SupportPointInput,
   meta: RequestMeta,
 ): Promise<SaveResult> {
-  const slug = input.slug || slugify(input.name, 'tukipiste');
+  const slug = input.slug || (await slugFromName(input.name, id));
   if (
     input.hostOrganisationId &&
     !(await db.organisation.findUnique({ where: { id: input.hostOrganisationId }, select: { id: true } }))
