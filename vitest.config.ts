@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** "" on Node.js 20 (what a new machine here has), "-node22" when CI runs the suite on Node.js 22. */
 function nodeSuffix() {
@@ -21,6 +21,9 @@ export default defineConfig({
       json: `test-results/unit-${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}${nodeSuffix()}.json`,
     },
     include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+    // Races (*.postgres.test.ts) mean something only with concurrent connections: the embedded
+    // database runs one statement at a time, so they run only against a PostgreSQL server.
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.postgres.test.ts'])],
     environment: 'node',
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/per-file-db.ts'],

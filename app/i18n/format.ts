@@ -56,9 +56,15 @@ export function helsinkiDateTime(local: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, min] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, h, min);
-  // Step back by the offset, then once more with the offset at the result (the DST change day).
-  const first = wall - helsinkiOffsetMinutes(wall) * 60_000;
-  return new Date(wall - helsinkiOffsetMinutes(first) * 60_000);
+  // Temporal's "compatible" rule, which RFC 5545 also uses: a wall time that happens twice (the
+  // October change) is the first of the two; one that never happens (March) is read with the
+  // offset from before the change, so 03:30 becomes 04:30 summer time.
+  const day = 86_400_000;
+  const before = wall - helsinkiOffsetMinutes(wall - day) * 60_000;
+  const after = wall - helsinkiOffsetMinutes(wall + day) * 60_000;
+  const fits = (instant: number) => instant + helsinkiOffsetMinutes(instant) * 60_000 === wall;
+  const candidates = [before, after].filter(fits);
+  return new Date(candidates.length ? Math.min(...candidates) : before);
 }
 
 /** The instant a calendar day (YYYY-MM-DD, plus `addDays`) begins in Helsinki, DST included. */

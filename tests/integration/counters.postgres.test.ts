@@ -1,5 +1,6 @@
-// Denormalised counters stay exact under concurrent writes (on a PostgreSQL server: the
-// embedded database serialises everything, so there this also passes without the row lock).
+// Denormalised counters stay exact under concurrent writes. A .postgres test: the embedded
+// database serialises every statement, so there it would pass without the row lock too; it runs
+// only against a PostgreSQL server (TEST_DATABASE_URL), as CI does (vitest.config.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { recountAll } from '~/domain/maintenance/recount.server';

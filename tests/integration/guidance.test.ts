@@ -114,20 +114,15 @@ describe('logging a session', () => {
     expect(page.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('a double tap, a retry after a lost answer and racing requests give one entry', async () => {
+  it('a double tap and a retry after a lost answer give one entry (racing requests: races.postgres.test.ts)', async () => {
     const form = entry();
     const first = await logOk(adviser.cookie, form);
     expect(await logOk(adviser.cookie, form)).toBe(first);
     const page = await logByPage(adviser.cookie, form);
     expect(page.headers.get('Location')).toBe(`/reports/log?saved=${first}`);
-    const raced = entry();
-    const ids = await Promise.all(Array.from({ length: 6 }, () => logOk(adviser.cookie, raced)));
-    expect(new Set(ids).size).toBe(1);
-    expect(
-      await db.guidanceSession.count({
-        where: { idempotencyKey: { in: [form.idempotencyKey as string, raced.idempotencyKey as string] } },
-      }),
-    ).toBe(2);
+    expect(await db.guidanceSession.count({ where: { idempotencyKey: form.idempotencyKey as string } })).toBe(
+      1,
+    );
   });
 
   it('the same key from two advisers is two entries (keys are per adviser)', async () => {
