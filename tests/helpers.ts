@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { getUser, type AuthUser } from '~/auth/guards.server';
 import type { RoleKey } from '~/auth/roles';
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
 import { db } from '~/db.server';
@@ -34,8 +35,11 @@ export function makeRequest(pathname: string, options: RequestOptions = {}): Req
   return new Request(`${ORIGIN}${pathname}`, { method, headers, body });
 }
 
-type Loader = (args: LoaderFunctionArgs) => unknown;
-type Action = (args: ActionFunctionArgs) => unknown;
+/** A route module as the tests call it: its loader and action take what Remix passes. */
+export type WithLoader = { loader: (args: LoaderFunctionArgs) => unknown };
+export type WithAction = { action: (args: ActionFunctionArgs) => unknown };
+type Loader = WithLoader['loader'];
+type Action = WithAction['action'];
 
 /** Runs a loader or action and always hands back a Response, thrown or returned. */
 async function call(fn: Loader | Action, request: Request, params: Record<string, string>) {
@@ -49,20 +53,21 @@ async function call(fn: Loader | Action, request: Request, params: Record<string
   }
 }
 
-export const callLoader = (
-  route: { loader: Loader },
-  request: Request,
-  params: Record<string, string> = {},
-) => call(route.loader, request, params);
-export const callAction = (
-  route: { action: Action },
-  request: Request,
-  params: Record<string, string> = {},
-) => call(route.action, request, params);
+export const callLoader = (route: WithLoader, request: Request, params: Record<string, string> = {}) =>
+  call(route.loader, request, params);
+export const callAction = (route: WithAction, request: Request, params: Record<string, string> = {}) =>
+  call(route.action, request, params);
 
 export async function cookieFor(userId: string) {
   const { token } = await createSession(userId, { ip: CLIENT_IP, userAgent: 'vitest' });
   return `${SESSION_COOKIE}=${token}`;
+}
+
+/** A member as a domain command sees them (roles, permissions), read the way a request does. */
+export async function memberAsActor(userId: string): Promise<AuthUser> {
+  const user = await getUser(makeRequest('/', { cookie: await cookieFor(userId) }));
+  if (!user) throw new Error(`no active member ${userId}`);
+  return user;
 }
 
 /** A member of the given role (in a fresh organisation unless one is given), logged in. */

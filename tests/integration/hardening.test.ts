@@ -22,6 +22,7 @@ import {
   linkIn,
   loginAs,
   makeRequest,
+  memberAsActor,
   sessionTokenFrom,
 } from '#tests/helpers';
 
@@ -324,7 +325,9 @@ describe('pictures attached to library material', () => {
 
     const received = await receiveUpload(request('kuva.jpg'), { field: 'file', maxBytes: 1_000_000 });
     if (!received.ok || !received.file) throw new Error('not received');
-    expect(await attachFile(trainer.user as never, material.id, received.file)).toEqual({ ok: true });
+    expect(await attachFile(await memberAsActor(trainer.user.id), material.id, received.file)).toEqual({
+      ok: true,
+    });
     const upload = await db.upload.findFirstOrThrow({
       where: { ownerId: trainer.user.id, scope: 'library' },
       orderBy: { createdAt: 'desc' },

@@ -16,7 +16,7 @@ import * as strings from '~/routes/i18n.$file';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 const rootData = (request: Request) =>
-  callLoader(root as never, request).then((r) => json<{ language: string; stringsUrl: string }>(r));
+  callLoader(root, request).then((r) => json<{ language: string; stringsUrl: string }>(r));
 
 describe('language', () => {
   it('defaults to Finnish, follows Accept-Language, the cookie, the profile and ?lng=, in that order of strength', async () => {

@@ -8,6 +8,7 @@ import { enqueueJob } from '~/domain/jobs/queue.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
 import { MAIL_ATTEMPTS, mailFailingSince, queueEmail, resendEmail } from '~/domain/mail/outbox.server';
 import { makeOrganisation, makeUser } from '#tests/factories';
+import { memberAsActor } from '#tests/helpers';
 import { startSmtpServer, type TestSmtpServer } from '#tests/faults/smtp-server';
 import { startTcpProxy, type TcpProxy } from '#tests/faults/tcp-proxy';
 
@@ -144,8 +145,8 @@ describe('mail through an SMTP server that misbehaves', () => {
     const admin = await makeUser(db, { role: 'admin', organisationId: org.id });
     const meta = { ip: '127.0.0.1', userAgent: 'vitest' };
     proxy.setMode('forward');
-    expect(await resendEmail({ id: admin.id } as never, emailId, meta)).toBe(true);
-    expect(await resendEmail({ id: admin.id } as never, emailId, meta)).toBe(false); // already queued
+    expect(await resendEmail(await memberAsActor(admin.id), emailId, meta)).toBe(true);
+    expect(await resendEmail(await memberAsActor(admin.id), emailId, meta)).toBe(false); // already queued
     await runDueJobs();
     expect((await db.email.findUniqueOrThrow({ where: { id: emailId } })).status).toBe('sent');
     expect(await db.auditLog.count({ where: { action: 'email_resent', actorId: admin.id } })).toBe(1);

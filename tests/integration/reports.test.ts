@@ -70,8 +70,6 @@ const dashboardFor = async (cookie: string, query = '') =>
     filter: { scope: string; from: string; to: string; organisationId?: string };
   };
 
-type Row = Awaited<ReturnType<typeof db.guidanceSession.findMany>>[number];
-
 /** Where the dashboards start unless told otherwise: the first day of the month 11 months back. */
 function defaultFrom() {
   const d = new Date(`${helsinkiToday().slice(0, 7)}-01T00:00:00Z`);
@@ -80,7 +78,7 @@ function defaultFrom() {
 }
 
 /** The straightforward recount: fetch the rows, count them in JavaScript. */
-function recount(rows: Row[], by: (r: Row) => string | string[]) {
+function recount<R>(rows: R[], by: (r: R) => string | string[]) {
   const counts = new Map<string, number>();
   for (const r of rows) {
     const keys = by(r);
@@ -275,7 +273,7 @@ describe('the numbers', () => {
       const answers = await db.residentFeedback.findMany({ where: { sessionId: { in: ids } } });
       expectChart(
         c.satisfaction,
-        recount(answers as never, (r) => String((r as unknown as { rating: number }).rating)),
+        recount(answers, (r) => String(r.rating)),
         true,
       );
     }
@@ -581,7 +579,12 @@ describe('support points', () => {
       pointEdit,
       makeRequest('/support-points/vallilan-kirjasto/edit', {
         cookie: coordinator.cookie,
-        form: { ...form, slug: 'vallilan-kirjasto', appointmentNeeded: [] as never, active: [] as never },
+        form: {
+          ...form,
+          slug: 'vallilan-kirjasto',
+          appointmentNeeded: [] as string[],
+          active: [] as string[],
+        },
       }),
       { slug: 'vallilan-kirjasto' },
     );
