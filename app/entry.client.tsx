@@ -5,14 +5,13 @@ import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
 
-type RootData = { language: string };
 type Strings = Record<string, Record<string, Record<string, unknown>>>;
 
 // The page's <head> loads the language's strings (a script the browser keeps, ADR 012), so
-// hydration needs no extra request. Changing language is a full page load (the switcher).
-const root = (window as unknown as { __remixContext: { state: { loaderData: { root?: RootData } } } })
-  .__remixContext.state.loaderData.root;
-const language = root?.language ?? document.documentElement.lang ?? DEFAULT_LANGUAGE;
+// hydration needs no extra request. Changing language is a full page load (the switcher). The
+// language is the one the server rendered the page in: <html lang>, set by root.tsx (not read
+// from Remix's private window.__remixContext).
+const language = document.documentElement.lang || DEFAULT_LANGUAGE;
 
 const loaded = () =>
   (window as unknown as { __tukiverkkoStrings?: Strings }).__tukiverkkoStrings?.[language] ?? null;
