@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { can, getUser } from '~/auth/guards.server';
 import { openFlagCount } from '~/domain/forum/moderation.server';
@@ -11,6 +19,7 @@ import { navigationFor } from '~/components/navigation';
 import { getLanguage } from '~/i18n/i18n.server';
 import { stringsUrl } from '~/i18n/strings-script.server';
 import { DEFAULT_LANGUAGE } from '~/i18n/config';
+import { takeDone } from '~/utils/done-cookie.server';
 import { pageTitle } from '~/utils/meta';
 import { useNonce } from '~/utils/nonce';
 import tokensHref from 'hds-design-tokens/lib/all.min.css';
@@ -26,22 +35,35 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
-  const [unreadNotifications, moderation] = await Promise.all([
+  const [unreadNotifications, moderation, { done, headers }] = await Promise.all([
     user ? unreadCount(request, user.id) : 0,
     can(user, 'forum:moderate') ? openFlagCount() : 0,
+    takeDone(request),
   ]);
-  return json({
-    language,
-    stringsUrl: stringsUrl(language),
-    user: user
-      ? { id: user.id, name: user.name, roles: user.roles, organisationName: user.organisationName }
-      : null,
-    navigation: navigationFor(user, { moderation }),
-    unreadNotifications,
-  });
+  return json(
+    {
+      language,
+      stringsUrl: stringsUrl(language),
+      user: user
+        ? { id: user.id, name: user.name, roles: user.roles, organisationName: user.organisationName }
+        : null,
+      navigation: navigationFor(user, { moderation }),
+      unreadNotifications,
+      /** A success message from the action that redirected here (redirectDone). */
+      done,
+    },
+    { headers },
+  );
 }
 
 export type RootData = typeof loader;
+
+/**
+ * The shell's data is loaded again after a form, as Remix does, and also when a success message
+ * waits in its cookie after a move a page's script made itself (done-cookie.server.ts).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || (typeof document !== 'undefined' && document.cookie.includes('tk_done='));
 
 const ZOD_JITLESS = 'globalThis.__zod_globalConfig={jitless:true}';
 

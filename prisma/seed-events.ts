@@ -5,6 +5,7 @@ import { memberById } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { createAnnouncement } from '~/domain/announcements/announcements.server';
 import { cancelEvent, createEvent } from '~/domain/events/events.server';
+import { findEvent } from '~/domain/events/queries.server';
 import { addOrganiser, linkMaterial } from '~/domain/events/links.server';
 import { createSeries } from '~/domain/events/series.server';
 import { respond } from '~/domain/events/rsvp.server';
@@ -146,7 +147,8 @@ export async function seedEventsDemo() {
     await respond(member, meeting, i % 3 === 2 ? 'maybe' : 'going', meta);
     if (i % 2 === 0) await respond(member, trainingDay, 'going', meta);
   }
-  await cancelEvent(coordinator, cancelled, 'Tila ei ole käytettävissä.', meta);
+  const toCancel = await findEvent(coordinator, cancelled);
+  if (toCancel) await cancelEvent(coordinator, toCancel, 'Tila ei ole käytettävissä.', meta);
   await createAnnouncement(
     coordinator,
     {

@@ -12,14 +12,13 @@ import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type Role
 import { holdingRoles } from './roles.server';
 import { createSession } from './session.server';
 import { generateToken, hashToken } from './tokens.server';
+import { refuse, type Result } from '~/utils/result';
 
 export const INVITE_VALID_DAYS = 7;
 
 export type InviteInput = { email: string; organisationId: string; roles: readonly string[]; locale: string };
 
-export type InviteResult =
-  | { ok: true; inviteId: string | null }
-  | { ok: false; field: 'email' | 'organisationId' | 'roles'; key: string };
+export type InviteResult = Result<{ inviteId: string | null }>;
 
 export async function createInvite(
   inviter: AuthUser,
@@ -35,10 +34,10 @@ export async function createInvite(
     roles.length !== new Set(input.roles).size ||
     roles.some((r) => !grantable.includes(r))
   ) {
-    return { ok: false, field: 'roles', key: 'members:invite.errors.role' };
+    return refuse('members:invite.errors.role', { field: 'roles' });
   }
   if (scope === 'organisation' && input.organisationId !== inviter.organisationId) {
-    return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
+    return refuse('members:invite.errors.organisation', { field: 'organisationId' });
   }
   const [organisation, existing] = await Promise.all([
     db.organisation.findFirst({
@@ -47,9 +46,9 @@ export async function createInvite(
     }),
     db.user.findUnique({ where: { email: input.email }, select: { id: true, organisationId: true } }),
   ]);
-  if (!organisation) return { ok: false, field: 'organisationId', key: 'members:invite.errors.organisation' };
+  if (!organisation) return refuse('members:invite.errors.organisation', { field: 'organisationId' });
   if (existing && (scope === 'all' || existing.organisationId === inviter.organisationId))
-    return { ok: false, field: 'email', key: 'members:invite.errors.exists' };
+    return refuse('members:invite.errors.exists', { field: 'email' });
   // Someone in another organisation: an org admin may not learn who has an account elsewhere,
   // so the answer is the one a new address gets, and the e-mail tells the member to log in.
   if (existing) {

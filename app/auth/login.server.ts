@@ -2,6 +2,7 @@ import { db } from '~/db.server';
 import type { AuthUser } from './guards.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { verifyAgainstDummy, verifyPassword } from './password.server';
+import { hitLimit, limitKey, LIMITS } from './limits.server';
 import { clearRateLimit, extendRateLimit, hitRateLimit, peekRateLimits } from './rate-limit.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
@@ -13,21 +14,18 @@ import { checkSecondStep, hasSecondFactor, startSecondStep } from './two-factor.
 // where everybody shares one public IP, and still a stop to someone trying password after
 // password across accounts. An account that is stopped again and again waits longer each time
 // (15 min, 30, 1 h, … at most a day) until a login or a password reset clears it.
-export const LOGIN_LIMITS = {
-  account: { limit: 10, windowMs: 15 * 60 * 1000 },
-  ip: { limit: 200, windowMs: 15 * 60 * 1000 },
-  // How many stops in a row the growing wait remembers, and for how long.
-  lockouts: { windowMs: 24 * 60 * 60 * 1000, longestMs: 24 * 60 * 60 * 1000 },
-};
+// The numbers: LIMITS['login:account'] and LIMITS['login:ip'] in limits.server.ts.
+// How many stops in a row the growing wait remembers, and for how long.
+const LOCKOUTS = { windowMs: 24 * 60 * 60 * 1000, longestMs: 24 * 60 * 60 * 1000 };
 
-export const accountLimitKey = (email: string) => `login:account:${email}`;
+export const accountLimitKey = (email: string) => limitKey('login:account', email);
 const lockoutKey = (email: string) => `login:lockouts:${email}`;
 
 /** A failure that used up the account's limit starts a wait that doubles with each stop. */
 async function growTheWait(email: string) {
-  const { windowMs, longestMs } = LOGIN_LIMITS.lockouts;
+  const { windowMs, longestMs } = LOCKOUTS;
   const stops = await hitRateLimit(lockoutKey(email), Number.MAX_SAFE_INTEGER, windowMs);
-  const waitMs = Math.min(LOGIN_LIMITS.account.windowMs * 2 ** (stops.hits - 1), longestMs);
+  const waitMs = Math.min(LIMITS['login:account'].windowMs * 2 ** (stops.hits - 1), longestMs);
   await extendRateLimit(accountLimitKey(email), new Date(Date.now() + waitMs));
 }
 
@@ -36,7 +34,7 @@ export async function clearAccountLimits(email: string) {
   await clearRateLimit(accountLimitKey(email));
   await clearRateLimit(lockoutKey(email));
 }
-const ipLimitKey = (ip: string) => `login:ip:${ip}`;
+const ipLimitKey = (ip: string) => limitKey('login:ip', ip);
 
 export type LoginResult =
   | { status: 'ok'; token: string; expiresAt: Date; persistent: boolean; locale: string }
@@ -52,8 +50,8 @@ export async function login(
   options: { remember?: boolean } = {},
 ): Promise<LoginResult> {
   const spent = await peekRateLimits([
-    { key: ipLimitKey(meta.ip), limit: LOGIN_LIMITS.ip.limit },
-    { key: accountLimitKey(email), limit: LOGIN_LIMITS.account.limit },
+    { key: ipLimitKey(meta.ip), limit: LIMITS['login:ip'].hits },
+    { key: accountLimitKey(email), limit: LIMITS['login:account'].hits },
   ]);
   if (!spent.allowed) {
     await writeAudit(db, { action: 'login_rate_limited', ip: meta.ip, details: { email } });
@@ -75,13 +73,9 @@ export async function login(
       details: { email, reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'deactivated' },
     });
     // The same counting whether or not the address belongs to anyone: nothing to probe.
-    await hitRateLimit(ipLimitKey(meta.ip), LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
-    const account = await hitRateLimit(
-      accountLimitKey(email),
-      LOGIN_LIMITS.account.limit,
-      LOGIN_LIMITS.account.windowMs,
-    );
-    if (account.hits === LOGIN_LIMITS.account.limit) await growTheWait(email);
+    await hitLimit('login:ip', meta.ip);
+    const account = await hitLimit('login:account', email);
+    if (account.hits === LIMITS['login:account'].hits) await growTheWait(email);
     return { status: 'invalid' };
   }
 

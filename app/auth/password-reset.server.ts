@@ -6,14 +6,13 @@ import { passwordResetEmail } from '~/domain/mail/templates.server';
 import { clearAccountLimits } from './login.server';
 import { passwordProblem, type PasswordProblem } from './password-policy.server';
 import { hashPassword } from './password.server';
-import { hitRateLimit } from './rate-limit.server';
+import { hitLimit } from './limits.server';
 import type { RequestMeta } from './request-meta.server';
 import { createSession } from './session.server';
 import { hasSecondFactor, startSecondStep } from './two-factor.server';
 import { generateToken, hashToken } from './tokens.server';
 
 const RESET_VALID_MS = 60 * 60 * 1000;
-const REQUEST_LIMITS = { perEmail: 3, perIp: 20, windowMs: 60 * 60 * 1000 };
 
 /**
  * Sends a reset link if the address belongs to an active member. The caller answers the
@@ -23,14 +22,10 @@ export async function requestPasswordReset(
   email: string,
   meta: RequestMeta,
 ): Promise<{ rateLimited: boolean }> {
-  const byIp = await hitRateLimit(`reset:ip:${meta.ip}`, REQUEST_LIMITS.perIp, REQUEST_LIMITS.windowMs);
+  const byIp = await hitLimit('reset:ip', meta.ip);
   if (!byIp.allowed) return { rateLimited: true };
   // Per address a quiet limit: the page looks the same, only no more mail goes out.
-  const byEmail = await hitRateLimit(
-    `reset:email:${email}`,
-    REQUEST_LIMITS.perEmail,
-    REQUEST_LIMITS.windowMs,
-  );
+  const byEmail = await hitLimit('reset:email', email);
   if (!byEmail.allowed) return { rateLimited: false };
 
   const user = await db.user.findUnique({

@@ -4,7 +4,7 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { appOrigin } from '~/env.server';
 import { createMemberFromInvite } from './invites.server';
 import { beginSession } from './login.server';
-import { hitRateLimit } from './rate-limit.server';
+import { hitLimit } from './limits.server';
 import type { RequestMeta } from './request-meta.server';
 import { generateToken, hashToken } from './tokens.server';
 
@@ -137,9 +137,6 @@ export type SsoStart =
   | { status: 'unavailable' }
   | { status: 'rate_limited'; retryAfterSeconds: number };
 
-// Each start stores a row: enough for a training day's 150 people behind one address, not a flood.
-export const SSO_START_LIMIT = { limit: 300, windowMs: 15 * 60 * 1000 };
-
 /** Sends the member to their organisation's provider, remembering how to check the answer. */
 export async function startSso(
   slug: string,
@@ -148,7 +145,8 @@ export async function startSso(
 ): Promise<SsoStart> {
   const org = await organisationBySlug(slug);
   if (!org) return { status: 'unknown' };
-  const limit = await hitRateLimit(`sso-start:${meta.ip}`, SSO_START_LIMIT.limit, SSO_START_LIMIT.windowMs);
+  // Each start stores a row: enough for a training day's 150 people behind one address, not a flood.
+  const limit = await hitLimit('sso-start', meta.ip);
   if (!limit.allowed) return { status: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
   let config: oidc.Configuration;
   try {

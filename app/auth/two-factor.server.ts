@@ -2,12 +2,12 @@ import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
 import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
-import type { FieldErrors } from '~/utils/forms';
 import type { AuthUser } from './guards.server';
 import { recheckPassword } from './password-change.server';
 import { ROLE_KEYS, type RoleKey } from './roles';
 import { setSecondFactorRoles } from './roles.server';
-import { hitRateLimit } from './rate-limit.server';
+import { refuse, type Result } from '~/utils/result';
+import { hitLimit } from './limits.server';
 import type { RequestMeta } from './request-meta.server';
 import { qrDataUrl } from '~/utils/qr.server';
 import { generateToken, hashToken } from './tokens.server';
@@ -39,8 +39,6 @@ export type TwoFactorAction = z.infer<typeof TwoFactorActionSchema>;
 export const SecondStepSchema = z.object({ code });
 
 type Member = Pick<AuthUser, 'id' | 'email' | 'organisationId'>;
-type Failure = { ok: false; errors: FieldErrors; status: number };
-
 function totpFor(secret: string, label: string) {
   return new OTPAuth.TOTP({
     issuer: ISSUER,
@@ -133,7 +131,7 @@ export async function changeTwoFactor(
   user: Member,
   input: TwoFactorAction,
   meta: RequestMeta,
-): Promise<{ ok: true; recoveryCodes: string[] | null } | Failure> {
+): Promise<Result<{ recoveryCodes: string[] | null }>> {
   const refused = await recheckPassword(user.id, input.currentPassword);
   if (refused) return refused;
   const status = await twoFactorStatus(user.id);
@@ -142,10 +140,9 @@ export async function changeTwoFactor(
   if (input.intent === 'enable') {
     const factor = await db.twoFactor.findUnique({ where: { userId: user.id } });
     if (!factor || factor.confirmedAt)
-      return { ok: false, status: 409, errors: { form: { key: 'profile:twoFactor.errors.stale' } } };
+      return refuse('profile:twoFactor.errors.stale', { field: 'form', status: 409 });
     const counter = matchingCounter(factor.secret, input.code);
-    if (counter === null)
-      return { ok: false, status: 400, errors: { code: { key: 'profile:twoFactor.errors.wrongCode' } } };
+    if (counter === null) return refuse('profile:twoFactor.errors.wrongCode', { field: 'code' });
     const recoveryCodes = await db.$transaction(async (tx) => {
       await tx.twoFactor.update({
         where: { userId: user.id },
@@ -157,8 +154,7 @@ export async function changeTwoFactor(
     return { ok: true, recoveryCodes };
   }
 
-  if (!status.enabled)
-    return { ok: false, status: 409, errors: { form: { key: 'profile:twoFactor.errors.stale' } } };
+  if (!status.enabled) return refuse('profile:twoFactor.errors.stale', { field: 'form', status: 409 });
 
   if (input.intent === 'recovery-codes') {
     const recoveryCodes = await db.$transaction(async (tx) => {
@@ -168,8 +164,7 @@ export async function changeTwoFactor(
     return { ok: true, recoveryCodes };
   }
 
-  if (status.required)
-    return { ok: false, status: 403, errors: { form: { key: 'profile:twoFactor.errors.required' } } };
+  if (status.required) return refuse('profile:twoFactor.errors.required', { field: 'form', status: 403 });
   await db.$transaction(async (tx) => {
     await tx.twoFactor.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
@@ -211,8 +206,6 @@ export async function resetTwoFactor(
 // A right password waits this long for its code, and allows this many wrong codes.
 const CHALLENGE_MS = 5 * 60 * 1000;
 const CHALLENGE_ATTEMPTS = 5;
-// Per member, whatever the number of fresh challenges: a stolen password cannot try codes at speed.
-export const CODE_LIMIT = { limit: 10, windowMs: 15 * 60 * 1000 };
 
 export async function hasSecondFactor(userId: string): Promise<boolean> {
   return (await db.twoFactor.count({ where: { userId, confirmedAt: { not: null } } })) > 0;
@@ -251,7 +244,8 @@ export async function checkSecondStep(
     : null;
   if (!challenge || challenge.expiresAt.getTime() <= Date.now() || challenge.user.status !== 'active')
     return { status: 'expired' };
-  const limit = await hitRateLimit(`login-code:${challenge.userId}`, CODE_LIMIT.limit, CODE_LIMIT.windowMs);
+  // Per member, whatever the number of fresh challenges: a stolen password cannot try codes at speed.
+  const limit = await hitLimit('login-code', challenge.userId);
   if (!limit.allowed) return { status: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
 
   const used = await db.$transaction(async (tx): Promise<'totp' | 'recovery' | null> => {

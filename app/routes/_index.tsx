@@ -10,7 +10,7 @@ import { DateTime } from '~/components/ui/misc';
 import { comingUp, feedPage, markFeedSeen } from '~/domain/home/feed.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
-import { readForm } from '~/utils/forms.server';
+import { done, readForm } from '~/utils/forms.server';
 
 /** `?before=` pages back through the feed; anything but a date is the first page. */
 function cursor(request: Request) {
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get('intent') === 'seen') await markFeedSeen(user);
   else await markAnnouncementRead(user, String(form.get('announcementId') ?? ''));
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function HomePage() {

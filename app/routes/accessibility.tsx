@@ -1,13 +1,20 @@
-import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
-import { ErrorSummary, Notice, TextAreaField, TextField, typed, useFormResult } from '~/components/ui/form';
+import {
+  DoneNotice,
+  ErrorSummary,
+  TextAreaField,
+  TextField,
+  typed,
+  useFormResult,
+} from '~/components/ui/form';
 import {
   AccessibilityFeedbackSchema,
   sendAccessibilityFeedback,
 } from '~/domain/accessibility/feedback.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 // The accessibility statement (Act on the Provision of Digital Services 306/2019): public, for
@@ -16,13 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(AccessibilityFeedbackSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const sent = await sendAccessibilityFeedback(parsed.data, requestMeta(request, context));
-  if (!sent.ok) {
-    return invalid({ form: { key: 'accessibility:rateLimited' } }, parsed.values, {
-      status: 429,
-      headers: { 'Retry-After': String(sent.retryAfterSeconds) },
-    });
-  }
-  return json({ ok: true as const, message: 'accessibility:sent' });
+  if (!sent.ok) return refused(sent, parsed.values);
+  return done('accessibility:sent');
 }
 
 export default function AccessibilityStatementPage() {
@@ -47,9 +49,7 @@ export default function AccessibilityStatementPage() {
         <h2 id="feedback-heading">{t('feedbackTitle')}</h2>
         <p>{t('feedbackIntro')}</p>
         {message ? (
-          <Notice tone="success">
-            <p>{t(message)}</p>
-          </Notice>
+          <DoneNotice />
         ) : (
           <Form method="post" className="form" noValidate>
             <ErrorSummary errors={errors} />

@@ -3,12 +3,12 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { RowActionButton } from '~/components/ui/row-action';
 import { jobOverview, retryJob } from '~/domain/jobs/admin.server';
 import { runDigestsNow } from '~/domain/notifications/digest.server';
-import { readForm } from '~/utils/forms.server';
+import { done, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -24,29 +24,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get('intent') === 'digests') {
     await runDigestsNow(user, requestMeta(request, context));
-    return json({ ok: true as const, message: 'admin:jobs.digestsQueued' });
+    return done('admin:jobs.digestsQueued');
   }
   const jobId = form.get('intent') === 'retry' ? form.get('jobId') : null;
   if (typeof jobId !== 'string' || !(await retryJob(user, jobId, requestMeta(request, context))))
     throw notFound();
-  return json({ ok: true as const, message: 'admin:jobs.retried' });
+  return done('admin:jobs.retried');
 }
 
 export default function JobsPage() {
   const { counts, failed, failedTotal, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const { message } = useFormResult();
   return (
     <div className="page">
       <p className="breadcrumb">
         <Link to="/admin">{t('title')}</Link>
       </p>
       <h1>{t('jobs.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <h2>{t('jobs.queue')}</h2>
       {counts.length ? (
         <div className="table-wrap">

@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { OrganisationForm } from '~/components/organisation-form';
-import { ConfirmPanel, ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import {
+  ConfirmPanel,
+  DoneNotice,
+  ErrorSummary,
+  TextField,
+  typed,
+  useFormResult,
+} from '~/components/ui/form';
 import {
   getOrganisation,
   organisationSso,
@@ -12,14 +19,13 @@ import {
   updateOrganisationSso,
 } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema, OrganisationSsoSchema } from '~/domain/organisations/schema.server';
-import { confirmFirst, fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
-import { invariantResponse } from '~/utils/http';
+import { confirmFirst, done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation:manage');
   const organisation = await getOrganisation(params.id ?? '');
-  invariantResponse(organisation, 'Not found', { status: 404 });
+  if (!organisation) throw notFound();
   return json({ organisation, sso: await organisationSso(organisation.id) });
 }
 
@@ -41,9 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       sso.data,
       requestMeta(request, context).ip,
     );
-    if (!result) throw notFound();
-    if (!result.ok) return invalid(result.errors, sso.values);
-    return json({ ok: true as const, message: `admin:organisations.sso.done.${sso.data.intent}` });
+    if (!result.ok) return refused(result, sso.values);
+    return done(`admin:organisations.sso.done.${sso.data.intent}`);
   }
   const parsed = parseForm(OrganisationSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
@@ -53,15 +58,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     parsed.data,
     requestMeta(request, context).ip,
   );
-  if (!result) throw notFound();
-  if (!result.ok) return invalid(fieldError('name', result.key), parsed.values);
-  return json({ ok: true as const, message: 'admin:organisations.saved' });
+  if (!result.ok) return refused(result, parsed.values);
+  return done('admin:organisations.saved');
 }
 
 export default function OrganisationPage() {
   const { organisation, sso } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const { errors, values, message, confirm } = useFormResult();
+  const { errors, values, confirm } = useFormResult();
   const location = useLocation();
   const ssoSubmitted = values.intent === 'sso';
   return (
@@ -70,11 +74,7 @@ export default function OrganisationPage() {
         <Link to="/admin/organisations">{t('organisations.title')}</Link>
       </p>
       <h1>{organisation.name}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <OrganisationForm
         initial={organisation}
         errors={ssoSubmitted ? {} : errors}

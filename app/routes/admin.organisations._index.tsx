@@ -13,7 +13,7 @@ import { OrganisationForm } from '~/components/organisation-form';
 import { useFormResult } from '~/components/ui/form';
 import { createOrganisation, listOrganisations } from '~/domain/organisations/organisations.server';
 import { OrganisationSchema } from '~/domain/organisations/schema.server';
-import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createOrganisation(user, parsed.data, requestMeta(request, context).ip);
-  if (!result.ok) return invalid(fieldError('name', result.key), parsed.values);
+  if (!result.ok) return refused(result, parsed.values);
   return redirect(`/admin/organisations/${result.id}`);
 }
 

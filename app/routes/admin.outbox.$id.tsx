@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { DateTime } from '~/components/ui/misc';
 import { getOutboxEmail, outboxBodiesVisible } from '~/domain/mail/outbox.server';
-import { invariantResponse } from '~/utils/http';
 import { subPageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // With real SMTP the bodies (reset and invite links) are the recipients' business only.
   if (!outboxBodiesVisible()) throw notFound();
   const email = await getOutboxEmail(params.id ?? '');
-  invariantResponse(email, 'Not found', { status: 404 });
+  if (!email) throw notFound();
   return json({ email });
 }
 

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, Notice } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { RowActionButton } from '~/components/ui/row-action';
 import { listOutbox, mailFailingSince, outboxBodiesVisible, resendEmail } from '~/domain/mail/outbox.server';
 import { formatDateTime } from '~/i18n/format';
-import { readRowAction } from '~/utils/forms.server';
+import { done, readRowAction } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
@@ -24,13 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'outbox:read');
   const emailId = await readRowAction(request, 'resend', 'emailId');
   if (!(await resendEmail(user, emailId, requestMeta(request, context)))) throw notFound();
-  return json({ ok: true as const, message: 'admin:outbox.resent' });
+  return done('admin:outbox.resent');
 }
 
 export default function OutboxPage() {
   const { emails, page, pages, bodiesVisible, failing } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('admin');
-  const { message } = useFormResult();
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -43,11 +42,7 @@ export default function OutboxPage() {
           <p>{t('outbox.lastError', { error: failing.error })}</p>
         </Notice>
       ) : null}
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <p>{bodiesVisible ? t('outbox.localMode') : t('outbox.smtpMode')}</p>
       <div className="table-wrap">
         <table>

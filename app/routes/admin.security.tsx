@@ -8,8 +8,8 @@ import {
   secondFactorPolicy,
   setSecondFactorPolicy,
 } from '~/auth/two-factor.server';
-import { CheckboxGroup, ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { CheckboxGroup, DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 // Which roles must sign in with a second factor (issue 15): on for coordinators and admins.
@@ -23,24 +23,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SecondFactorPolicySchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   await setSecondFactorPolicy(user, parsed.data.roles, requestMeta(request, context).ip);
-  return json({ ok: true as const, message: 'admin:security.saved' });
+  return done('admin:security.saved');
 }
 
 export default function SecurityPolicyPage() {
   const { roles } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const { errors, message } = useFormResult();
+  const { errors } = useFormResult();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
         <Link to="/admin">{t('title')}</Link>
       </p>
       <h1>{t('security.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <p>{t('security.intro')}</p>
       <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate>

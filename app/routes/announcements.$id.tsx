@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice } from '~/components/ui/form';
+import { DoneNotice } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { endAnnouncement, reachByOrganisation } from '~/domain/announcements/announcements.server';
 import { dataTitle } from '~/utils/meta';
+import { done } from '~/utils/forms.server';
 
 /** How far an announcement has reached, per organisation; taking it down. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,13 +22,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reach = await reachByOrganisation(params.id ?? '');
   if (!reach) throw notFound();
   await endAnnouncement(user, reach.announcement.id, requestMeta(request, context));
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function AnnouncementPage() {
   const { announcement, rows } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('events');
-  const [params] = useSearchParams();
   const total = rows.reduce((s, r) => s + r.members, 0);
   const read = rows.reduce((s, r) => s + r.read, 0);
   const pct = (part: number, all: number) =>
@@ -37,11 +37,7 @@ export default function AnnouncementPage() {
       <p className="breadcrumb">
         <Link to="/announcements">{t('announcements.title')}</Link>
       </p>
-      {params.get('created') ? (
-        <Notice tone="success">
-          <p>{t('announcements.created')}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <h1>{announcement.title}</h1>
       <p className="muted">
         <DateTime value={announcement.createdAt} />

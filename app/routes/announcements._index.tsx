@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AudienceFields } from '~/components/ui/audience-fields';
@@ -26,6 +20,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 /** Coordinators: announcements with how many have read them, and a form for a new one. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(AnnouncementSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const id = await createAnnouncement(user, parsed.data, requestMeta(request, context));
-  return redirect(`/announcements/${id}?created=1`);
+  return redirectDone(`/announcements/${id}`, 'events:announcements.created');
 }
 
 export default function AnnouncementsPage() {

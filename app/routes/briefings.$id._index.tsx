@@ -2,11 +2,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingQuestions } from '~/components/briefings/briefing-questions';
 import { BriefingReach } from '~/components/briefings/briefing-reach';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { isConfidential } from '~/domain/briefings/access.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
@@ -17,7 +16,7 @@ import { acknowledge, briefingReach, remindUnread } from '~/domain/briefings/rea
 import { QuestionSchema } from '~/domain/briefings/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 import { CheckIcon } from '~/components/ui/icons';
 
@@ -64,12 +63,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'acknowledge') {
     if (briefing.liveNumber < 1) throw notFound();
     await acknowledge(user, briefing);
-    return json({ ok: true as const, message: 'acknowledged' });
+    return done('briefings:done.acknowledged');
   }
   if (intent === 'remind' && canWrite) {
     const result = await remindUnread(user, briefing, meta);
-    if (!result.ok) return invalid({ remind: { key: result.key, values: result.values } });
-    return json({ ok: true as const, message: 'reminded' });
+    if (!result.ok) return refused(result);
+    return done('briefings:done.reminded');
   }
   if (intent === 'ask' || intent === 'answer' || intent === 'faq') {
     if (briefing.liveNumber < 1 || (intent !== 'ask' && !canWrite)) throw notFound();
@@ -77,20 +76,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const input = parsed.data;
     if (input.intent === 'ask') {
-      const rate = await hitRateLimit(`question:${user.id}`, 10, 10 * 60_000);
-      if (!rate.allowed)
-        return invalid({ question: { key: 'briefings:errors.tooManyQuestions' } }, parsed.values, {
-          status: 429,
-        });
-      await askQuestion(user, briefing, input.question);
-      return json({ ok: true as const, message: 'asked' });
+      const asked = await askQuestion(user, briefing, input.question);
+      if (!asked.ok) return refused(asked, parsed.values);
+      return done('briefings:done.asked');
     }
-    const done =
+    const result =
       input.intent === 'answer'
         ? await answerQuestion(user, briefing, input.questionId, input.answer)
         : await setInFaq(briefing, input.questionId, input.inFaq === 'true');
-    if (!done) throw notFound();
-    return json({ ok: true as const, message: input.intent === 'answer' ? 'answered' : 'faq' });
+    if (!result.ok) return refused(result, parsed.values);
+    return done(input.intent === 'answer' ? 'briefings:done.answered' : 'briefings:done.faq');
   }
   throw notFound();
 }
@@ -125,11 +120,7 @@ export default function BriefingPage() {
         </div>
       ) : null}
       <div role="status">
-        {message ? (
-          <Notice tone="success">
-            <p>{t(`done.${message}`)}</p>
-          </Notice>
-        ) : null}
+        <DoneNotice />
       </div>
       {state === 'updated' && live ? (
         <Notice tone="info">

@@ -1,15 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingFields } from '~/components/briefings/briefing-fields';
-import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, TextField, typed, useFormResult } from '~/components/ui/form';
 import { publishBriefing, saveBriefing } from '~/domain/briefings/briefings.server';
 import { briefingDefaults, briefingFormOptions } from '~/domain/briefings/form-data.server';
 import { requireBriefing } from '~/domain/briefings/guards.server';
 import { BriefingSchema, PublishSchema } from '~/domain/briefings/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
 
 /** The working copy, saved as often as needed; publishing makes it the next version. */
@@ -35,20 +35,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const saved = await saveBriefing(user, briefing.id, parsed.data, meta);
   if (!saved.ok) return invalid(saved.errors, parsed.values);
-  if (form.get('intent') !== 'publish') return json({ ok: true as const, message: 'saved' });
+  if (form.get('intent') !== 'publish') return done('briefings:edit.saved');
   const note = parseForm(PublishSchema, form);
   if (!note.ok) return invalid(note.errors, parsed.values);
   const published = await publishBriefing(user, briefing.id, note.data.changeNote, meta);
   if (!published.ok) return invalid(published.errors, parsed.values);
-  return json({ ok: true as const, message: 'published' });
+  return done({ key: 'briefings:publish.done', values: { number: published.number } });
 }
 
 export default function EditBriefingPage() {
   const { id, title, liveNumber, defaults, ...options } = useLoaderData<typeof loader>();
   const { t } = useTranslation('briefings');
   const { errors, values, message } = useFormResult();
-  const [params] = useSearchParams();
-  const published = message === 'published';
+  const published = message?.key === 'briefings:publish.done';
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -56,23 +55,13 @@ export default function EditBriefingPage() {
       </p>
       <h1>{t('edit.title')}</h1>
       <div role="status">
-        {params.get('created') && !message ? (
-          <Notice tone="success">
-            <p>{t('edit.created')}</p>
-          </Notice>
-        ) : null}
-        {message === 'saved' ? (
-          <Notice tone="success">
-            <p>{t('edit.saved')}</p>
-          </Notice>
-        ) : null}
-        {published ? (
-          <Notice tone="success">
+        <DoneNotice>
+          {published ? (
             <p>
-              {t('publish.done', { number: liveNumber })} <Link to={`/briefings/${id}`}>{title}</Link>
+              <Link to={`/briefings/${id}`}>{title}</Link>
             </p>
-          </Notice>
-        ) : null}
+          ) : null}
+        </DoneNotice>
       </div>
       {!errors.changeNote ? <ErrorSummary errors={errors} /> : null}
       <Form method="post" className="form">

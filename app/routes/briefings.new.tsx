@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission, type AuthUser } from '~/auth/guards.server';
@@ -19,6 +13,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { helsinkiLocalInput } from '~/i18n/format';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 async function requireWriter(request: Request): Promise<AuthUser> {
   const { user } = await requirePermission(request, 'briefings:read');
@@ -61,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createBriefing(user, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/briefings/${result.id}/edit?created=1`);
+  return redirectDone(`/briefings/${result.id}/edit`, 'briefings:edit.created');
 }
 
 export default function NewBriefingPage() {

@@ -1,14 +1,7 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
 import {
   ErrorSummary,
   SelectField,
@@ -28,8 +21,9 @@ import { discard, receiveUpload } from '~/domain/uploads/files.server';
 import { maxImageBytes } from '~/domain/uploads/images.server';
 import { db } from '~/db.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm } from '~/utils/forms.server';
+import { invalid, parseForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 async function requireService(request: Request, slug: string | undefined) {
   const { user } = await requirePermission(request, 'briefings:read');
@@ -78,15 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (received.file) await discard(received.file);
     return invalid(parsed.errors, parsed.values);
   }
-  // Counted after reading the form, so a member told to wait keeps what they wrote.
-  const rate = await hitRateLimit(`feedback:${user.id}`, 10, 10 * 60_000);
-  if (!rate.allowed) {
-    if (received.file) await discard(received.file);
-    return invalid({ whatHappened: { key: 'feedback:errors.tooMany' } }, parsed.values, { status: 429 });
-  }
   const result = await fileFeedback(user, service, parsed.data, received.file);
-  if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/feedback/${result.id}?filed=1`);
+  if (!result.ok) return refused(result, parsed.values);
+  return redirectDone(`/feedback/${result.id}`, 'feedback:report.filed');
 }
 
 export default function NewFeedbackPage() {

@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { OrganiserPanel } from '~/components/events/organiser-panel';
+import { RsvpSection } from '~/components/events/rsvp-section';
 import { notFound } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
 import { MaterialLink } from '~/components/library/material-link';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { cancelEvent } from '~/domain/events/events.server';
@@ -18,7 +18,7 @@ import { CancelSchema, FollowUpSchema, RsvpSchema } from '~/domain/events/schema
 import { attendanceSummary, publishFollowUp } from '~/domain/events/attendance.server';
 import { eventDescription, eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
+import { confirmFirst, done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,58 +65,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id);
   const meta = requestMeta(request, context);
   const form = await readForm(request);
+  // The page shows each change itself (the follow-up, the cancelled banner, "You are coming."):
+  // nothing more to say.
   if (form.get('intent') === 'follow-up') {
-    if (!editable(user, event)) throw notFound();
     const parsed = parseForm(FollowUpSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    await publishFollowUp(user, event.id, parsed.data);
-    return json({ ok: true as const, message: 'follow-up' });
+    const result = await publishFollowUp(user, event, parsed.data);
+    return result.ok ? done() : refused(result, parsed.values);
   }
   if (form.get('intent') === 'cancel') {
+    // Asked here as well as in cancelEvent: someone who may not cancel is not asked to confirm.
     if (!editable(user, event)) throw notFound();
     const parsed = parseForm(CancelSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const ask = confirmFirst(form, 'cancel');
     if (ask) return ask;
-    await cancelEvent(user, event.id, parsed.data.reason, meta);
-    return json({ ok: true as const, message: 'cancelled' });
+    const result = await cancelEvent(user, event, parsed.data.reason, meta);
+    return result.ok ? done() : refused(result, parsed.values);
   }
   const parsed = parseForm(RsvpSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const rate = await hitRateLimit(`rsvp:${user.id}`, 30, 10 * 60_000);
-  if (!rate.allowed) return invalid({ status: { key: 'events:errors.tooManyAnswers' } }, {}, { status: 429 });
   const result = await respond(user, event.id, parsed.data.status, meta);
-  if (!result.ok) {
-    if (result.key === 'notFound') throw notFound();
-    return invalid({ status: { key: result.key } });
-  }
-  return json({ ok: true as const, message: result.status });
+  return result.ok ? done() : refused(result);
 }
-
-const ANSWERS = ['going', 'maybe', 'cant'] as const;
 
 export default function EventPage() {
   const data = useLoaderData<typeof loader>();
   const { event } = data;
   const { t } = useTranslation('events');
   const { errors, values, confirm } = useFormResult();
-  const [params] = useSearchParams();
-  const full = event.capacity !== null && data.going >= event.capacity;
   return (
     <article className="page page--narrow">
       <p className="breadcrumb">
         <Link to="/events">{t('title')}</Link>
       </p>
-      {params.get('created') ? (
-        <Notice tone="success">
-          <p>{t('new.created')}</p>
-        </Notice>
-      ) : null}
-      {params.get('saved') ? (
-        <Notice tone="success">
-          <p>{t('edit.saved')}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <h1 lang={event.title.lang}>{event.title.text}</h1>
       {event.cancelledAt ? (
         <Notice tone="error">
@@ -224,48 +207,15 @@ export default function EventPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="rsvp-heading" className="section">
-        <h2 id="rsvp-heading">{t('rsvp.title')}</h2>
-        <p role="status">
-          {data.myStatus === 'waitlist'
-            ? t('rsvp.onWaitlist', { position: data.waitlistPosition })
-            : data.myStatus
-              ? t(`rsvp.you.${data.myStatus}`)
-              : t('rsvp.notAnswered')}
-        </p>
-        {errors.status ? (
-          <Notice tone="error">
-            <p>{t(errors.status.key)}</p>
-          </Notice>
-        ) : null}
-        {data.closed ? (
-          <p>{event.cancelledAt ? t('event.cancelled') : t('rsvp.closed')}</p>
-        ) : (
-          <Form method="post" className="actions-row" preventScrollReset>
-            <input type="hidden" name="intent" value="rsvp" />
-            {ANSWERS.map((answer) => (
-              <button
-                key={answer}
-                type="submit"
-                name="status"
-                value={answer}
-                className={`button${data.myStatus === answer || (answer === 'going' && data.myStatus === 'waitlist') ? '' : ' button--secondary'}`}
-                aria-pressed={
-                  data.myStatus === answer || (answer === 'going' && data.myStatus === 'waitlist')
-                }
-              >
-                {answer === 'going' && full && data.myStatus !== 'going'
-                  ? t('rsvp.joinWaitlist')
-                  : t(`rsvp.answers.${answer}`)}
-              </button>
-            ))}
-          </Form>
-        )}
-        <p>
-          <a href={`/events/${event.id}/ics`}>{t('event.addToCalendar')}</a> ·{' '}
-          <Link to="/events/calendar">{t('calendar.title')}</Link>
-        </p>
-      </section>
+      <RsvpSection
+        eventId={event.id}
+        cancelled={Boolean(event.cancelledAt)}
+        closed={data.closed}
+        full={event.capacity !== null && data.going >= event.capacity}
+        myStatus={data.myStatus}
+        waitlistPosition={data.waitlistPosition}
+        error={errors.status}
+      />
 
       {data.canEdit ? (
         <OrganiserPanel

@@ -7,7 +7,7 @@ import { requireEvent } from '~/domain/events/guards.server';
 import { CheckInSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm, searchText } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, searchText } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
 import { CheckIcon } from '~/components/ui/icons';
 
@@ -23,9 +23,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await requireEvent(request, params.id, 'organiser');
   const parsed = parseForm(CheckInSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await setCheckedIn(event.id, parsed.data.userId, parsed.data.intent === 'check-in');
-  if (!done) return invalid({ userId: { key: 'validation.invalid' } });
-  return json({ ok: true as const });
+  const checked = await setCheckedIn(event.id, parsed.data.userId, parsed.data.intent === 'check-in');
+  if (!checked) return invalid({ userId: { key: 'validation.invalid' } });
+  // The list shows who came.
+  return done();
 }
 
 export default function CheckInPage() {

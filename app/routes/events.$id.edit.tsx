@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
@@ -18,6 +12,7 @@ import { updateFollowing, updateThisOccurrence } from '~/domain/events/series.se
 import { eventTitle } from '~/domain/events/titles';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
@@ -47,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? await updateFollowing(user, event.id, parsed.data, meta)
       : await updateThisOccurrence(user, event.id, parsed.data, meta);
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/events/${event.id}?saved=1`);
+  return redirectDone(`/events/${event.id}`, 'events:edit.saved');
 }
 
 export default function EditEventPage() {

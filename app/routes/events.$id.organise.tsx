@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ActionItem, SearchForm } from '~/components/ui/action-list';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
 import { requireEvent } from '~/domain/events/guards.server';
 import {
   addOrganiser,
@@ -17,7 +17,7 @@ import {
 import { OrganiseSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm, searchText } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused, searchText } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
 
 /** Who organises the event and which library materials prepare for it, each found by search. */
@@ -59,17 +59,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : input.intent === 'link-material'
         ? await linkMaterial(user, event.id, input.groupId, meta)
         : await unlinkMaterial(user, event.id, input.groupId, meta);
-  if (!result.ok) {
-    const field = 'userId' in input ? 'userId' : 'groupId';
-    return invalid({ [field]: { key: result.key } }, parsed.values);
-  }
-  return json({ ok: true as const, message: input.intent });
+  if (!result.ok) return refused(result, parsed.values);
+  return done(`events:organise.done.${input.intent}`);
 }
 
 export default function OrganisePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation('events');
-  const { errors, message } = useFormResult();
+  const { errors } = useFormResult();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -79,11 +76,7 @@ export default function OrganisePage() {
       </p>
       <h1>{t('organise.title')}</h1>
       <div role="status">
-        {message ? (
-          <Notice tone="success">
-            <p>{t(`organise.done.${message}`)}</p>
-          </Notice>
-        ) : null}
+        <DoneNotice />
       </div>
 
       <section aria-labelledby="organisers-heading" className="section">

@@ -3,13 +3,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { CheckboxGroup, Notice } from '~/components/ui/form';
+import { CheckboxGroup, DoneNotice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { feedCreatedAt, newFeedToken, revokeFeed } from '~/domain/events/calendar-feed.server';
 import { REMINDER_CHOICES } from '~/domain/events/constants';
 import { reminderMinutes, setReminderMinutes } from '~/domain/events/preferences.server';
 import { ReminderSchema } from '~/domain/events/schema.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** The member's calendar address for their phone, and when they want to be reminded. */
@@ -26,28 +26,28 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'new-feed') {
     const token = await newFeedToken(user.id);
     // Shown this once: only its hash is kept.
-    return json({
-      ok: true as const,
-      feedUrl: `${appOrigin()}/calendar/${token}.ics`,
-      message: 'feed',
-    });
+    return done('events:calendar.feedCreated', { feedUrl: `${appOrigin()}/calendar/${token}.ics` });
   }
   if (intent === 'revoke-feed') {
     await revokeFeed(user.id);
-    return json({ ok: true as const, feedUrl: null, message: 'revoked' });
+    return done('events:calendar.revoked');
   }
   const parsed = parseForm(ReminderSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await setReminderMinutes(user.id, parsed.data.minutes);
-  return json({ ok: true as const, feedUrl: null, message: 'reminders' });
+  return done(REMINDERS_SAVED);
 }
+
+const REMINDERS_SAVED = 'events:calendar.remindersSaved';
 
 export default function CalendarPage() {
   const { createdAt, minutes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation('events');
-  const message = result && 'message' in result ? result.message : null;
-  const feedUrl = result && 'feedUrl' in result ? result.feedUrl : null;
+  const { message } = useFormResult();
+  // Shown this once, with the message that it was made.
+  const feedUrl = (useActionData<typeof action>() as { feedUrl?: string } | undefined)?.feedUrl;
+  // Each section says its own outcome, where the member's eyes are.
+  const remindersSaved = message?.key === REMINDERS_SAVED;
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -57,21 +57,19 @@ export default function CalendarPage() {
       <section aria-labelledby="feed-heading" className="section">
         <h2 id="feed-heading">{t('calendar.feedTitle')}</h2>
         <p>{t('calendar.feedHelp')}</p>
-        {feedUrl ? (
-          <Notice tone="success">
-            <p>{t('calendar.feedCreated')}</p>
-            <p>
-              <code className="feed-url">{feedUrl}</code>
-            </p>
-            <p>
-              <a href={feedUrl.replace(/^https?:/, 'webcal:')}>{t('calendar.subscribe')}</a>
-            </p>
-          </Notice>
-        ) : null}
-        {message === 'revoked' ? (
-          <Notice tone="success">
-            <p>{t('calendar.revoked')}</p>
-          </Notice>
+        {message && !remindersSaved ? (
+          <DoneNotice>
+            {feedUrl ? (
+              <>
+                <p>
+                  <code className="feed-url">{feedUrl}</code>
+                </p>
+                <p>
+                  <a href={feedUrl.replace(/^https?:/, 'webcal:')}>{t('calendar.subscribe')}</a>
+                </p>
+              </>
+            ) : null}
+          </DoneNotice>
         ) : null}
         {createdAt && !feedUrl ? (
           <p>
@@ -91,11 +89,7 @@ export default function CalendarPage() {
       </section>
       <section aria-labelledby="reminders-heading" className="section">
         <h2 id="reminders-heading">{t('calendar.remindersTitle')}</h2>
-        {message === 'reminders' ? (
-          <Notice tone="success">
-            <p>{t('calendar.remindersSaved')}</p>
-          </Notice>
-        ) : null}
+        {remindersSaved ? <DoneNotice /> : null}
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="reminders" />
           <CheckboxGroup

@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requireUser } from '~/auth/guards.server';
@@ -18,6 +12,7 @@ import { EventSchema, RepeatSchema } from '~/domain/events/schema.server';
 import { createSeries } from '~/domain/events/series.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 async function requireCreator(request: Request) {
   const user = await requireUser(request);
@@ -53,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? await createSeries(user, parsed.data, { weeks: repeatWeeks, count: repeatCount }, meta)
       : await createEvent(user, parsed.data, meta);
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/events/${result.id}?created=1`);
+  return redirectDone(`/events/${result.id}`, 'events:new.created');
 }
 
 export default function NewEventPage() {

@@ -16,7 +16,7 @@ import { findFeedbackTarget, giveResidentFeedback } from '~/domain/guidance/resi
 import { ResidentFeedbackSchema } from '~/domain/guidance/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 /** Shown without the app's navigation: residents answer here, often on the adviser's phone. */
@@ -47,11 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(ResidentFeedbackSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await giveResidentFeedback(target, parsed.data, language, requestMeta(request, context).ip);
-  if (!result.ok && result.reason === 'rate_limited')
-    return invalid({ form: { key: 'reports:resident.errors.tooMany' } }, parsed.values, { status: 429 });
-  if (!result.ok && result.reason === 'expired')
-    return invalid({ form: { key: 'reports:resident.errors.expired' } }, parsed.values, { status: 410 });
-  // Answered now, or already (a second tap, another phone): either way, thank them.
+  if (!result.ok) return refused(result, parsed.values);
+  // The page's whole content becomes the thanks (and its title), so it is a state of the page.
   return redirect(`/f/${params.code}?thanks=1&lng=${language}`);
 }
 

@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { StatusBadge } from '~/components/feedback/feedback-labels';
-import { Notice, SelectField, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { DoneNotice, SelectField, TextAreaField, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { FEEDBACK_STATUSES } from '~/domain/feedback/constants';
@@ -11,7 +11,7 @@ import { canHandle, findFeedback, markSeen, respond } from '~/domain/feedback/fe
 import { RespondSchema } from '~/domain/feedback/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { isUuid } from '~/utils/ids';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { CheckIcon } from '~/components/ui/icons';
 
@@ -57,21 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get('intent') === 'seen') {
     await markSeen(user, report);
-    return json({ ok: true as const, message: 'seen' });
+    return done('feedback:report.done.seen');
   }
   if (!handler) throw notFound();
   const parsed = parseForm(RespondSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await respond(user, report, parsed.data);
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return json({ ok: true as const, message: 'answered' });
+  return done('feedback:report.done.answered');
 }
 
 export default function FeedbackPage() {
   const { report: r, mine, seen, handler } = useLoaderData<typeof loader>();
   const { t } = useTranslation('feedback');
   const { errors, values, message } = useFormResult();
-  const [params] = useSearchParams();
   return (
     <article className="page page--narrow">
       <p className="breadcrumb">
@@ -81,16 +80,7 @@ export default function FeedbackPage() {
       </p>
       <h1>{t('report.title', { eservice: r.eservice.name })}</h1>
       <div role="status">
-        {params.get('filed') && !message ? (
-          <Notice tone="success">
-            <p>{t('report.filed')}</p>
-          </Notice>
-        ) : null}
-        {message ? (
-          <Notice tone="success">
-            <p>{t(`report.done.${message}`)}</p>
-          </Notice>
-        ) : null}
+        <DoneNotice />
       </div>
       <dl className="facts">
         <dt>{t('report.status')}</dt>

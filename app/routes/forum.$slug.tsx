@@ -9,7 +9,7 @@ import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
 import { listThreads } from '~/domain/forum/threads.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 import { ThreadStateBadges } from '~/components/forum/thread-badges';
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(CategoryFollowSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   await setCategoryFollow(user, category.id, parsed.data.intent === 'follow');
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function CategoryPage() {

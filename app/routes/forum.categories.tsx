@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { notFound, requirePermission } from '~/auth/guards.server';
+import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { DoneNotice, TextField, typed, useFormResult } from '~/components/ui/form';
 import { categoriesForAdmin, createCategory, updateCategory } from '~/domain/forum/categories.server';
 import { CategoryActionSchema } from '~/domain/forum/schema.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,9 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     intent === 'create'
       ? await createCategory(user, input, meta)
       : await updateCategory(user, parsed.data.intent === 'update' ? parsed.data.id : '', input, meta);
-  if (!result) throw notFound();
-  if (!result.ok) return invalid({ [result.field]: { key: result.key } }, parsed.values);
-  return json({ ok: true as const, message: `forum:categories.${intent}d` });
+  if (!result.ok) return refused(result, parsed.values);
+  return done(`forum:categories.${intent}d`);
 }
 
 type Category = { id: string; slug: string; position: number } & Record<
@@ -88,18 +87,14 @@ function CategoryForm({ category }: { category?: Category }) {
 export default function CategoriesPage() {
   const { categories } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
-  const { message, values } = useFormResult();
+  const { values } = useFormResult();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
         <Link to="/forum">{t('title')}</Link>
       </p>
       <h1>{t('categories.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {categories.map((c) => (
         <details key={c.id} className="details" open={values.id === c.id || undefined}>
           <summary>

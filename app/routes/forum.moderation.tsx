@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { notFound, requirePermission } from '~/auth/guards.server';
+import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { Notice, TextField, useFormResult } from '~/components/ui/form';
+import { DoneNotice, TextField, useFormResult } from '~/components/ui/form';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
 import { similarQuestionTotals } from '~/domain/forum/similar-questions.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { QueueActionSchema } from '~/domain/forum/schema.server';
@@ -24,26 +24,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(QueueActionSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await moderate(user, parsed.data, requestMeta(request, context));
-  if (!result) throw notFound();
-  if (!result.ok) return invalid({ [result.field]: { key: result.key } }, parsed.values);
-  return json({ ok: true as const, message: `forum:done.${parsed.data.intent}` });
+  if (!result.ok) return refused(result, parsed.values);
+  return done(`forum:done.${parsed.data.intent}`);
 }
 
 export default function ModerationQueuePage() {
   const { items, total, page, pages, similar } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
-  const { errors, values, message } = useFormResult();
+  const { errors, values } = useFormResult();
   return (
     <div className="page">
       <p className="breadcrumb">
         <Link to="/forum">{t('title')}</Link>
       </p>
       <h1>{t('moderation.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <p role="status">{t('moderation.count', { count: total })}</p>
       <ul className="card-list">
         {items.map((post) => {

@@ -13,7 +13,7 @@ import { TextField, typed, useFormResult } from '~/components/ui/form';
 import { editablePost } from '~/domain/forum/edit.server';
 import { editPost } from '~/domain/forum/posts.server';
 import { EditSchema } from '~/domain/forum/schema.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,8 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(EditSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await editPost(user, params.id ?? '', parsed.data);
-  if (!result) throw notFound();
-  if (!result.ok) return invalid(result.errors, parsed.values);
+  if (!result.ok) return refused(result, parsed.values);
   return redirect(`/forum/p/${params.id}`);
 }
 

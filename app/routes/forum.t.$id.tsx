@@ -12,7 +12,7 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { PostCard } from '~/components/forum/post-card';
 import { ThreadModeration } from '~/components/forum/thread-moderation';
-import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
 import { Pagination } from '~/components/ui/misc';
 import { canAcceptIn, canModerate } from '~/domain/forum/access.server';
 import { categoryOptions } from '~/domain/forum/categories.server';
@@ -26,7 +26,7 @@ import {
   threadPosts,
 } from '~/domain/forum/threads.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
 import { ThreadStateBadges } from '~/components/forum/thread-badges';
@@ -75,23 +75,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(ThreadActionSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const outcome = await runThreadAction(user, params.id ?? '', parsed.data, requestMeta(request, context));
-  switch (outcome.kind) {
-    case 'not-found':
-      throw notFound();
-    case 'redirect':
-      return redirect(outcome.to);
-    case 'invalid':
-      return invalid(outcome.errors, parsed.values);
-    case 'done':
-      return json({ ok: true as const, message: outcome.message, values: parsed.values });
-  }
+  if (!outcome.ok) return refused(outcome, parsed.values);
+  if (outcome.redirectTo) return redirect(outcome.redirectTo);
+  return done(outcome.message, { values: parsed.values });
 }
 
 export default function ThreadPage() {
   const { thread, posts, accepted, page, pages, quote, abilities, categories } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
-  const { errors, values, message } = useFormResult();
+  const { errors, values } = useFormResult();
   const [params] = useSearchParams();
   const replyFailed = values.intent === 'reply';
   const lastRead = thread.lastReadAt ? new Date(thread.lastReadAt) : null;
@@ -117,11 +110,7 @@ export default function ThreadPage() {
         </Form>
       </div>
       <ThreadBadges thread={thread} />
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {errors.form && !values.postId && !replyFailed ? <ErrorSummary errors={{ form: errors.form }} /> : null}
       {abilities.canModerate ? <ThreadModeration thread={thread} categories={categories} /> : null}
       <ol className="posts" aria-label={t('thread.posts')}>

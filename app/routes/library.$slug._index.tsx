@@ -14,7 +14,7 @@ import { materialPage } from '~/domain/library/queries.server';
 import { ReaderIntentSchema } from '~/domain/library/schema.server';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, readForm } from '~/utils/forms.server';
+import { done, invalid, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 import { CheckIcon } from '~/components/ui/icons';
 
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return invalid({ form: { key: 'validation.invalid' } });
   if (parsed.data.intent === 'done') await markDone(user, material.id);
   else await unmarkDone(user, material.id);
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function MaterialPage() {

@@ -1,32 +1,26 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { hitRateLimit } from '~/auth/rate-limit.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { MaterialFields } from '~/components/library/material-fields';
+import { ArchivePanel } from '~/components/library/archive-panel';
 import { AttachmentsPanel } from '~/components/library/attachments-panel';
-import { ConfirmPanel, ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
+import { PublishPanel } from '~/components/library/publish-panel';
+import { DoneNotice, ErrorSummary, typed, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
-import { attachFile, detachFile } from '~/domain/library/files.server';
+import { attachUpload, detachFile } from '~/domain/library/files.server';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { deleteMaterial, setArchived, updateMaterial } from '~/domain/library/materials.server';
 import { publishMaterial } from '~/domain/library/publish.server';
 import { forgetTagOptions, groupLanguages, materialForEdit } from '~/domain/library/queries.server';
 import { EditIntentSchema, MaterialSchema, PublishSchema } from '~/domain/library/schema.server';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
-import { receiveUpload } from '~/domain/uploads/files.server';
 import { env } from '~/env.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
-import { i18n } from '~/i18n/i18n.server';
-import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
+import { confirmFirst, done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { material } = await requireMaterial(request, params.slug, 'library:manage');
@@ -40,28 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, material } = await requireMaterial(request, params.slug, 'library:manage');
-  const t = await i18n.getFixedT(request, 'library');
   const meta = requestMeta(request, context);
   // The attachment form is the only multipart one: its file streams to disk as it arrives.
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-    // Checked before the body is read: a refused upload costs no disk and little bandwidth.
-    const rate = await hitRateLimit(`upload:${user.id}`, 30, 10 * 60_000);
-    if (!rate.allowed)
-      return invalid({ file: { key: 'library:errors.tooManyUploads' } }, {}, { status: 429 });
-    const received = await receiveUpload(request, {
-      field: 'file',
-      maxBytes: env().MAX_ATTACHMENT_MB * 1048576,
-    });
-    if (!received.ok) {
-      const status = received.status ? { status: received.status } : undefined;
-      return invalid({ file: { key: received.key, values: received.values } }, {}, status);
-    }
-    if (!received.file) return invalid({ file: { key: 'library:errors.fileMissing' } });
-    const result = await attachFile(user, material.id, received.file);
-    if (!result.ok) {
-      return invalid({ file: { key: result.key, values: { max: env().MAX_ATTACHMENT_MB } } });
-    }
-    return json({ ok: true as const, message: t('edit.attached') });
+    const result = await attachUpload(user, material.id, request);
+    if (!result.ok) return refused(result);
+    return done('library:edit.attached');
   }
   const form = await readForm(request);
   const parsedIntent = EditIntentSchema.safeParse({ intent: form.get('intent') });
@@ -74,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = await updateMaterial(material.id, parsed.data);
       if (!result.ok) return invalid(result.errors, parsed.values);
       forgetTagOptions();
-      return json({ ok: true as const, message: t('edit.saved') });
+      return done('library:edit.saved');
     }
     case 'publish': {
       const parsed = parseForm(PublishSchema, form);
@@ -89,31 +67,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { changeNote: parsed.data.changeNote, publishAt },
         meta,
       );
-      if (!result.ok) return invalid({ changeNote: { key: result.key } }, parsed.values);
+      if (!result.ok) return refused(result, parsed.values);
       forgetTagOptions();
-      return json({
-        ok: true as const,
-        message: result.live ? t('edit.published', { number: result.number }) : t('edit.scheduled'),
-      });
+      return done(
+        result.live
+          ? { key: 'library:edit.published', values: { number: result.number } }
+          : 'library:edit.scheduled',
+      );
     }
     case 'detach': {
       const ask = confirmFirst(form, 'detach');
       if (ask) return ask;
       await detachFile(material.id, String(form.get('uploadId') ?? ''));
-      return json({ ok: true as const, message: t('edit.detached') });
+      return done('library:edit.detached');
     }
     case 'archive':
     case 'unarchive':
       await setArchived(user, material.id, intent === 'archive', meta);
-      return json({
-        ok: true as const,
-        message: t(intent === 'archive' ? 'edit.archived' : 'edit.unarchived'),
-      });
+      return done(intent === 'archive' ? 'library:edit.archived' : 'library:edit.unarchived');
     case 'delete': {
       const ask = confirmFirst(form, 'delete');
       if (ask) return ask;
       await deleteMaterial(user, material.id, meta);
-      return redirect('/library?deleted=1');
+      return redirectDone('/library', 'library:edit.deleted');
     }
   }
 }
@@ -121,9 +97,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditMaterialPage() {
   const { material, organisations, translations, maxMb } = useLoaderData<typeof loader>();
   const { t } = useTranslation('library');
-  const { errors, values, message, confirm } = useFormResult();
+  const { errors, values, confirm } = useFormResult();
   const location = useLocation();
-  const [params] = useSearchParams();
   const pending = material.versions[0];
   const links = (material.draftLinks as { title: string; url: string }[])
     .map((l) => `${l.title} ${l.url}`)
@@ -147,16 +122,7 @@ export default function EditMaterialPage() {
         <Link to={`/library/${material.slug}`}>{material.draftTitle}</Link>
       </p>
       <h1>{t('edit.title')}</h1>
-      {params.get('created') && !message ? (
-        <Notice tone="success">
-          <p>{t('edit.created')}</p>
-        </Notice>
-      ) : null}
-      {message ? (
-        <Notice tone="success">
-          <p>{message}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <dl className="facts">
         <dt>{t('edit.status')}</dt>
         <dd>
@@ -223,69 +189,15 @@ export default function EditMaterialPage() {
         }
       />
 
-      <section aria-labelledby="publish-heading" className="section">
-        <h2 id="publish-heading">{t('edit.publishTitle')}</h2>
-        <p>{t('edit.publishHelp')}</p>
-        <Form method="post" className="form">
-          <TextField
-            name="changeNote"
-            label={t('edit.changeNote')}
-            hint={t('edit.changeNoteHint')}
-            maxLength={300}
-            defaultValue={typed(values, 'changeNote')}
-            error={errors.changeNote}
-          />
-          <TextField
-            type="datetime-local"
-            name="publishAt"
-            label={t('edit.publishAt')}
-            hint={t('edit.publishAtHint')}
-            defaultValue={typed(values, 'publishAt')}
-            error={errors.publishAt}
-          />
-          <button
-            type="submit"
-            name="intent"
-            value="publish"
-            className="button"
-            disabled={material.status === 'archived'}
-          >
-            {t('edit.publish')}
-          </button>
-        </Form>
-      </section>
+      <PublishPanel archived={material.status === 'archived'} errors={errors} values={values} />
 
-      <section aria-labelledby="archive-heading" className="section">
-        <h2 id="archive-heading">{t('edit.archiveTitle')}</h2>
-        <Form method="post">
-          <p>{material.status === 'archived' ? t('edit.unarchiveHelp') : t('edit.archiveHelp')}</p>
-          <button
-            type="submit"
-            name="intent"
-            value={material.status === 'archived' ? 'unarchive' : 'archive'}
-            className="button button--secondary"
-          >
-            {material.status === 'archived' ? t('edit.unarchive') : t('edit.archive')}
-          </button>
-        </Form>
-        {confirm === 'delete' ? (
-          <ConfirmPanel
-            intent="delete"
-            values={values}
-            question={t('edit.deleteQuestion', { title: material.draftTitle })}
-            detail={t('edit.deleteHelp')}
-            confirmLabel={t('edit.delete')}
-            cancelTo={location.pathname}
-          />
-        ) : (
-          <Form method="post" className="form">
-            <p>{t('edit.deleteHelp')}</p>
-            <button type="submit" name="intent" value="delete" className="button button--danger">
-              {t('edit.delete')}
-            </button>
-          </Form>
-        )}
-      </section>
+      <ArchivePanel
+        archived={material.status === 'archived'}
+        title={material.draftTitle}
+        confirmDelete={confirm === 'delete'}
+        values={values}
+        cancelTo={location.pathname}
+      />
     </div>
   );
 }

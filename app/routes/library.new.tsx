@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
@@ -19,6 +13,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { isUuid } from '~/utils/ids';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 /** A new material, or (?translationOf=<id>&language=sv) another language of an existing one. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     translationOf: isUuid(translationOf) ? translationOf : undefined,
   });
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/library/${result.slug}/edit?created=1`);
+  return redirectDone(`/library/${result.slug}/edit`, 'library:edit.created');
 }
 
 export default function NewMaterialPage() {

@@ -25,7 +25,7 @@ import {
 } from '~/domain/library/paths.server';
 import { PathItemSchema, PathSchema } from '~/domain/library/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { dataTitle } from '~/utils/meta';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(PathItemSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await changePathItems(path, parsed.data);
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function PathPage() {

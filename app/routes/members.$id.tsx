@@ -5,7 +5,7 @@ import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { resetTwoFactor } from '~/auth/two-factor.server';
 import { grantableRoles } from '~/auth/roles';
-import { ConfirmPanel, ErrorSummary, Notice, SelectField, useFormResult } from '~/components/ui/form';
+import { ConfirmPanel, DoneNotice, ErrorSummary, SelectField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import {
   changeMemberRoles,
@@ -13,15 +13,14 @@ import {
   managesMember,
   setMemberActive,
 } from '~/domain/members/members.server';
-import { confirmFirst, invalid, parseForm, readForm } from '~/utils/forms.server';
-import { invariantResponse } from '~/utils/http';
+import { confirmFirst, done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { MemberActionSchema } from '~/domain/members/schema.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');
   const member = await getMember(user, scope, params.id ?? '');
-  invariantResponse(member, 'Not found', { status: 404 });
+  if (!member) throw notFound();
   const manages = managesMember(user, member);
   return json({
     member,
@@ -58,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = requestMeta(request, context).ip;
   if (data.intent === 'reset-two-factor') {
     if (params.id === user.id || !(await resetTwoFactor(user, params.id ?? '', ip))) throw notFound();
-    return json({ ok: true as const, message: 'members:done.reset-two-factor', removedRole: null });
+    return done('members:done.reset-two-factor', { removedRole: null });
   }
   const result =
     data.intent === 'give-role' || data.intent === 'remove-role'
@@ -70,12 +69,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         )
       : await setMemberActive(user, scope, params.id ?? '', data.intent === 'reactivate', ip);
-  if (!result) throw notFound();
-  if (!result.ok) return invalid({ form: { key: result.key } });
+  if (!result.ok) return refused(result);
   // A removed role can be given back from the success message (undo).
-  return json({
-    ok: true as const,
-    message: `members:done.${data.intent}`,
+  return done(`members:done.${data.intent}`, {
     removedRole: data.intent === 'remove-role' ? data.role : null,
   });
 }
@@ -83,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MemberPage() {
   const { member, isSelf, canDeactivate, grantable, canResetSecondFactor } = useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
-  const { errors, message, confirm, values } = useFormResult();
+  const { errors, confirm, values } = useFormResult();
   const removedRole = (useActionData<typeof action>() as { removedRole?: string | null } | undefined)
     ?.removedRole;
   const location = useLocation();
@@ -95,19 +91,16 @@ export default function MemberPage() {
         <Link to="/members">{t('title')}</Link>
       </p>
       <h1>{member.name}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-          {removedRole && grantable.includes(removedRole as (typeof grantable)[number]) ? (
-            <Form method="post">
-              <input type="hidden" name="role" value={removedRole} />
-              <button type="submit" name="intent" value="give-role" className="button button--secondary">
-                {t('roles.undo', { role: roleName(removedRole) })}
-              </button>
-            </Form>
-          ) : null}
-        </Notice>
-      ) : null}
+      <DoneNotice>
+        {removedRole && grantable.includes(removedRole as (typeof grantable)[number]) ? (
+          <Form method="post">
+            <input type="hidden" name="role" value={removedRole} />
+            <button type="submit" name="intent" value="give-role" className="button button--secondary">
+              {t('roles.undo', { role: roleName(removedRole) })}
+            </button>
+          </Form>
+        ) : null}
+      </DoneNotice>
       <ErrorSummary errors={errors} />
       <dl className="facts">
         <dt>{t('columns.email')}</dt>

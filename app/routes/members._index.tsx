@@ -6,12 +6,12 @@ import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { withdrawInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
-import { Notice, SelectField, TextField, useFormResult } from '~/components/ui/form';
+import { DoneNotice, SelectField, TextField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { listMembers, pendingInvites } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/constants';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { MemberFilterSchema, WithdrawInviteSchema } from '~/domain/members/schema.server';
@@ -40,21 +40,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors);
   if (!(await withdrawInvite(user, scope, parsed.data.inviteId, requestMeta(request, context).ip)))
     throw notFound();
-  return json({ ok: true as const, message: 'members:invites.withdrawn' });
+  return done('members:invites.withdrawn');
 }
 
 export default function MembersPage() {
   const { members, total, page, pages, organisations, invites, canInvite } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('members');
   const [params] = useSearchParams();
-  const { message } = useFormResult();
   return (
     <div className="page">
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <div className="page-header">
         <h1>{t('title')}</h1>
         {canInvite ? (

@@ -6,7 +6,7 @@ import { createInvite } from '~/auth/invites.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import {
   CheckboxGroup,
-  Notice,
+  DoneNotice,
   SelectField,
   TextField,
   typed,
@@ -16,7 +16,7 @@ import {
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
-import { fieldError, invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { InviteSchema } from '~/domain/members/schema.server';
 import { grantableRoles } from '~/auth/roles';
@@ -39,8 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(InviteSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await createInvite(user, scope, parsed.data, requestMeta(request, context));
-  if (!result.ok) return invalid(fieldError(result.field, result.key), parsed.data);
-  return json({ ok: true as const, message: 'members:invite.sent', values: {}, email: parsed.data.email });
+  if (!result.ok) return refused(result, parsed.data);
+  return done('members:invite.sent', { values: {}, email: parsed.data.email });
 }
 
 export default function InvitePage() {
@@ -54,11 +54,7 @@ export default function InvitePage() {
       </p>
       <h1>{t('invite.title')}</h1>
       <p>{t('invite.intro')}</p>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <Form method="post" className="form" noValidate key={message ? 'sent' : 'editing'}>
         <TextField
           name="email"

@@ -6,6 +6,7 @@ import { DateTime, Pagination } from '~/components/ui/misc';
 import { listNotifications, markAllRead } from '~/domain/notifications/notifications.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { done } from '~/utils/forms.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await markAllRead(user);
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function NotificationsPage() {

@@ -6,7 +6,7 @@ import { sortedRoles } from '~/auth/roles';
 import { requireUser } from '~/auth/guards.server';
 import {
   CheckboxGroup,
-  Notice,
+  DoneNotice,
   SelectField,
   TextField,
   typed,
@@ -17,7 +17,7 @@ import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { ProfileSchema } from '~/domain/members/schema.server';
 import { districtName } from '~/domain/support-points/districts';
@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ProfileSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await updateProfile(user.id, parsed.data);
-  return json(
-    { ok: true as const, message: 'profile:saved' },
+  return done(
+    'profile:saved',
+    {},
     { headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.locale) } },
   );
 }
@@ -44,16 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ProfilePage() {
   const { profile, supportPoints } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('profile');
-  const { errors, values, message } = useFormResult();
+  const { errors, values } = useFormResult();
   return (
     <div className="page page--narrow">
       <h1>{t('title')}</h1>
       <HelpLink topic="profile" />
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <dl className="facts">
         <dt>{t('fields.email')}</dt>
         <dd>{profile.email}</dd>

@@ -4,10 +4,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { FileSize } from '~/components/library/file-list';
-import { ErrorSummary, Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import { listExports, requestExport } from '~/domain/privacy/export.server';
-import { invalid } from '~/utils/forms.server';
+import { done, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 // "Your data" (issue 16 item 2): a copy of everything held about the member, made in the background.
@@ -19,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const result = await requestExport(user);
-  if (!result.ok) return invalid({ form: { key: result.key } }, {}, { status: result.status });
-  return json({ ok: true as const, message: 'profile:data.requested' });
+  if (!result.ok) return refused(result);
+  return done('profile:data.requested');
 }
 
 // While a copy is being made the page looks again every few seconds (without JavaScript: the link).
@@ -29,7 +29,7 @@ const POLL_MS = 3000;
 export default function MyDataPage() {
   const { t } = useTranslation('profile');
   const { exports } = useLoaderData<typeof loader>();
-  const { errors, message } = useFormResult();
+  const { errors } = useFormResult();
   const revalidator = useRevalidator();
   const inProgress = exports.some((e) => e.status === 'queued' || e.status === 'running');
   useEffect(() => {
@@ -45,11 +45,7 @@ export default function MyDataPage() {
         <Link to="/profile">{t('title')}</Link>
       </p>
       <h1>{t('data.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <p>{t('data.intro')}</p>
       <p>{t('data.how')}</p>
       <ErrorSummary errors={errors} />

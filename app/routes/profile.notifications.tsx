@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
-import { ErrorSummary, Notice, RadioGroup, typed, useFormResult } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, RadioGroup, typed, useFormResult } from '~/components/ui/form';
 import {
   digestFrequencyOf,
   preferencesOf,
@@ -19,7 +19,7 @@ import {
   TYPE_NEEDS,
 } from '~/domain/notifications/constants';
 import { DigestSchema, PreferencesSchema, PresetSchema } from '~/domain/notifications/schema.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { HelpLink } from '~/components/help-link';
 
@@ -45,13 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(DigestSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     await saveDigestFrequency(user, parsed.data.digestFrequency);
-    return json({ ok: true as const, message: 'notifications:digest.saved' });
+    return done('notifications:digest.saved');
   }
   if (form.get('intent') === 'preset') {
     const parsed = parseForm(PresetSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     await savePreferences(user, presetChannels(parsed.data.preset));
-    return json({ ok: true as const, message: 'notifications:preferences.saved' });
+    return done('notifications:preferences.saved');
   }
   // Types not shown keep what they had.
   const current = await preferencesOf(user.id);
@@ -59,13 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(PreferencesSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await savePreferences(user, parsed.data);
-  return json({ ok: true as const, message: 'notifications:preferences.saved' });
+  return done('notifications:preferences.saved');
 }
 
 export default function NotificationPreferencesPage() {
   const { preferences, preset, types, digestFrequency } = useLoaderData<typeof loader>();
   const { t } = useTranslation('notifications');
-  const { message, errors, values } = useFormResult();
+  const { errors, values } = useFormResult();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -74,11 +74,7 @@ export default function NotificationPreferencesPage() {
       <h1>{t('preferences.title')}</h1>
       <HelpLink topic="notifications" />
       <p>{t('preferences.intro')}</p>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <Form method="post" className="form">
         <ErrorSummary errors={values.intent === 'preset' ? errors : {}} />
         <input type="hidden" name="intent" value="preset" />

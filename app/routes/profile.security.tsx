@@ -5,8 +5,8 @@ import { requireUser } from '~/auth/guards.server';
 import { ChangePasswordSchema, changePassword } from '~/auth/password-change.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { twoFactorStatus } from '~/auth/two-factor.server';
-import { ErrorSummary, Notice, TextField, useFormResult } from '~/components/ui/form';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { DoneNotice, ErrorSummary, TextField, useFormResult } from '~/components/ui/form';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { NewPasswordFields } from '~/components/new-password-fields';
 
@@ -20,25 +20,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ChangePasswordSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   const result = await changePassword(user, parsed.data, requestMeta(request, context));
-  if (!result.ok) return invalid(result.errors, {}, { status: result.status });
-  return json({ ok: true as const, message: 'profile:security.changed' });
+  if (!result.ok) return refused(result);
+  return done('profile:security.changed');
 }
 
 export default function SecurityPage() {
   const { t } = useTranslation(['profile', 'auth']);
   const { email, twoFactor } = useLoaderData<typeof loader>();
-  const { errors, message } = useFormResult();
+  const { errors } = useFormResult();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
         <Link to="/profile">{t('title')}</Link>
       </p>
       <h1>{t('security.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <h2>{t('security.changePassword')}</h2>
       <p>{t('security.intro')}</p>
       <ErrorSummary errors={errors} />

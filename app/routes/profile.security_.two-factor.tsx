@@ -10,9 +10,9 @@ import {
   pendingEnrolment,
   twoFactorStatus,
 } from '~/auth/two-factor.server';
-import { ErrorSummary, Notice, TextField, useFormResult } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, Notice, TextField, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
 // Two-step verification: set up with a QR code or a key typed by hand, recovery codes shown once,
@@ -33,12 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(TwoFactorActionSchema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.errors);
   const result = await changeTwoFactor(user, parsed.data, requestMeta(request, context));
-  if (!result.ok) return invalid(result.errors, {}, { status: result.status });
-  return json({
-    ok: true as const,
-    message: `profile:twoFactor.done.${parsed.data.intent}`,
-    recoveryCodes: result.recoveryCodes,
-  });
+  if (!result.ok) return refused(result);
+  return done(`profile:twoFactor.done.${parsed.data.intent}`, { recoveryCodes: result.recoveryCodes });
 }
 
 /** The key as an app asks for it, in groups of four so it can be read aloud and typed. */
@@ -47,7 +43,7 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 export default function TwoFactorPage() {
   const { t } = useTranslation('profile');
   const { status, mustSetUp, enrolment, email } = useLoaderData<typeof loader>();
-  const { errors, message } = useFormResult();
+  const { errors } = useFormResult();
   const recoveryCodes = (useActionData<typeof action>() as { recoveryCodes?: string[] | null } | undefined)
     ?.recoveryCodes;
   return (
@@ -56,11 +52,7 @@ export default function TwoFactorPage() {
         <Link to="/profile/security">{t('security.title')}</Link>
       </p>
       <h1>{t('twoFactor.title')}</h1>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {recoveryCodes?.length ? <RecoveryCodes codes={recoveryCodes} /> : null}
       {mustSetUp && !status.enabled ? (
         <Notice tone="info">

@@ -2,10 +2,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice } from '~/components/ui/form';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from '~/domain/members/profile.server';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { RevokeSchema } from '~/domain/members/schema.server';
 
@@ -21,18 +21,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors);
   if (parsed.data.intent === 'revoke-others') {
     await revokeOtherSessions(user.id, user.sessionId);
-    return json({ ok: true as const, message: 'profile:sessions.othersEnded' });
+    return done('profile:sessions.othersEnded');
   }
   // Someone else's session id matches nothing: answer as if it never existed.
   if (!(await revokeOwnSession(user.id, parsed.data.sessionId)))
     throw new Response('Not found', { status: 404 });
-  return json({ ok: true as const, message: 'profile:sessions.ended' });
+  return done('profile:sessions.ended');
 }
 
 export default function SessionsPage() {
   const { sessions } = useLoaderData<typeof loader>();
   const { t } = useTranslation('profile');
-  const { message } = useFormResult();
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -40,11 +39,7 @@ export default function SessionsPage() {
       </p>
       <h1>{t('sessions.title')}</h1>
       <p>{t('sessions.intro')}</p>
-      {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       <ul className="card-list">
         {sessions.map((s) => (
           <li key={s.id} className="card">

@@ -1,16 +1,10 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
 import { GuidanceForm } from '~/components/guidance/guidance-form';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, useFormResult } from '~/components/ui/form';
 import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
 import { qrDataUrl } from '~/utils/qr.server';
 import {
@@ -23,8 +17,9 @@ import {
 } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, readForm } from '~/utils/forms.server';
+import { readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 /** One of the adviser's own entries of the last 14 days: correct it, delete it, show its QR. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,7 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: formValuesOf(entry),
     choices: await entryChoices(language),
     ...dateBounds(),
-    saved: new URL(request.url).searchParams.has('saved'),
     feedback: entry.feedback ? null : { url, path: `/f/${entry.feedbackCode}`, qr: await qrDataUrl(url) },
   });
 }
@@ -52,16 +46,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? '';
   if (form.get('intent') === 'delete') {
     if (!(await deleteSession(user, id))) throw notFound();
-    return redirect('/reports/log?deleted=1');
+    return redirectDone('/reports/log', 'reports:log.deleted');
   }
   const result = await submitEntry(user, form, id);
-  if (!result.ok && result.status === 404) throw notFound();
-  if (!result.ok) return invalid(result.errors, result.values, { status: result.status });
-  return redirect(`/reports/log/${id}?saved=1`);
+  if (!result.ok) return refused(result, result.values);
+  return redirectDone(`/reports/log/${id}`, 'reports:entry.saved');
 }
 
 export default function GuidanceEntryPage() {
-  const { userId, idempotencyKey, entry, values, choices, today, earliest, saved, feedback } =
+  const { userId, idempotencyKey, entry, values, choices, today, earliest, feedback } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const result = useFormResult();
@@ -71,11 +64,7 @@ export default function GuidanceEntryPage() {
         <Link to="/reports/log">{t('log.title')}</Link>
       </p>
       <h1>{t('entry.title')}</h1>
-      {saved ? (
-        <Notice tone="success">
-          <p>{t('entry.saved')}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {feedback ? (
         <FeedbackQr
           qr={feedback.qr}

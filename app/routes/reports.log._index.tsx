@@ -11,7 +11,7 @@ import { requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
 import { GuidanceForm } from '~/components/guidance/guidance-form';
 import { SessionList } from '~/components/guidance/session-list';
-import { Notice, useFormResult } from '~/components/ui/form';
+import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
 import { EDITABLE_DAYS } from '~/domain/guidance/constants';
 import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
 import { qrDataUrl } from '~/utils/qr.server';
@@ -25,7 +25,7 @@ import {
 } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { invalid, readForm } from '~/utils/forms.server';
+import { readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { HelpLink } from '~/components/help-link';
 
@@ -51,7 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     defaults: { ...defaults, date: today, durationMinutes: '30' },
     choices,
     recent: recent.map((s) => listItem(s, language)),
-    deleted: search.has('deleted'),
     saved: saved
       ? {
           id: saved.id,
@@ -69,11 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'guidance:log');
   const result = await submitEntry(user, await readForm(request), null);
   if (result.ok) return redirect(`/reports/log?saved=${result.id}`);
-  return invalid(result.errors, result.values, { status: result.status });
+  return refused(result, result.values);
 }
 
 export default function GuidanceLogPage() {
-  const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved, deleted } =
+  const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const { errors, values } = useFormResult();
@@ -85,11 +84,7 @@ export default function GuidanceLogPage() {
       <h1>{t('log.title')}</h1>
       <HelpLink topic="guidance" />
       <p className="muted">{t('log.lead')}</p>
-      {deleted ? (
-        <Notice tone="success">
-          <p>{t('log.deleted')}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {saved ? (
         <>
           <Notice tone="success">

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { requireAnonymous } from '~/auth/guards.server';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { ErrorSummary, Notice, TextField, typed, useFormResult } from '~/components/ui/form';
-import { invalid, parseForm, readForm } from '~/utils/forms.server';
+import { DoneNotice, ErrorSummary, TextField, typed, useFormResult } from '~/components/ui/form';
+import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { RequestResetSchema } from '~/auth/schemas.server';
 
@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { rateLimited } = await requestPasswordReset(parsed.data.email, requestMeta(request, context));
   if (rateLimited) return invalid({ form: { key: 'auth:reset.rateLimited' } }, parsed.data, { status: 429 });
-  return json({ ok: true as const, message: 'auth:reset.sent' });
+  return done('auth:reset.sent');
 }
 
 export default function RequestResetPage() {
@@ -30,9 +30,7 @@ export default function RequestResetPage() {
     <div className="page page--narrow">
       <h1>{t('reset.title')}</h1>
       {message ? (
-        <Notice tone="success">
-          <p>{t(message)}</p>
-        </Notice>
+        <DoneNotice />
       ) : (
         <>
           <p>{t('reset.intro')}</p>

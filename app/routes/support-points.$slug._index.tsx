@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
-import { Notice } from '~/components/ui/form';
+import { DoneNotice } from '~/components/ui/form';
 import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
 import { qrDataUrl } from '~/utils/qr.server';
 import { sessionCount } from '~/domain/reports/dashboard.server';
@@ -43,12 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions: await sessionCount({ supportPointId: point.id }, yearAgo),
     feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
     canManage,
-    saved: new URL(request.url).searchParams.has('saved'),
   });
 }
 
 export default function SupportPointPage() {
-  const { point, sessions, feedback, canManage, saved } = useLoaderData<typeof loader>();
+  const { point, sessions, feedback, canManage } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   return (
@@ -57,11 +56,7 @@ export default function SupportPointPage() {
         <Link to="/support-points">{t('title')}</Link>
       </p>
       <h1>{point.name}</h1>
-      {saved ? (
-        <Notice tone="success">
-          <p>{t('saved')}</p>
-        </Notice>
-      ) : null}
+      <DoneNotice />
       {point.active ? null : <p className="notice notice--error">{t('inactiveHelp')}</p>}
       <dl className="facts">
         <dt>{t('form.address')}</dt>

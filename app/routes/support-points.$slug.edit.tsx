@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
@@ -16,6 +10,7 @@ import { findSupportPoint, saveSupportPoint } from '~/domain/support-points/supp
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { subPageTitle } from '~/utils/meta';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 async function requirePoint(request: Request, slug: string | undefined) {
   const { user } = await requirePermission(request, 'support-points:manage');
@@ -53,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveSupportPoint(user, point.id, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/support-points/${result.slug}?saved=1`);
+  return redirectDone(`/support-points/${result.slug}`, 'supportPoints:saved');
 }
 
 export default function EditSupportPointPage() {

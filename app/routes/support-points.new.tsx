@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
@@ -16,6 +10,7 @@ import { saveSupportPoint } from '~/domain/support-points/support-points.server'
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { redirectDone } from '~/utils/done-cookie.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'support-points:manage');
@@ -28,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await saveSupportPoint(user, null, parsed.data, requestMeta(request, context));
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return redirect(`/support-points/${result.slug}?saved=1`);
+  return redirectDone(`/support-points/${result.slug}`, 'supportPoints:saved');
 }
 
 export default function NewSupportPointPage() {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound } from '~/auth/guards.server';
 import { digestTokenHolder, unsubscribeDigest } from '~/domain/notifications/digest.server';
 import { pageTitle } from '~/utils/meta';
+import { done } from '~/utils/forms.server';
 
 // The news digest's unsubscribe link. No login: the token in the address is the authority
 // (it can only turn the digest off). Opening the link asks first, because mail scanners open
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params }: ActionFunctionArgs) {
   if (!(await unsubscribeDigest(params.token ?? ''))) throw notFound();
-  return json({ ok: true as const });
+  return done();
 }
 
 export default function UnsubscribePage() {

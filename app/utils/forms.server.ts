@@ -1,6 +1,8 @@
 import { json } from '@remix-run/node';
 import { z } from 'zod';
+import { notFound } from '~/auth/guards.server';
 import { CONTROL_CHARS, type FieldError, type FieldErrors, type FormFailure, type FormValues } from './forms';
+import type { Message, Refusal } from './result';
 
 // Parsing a submitted form and answering bad input: used by actions only. A .server module, so
 // a page's browser bundle does not carry zod just because its action parses a form.
@@ -11,7 +13,7 @@ const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A form failure thrown from deep inside an action: the same shape every form answers with. */
-function refused(status: number, errors: FieldErrors): Response {
+function unreadable(status: number, errors: FieldErrors): Response {
   return json({ ok: false as const, errors, values: {} }, { status });
 }
 
@@ -22,18 +24,18 @@ function refused(status: number, errors: FieldErrors): Response {
  */
 export async function readForm(request: Request): Promise<FormData> {
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!FORM_TYPES.has(type)) throw refused(415, { form: { key: 'errors.unreadableForm' } });
+  if (!FORM_TYPES.has(type)) throw unreadable(415, { form: { key: 'errors.unreadableForm' } });
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    throw refused(400, { form: { key: 'errors.unreadableForm' } });
+    throw unreadable(400, { form: { key: 'errors.unreadableForm' } });
   }
   for (const [key, value] of formData) {
     if (typeof value === 'string' && UNSTORABLE.test(value))
-      throw refused(400, { [key]: { key: 'validation.invalidCharacters' } });
+      throw unreadable(400, { [key]: { key: 'validation.invalidCharacters' } });
     if (typeof value !== 'string' && UNSTORABLE.test(value.name))
-      throw refused(400, { [key]: { key: 'validation.invalidCharacters' } });
+      throw unreadable(400, { [key]: { key: 'validation.invalidCharacters' } });
   }
   return formData;
 }
@@ -80,6 +82,31 @@ function withoutSecrets(values: FormValues): FormValues {
 /** The one way an action answers bad input: 400 with field errors and the typed values. */
 export function invalid(errors: FieldErrors, values: FormValues = {}, init?: ResponseInit) {
   return json({ ok: false as const, errors, values: withoutSecrets(values) }, { status: 400, ...init });
+}
+
+/**
+ * The one way an action answers a command's refusal (app/utils/result.ts): nothing there is
+ * the 404 page; anything else is the form again with the messages by their fields, what was
+ * typed, the refusal's status and, for a spent limit, `Retry-After`.
+ */
+export function refused(result: Refusal, values: FormValues = {}) {
+  if (result.status === 404) throw notFound();
+  const wait = result.retryAfterSeconds;
+  return invalid(result.errors, values, {
+    status: result.status ?? 400,
+    headers: wait ? { 'Retry-After': String(wait) } : undefined,
+  });
+}
+
+/**
+ * The one way an action says it worked, on the same page: `message` (an i18n key, or a key with
+ * values) for the page's `<DoneNotice />`, plus whatever else the page shows next. No message
+ * where the page itself shows the change where the member is looking (an event's "You are
+ * coming.", its cancelled banner).
+ */
+export function done<T extends object = object>(message?: string | Message, extra?: T, init?: ResponseInit) {
+  const said = typeof message === 'string' ? { key: message } : message;
+  return json({ ok: true as const, ...(said ? { message: said } : {}), ...extra }, init);
 }
 
 /**
@@ -199,12 +226,4 @@ export function tagList(namespace: 'forum' | 'library') {
       .max(10, { error: `${namespace}:errors.tooManyTags` })
       .transform((tags) => [...new Set(tags)]),
   );
-}
-
-export function fieldError(
-  field: string,
-  key: string,
-  values?: Record<string, string | number>,
-): FieldErrors {
-  return { [field]: { key, values } };
 }

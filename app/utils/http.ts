@@ -28,14 +28,6 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return redirect(safeRedirectPath(to), init);
 }
 
-export function invariantResponse(
-  condition: unknown,
-  message = 'Not found',
-  init: ResponseInit = { status: 404 },
-): asserts condition {
-  if (!condition) throw new Response(message, init);
-}
-
 export function pageNumber(url: URL): number {
   const page = Number(url.searchParams.get('page') ?? '1');
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;

@@ -42,9 +42,10 @@ describe('a briefing before a launch', () => {
       .getByLabel('Mitä opastajien kannattaa kertoa asukkaille')
       .fill('Viestit löytyvät ylävalikosta.');
     await Promise.all([
-      rep.waitForURL(/\/edit\?created=1$/),
+      rep.waitForURL(/\/edit$/),
       rep.getByRole('button', { name: 'Tallenna luonnos' }).click(),
     ]);
+    await rep.getByText('Luonnos tallennettu. Julkaise se, kun se on valmis.').waitFor();
     const path = new URL(rep.url()).pathname.replace(/\/edit$/, '');
     await rep.getByRole('button', { name: 'Julkaise', exact: true }).click();
     await rep.getByText('Versio 1 julkaistu.', { exact: false }).waitFor();
@@ -80,9 +81,10 @@ describe('a briefing before a launch', () => {
       buffer: png,
     });
     await Promise.all([
-      phone.waitForURL(/\/feedback\/[0-9a-f-]{36}\?filed=1$/),
+      phone.waitForURL(/\/feedback\/[0-9a-f-]{36}$/),
       phone.getByRole('button', { name: 'Lähetä ilmoitus' }).click(),
     ]);
+    await phone.getByText('Kiitos. Ilmoitus lähti palvelun yhteyshenkilöille', { exact: false }).waitFor();
     const report = new URL(phone.url()).pathname;
     await phone.getByRole('img', { name: 'Ilmoitukseen liitetty kuvakaappaus' }).waitFor();
     await expectNoHorizontalScroll(phone);

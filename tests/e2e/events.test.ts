@@ -28,9 +28,11 @@ describe('announcing and signing up', () => {
     await coordinator.getByLabel('Osoite').fill('Kallion kirjasto, Viides linja 11');
     await coordinator.getByLabel('Paikkoja (vapaaehtoinen)').fill('2');
     await Promise.all([
-      coordinator.waitForURL(/\/events\/[0-9a-f-]{36}\?created=1$/),
+      coordinator.waitForURL(/\/events\/[0-9a-f-]{36}$/),
       coordinator.getByRole('button', { name: 'Julkaise tapahtuma' }).click(),
     ]);
+    // Said once on the page it leads to, not kept in the address.
+    await coordinator.getByText('Tapahtuma julkaistiin.').waitFor();
     const eventPath = new URL(coordinator.url()).pathname;
 
     const phones = [];
@@ -92,7 +94,7 @@ describe('series', () => {
     await page.getByLabel('Toistuu').selectOption('6');
     await page.getByLabel('Kuinka monta kertaa yhteensä').fill('3');
     await Promise.all([
-      page.waitForURL(/\?created=1$/),
+      page.waitForURL(/\/events\/[0-9a-f-]{36}$/),
       page.getByRole('button', { name: 'Julkaise tapahtuma' }).click(),
     ]);
     const first = new URL(page.url()).pathname;
@@ -105,7 +107,7 @@ describe('series', () => {
     await page.getByLabel('Päättyy', { exact: true }).fill(inDays(31, '17:00'));
     await page.getByLabel('vain tätä tapahtumaa').check();
     await Promise.all([
-      page.waitForURL(/\?saved=1$/),
+      page.waitForURL(/\/events\/[0-9a-f-]{36}$/),
       page.getByRole('button', { name: 'Tallenna muutokset' }).click(),
     ]);
     await page.getByText('Muutokset tallennettiin.').waitFor();

@@ -44,9 +44,10 @@ describe('writing and reading a material', () => {
     expect(await editor.locator('th').allTextContents()).toEqual(['Vaihe', 'Mitä tehdään', 'Kolumn 3']);
     await trainer.getByLabel('Ämnen').fill('kela, tunnistautuminen');
     await Promise.all([
-      trainer.waitForURL(/\/edit\?created=1$/),
+      trainer.waitForURL(/\/edit$/),
       trainer.getByRole('button', { name: 'Spara utkast' }).click(),
     ]);
+    await trainer.getByText('Utkastet sparades.', { exact: false }).waitFor();
     const slug = new URL(trainer.url()).pathname.split('/')[2]!;
 
     // An attachment, typed by its bytes.

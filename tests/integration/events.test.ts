@@ -187,9 +187,14 @@ describe('signing up', () => {
     const first = await loginAs('adviser', orgA);
     const second = await loginAs('adviser', orgA);
     const third = await loginAs('adviser', orgA);
-    expect(await json(await rsvp(id, first.cookie, 'going'))).toMatchObject({ message: 'going' });
-    expect(await json(await rsvp(id, second.cookie, 'going'))).toMatchObject({ message: 'waitlist' });
-    expect(await json(await rsvp(id, third.cookie, 'going'))).toMatchObject({ message: 'waitlist' });
+    // What each sees on the page after answering.
+    const answer = async (member: { cookie: string }) => {
+      expect((await rsvp(id, member.cookie, 'going')).status).toBe(200);
+      return (await json<{ myStatus: string }>(await page(id, member.cookie))).myStatus;
+    };
+    expect(await answer(first)).toBe('going');
+    expect(await answer(second)).toBe('waitlist');
+    expect(await answer(third)).toBe('waitlist');
     expect((await json<{ waitlistPosition: number }>(await page(id, third.cookie))).waitlistPosition).toBe(2);
     // The event page as a member: who is logged in; the event; its support point, organisers and
     // creator; the counts with the member's own answer and place in the queue; its materials;

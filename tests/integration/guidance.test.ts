@@ -221,7 +221,8 @@ describe('correcting and deleting', () => {
       entry({ sessionId: id, supportPointId: other.id, device: 'tablet', durationMinutes: '45' }),
     );
     expect(response.status).toBe(200);
-    expect((await json<{ redirectTo: string }>(response)).redirectTo).toBe(`/reports/log/${id}?saved=1`);
+    expect((await json<{ redirectTo: string }>(response)).redirectTo).toBe(`/reports/log/${id}`);
+    expect(response.headers.get('Set-Cookie')).toMatch(/^tk_done=/);
     expect(await db.guidanceSession.findUniqueOrThrow({ where: { id } })).toMatchObject({
       supportPointId: other.id,
       device: 'tablet',
@@ -276,7 +277,8 @@ describe('correcting and deleting', () => {
       makeRequest(`/reports/log/${id}`, { cookie: adviser.cookie, form: { intent: 'delete' } }),
       { id },
     );
-    expect(response.headers.get('Location')).toBe('/reports/log?deleted=1');
+    expect(response.headers.get('Location')).toBe('/reports/log');
+    expect(response.headers.get('Set-Cookie')).toMatch(/^tk_done=/);
     expect(await db.guidanceSession.findUnique({ where: { id } })).toBeNull();
     const kept = await db.residentFeedback.findFirstOrThrow({
       where: { supportPointId: point.id, rating: 4 },

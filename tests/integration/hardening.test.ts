@@ -209,7 +209,7 @@ describe('changing the password while logged in', () => {
       confirmPassword: 'Kuusi kissaa kellarissa',
     });
     expect(ok.status).toBe(200);
-    expect(await json(ok)).toMatchObject({ ok: true, message: 'profile:security.changed' });
+    expect(await json(ok)).toMatchObject({ ok: true, message: { key: 'profile:security.changed' } });
     expect((await callLoader(homeRoute, makeRequest('/', { cookie: here }))).status).toBe(200);
     const other = await callLoader(homeRoute, makeRequest('/', { cookie: phone }));
     expect(other.status).toBe(302);

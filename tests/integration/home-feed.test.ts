@@ -73,7 +73,7 @@ async function thread(author: AuthUser, title: string, category = categoryId) {
 async function answer(author: AuthUser, threadId: string, body = doc(para('Vastaus.'))) {
   await db.rateLimit.deleteMany({ where: { key: `forum-post:${author.id}` } });
   const made = await reply(author, threadId, { body });
-  if (!made?.ok) throw new Error(JSON.stringify(made));
+  if (!made.ok) throw new Error(JSON.stringify(made));
   return made.postId;
 }
 

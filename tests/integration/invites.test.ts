@@ -56,7 +56,7 @@ describe('invitations', () => {
       roles: 'trainer',
       locale: 'sv',
     });
-    expect(await json(sent)).toMatchObject({ ok: true, message: 'members:invite.sent' });
+    expect(await json(sent)).toMatchObject({ ok: true, message: { key: 'members:invite.sent' } });
     const audit = await db.auditLog.findFirst({ where: { action: 'invite', actorId: coordinator.id } });
     expect(audit?.details).toMatchObject({ email: 'kerttu.kuusela@example.test', roles: ['trainer'] });
 
@@ -196,7 +196,7 @@ describe('withdrawing an invitation', () => {
       membersRoute,
       makeRequest('/members', { cookie, form: { intent: 'withdraw-invite', inviteId: row.id } }),
     );
-    expect(await json(response)).toMatchObject({ ok: true, message: 'members:invites.withdrawn' });
+    expect(await json(response)).toMatchObject({ ok: true, message: { key: 'members:invites.withdrawn' } });
     expect(
       await db.auditLog.count({ where: { action: 'invite_revoked', actorId: user.id, targetId: row.id } }),
     ).toBe(1);

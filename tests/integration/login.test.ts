@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_LIMITS, login as signIn } from '~/auth/login.server';
+import { LIMITS } from '~/auth/limits.server';
+import { login as signIn } from '~/auth/login.server';
 import { db } from '~/db.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import * as loginRoute from '~/routes/login';
@@ -83,7 +84,7 @@ describe('login', () => {
 
   it('locks the account after repeated failures with 429 and Retry-After, and a password reset lifts it', async () => {
     const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
-    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+    for (let i = 0; i < LIMITS['login:account'].hits; i++)
       expect((await login(user.email, 'wrong password!')).status).toBe(400);
     const locked = await login(user.email, DEMO_PASSWORD);
     expect(locked.status).toBe(429);
@@ -130,7 +131,7 @@ describe('login', () => {
       expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
     // The owner remembers it on the tenth try: the count starts again.
     expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('ok');
-    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+    for (let i = 0; i < LIMITS['login:account'].hits; i++)
       expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
     const stopped = await signIn(user.email, DEMO_PASSWORD, meta);
     expect(stopped.status).toBe('rate_limited');
@@ -151,7 +152,7 @@ describe('login', () => {
     const waits: number[] = [];
     for (let stop = 2; stop <= 4; stop++) {
       await waitOver();
-      for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+      for (let i = 0; i < LIMITS['login:account'].hits; i++)
         expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
       const again = await signIn(user.email, DEMO_PASSWORD, meta);
       waits.push(again.status === 'rate_limited' ? Math.round(again.retryAfterSeconds / 60) : 0);
@@ -162,12 +163,12 @@ describe('login', () => {
     });
     await waitOver();
     expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('ok');
-    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+    for (let i = 0; i < LIMITS['login:account'].hits; i++)
       expect((await signIn(user.email, 'wrong password!', meta)).status).toBe('invalid');
     const fresh = await signIn(user.email, DEMO_PASSWORD, meta);
     expect(fresh.status === 'rate_limited' && Math.round(fresh.retryAfterSeconds / 60)).toBe(15);
     // An address that does not belong to anyone is stopped the same way.
-    for (let i = 0; i < LOGIN_LIMITS.account.limit; i++)
+    for (let i = 0; i < LIMITS['login:account'].hits; i++)
       expect((await signIn('nobody-here@example.test', 'wrong password!', meta)).status).toBe('invalid');
     expect((await signIn('nobody-here@example.test', 'wrong password!', meta)).status).toBe('rate_limited');
   });
@@ -175,7 +176,7 @@ describe('login', () => {
   it('stops one address trying password after password across accounts', async () => {
     const meta = { ip: '198.51.100.22', userAgent: 'vitest' };
     const user = await makeUser(db, { role: 'adviser', organisationId: orgId });
-    for (let i = 0; i < LOGIN_LIMITS.ip.limit; i++)
+    for (let i = 0; i < LIMITS['login:ip'].hits; i++)
       expect((await signIn(`guess-${i}@example.test`, 'Salasana123', meta)).status).toBe('invalid');
     expect((await signIn(user.email, DEMO_PASSWORD, meta)).status).toBe('rate_limited');
     // Another address is not affected.
@@ -203,7 +204,7 @@ describe('password reset', () => {
       resetRequestRoute,
       makeRequest('/reset-password', { form: { email: 'ghost@example.test' } }),
     );
-    expect(await json(response)).toMatchObject({ ok: true, message: 'auth:reset.sent' });
+    expect(await json(response)).toMatchObject({ ok: true, message: { key: 'auth:reset.sent' } });
     expect(await db.email.count()).toBe(before);
   });
 

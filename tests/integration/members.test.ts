@@ -155,7 +155,7 @@ describe('member management', () => {
       await json(await post(coordinator.cookie, { intent: 'give-role', role: 'trainer' })),
     ).toMatchObject({
       ok: true,
-      message: 'members:done.give-role',
+      message: { key: 'members:done.give-role' },
     });
     expect(await rolesOf()).toEqual(['adviser', 'trainer']);
     // The union of both roles' grants: still logs guidance (adviser), now verifies answers (trainer).

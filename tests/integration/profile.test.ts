@@ -23,7 +23,7 @@ describe('profile', () => {
         },
       }),
     );
-    expect(await json(response)).toMatchObject({ ok: true, message: 'profile:saved' });
+    expect(await json(response)).toMatchObject({ ok: true, message: { key: 'profile:saved' } });
     expect(response.headers.get('Set-Cookie')).toContain('tk_lng=');
     const saved = await db.user.findUniqueOrThrow({
       where: { id: user.id },

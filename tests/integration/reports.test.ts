@@ -566,7 +566,7 @@ describe('support points', () => {
       pointNew,
       makeRequest('/support-points/new', { cookie: coordinator.cookie, form }),
     );
-    expect(created.headers.get('Location')).toBe('/support-points/vallilan-kirjasto?saved=1');
+    expect(created.headers.get('Location')).toBe('/support-points/vallilan-kirjasto');
     const point = await db.supportPoint.findUniqueOrThrow({ where: { slug: 'vallilan-kirjasto' } });
     expect(point).toMatchObject({
       hostOrganisationId: orgA,

@@ -7,7 +7,7 @@ import * as startRoute from '~/routes/sso.$org';
 import * as profileRoute from '~/routes/profile._index';
 import * as homeRoute from '~/routes/_index';
 import { setSecondFactorRoles } from '~/auth/roles.server';
-import { SSO_START_LIMIT } from '~/auth/sso.server';
+import { LIMITS } from '~/auth/limits.server';
 import { DEMO_PASSWORD, makeOrganisation, makeUser } from '#tests/factories';
 import {
   CLIENT_IP,
@@ -277,7 +277,7 @@ describe('single sign-on', () => {
     await db.rateLimit.create({
       data: {
         key: `sso-start:${CLIENT_IP}`,
-        hits: SSO_START_LIMIT.limit,
+        hits: LIMITS['sso-start'].hits,
         resetAt: new Date(Date.now() + 60_000),
       },
     });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setSecondFactorRoles } from '~/auth/roles.server';
-import { CODE_LIMIT, currentCode } from '~/auth/two-factor.server';
+import { LIMITS } from '~/auth/limits.server';
+import { currentCode } from '~/auth/two-factor.server';
 import { db } from '~/db.server';
 import * as adminSecurityRoute from '~/routes/admin.security';
 import * as loginRoute from '~/routes/login';
@@ -108,7 +109,7 @@ describe('two-step verification: setting it up', () => {
       currentPassword: DEMO_PASSWORD,
     });
     const body = await json<{ recoveryCodes: string[]; message: string }>(ok);
-    expect(body.message).toBe('profile:twoFactor.done.enable');
+    expect(body.message).toEqual({ key: 'profile:twoFactor.done.enable' });
     expect(body.recoveryCodes).toHaveLength(10);
     expect(new Set(body.recoveryCodes).size).toBe(10);
     for (const code of body.recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
@@ -228,7 +229,7 @@ describe('two-step verification: logging in', () => {
     expect((await json(late)).errors).toEqual({ form: { key: 'auth:secondStep.expired' } });
     // Fresh challenges do not reset the member's own limit (10 per 15 minutes).
     let last: Response | undefined;
-    for (let i = 0; i < CODE_LIMIT.limit; i++) {
+    for (let i = 0; i < LIMITS['login-code'].hits; i++) {
       last = await typeCode(challengeCookie(await passwordLogin(user.email)), '654321');
     }
     expect(last!.status).toBe(429);
@@ -370,7 +371,7 @@ describe('two-step verification: required for coordinators and admins', () => {
     expect(asked.confirm).toBe('reset-two-factor');
     expect(await db.twoFactor.count({ where: { userId: member.id } })).toBe(1);
     const done = await json(await reset(adminCookie, { intent: 'reset-two-factor', confirmed: 'yes' }));
-    expect(done.message).toBe('members:done.reset-two-factor');
+    expect(done.message).toEqual({ key: 'members:done.reset-two-factor' });
     expect(await db.twoFactor.count({ where: { userId: member.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: member.id } })).toBe(0);
     expect(

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField, typed } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import type { FieldErrors, FormValues } from '~/utils/forms';
+import type { Message } from '~/utils/result';
 
 export type BriefingQuestionItem = {
   id: string;
@@ -31,7 +32,7 @@ export function BriefingQuestions({
   canWrite: boolean;
   errors: FieldErrors;
   values: FormValues;
-  message?: string;
+  message?: Message;
 }) {
   const { t } = useTranslation('briefings');
   return (
@@ -100,7 +101,7 @@ export function BriefingQuestions({
           hint={t('questions.askHint')}
           rows={3}
           maxLength={2000}
-          defaultValue={message === 'asked' ? '' : typed(values, 'question')}
+          defaultValue={message?.key === 'briefings:done.asked' ? '' : typed(values, 'question')}
           error={errors.question}
         />
         <button type="submit" className="button">

@@ -1,4 +1,4 @@
-import { Form, Link, useActionData } from '@remix-run/react';
+import { Form, Link, useActionData, useLocation, useRouteLoaderData } from '@remix-run/react';
 import {
   useEffect,
   useId,
@@ -11,10 +11,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError, FieldErrors, FormValues } from '~/utils/forms';
+import type { Message } from '~/utils/result';
 import { ErrorIcon, WarningIcon } from './icons';
 
 type ActionResult =
-  { ok?: boolean; errors?: FieldErrors; values?: FormValues; message?: string; confirm?: string } | undefined;
+  | { ok?: boolean; errors?: FieldErrors; values?: FormValues; message?: Message; confirm?: string }
+  | undefined;
 
 /** What the last submission said: errors by field, what the user typed, a success message. */
 export function useFormResult() {
@@ -22,6 +24,7 @@ export function useFormResult() {
   return {
     errors: data?.errors ?? {},
     values: data?.values ?? {},
+    /** The success message of `done()` in the action (the page shows it with <DoneNotice />). */
     message: data?.ok ? data.message : undefined,
     /** A destructive intent the action asks to confirm (confirmFirst in forms.server.ts). */
     confirm: data?.confirm,
@@ -338,6 +341,41 @@ export function Notice({ tone, children }: { tone: 'success' | 'error' | 'info';
     <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
+  );
+}
+
+// The location each redirect's message was first shown at: the root loader's data stays the
+// same across client-side moves to other pages, and the message belongs to the first one only.
+const shownAt = new WeakMap<Message, string>();
+
+/**
+ * The success message for this page, if any: what the last action here said (`done()`), or
+ * what the action that redirected here said (`redirectDone()`), once.
+ */
+export function useDoneMessage(): Message | undefined {
+  const { message } = useFormResult();
+  const redirected = (useRouteLoaderData('root') as { done?: Message | null } | undefined)?.done;
+  const { key } = useLocation();
+  if (message) return message;
+  if (!redirected) return undefined;
+  if (!shownAt.has(redirected)) shownAt.set(redirected, key);
+  return shownAt.get(redirected) === key ? redirected : undefined;
+}
+
+/**
+ * The one way a page shows that something worked (docs/conventions.md): placed by the page
+ * where the member looks next, usually under its heading. `children` add to the message (a
+ * link to what was made).
+ */
+export function DoneNotice({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const message = useDoneMessage();
+  if (!message) return null;
+  return (
+    <Notice tone="success">
+      <p>{t(message.key, message.values)}</p>
+      {children}
+    </Notice>
   );
 }
 

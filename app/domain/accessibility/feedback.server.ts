@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hitRateLimit } from '~/auth/rate-limit.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import type { Result } from '~/utils/result';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { appOrigin } from '~/env.server';
@@ -10,8 +11,6 @@ import { holdsRole } from '~/auth/roles.server';
 
 /** Who reads accessibility feedback and answers it within 14 days (Act 306/2019, section 15). */
 const ANSWERED_BY = 'coordinator';
-// Anyone may write, logged in or not: a limit per address keeps the coordinators' inboxes usable.
-export const FEEDBACK_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
 
 export const AccessibilityFeedbackSchema = z.object({
   message: multilineText({ max: 4000 }),
@@ -35,13 +34,10 @@ export type AccessibilityFeedback = z.infer<typeof AccessibilityFeedbackSchema>;
 export async function sendAccessibilityFeedback(
   feedback: AccessibilityFeedback,
   meta: RequestMeta,
-): Promise<{ ok: true; recipients: number } | { ok: false; retryAfterSeconds: number }> {
-  const limit = await hitRateLimit(
-    `accessibility-feedback:${meta.ip}`,
-    FEEDBACK_LIMIT.limit,
-    FEEDBACK_LIMIT.windowMs,
-  );
-  if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
+): Promise<Result<{ recipients: number }>> {
+  // Anyone may write, logged in or not: a limit per address keeps the coordinators' inboxes usable.
+  const limit = await hitLimit('accessibility-feedback', meta.ip);
+  if (!limit.allowed) return tooMany(limit, 'accessibility:rateLimited');
   return db.$transaction(async (tx) => {
     const coordinators = await tx.user.findMany({
       where: { status: 'active', ...holdsRole(ANSWERED_BY) },

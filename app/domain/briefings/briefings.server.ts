@@ -11,12 +11,13 @@ import type { FieldErrors } from '~/utils/forms';
 import { canWriteFor } from './access.server';
 import type { BriefingInput } from './schema.server';
 import { reindexBriefing } from './search-index.server';
+import type { Result } from '~/utils/result';
 
 // Writing and publishing briefings. The working copy is saved as often as the writer likes;
 // publishing makes it the next numbered version, which readers see. The first publish tells the
 // audience; a revision tells those who had read an earlier version.
 
-type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ id: string }>;
 
 async function check(actor: AuthUser, input: BriefingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
@@ -48,7 +49,7 @@ export async function createBriefing(
   actor: AuthUser,
   input: BriefingInput,
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const errors = await check(actor, input);
   if (Object.keys(errors).length) return { ok: false, errors };
   const id = await db.$transaction(async (tx) => {
@@ -74,7 +75,7 @@ export async function saveBriefing(
   briefingId: string,
   input: BriefingInput,
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const errors = await check(actor, input);
   if (Object.keys(errors).length) return { ok: false, errors };
   await db.$transaction(async (tx) => {
@@ -107,7 +108,7 @@ async function scheduleLaunch(tx: Tx, briefingId: string) {
   });
 }
 
-export type PublishResult = { ok: true; number: number } | { ok: false; errors: FieldErrors };
+export type PublishResult = Result<{ number: number }>;
 
 export async function publishBriefing(
   actor: AuthUser,

@@ -7,6 +7,7 @@ import { readableWhere } from '~/domain/library/access.server';
 import type { FieldErrors } from '~/utils/forms';
 import { writtenIn } from '~/i18n/written-in';
 import type { EServiceInput } from './schema.server';
+import type { Result } from '~/utils/result';
 
 // The e-service catalogue: what advisers meet, who owns it and whom to ask. Coordinators keep
 // it; contact people (eservice_rep members) write the service's briefings.
@@ -87,7 +88,7 @@ export async function eserviceLinks(viewer: AuthUser, slug: string, language: st
   return { materials: [...byGroup.values()], threads };
 }
 
-type Result = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ slug: string }>;
 
 /** Creates (no `id`) or changes an e-service with its contact people. */
 export async function saveEService(
@@ -95,7 +96,7 @@ export async function saveEService(
   id: string | null,
   input: EServiceInput,
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const errors: FieldErrors = {};
   const taken = await db.eService.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (taken && taken.id !== id) errors.slug = { key: 'briefings:errors.slugTaken' };

@@ -1,6 +1,8 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { NOT_FOUND, type Result } from '~/utils/result';
 import { contactIdsOf } from './eservices.server';
 
 // Questions about a briefing. They live with the briefing, not in the forum, so they share its
@@ -34,7 +36,9 @@ export async function listQuestions(briefingId: string) {
   });
 }
 
-export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: string) {
+export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: string): Promise<Result> {
+  const rate = await hitLimit('briefing-question', viewer.id);
+  if (!rate.allowed) return tooMany(rate, 'briefings:errors.tooManyQuestions', 'question');
   const title = await liveTitle(briefing);
   await db.$transaction(async (tx) => {
     await tx.briefingQuestion.create({ data: { briefingId: briefing.id, authorId: viewer.id, body } });
@@ -46,6 +50,7 @@ export async function askQuestion(viewer: AuthUser, briefing: Briefing, body: st
       url: `/briefings/${briefing.id}#questions`,
     });
   });
+  return { ok: true };
 }
 
 /** The question of this briefing, or null (an id from another briefing is not found). */
@@ -58,9 +63,9 @@ export async function answerQuestion(
   briefing: Briefing,
   questionId: string,
   answer: string,
-) {
+): Promise<Result> {
   const question = await findQuestion(briefing.id, questionId);
-  if (!question) return false;
+  if (!question) return NOT_FOUND;
   const title = await liveTitle(briefing);
   await db.$transaction(async (tx) => {
     await tx.briefingQuestion.update({
@@ -75,14 +80,14 @@ export async function answerQuestion(
       url: `/briefings/${briefing.id}#question-${question.id}`,
     });
   });
-  return true;
+  return { ok: true };
 }
 
 /** Lifts an answered question into the FAQ, or takes it out again. */
-export async function setInFaq(briefing: Briefing, questionId: string, inFaq: boolean) {
+export async function setInFaq(briefing: Briefing, questionId: string, inFaq: boolean): Promise<Result> {
   const { count } = await db.briefingQuestion.updateMany({
     where: { id: questionId, briefingId: briefing.id, ...(inFaq ? { answeredAt: { not: null } } : {}) },
     data: { inFaq },
   });
-  return count > 0;
+  return count > 0 ? { ok: true } : NOT_FOUND;
 }

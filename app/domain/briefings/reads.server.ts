@@ -5,6 +5,7 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { enqueueJob } from '~/domain/jobs/queue.server';
 import { helsinkiLocalInput } from '~/i18n/format';
 import { REMIND_INTERVAL_HOURS } from './constants';
+import { refuse, type Result } from '~/utils/result';
 
 // "I have read this" and what the owner sees of it: read by X of Y, per organisation and over
 // time. Counts are of the members the briefing is for now; reads are one row per member.
@@ -77,20 +78,20 @@ export async function briefingReach(b: AudienceRow & { id: string; liveNumber: n
   };
 }
 
-export type RemindResult =
-  { ok: true } | { ok: false; key: string; values?: Record<string, string | number> };
-
 /** Tells the audience members who have not read it; at most once a day, so nobody is nagged. */
 export async function remindUnread(
   actor: AuthUser,
   briefing: { id: string; liveNumber: number; remindedAt: Date | null; status: string },
   meta: RequestMeta,
   now = new Date(),
-): Promise<RemindResult> {
-  if (briefing.status !== 'published') return { ok: false, key: 'briefings:errors.notPublished' };
+): Promise<Result> {
+  if (briefing.status !== 'published') return refuse('briefings:errors.notPublished', { field: 'remind' });
   const since = briefing.remindedAt ? (now.getTime() - briefing.remindedAt.getTime()) / 3_600_000 : Infinity;
   if (since < REMIND_INTERVAL_HOURS) {
-    return { ok: false, key: 'briefings:errors.remindedRecently', values: { hours: REMIND_INTERVAL_HOURS } };
+    return refuse('briefings:errors.remindedRecently', {
+      field: 'remind',
+      values: { hours: REMIND_INTERVAL_HOURS },
+    });
   }
   await db.$transaction(async (tx) => {
     await tx.briefing.update({ where: { id: briefing.id }, data: { remindedAt: now } });

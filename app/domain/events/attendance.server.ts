@@ -5,6 +5,8 @@ import { notify } from '~/domain/notifications/notify.server';
 import { formatDateTime } from '~/i18n/format';
 import { containsPattern } from '~/utils/sql';
 import { csvFile } from '~/utils/csv';
+import { NOT_FOUND, type Result } from '~/utils/result';
+import { editable, type FoundEvent } from './queries.server';
 
 // On the day: the organiser checks people in from a phone (also people who came without
 // signing up), attendance goes out as CSV, and afterwards the minutes, slides and recording are
@@ -120,7 +122,9 @@ export async function attendanceCsv(
 export type FollowUp = { minutesUrl: string; slidesUrl: string; recordingUrl: string; note: string };
 
 /** Shares the minutes, slides and recording; those who came (or said they would) are told. */
-export async function publishFollowUp(actor: AuthUser, eventId: string, input: FollowUp) {
+export async function publishFollowUp(actor: AuthUser, found: FoundEvent, input: FollowUp): Promise<Result> {
+  if (!editable(actor, found)) return NOT_FOUND;
+  const eventId = found.id;
   await db.$transaction(async (tx) => {
     const event = await tx.event.update({
       where: { id: eventId },
@@ -145,4 +149,5 @@ export async function publishFollowUp(actor: AuthUser, eventId: string, input: F
       url: `/events/${eventId}`,
     });
   });
+  return { ok: true };
 }

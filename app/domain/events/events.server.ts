@@ -9,6 +9,8 @@ import { indexNewDocuments, removeDocument } from '~/domain/search/search.server
 import { LANGUAGES } from '~/i18n/config';
 import { helsinkiDateTime } from '~/i18n/format';
 import type { FieldErrors } from '~/utils/forms';
+import { NOT_FOUND, type Result } from '~/utils/result';
+import { editable, type FoundEvent } from './queries.server';
 import { creatableTypes } from './access.server';
 import { EVENT_TYPES, type EventType } from './constants';
 import { fillFreePlaces } from './rsvp.server';
@@ -21,7 +23,7 @@ import { eventDescription, eventTitle } from './titles';
 
 export const EVENT_KIND = 'event';
 
-type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ id: string }>;
 
 type Prepared = Omit<EventInput, 'startsAt' | 'endsAt' | 'rsvpDeadline'> & {
   startsAt: Date;
@@ -109,7 +111,7 @@ export async function createEvent(
   input: EventInput,
   meta: RequestMeta,
   series?: { seriesId: string; seriesIndex: number },
-): Promise<Result> {
+): Promise<Saved> {
   const prepared = await prepare(actor, input);
   if (!prepared.ok) return prepared;
   const id = await db.$transaction(async (tx) => {
@@ -142,7 +144,7 @@ export async function updateEvent(
   eventId: string,
   input: EventInput,
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const before = await db.event.findUniqueOrThrow({
     where: { id: eventId },
     select: {
@@ -217,7 +219,14 @@ export async function updateEvent(
   return { ok: true, id: eventId };
 }
 
-export async function cancelEvent(actor: AuthUser, eventId: string, reason: string, meta: RequestMeta) {
+export async function cancelEvent(
+  actor: AuthUser,
+  found: FoundEvent,
+  reason: string,
+  meta: RequestMeta,
+): Promise<Result> {
+  if (!editable(actor, found)) return NOT_FOUND;
+  const eventId = found.id;
   await db.$transaction(async (tx) => {
     const event = await tx.event.update({
       where: { id: eventId },
@@ -246,6 +255,7 @@ export async function cancelEvent(actor: AuthUser, eventId: string, reason: stri
       details: { reason },
     });
   });
+  return { ok: true };
 }
 
 /**

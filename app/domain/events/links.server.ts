@@ -4,6 +4,7 @@ import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { findMaterialGroups, materialsForGroups } from '~/domain/library/groups.server';
 import { containsPattern } from '~/utils/sql';
+import { refuse, type Result } from '~/utils/result';
 
 // What hangs off an event besides its own fields: the people organising it and the library
 // materials that prepare for it. Both are chosen by search, so the pickers work the same with
@@ -46,11 +47,11 @@ export async function organiserCandidates(eventId: string, query: string) {
     ORDER BY u.name LIMIT 10`;
 }
 
-type LinkResult = { ok: true } | { ok: false; key: string };
+type LinkResult = Result;
 
 export async function addOrganiser(actor: AuthUser, eventId: string, userId: string, meta: RequestMeta) {
   const member = await db.user.findFirst({ where: { id: userId, status: 'active' }, select: { id: true } });
-  if (!member) return { ok: false, key: 'validation.invalid' } satisfies LinkResult;
+  if (!member) return refuse('validation.invalid', { field: 'userId' }) satisfies LinkResult;
   await db.$transaction(async (tx) => {
     await tx.eventOrganiser.upsert({
       where: { eventId_userId: { eventId, userId } },
@@ -67,7 +68,7 @@ export async function removeOrganiser(actor: AuthUser, eventId: string, userId: 
     // Locked so two organisers removing each other cannot leave the event with nobody.
     await tx.$queryRaw`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
     const count = await tx.eventOrganiser.count({ where: { eventId } });
-    if (count <= 1) return { ok: false, key: 'events:organise.lastOrganiser' };
+    if (count <= 1) return refuse('events:organise.lastOrganiser', { field: 'userId' });
     await tx.eventOrganiser.deleteMany({ where: { eventId, userId } });
     await audit(tx, actor, eventId, 'event_organisers_change', { removed: userId }, meta);
     return { ok: true };
@@ -79,7 +80,7 @@ export async function linkMaterial(actor: AuthUser, eventId: string, groupId: st
     where: { groupId, status: 'published' },
     select: { id: true },
   });
-  if (!published) return { ok: false, key: 'validation.invalid' } satisfies LinkResult;
+  if (!published) return refuse('validation.invalid', { field: 'groupId' }) satisfies LinkResult;
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
     const last = await tx.eventMaterial.aggregate({ where: { eventId }, _max: { position: true } });

@@ -3,6 +3,8 @@ import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 import { visibleWhere } from './access.server';
 import type { RsvpChoice } from './constants';
 import { scheduleReminders } from './reminders.server';
@@ -12,8 +14,7 @@ import { scheduleReminders } from './reminders.server';
 // 30 wait, in the order they asked. A place freed is given to the first in the queue, who is
 // told at once (in the app and by e-mail).
 
-export type RsvpResult =
-  { ok: true; status: 'going' | 'maybe' | 'cant' | 'waitlist' } | { ok: false; key: string };
+export type RsvpResult = Result<{ status: 'going' | 'maybe' | 'cant' | 'waitlist' }>;
 
 type Locked = {
   id: string;
@@ -53,15 +54,18 @@ export async function respond(
     where: { id: eventId, ...visibleWhere(viewer) },
     select: { id: true },
   });
-  if (!visible) return { ok: false, key: 'notFound' };
-  return db.$transaction(async (tx) => {
+  if (!visible) return NOT_FOUND;
+  // Changing one's mind is fine; hundreds of changes a minute are a script.
+  const rate = await hitLimit('rsvp', viewer.id);
+  if (!rate.allowed) return tooMany(rate, 'events:errors.tooManyAnswers', 'status');
+  return db.$transaction(async (tx): Promise<RsvpResult> => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false as const, key: 'notFound' };
-    if (event.cancelled_at) return { ok: false as const, key: 'events:errors.cancelled' };
+    if (!event) return NOT_FOUND;
+    if (event.cancelled_at) return refuse('events:errors.cancelled', { field: 'status' });
     if (
       rsvpClosed({ startsAt: event.starts_at, rsvpDeadline: event.rsvp_deadline, cancelledAt: null }, now)
     ) {
-      return { ok: false as const, key: 'events:errors.rsvpClosed' };
+      return refuse('events:errors.rsvpClosed', { field: 'status' });
     }
     const existing = await tx.eventRsvp.findUnique({
       where: { eventId_userId: { eventId, userId: viewer.id } },

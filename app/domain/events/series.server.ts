@@ -2,9 +2,9 @@ import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { helsinkiDateTime, helsinkiLocalInput } from '~/i18n/format';
-import type { FieldErrors } from '~/utils/forms';
 import { createEvent, updateEvent } from './events.server';
 import type { EventInput } from './schema.server';
+import type { Result } from '~/utils/result';
 
 // A series is a set of ordinary events, one per occurrence, made at once. Dates step in
 // Helsinki wall-clock time, so "Tuesdays 14–16" stays 14–16 across the daylight-saving changes.
@@ -21,14 +21,14 @@ export function addLocalDays(local: string, days: number) {
   return `${d.toISOString().slice(0, 10)}T${time}`;
 }
 
-type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ id: string }>;
 
 export async function createSeries(
   actor: AuthUser,
   input: EventInput,
   repeat: { weeks: number; count: number },
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const series = await db.eventSeries.create({ data: { intervalWeeks: repeat.weeks }, select: { id: true } });
   let firstId: string | null = null;
   for (let i = 0; i < repeat.count; i++) {
@@ -59,7 +59,7 @@ export async function updateFollowing(
   eventId: string,
   input: EventInput,
   meta: RequestMeta,
-): Promise<Result> {
+): Promise<Saved> {
   const current = await db.event.findUniqueOrThrow({
     where: { id: eventId },
     select: { seriesId: true, seriesIndex: true, startsAt: true },

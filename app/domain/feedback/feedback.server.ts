@@ -7,22 +7,29 @@ import { contactIdsOf } from '~/domain/briefings/eservices.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { discard, type ReceivedFile } from '~/domain/uploads/files.server';
 import { storeImage } from '~/domain/uploads/images.server';
-import type { FieldErrors } from '~/utils/forms';
 import { visibleFeedbackWhere } from './access.server';
 import type { FeedbackInput, RespondInput } from './schema.server';
+import type { Result } from '~/utils/result';
+import { hitLimit, tooMany } from '~/auth/limits.server';
 
 // Field feedback: an adviser reports what residents run into with an e-service; its contact
 // people answer and move it through new → acknowledged → planned → fixed (or won't fix), and
 // the reporter is told of each step. Others who meet the same problem add "seen this too".
 
-type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ id: string }>;
 
 export async function fileFeedback(
   actor: AuthUser,
   eservice: { id: string; nameFi: string; nameSv: string; nameEn: string },
   input: FeedbackInput,
   screenshot: ReceivedFile | null,
-): Promise<Result> {
+): Promise<Saved> {
+  // Counted once the form is read, so a member told to wait keeps what they wrote.
+  const rate = await hitLimit('eservice-feedback', actor.id);
+  if (!rate.allowed) {
+    if (screenshot) await discard(screenshot);
+    return tooMany(rate, 'feedback:errors.tooMany', 'whatHappened');
+  }
   if (input.briefingId) {
     const briefing = await db.briefing.findFirst({
       where: { id: input.briefingId, eserviceId: eservice.id, ...briefingVisibleWhere(actor) },
@@ -38,7 +45,7 @@ export async function fileFeedback(
     const bytes = new Uint8Array(await fs.readFile(screenshot.tmpPath));
     await discard(screenshot);
     const stored = await storeImage(actor, bytes, 'feedback');
-    if (!stored.ok) return { ok: false, errors: { screenshot: { key: stored.key } } };
+    if (!stored.ok) return { ok: false, errors: { screenshot: stored.errors.image! } };
     screenshotId = stored.id;
   }
   const id = await db.$transaction(async (tx) => {

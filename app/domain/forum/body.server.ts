@@ -9,10 +9,11 @@ import {
   type RichDoc,
 } from '~/domain/rich-text/sanitise.server';
 import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from '~/domain/rich-text/limits';
+import { refuse, type Result } from '~/utils/result';
 
 export type PreparedBody = { doc: RichDoc; html: string; text: string; mentionIds: string[] };
-export type BodyResult =
-  { ok: true; body: PreparedBody } | { ok: false; key: string; values?: Record<string, number> };
+/** Refusals name the `body` field: the editor's. */
+export type BodyResult = Result<{ body: PreparedBody }>;
 
 /**
  * Turns what the form sent into the stored forms of a post: allow-listed JSON, sanitised
@@ -22,10 +23,10 @@ export async function prepareBody(tx: Tx, input: { body?: string; bodyText?: str
   let doc: RichDoc;
   if (input.body) {
     if (Buffer.byteLength(input.body) > MAX_BODY_JSON_BYTES) {
-      return { ok: false, key: 'forum:errors.bodyTooLong', values: { max: MAX_BODY_CHARS } };
+      return refuse('forum:errors.bodyTooLong', { field: 'body', values: { max: MAX_BODY_CHARS } });
     }
     const parsed = parseDocument(input.body);
-    if (!parsed) return { ok: false, key: 'validation.invalid' };
+    if (!parsed) return refuse('validation.invalid', { field: 'body' });
     doc = parsed;
   } else {
     doc = documentFromText(input.bodyText ?? '');
@@ -40,8 +41,8 @@ export async function prepareBody(tx: Tx, input: { body?: string; bodyText?: str
   doc = withMentionLabels(doc, new Map(members.map((m) => [m.id, m.name])));
   const text = plainText(doc);
   const hasImage = JSON.stringify(doc).includes('"type":"image"');
-  if (!text && !hasImage) return { ok: false, key: 'forum:errors.bodyRequired' };
+  if (!text && !hasImage) return refuse('forum:errors.bodyRequired', { field: 'body' });
   if (text.length > MAX_BODY_CHARS)
-    return { ok: false, key: 'forum:errors.bodyTooLong', values: { max: MAX_BODY_CHARS } };
+    return refuse('forum:errors.bodyTooLong', { field: 'body', values: { max: MAX_BODY_CHARS } });
   return { ok: true, body: { doc, html: renderDocument(doc), text, mentionIds: members.map((m) => m.id) } };
 }

@@ -9,6 +9,7 @@ import { canModerate } from './access.server';
 import { unreadSince } from './threads.server';
 import type { z } from 'zod';
 import type { CategorySchema } from './schema.server';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
 type CategoryRow = {
   id: string;
@@ -114,7 +115,6 @@ export async function categoriesForAdmin() {
 }
 
 type CategoryInput = z.infer<typeof CategorySchema>;
-export type CategoryResult = { ok: true } | { ok: false; field: string; key: string };
 
 async function slugTaken(slug: string, exceptId?: string) {
   const other = await db.forumCategory.findUnique({ where: { slug }, select: { id: true } });
@@ -125,8 +125,8 @@ export async function createCategory(
   actor: AuthUser,
   input: CategoryInput,
   meta: RequestMeta,
-): Promise<CategoryResult> {
-  if (await slugTaken(input.slug)) return { ok: false, field: 'slug', key: 'forum:errors.slugTaken' };
+): Promise<Result> {
+  if (await slugTaken(input.slug)) return refuse('forum:errors.slugTaken', { field: 'slug' });
   await db.$transaction(async (tx) => {
     const created = await tx.forumCategory.create({ data: input, select: { id: true } });
     await writeAudit(tx, {
@@ -146,11 +146,11 @@ export async function updateCategory(
   id: string,
   input: CategoryInput,
   meta: RequestMeta,
-): Promise<CategoryResult | null> {
-  if (!isUuid(id)) return null;
+): Promise<Result> {
+  if (!isUuid(id)) return NOT_FOUND;
   const existing = await db.forumCategory.findUnique({ where: { id }, select: { id: true } });
-  if (!existing) return null;
-  if (await slugTaken(input.slug, id)) return { ok: false, field: 'slug', key: 'forum:errors.slugTaken' };
+  if (!existing) return NOT_FOUND;
+  if (await slugTaken(input.slug, id)) return refuse('forum:errors.slugTaken', { field: 'slug' });
   await db.$transaction(async (tx) => {
     await tx.forumCategory.update({ where: { id }, data: input });
     await writeAudit(tx, {

@@ -8,6 +8,7 @@ import { isUuid } from '~/utils/ids';
 import { reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
 import { canModerate } from './access.server';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
 export const FLAGS_PAGE_SIZE = 30;
 
@@ -20,13 +21,13 @@ export async function flagPost(
   reporter: AuthUser,
   postId: string,
   input: { reason: string; note: string },
-): Promise<boolean> {
-  if (!isUuid(postId)) return false;
+): Promise<Result> {
+  if (!isUuid(postId)) return NOT_FOUND;
   const post = await db.forumPost.findFirst({
     where: { id: postId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null, mergedIntoId: null } },
     select: { id: true, thread: { select: { title: true } } },
   });
-  if (!post) return false;
+  if (!post) return NOT_FOUND;
   await db.$transaction(async (tx) => {
     const open = await tx.forumFlag.findMany({
       where: { postId, resolvedAt: null },
@@ -47,7 +48,7 @@ export async function flagPost(
       url: '/forum/moderation',
     });
   });
-  return true;
+  return { ok: true };
 }
 
 /** How many posts wait in the moderation queue: the navigation's number for moderators. */
@@ -142,8 +143,7 @@ export type ModerationCommand =
   | { intent: 'move'; threadId: string; categoryId: string; reason: string }
   | { intent: 'merge'; threadId: string; targetThreadId: string; reason: string };
 
-export type ModerationResult =
-  { ok: true; threadId: string } | { ok: false; field: string; key: string } | null;
+export type ModerationResult = Result<{ threadId: string }>;
 
 /** Every moderation step: checked, done, audited and explained to the author, in one transaction. */
 export async function moderate(
@@ -151,7 +151,7 @@ export async function moderate(
   cmd: ModerationCommand,
   meta: RequestMeta,
 ): Promise<ModerationResult> {
-  if (!canModerate(actor)) return null;
+  if (!canModerate(actor)) return NOT_FOUND;
   if ('postId' in cmd) return moderatePost(actor, cmd, meta);
   return moderateThread(actor, cmd, meta);
 }
@@ -161,7 +161,7 @@ async function moderatePost(
   cmd: Extract<ModerationCommand, { postId: string }>,
   meta: RequestMeta,
 ): Promise<ModerationResult> {
-  if (!isUuid(cmd.postId)) return null;
+  if (!isUuid(cmd.postId)) return NOT_FOUND;
   return db.$transaction(async (tx) => {
     const post = await tx.forumPost.findUnique({
       where: { id: cmd.postId },
@@ -174,7 +174,7 @@ async function moderatePost(
         thread: { select: { title: true } },
       },
     });
-    if (!post) return null;
+    if (!post) return NOT_FOUND;
     const target = { type: 'forum_post' as const, id: post.id };
     if (cmd.intent === 'dismiss') {
       await resolveFlags(tx, actor, [post.id]);
@@ -223,13 +223,13 @@ async function moderateThread(
   cmd: Exclude<ModerationCommand, { postId: string }>,
   meta: RequestMeta,
 ): Promise<ModerationResult> {
-  if (!isUuid(cmd.threadId)) return null;
+  if (!isUuid(cmd.threadId)) return NOT_FOUND;
   return db.$transaction(async (tx) => {
     const thread = await tx.forumThread.findFirst({
       where: { id: cmd.threadId, mergedIntoId: null },
       select: { id: true, title: true, authorId: true },
     });
-    if (!thread) return null;
+    if (!thread) return NOT_FOUND;
     const target = { type: 'forum_thread' as const, id: thread.id };
     let resultThreadId = thread.id;
     let action: AuditAction;
@@ -255,7 +255,7 @@ async function moderateThread(
               select: { id: true, slug: true },
             })
           : null;
-        if (!category) return { ok: false as const, field: 'categoryId', key: 'validation.required' };
+        if (!category) return refuse('validation.required', { field: 'categoryId' });
         await tx.forumThread.update({ where: { id: thread.id }, data: { categoryId: category.id } });
         await reindexThread(tx, thread.id);
         action = 'forum_thread_move';
@@ -271,7 +271,7 @@ async function moderateThread(
                 select: { id: true },
               })
             : null;
-        if (!into) return { ok: false as const, field: 'targetThreadId', key: 'forum:errors.mergeTarget' };
+        if (!into) return refuse('forum:errors.mergeTarget', { field: 'targetThreadId' });
         // The duplicate's posts join the older thread as replies; its address forwards there.
         await tx.forumPost.updateMany({
           where: { threadId: thread.id },

@@ -2,7 +2,6 @@ import type { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db, type Tx } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
-import type { FieldErrors } from '~/utils/forms';
 import { isUuid } from '~/utils/ids';
 import { prepareBody, type PreparedBody } from './body.server';
 import { checkPostingLimits, type PostPlace } from './limits.server';
@@ -10,19 +9,16 @@ import { reindexPost, reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
 import { canModerate } from './access.server';
 import { editableBy } from './edit.server';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
-export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
-
-const fail = (field: string, key: string, values?: Record<string, string | number>) => ({
-  ok: false as const,
-  errors: { [field]: { key, values } },
-});
+const fail = (field: string, key: string, values?: Record<string, string | number>) =>
+  refuse(key, { field, values });
 
 type BodyInput = { body?: string; bodyText?: string };
 
 async function bodyAndLimits(tx: Tx, author: AuthUser, input: BodyInput, place: PostPlace) {
   const prepared = await prepareBody(tx, input);
-  if (!prepared.ok) return fail('body', prepared.key, prepared.values);
+  if (!prepared.ok) return prepared;
   const limit = await checkPostingLimits(tx, author.id, prepared.body.text, place);
   if (limit) return fail('body', limit.key, limit.values);
   return { ok: true as const, body: prepared.body };
@@ -69,7 +65,7 @@ export type NewThread = {
 export async function createThread(
   author: AuthUser,
   input: NewThread,
-): Promise<CommandResult<{ threadId: string }>> {
+): Promise<Result<{ threadId: string }>> {
   return db.$transaction(async (tx) => {
     const category = await tx.forumCategory.findUnique({
       where: { id: input.categoryId },
@@ -121,14 +117,14 @@ export async function reply(
   author: AuthUser,
   threadId: string,
   input: BodyInput & { quotedPostId?: string },
-): Promise<CommandResult<{ postId: string }> | null> {
-  if (!isUuid(threadId)) return null;
+): Promise<Result<{ postId: string }>> {
+  if (!isUuid(threadId)) return NOT_FOUND;
   return db.$transaction(async (tx) => {
     const thread = await tx.forumThread.findFirst({
       where: { id: threadId, mergedIntoId: null, ...(canModerate(author) ? {} : { hiddenAt: null }) },
       select: { id: true, title: true, lockedAt: true },
     });
-    if (!thread) return null;
+    if (!thread) return NOT_FOUND;
     if (thread.lockedAt && !canModerate(author)) return fail('body', 'forum:errors.locked');
     const quoted = input.quotedPostId
       ? await tx.forumPost.findFirst({
@@ -161,8 +157,8 @@ export async function editPost(
   author: AuthUser,
   postId: string,
   input: BodyInput & { title?: string },
-): Promise<CommandResult<{ threadId: string }> | null> {
-  if (!isUuid(postId)) return null;
+): Promise<Result<{ threadId: string }>> {
+  if (!isUuid(postId)) return NOT_FOUND;
   return db.$transaction(async (tx) => {
     const post = await tx.forumPost.findFirst({
       where: editableBy(author.id, postId),
@@ -174,9 +170,9 @@ export async function editPost(
         thread: { select: { title: true } },
       },
     });
-    if (!post) return null;
+    if (!post) return NOT_FOUND;
     const prepared = await prepareBody(tx, input);
-    if (!prepared.ok) return fail('body', prepared.key, prepared.values);
+    if (!prepared.ok) return prepared;
     const title = post.isQuestion && input.title ? input.title : undefined;
     if (prepared.body.html === post.bodyHtml && (!title || title === post.thread.title)) {
       return { ok: true as const, threadId: post.threadId }; // nothing changed: no empty revision
@@ -209,14 +205,14 @@ export async function editPost(
 }
 
 /** "Removed by the author": the text goes, the place in the thread and the replies stay. */
-export async function deleteOwnPost(author: AuthUser, postId: string): Promise<{ threadId: string } | null> {
-  if (!isUuid(postId)) return null;
+export async function deleteOwnPost(author: AuthUser, postId: string): Promise<Result<{ threadId: string }>> {
+  if (!isUuid(postId)) return NOT_FOUND;
   return db.$transaction(async (tx) => {
     const post = await tx.forumPost.findFirst({
       where: { id: postId, authorId: author.id, deletedAt: null },
       select: { id: true, threadId: true, thread: { select: { acceptedPostId: true } } },
     });
-    if (!post) return null;
+    if (!post) return NOT_FOUND;
     await tx.forumPost.update({
       where: { id: post.id },
       data: { deletedAt: new Date(), bodyJson: { type: 'doc', content: [] }, bodyHtml: '', bodyText: '' },
@@ -229,6 +225,6 @@ export async function deleteOwnPost(author: AuthUser, postId: string): Promise<{
     await tx.forumPostRevision.deleteMany({ where: { postId: post.id } });
     await refreshThreadStats(tx, post.threadId);
     await reindexThread(tx, post.threadId);
-    return { threadId: post.threadId };
+    return { ok: true as const, threadId: post.threadId };
   });
 }

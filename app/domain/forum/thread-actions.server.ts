@@ -1,18 +1,17 @@
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
-import type { FieldErrors } from '~/utils/forms';
+import type { Message, Result } from '~/utils/result';
 import { toggleAccepted, toggleReaction, toggleVerified, setThreadFollow } from './answers.server';
 import { flagPost, moderate } from './moderation.server';
 import { deleteOwnPost, reply } from './posts.server';
 import type { ThreadAction } from './schema.server';
 
-export type ThreadActionOutcome =
-  | { kind: 'redirect'; to: string }
-  | { kind: 'done'; message: string }
-  | { kind: 'invalid'; errors: FieldErrors }
-  | { kind: 'not-found' };
+/** Done (with a page to go to, or a message to say), or refused: 404 for a post not there. */
+export type ThreadActionOutcome = Result<{ redirectTo?: string; message?: Message }>;
 
-const notFound = { kind: 'not-found' } as const;
+/** What a command's outcome means on the thread page: refused as it is, or done with `key`. */
+const said = (result: Result, key?: string): ThreadActionOutcome =>
+  result.ok ? { ok: true, ...(key ? { message: { key } } : {}) } : result;
 
 /** One place that turns a thread page's form into the domain command it names. */
 export async function runThreadAction(
@@ -24,36 +23,25 @@ export async function runThreadAction(
   switch (action.intent) {
     case 'reply': {
       const result = await reply(user, threadId, action);
-      if (!result) return notFound;
-      return result.ok
-        ? { kind: 'redirect', to: `/forum/p/${result.postId}` }
-        : { kind: 'invalid', errors: result.errors };
+      return result.ok ? { ok: true, redirectTo: `/forum/p/${result.postId}` } : result;
     }
     case 'react':
-      return (await toggleReaction(user, action.postId, action.kind))
-        ? { kind: 'done', message: '' }
-        : notFound;
+      // The count on the button is the answer.
+      return said(await toggleReaction(user, action.postId, action.kind));
     case 'accept':
-    case 'verify': {
-      const result =
-        action.intent === 'accept'
-          ? await toggleAccepted(user, action.postId)
-          : await toggleVerified(user, action.postId);
-      return result === 'ok' ? { kind: 'done', message: `forum:done.${action.intent}` } : notFound;
-    }
+      return said(await toggleAccepted(user, action.postId), 'forum:done.accept');
+    case 'verify':
+      return said(await toggleVerified(user, action.postId), 'forum:done.verify');
     case 'delete':
-      return (await deleteOwnPost(user, action.postId))
-        ? { kind: 'done', message: 'forum:done.delete' }
-        : notFound;
+      return said(await deleteOwnPost(user, action.postId), 'forum:done.delete');
     case 'follow':
     case 'unfollow':
-      return (await setThreadFollow(user, threadId, action.intent === 'follow'))
-        ? { kind: 'done', message: `forum:done.${action.intent}` }
-        : notFound;
+      return said(
+        await setThreadFollow(user, threadId, action.intent === 'follow'),
+        `forum:done.${action.intent}`,
+      );
     case 'flag':
-      return (await flagPost(user, action.postId, action))
-        ? { kind: 'done', message: 'forum:done.flag' }
-        : notFound;
+      return said(await flagPost(user, action.postId, action), 'forum:done.flag');
     case 'hide':
     case 'unhide':
     case 'dismiss': {
@@ -62,10 +50,7 @@ export async function runThreadAction(
         { intent: action.intent, postId: action.postId, reason: action.reason },
         meta,
       );
-      if (!result) return notFound;
-      return result.ok
-        ? { kind: 'done', message: `forum:done.${action.intent}` }
-        : { kind: 'invalid', errors: { [result.field]: { key: result.key } } };
+      return said(result, `forum:done.${action.intent}`);
     }
     case 'moderate-thread': {
       const { action: step, reason, categoryId, targetThreadId } = action;
@@ -78,11 +63,10 @@ export async function runThreadAction(
             : { intent: step, threadId, reason },
         meta,
       );
-      if (!result) return notFound;
-      if (!result.ok) return { kind: 'invalid', errors: { [result.field]: { key: result.key } } };
+      if (!result.ok) return result;
       return result.threadId !== threadId
-        ? { kind: 'redirect', to: `/forum/t/${result.threadId}` }
-        : { kind: 'done', message: `forum:done.${step}` };
+        ? { ok: true, redirectTo: `/forum/t/${result.threadId}` }
+        : said(result, `forum:done.${step}`);
     }
   }
 }

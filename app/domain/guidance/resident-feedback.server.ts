@@ -1,4 +1,5 @@
-import { hitRateLimit } from '~/auth/rate-limit.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { refuse, type Result } from '~/utils/result';
 import type { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import { isUniqueViolation } from '~/db/errors.server';
@@ -65,35 +66,27 @@ export async function findFeedbackTarget(code: string): Promise<FeedbackTarget |
   return point ? { kind: 'point', supportPointId: point.id, supportPointName: point.name } : null;
 }
 
-/** Per address: a resident answers once; a queue of residents at one library's desk a few dozen times. */
-const PER_ADDRESS = { hits: 30, windowMs: 60 * 60_000 };
-/** Per standing link: a busy point gets many answers a day, but not thousands. */
-const PER_POINT = { hits: 300, windowMs: 24 * 60 * 60_000 };
-
-export type GiveResult =
-  { ok: true } | { ok: false; reason: 'answered' | 'expired' | 'rate_limited'; retryAfterSeconds?: number };
-
+/**
+ * A resident's answer. One already given (a second tap on Send, another phone) is not an error:
+ * they are thanked either way. The limits: LIMITS['resident-feedback'] per address,
+ * LIMITS['resident-feedback:point'] per standing link.
+ */
 export async function giveResidentFeedback(
   target: FeedbackTarget,
   input: ResidentFeedbackInput,
   language: string,
   ip: string,
-): Promise<GiveResult> {
-  if (target.kind === 'session' && target.answered) return { ok: false, reason: 'answered' };
+): Promise<Result> {
+  if (target.kind === 'session' && target.answered) return { ok: true };
   // Old months' figures are kept once counted (reports/counts.server.ts): they must not change.
-  if (target.kind === 'session' && target.expired) return { ok: false, reason: 'expired' };
-  const byAddress = await hitRateLimit(`resident-feedback:${ip}`, PER_ADDRESS.hits, PER_ADDRESS.windowMs);
-  if (!byAddress.allowed)
-    return { ok: false, reason: 'rate_limited', retryAfterSeconds: byAddress.retryAfterSeconds };
+  if (target.kind === 'session' && target.expired)
+    return refuse('reports:resident.errors.expired', { status: 410 });
+  const byAddress = await hitLimit('resident-feedback', ip);
+  if (!byAddress.allowed) return tooMany(byAddress, 'reports:resident.errors.tooMany');
   const common = { rating: input.rating, comment: input.comment, language };
   if (target.kind === 'point') {
-    const byPoint = await hitRateLimit(
-      `resident-feedback:point:${target.supportPointId}`,
-      PER_POINT.hits,
-      PER_POINT.windowMs,
-    );
-    if (!byPoint.allowed)
-      return { ok: false, reason: 'rate_limited', retryAfterSeconds: byPoint.retryAfterSeconds };
+    const byPoint = await hitLimit('resident-feedback:point', target.supportPointId);
+    if (!byPoint.allowed) return tooMany(byPoint, 'reports:resident.errors.tooMany');
     const point = await db.supportPoint.findUniqueOrThrow({
       where: { id: target.supportPointId },
       select: { hostOrganisationId: true },
@@ -120,8 +113,7 @@ export async function giveResidentFeedback(
     });
   } catch (error) {
     // Two taps on Send, or two phones: the session's one answer is already there.
-    if (isUniqueViolation(error, 'resident_feedback_session_id_key'))
-      return { ok: false, reason: 'answered' };
+    if (isUniqueViolation(error, 'resident_feedback_session_id_key')) return { ok: true };
     throw error;
   }
   return { ok: true };

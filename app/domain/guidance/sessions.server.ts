@@ -10,11 +10,12 @@ import { isUuid } from '~/utils/ids';
 import { EDITABLE_DAYS, OLDEST_DAYS, SESSION_LANGUAGES } from './constants';
 import { newFeedbackCode } from './feedback-link.server';
 import type { GuidanceInput } from './schema.server';
+import { NOT_FOUND, type Result } from '~/utils/result';
 
 // The guidance log: an adviser's own entries. Nothing here names the resident; the only free
 // text (where they were referred, a note) is the adviser's, and the form warns against names.
 
-export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+export type SaveResult = Result<{ id: string }>;
 
 /** The dates a session may have: from OLDEST_DAYS ago to today. */
 export function dateBounds() {
@@ -114,10 +115,10 @@ export async function updateSession(
   adviser: AuthUser,
   id: string,
   input: GuidanceInput,
-): Promise<SaveResult | null> {
-  if (!isUuid(id)) return null;
+): Promise<SaveResult> {
+  if (!isUuid(id)) return NOT_FOUND;
   const own = await db.guidanceSession.findFirst({ where: editableWhere(adviser, id), select: { id: true } });
-  if (!own) return null;
+  if (!own) return NOT_FOUND;
   const errors = await validate(input);
   if (Object.keys(errors).length) return { ok: false, errors };
   const data = columns(input);

@@ -8,11 +8,15 @@ import {
   discard,
   filePath,
   makeThumbnail,
+  receiveUpload,
   removeStoredFile,
   withoutImageMetadata,
   type ReceivedFile,
 } from '~/domain/uploads/files.server';
 import { pdfText } from '~/domain/uploads/pdf-text.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { env } from '~/env.server';
+import { refuse, type Result } from '~/utils/result';
 import { canManageLibrary, readableWhere } from './access.server';
 import { MAX_ATTACHMENTS, MAX_INDEXED_PDF_CHARS } from './constants';
 import { reindexMaterial } from './search-index.server';
@@ -21,24 +25,37 @@ import { reindexMaterial } from './search-index.server';
 // a material's working copy (versionId null) and from each version that was published with it.
 // Publishing copies the links, never the file; a file goes when its last link goes.
 
-export type AttachResult = { ok: true } | { ok: false; key: string };
+/**
+ * A file sent to a material's working copy, read from the request as it arrives. The upload
+ * limit is counted first, so a refused upload costs no disk and little bandwidth.
+ */
+export async function attachUpload(actor: AuthUser, materialId: string, request: Request): Promise<Result> {
+  const rate = await hitLimit('upload', actor.id);
+  if (!rate.allowed) return tooMany(rate, 'library:errors.tooManyUploads', 'file');
+  const maxMb = env().MAX_ATTACHMENT_MB;
+  const received = await receiveUpload(request, { field: 'file', maxBytes: maxMb * 1048576 });
+  if (!received.ok) {
+    const status = received.status === 507 ? 507 : undefined;
+    return refuse(received.key, { field: 'file', values: received.values, status });
+  }
+  if (!received.file) return refuse('library:errors.fileMissing', { field: 'file' });
+  return attachFile(actor, materialId, received.file);
+}
 
 export async function attachFile(
   actor: AuthUser,
   materialId: string,
   received: ReceivedFile,
-): Promise<AttachResult> {
+): Promise<Result> {
   let file = received;
+  const refused = async (key: string) => {
+    await discard(file);
+    return refuse(key, { field: 'file', values: { max: env().MAX_ATTACHMENT_MB } });
+  };
   const type = await detectType(file);
-  if (!type.ok) {
-    await discard(file);
-    return type;
-  }
+  if (!type.ok) return refused(type.key);
   const count = await db.libraryFileLink.count({ where: { materialId, versionId: null, inline: false } });
-  if (count >= MAX_ATTACHMENTS) {
-    await discard(file);
-    return { ok: false, key: 'library:errors.tooManyFiles' };
-  }
+  if (count >= MAX_ATTACHMENTS) return refused('library:errors.tooManyFiles');
   // The file is put in place first and the row written after: a crash in between leaves a file
   // nobody links (harmless, never served), never a row whose file is missing or half-written.
   const id = randomUUID();
@@ -47,9 +64,8 @@ export async function attachFile(
       await makeThumbnail(file, id);
       file = await withoutImageMetadata(file, type.mime);
     } catch {
-      await discard(file);
       await removeStoredFile(id);
-      return { ok: false, key: 'library:errors.fileDamaged' };
+      return refused('library:errors.fileDamaged');
     }
   }
   try {

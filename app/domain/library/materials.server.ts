@@ -4,17 +4,17 @@ import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { removeDocument } from '~/domain/search/search.server';
-import type { FieldErrors } from '~/utils/forms';
 import { materialBody, renderMaterial } from './body.server';
 import { removeUnlinkedFiles, syncInlineImages } from './files.server';
 import type { MaterialInput } from './schema.server';
 import { LIBRARY_KIND, reindexMaterial } from './search-index.server';
 import { uniqueSlug } from './slug.server';
+import { NOT_FOUND, type Result } from '~/utils/result';
 
 // Creating and editing the working copy of a material. Trainers' permission is checked by the
 // route (library:manage); these commands check what depends on the data.
 
-type Result = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+type Saved = Result<{ slug: string }>;
 
 async function unknownOrganisations(ids: string[]) {
   if (!ids.length) return false;
@@ -55,7 +55,7 @@ export type NewMaterial = MaterialInput & {
   sourcePostId?: string;
 };
 
-export async function createMaterial(actor: AuthUser, input: NewMaterial): Promise<Result> {
+export async function createMaterial(actor: AuthUser, input: NewMaterial): Promise<Saved> {
   if (await unknownOrganisations(input.audienceOrgIds)) {
     return { ok: false, errors: { audienceOrgIds: { key: 'library:errors.audienceOrgs' } } };
   }
@@ -119,7 +119,7 @@ export async function createMaterial(actor: AuthUser, input: NewMaterial): Promi
   });
 }
 
-export async function updateMaterial(materialId: string, input: MaterialInput): Promise<Result> {
+export async function updateMaterial(materialId: string, input: MaterialInput): Promise<Saved> {
   if (await unknownOrganisations(input.audienceOrgIds)) {
     return { ok: false, errors: { audienceOrgIds: { key: 'library:errors.audienceOrgs' } } };
   }
@@ -191,12 +191,12 @@ export async function deleteMaterial(actor: AuthUser, materialId: string, meta: 
 }
 
 /** A trainer lifts a forum answer into a new draft; the draft remembers the thread. */
-export async function promoteForumPost(actor: AuthUser, postId: string): Promise<Result | null> {
+export async function promoteForumPost(actor: AuthUser, postId: string): Promise<Saved> {
   const post = await db.forumPost.findFirst({
     where: { id: postId, hiddenAt: null, deletedAt: null, thread: { hiddenAt: null } },
     select: { bodyJson: true, thread: { select: { title: true, language: true } } },
   });
-  if (!post) return null;
+  if (!post) return NOT_FOUND;
   return createMaterial(actor, {
     title: post.thread.title.slice(0, 200),
     summary: '',

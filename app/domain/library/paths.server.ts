@@ -4,10 +4,10 @@ import type { RequestMeta } from '~/auth/request-meta.server';
 import { db } from '~/db.server';
 import { isUniqueViolation } from '~/db/errors.server';
 import { writeAudit } from '~/domain/audit/audit.server';
-import type { FieldErrors } from '~/utils/forms';
 import { materialsForGroups, type GroupMaterial } from './groups.server';
 import type { PathSchema } from './schema.server';
 import type { z } from 'zod';
+import type { Result } from '~/utils/result';
 
 // Learning paths: an ordered list of materials (by group, so each reader gets their language).
 // Progress is the reader's "done" marks; a mark on an older version counts as done but shows
@@ -105,7 +105,7 @@ export async function pathStats(path: FoundPath) {
   return { started: Number(row?.started ?? 0), finished: Number(row?.finished ?? 0) };
 }
 
-type PathResult = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+type PathResult = Result<{ slug: string }>;
 
 export async function savePath(
   actor: AuthUser,

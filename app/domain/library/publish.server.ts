@@ -5,12 +5,13 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { enqueueJob } from '~/domain/jobs/queue.server';
 import { storedDoc, renderMaterial } from './body.server';
 import { reindexMaterial } from './search-index.server';
+import { refuse, type Result } from '~/utils/result';
 
 // Publishing: the working copy becomes the next version, with a change note. Now, or at a time
 // the trainer chose: then the version waits (one at a time; publishing again replaces it) and a
 // job makes it live. Readers always see the live version; older ones stay readable.
 
-export type PublishResult = { ok: true; number: number; live: boolean } | { ok: false; key: string };
+export type PublishResult = Result<{ number: number; live: boolean }>;
 
 export async function publishMaterial(
   actor: AuthUser,
@@ -33,7 +34,7 @@ export async function publishMaterial(
         files: { where: { versionId: null }, select: { uploadId: true, inline: true, position: true } },
       },
     });
-    if (material.status === 'archived') return { ok: false as const, key: 'library:errors.archived' };
+    if (material.status === 'archived') return refuse('library:errors.archived', { field: 'changeNote' });
     const { html, text } = renderMaterial(storedDoc(material.draftBody));
     await tx.libraryVersion.deleteMany({ where: { materialId, publishedAt: null } });
     const version = await tx.libraryVersion.create({

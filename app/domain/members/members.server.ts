@@ -5,6 +5,7 @@ import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { holdsRole } from '~/auth/roles.server';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -123,8 +124,6 @@ export async function pendingInvites(viewer: AuthUser, scope: PermissionScope) {
   });
 }
 
-export type MemberCommandResult = { ok: true } | { ok: false; key: string };
-
 /**
  * Deactivation ends every session of the member at once; their content stays. Nobody
  * deactivates themselves or a member holding a role they could not give.
@@ -135,11 +134,11 @@ export async function setMemberActive(
   memberId: string,
   active: boolean,
   ip: string,
-): Promise<MemberCommandResult | null> {
+): Promise<Result> {
   const member = await getMember(actor, scope, memberId);
-  if (!member) return null;
-  if (member.id === actor.id) return { ok: false, key: 'members:errors.self' };
-  if (!managesMember(actor, member)) return { ok: false, key: 'members:errors.higherRole' };
+  if (!member) return NOT_FOUND;
+  if (member.id === actor.id) return refuse('members:errors.self');
+  if (!managesMember(actor, member)) return refuse('members:errors.higherRole');
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: member.id },
@@ -169,18 +168,17 @@ export async function changeMemberRoles(
   memberId: string,
   change: { give: true; role: string } | { give: false; role: string },
   ip: string,
-): Promise<MemberCommandResult | null> {
+): Promise<Result> {
   const member = await getMember(actor, scope, memberId);
-  if (!member) return null;
+  if (!member) return NOT_FOUND;
   const role = change.role;
-  if (!isRoleKey(role) || !grantableRoles(actor.roles).includes(role))
-    return { ok: false, key: 'members:errors.role' };
+  if (!isRoleKey(role) || !grantableRoles(actor.roles).includes(role)) return refuse('members:errors.role');
   // An admin taking away their own role could leave the network without one.
-  if (member.id === actor.id) return { ok: false, key: 'members:errors.self' };
-  if (!managesMember(actor, member)) return { ok: false, key: 'members:errors.higherRole' };
+  if (member.id === actor.id) return refuse('members:errors.self');
+  if (!managesMember(actor, member)) return refuse('members:errors.higherRole');
   const holds = member.roles.includes(role);
   if (change.give === holds) return { ok: true };
-  if (!change.give && member.roles.length === 1) return { ok: false, key: 'members:errors.lastRole' };
+  if (!change.give && member.roles.length === 1) return refuse('members:errors.lastRole');
   await db.$transaction(async (tx) => {
     const target = await tx.role.findUniqueOrThrow({ where: { key: role }, select: { id: true } });
     if (change.give) {

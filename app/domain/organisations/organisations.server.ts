@@ -5,7 +5,7 @@ import { slugify as slugifyText } from '~/utils/slug';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { checkProvider, ssoRedirectUri } from '~/auth/sso.server';
 import type { Prisma } from '~/generated/prisma/client';
-import type { FieldErrors } from '~/utils/forms';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
 export function listOrganisations() {
   return db.organisation.findMany({
@@ -44,12 +44,16 @@ export function slugify(name: string): string {
 
 export type OrganisationInput = { name: string; kind: string; active: boolean };
 
-export async function createOrganisation(actor: AuthUser, input: OrganisationInput, ip: string) {
+export async function createOrganisation(
+  actor: AuthUser,
+  input: OrganisationInput,
+  ip: string,
+): Promise<Result<{ id: string }>> {
   const exists = await db.organisation.findFirst({
     where: { name: { equals: input.name, mode: 'insensitive' } },
     select: { id: true },
   });
-  if (exists) return { ok: false as const, key: 'admin:organisations.errors.exists' };
+  if (exists) return refuse('admin:organisations.errors.exists', { field: 'name' });
   return db.$transaction(async (tx) => {
     let slug = slugify(input.name);
     for (let n = 2; await tx.organisation.findUnique({ where: { slug }, select: { id: true } }); n++) {
@@ -69,14 +73,19 @@ export async function createOrganisation(actor: AuthUser, input: OrganisationInp
   });
 }
 
-export async function updateOrganisation(actor: AuthUser, id: string, input: OrganisationInput, ip: string) {
+export async function updateOrganisation(
+  actor: AuthUser,
+  id: string,
+  input: OrganisationInput,
+  ip: string,
+): Promise<Result> {
   const current = await getOrganisation(id);
-  if (!current) return null;
+  if (!current) return NOT_FOUND;
   const clash = await db.organisation.findFirst({
     where: { name: { equals: input.name, mode: 'insensitive' }, id: { not: id } },
     select: { id: true },
   });
-  if (clash) return { ok: false as const, key: 'admin:organisations.errors.exists' };
+  if (clash) return refuse('admin:organisations.errors.exists', { field: 'name' });
   await db.$transaction(async (tx) => {
     await tx.organisation.update({ where: { id }, data: input });
     await writeAudit(tx, {
@@ -123,39 +132,33 @@ export async function updateOrganisationSso(
   id: string,
   input: OrganisationSsoInput,
   ip: string,
-): Promise<null | { ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<Result> {
   const current = await db.organisation.findUnique({ where: { id }, select: { ssoClientSecret: true } });
-  if (!current) return null;
+  if (!current) return NOT_FOUND;
   let data: Prisma.OrganisationUpdateInput;
   if (input.intent === 'sso-remove') {
     data = { ssoIssuer: null, ssoClientId: null, ssoClientSecret: null, ssoEmailDomains: [] };
   } else {
     const secret = input.ssoClientSecret ?? current.ssoClientSecret;
-    if (!secret) return { ok: false, errors: { ssoClientSecret: { key: 'validation.required' } } };
+    if (!secret) return refuse('validation.required', { field: 'ssoClientSecret' });
     const taken = await db.organisation.findFirst({
       where: { id: { not: id }, ssoEmailDomains: { hasSome: input.ssoEmailDomains } },
       select: { name: true, ssoEmailDomains: true },
     });
     if (taken)
-      return {
-        ok: false,
-        errors: {
-          ssoEmailDomains: {
-            key: 'admin:organisations.sso.errors.domainTaken',
-            values: {
-              domain: input.ssoEmailDomains.find((d) => taken.ssoEmailDomains.includes(d)) ?? '',
-              organisation: taken.name,
-            },
-          },
+      return refuse('admin:organisations.sso.errors.domainTaken', {
+        field: 'ssoEmailDomains',
+        values: {
+          domain: input.ssoEmailDomains.find((d) => taken.ssoEmailDomains.includes(d)) ?? '',
+          organisation: taken.name,
         },
-      };
+      });
     const answers = await checkProvider({
       ssoIssuer: input.ssoIssuer,
       ssoClientId: input.ssoClientId,
       ssoClientSecret: secret,
     });
-    if (!answers)
-      return { ok: false, errors: { ssoIssuer: { key: 'admin:organisations.sso.errors.unreachable' } } };
+    if (!answers) return refuse('admin:organisations.sso.errors.unreachable', { field: 'ssoIssuer' });
     data = {
       ssoIssuer: input.ssoIssuer,
       ssoClientId: input.ssoClientId,

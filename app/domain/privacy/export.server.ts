@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { AuthUser } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { refuse, type Result } from '~/utils/result';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { appOrigin } from '~/env.server';
@@ -22,8 +23,6 @@ import { PRIVACY_CATEGORIES, type PrivacyCategory } from './inventory';
 // made in the background. Only they can download it, for seven days.
 
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
-// Three copies a day is plenty; each one reads every table.
-const EXPORT_LIMIT = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
 
 /**
  * Whose row is whose: the column that names the member a row is about. A table with two such
@@ -108,15 +107,14 @@ export async function listExports(userId: string): Promise<ExportRow[]> {
   });
 }
 
-export async function requestExport(
-  user: Pick<AuthUser, 'id'>,
-): Promise<{ ok: true } | { ok: false; key: string; status: number }> {
+export async function requestExport(user: Pick<AuthUser, 'id'>): Promise<Result> {
   const running = await db.dataExport.count({
     where: { userId: user.id, status: { in: ['queued', 'running'] } },
   });
-  if (running) return { ok: false, key: 'profile:data.errors.running', status: 409 };
-  const limit = await hitRateLimit(`data-export:${user.id}`, EXPORT_LIMIT.limit, EXPORT_LIMIT.windowMs);
-  if (!limit.allowed) return { ok: false, key: 'profile:data.errors.tooMany', status: 429 };
+  if (running) return refuse('profile:data.errors.running', { status: 409 });
+  // Three copies a day is plenty; each one reads every table.
+  const limit = await hitLimit('data-export', user.id);
+  if (!limit.allowed) return tooMany(limit, 'profile:data.errors.tooMany');
   await db.$transaction(async (tx) => {
     const row = await tx.dataExport.create({ data: { userId: user.id }, select: { id: true } });
     await enqueueJob(tx, { type: 'privacy.export', payload: { exportId: row.id } });

@@ -6,11 +6,11 @@ import { isUniqueViolation } from '~/db/errors.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { writtenIn } from '~/i18n/written-in';
-import type { FieldErrors } from '~/utils/forms';
 import { firstFreeSlug, slugify } from '~/utils/slug';
 import { containsPattern } from '~/utils/sql';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
+import type { Result } from '~/utils/result';
 
 // The support-point directory: where residents can get help, so that any member can refer
 // them to the right place. Coordinators keep it; a point that closes is made inactive, not
@@ -96,7 +96,7 @@ export async function findSupportPoint(slug: string, includeInactive: boolean) {
   return point;
 }
 
-type SaveResult = { ok: true; slug: string } | { ok: false; errors: FieldErrors };
+type SaveResult = Result<{ slug: string }>;
 
 /**
  * The address of a point whose slug field was left empty: made from its name, with -2, -3…

@@ -6,7 +6,7 @@ import {
   MaxPartSizeExceededError,
 } from '@remix-run/node';
 import type { AuthUser } from '~/auth/guards.server';
-import { hitRateLimit } from '~/auth/rate-limit.server';
+import { hitLimit } from '~/auth/limits.server';
 import { i18n } from '~/i18n/i18n.server';
 import { maxImageBytes, storeImage } from './images.server';
 
@@ -23,7 +23,7 @@ export async function imageUploadAction(
       { status },
     );
   if (request.method !== 'POST') return fail('errors.imageMissing', 405);
-  const rate = await hitRateLimit(`upload:${user.id}`, 30, 10 * 60_000);
+  const rate = await hitLimit('upload', user.id);
   if (!rate.allowed) return fail('errors.tooManyUploads', 429);
   let form: FormData;
   try {
@@ -38,5 +38,5 @@ export async function imageUploadAction(
   const file = form.get('image');
   if (!(file instanceof Blob)) return fail('errors.imageMissing', 400);
   const result = await storeImage(user, new Uint8Array(await file.arrayBuffer()), scope);
-  return result.ok ? json({ ok: true, url: result.url }) : fail(result.key, 400);
+  return result.ok ? json({ ok: true, url: result.url }) : fail(result.errors.image!.key, 400);
 }

@@ -4,6 +4,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { env } from '~/env.server';
+import { refuse, type Result } from '~/utils/result';
 
 // Images in posts: the type is read from the bytes (sharp decodes them; a renamed PDF fails),
 // the picture is re-encoded — which drops EXIF/GPS and any payload hidden after the image
@@ -13,7 +14,7 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
 /** Phones take 12-megapixel photos; nobody needs more than this on a forum page. */
 const MAX_EDGE = 2000;
 
-export type ImageResult = { ok: true; id: string; url: string } | { ok: false; key: string };
+export type ImageResult = Result<{ id: string; url: string }>;
 
 export function maxImageBytes() {
   return env().MAX_IMAGE_MB * 1024 * 1024;
@@ -29,15 +30,15 @@ export async function storeImage(
   bytes: Uint8Array,
   scope: 'forum' | 'library' | 'briefing' | 'feedback' = 'forum',
 ): Promise<ImageResult> {
-  if (bytes.byteLength === 0) return { ok: false, key: 'forum:errors.imageMissing' };
-  if (bytes.byteLength > maxImageBytes()) return { ok: false, key: 'forum:errors.imageTooLarge' };
+  if (bytes.byteLength === 0) return refuse('forum:errors.imageMissing', { field: 'image' });
+  if (bytes.byteLength > maxImageBytes()) return refuse('forum:errors.imageTooLarge', { field: 'image' });
   let format: string | undefined;
   try {
     format = (await sharp(bytes).metadata()).format;
   } catch {
-    return { ok: false, key: 'forum:errors.imageType' };
+    return refuse('forum:errors.imageType', { field: 'image' });
   }
-  if (!format || !ACCEPTED_FORMATS.has(format)) return { ok: false, key: 'forum:errors.imageType' };
+  if (!format || !ACCEPTED_FORMATS.has(format)) return refuse('forum:errors.imageType', { field: 'image' });
 
   let output: { data: Buffer; info: OutputInfo };
   try {
@@ -47,7 +48,7 @@ export async function storeImage(
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
   } catch {
-    return { ok: false, key: 'forum:errors.imageType' };
+    return refuse('forum:errors.imageType', { field: 'image' });
   }
 
   const upload = await db.upload.create({
