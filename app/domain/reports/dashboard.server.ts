@@ -162,19 +162,6 @@ export async function guidanceDashboard(f: ReportFilter, language: string): Prom
     count: shown(f.interval === 'week' ? (dim('week')[key] ?? 0) : monthSessions(key), rule),
   }));
 
-  const years = kept.devices;
-  for (const [month, counts] of live) {
-    if (month < trendStart || !counts.sessions) continue;
-    const year = Number(month.slice(0, 4));
-    const devices = years.get(year) ?? {};
-    for (const [device, n] of Object.entries(counts.dims.device ?? {}))
-      devices[device] = (devices[device] ?? 0) + n;
-    years.set(year, devices);
-  }
-  for (const [year, devices] of years) if (!Object.values(devices).some((n) => n > 0)) years.delete(year);
-  const yearList = [...years.keys()].sort();
-  const yearTotals = yearList.map((y) => DEVICES.reduce((sum, d) => sum + (years.get(y)![d] ?? 0), 0));
-
   return {
     smallGroupRule: rule,
     sessions: total,
@@ -204,16 +191,40 @@ export async function guidanceDashboard(f: ReportFilter, language: string): Prom
         total: shown(answers, rule),
       },
     },
-    trend: {
-      years: yearList,
-      devices: DEVICES,
-      counts: yearList.map((y, i) =>
-        shown(yearTotals[i]!, rule) === null
-          ? DEVICES.map(() => null)
-          : DEVICES.map((d) => shown(years.get(y)![d] ?? 0, rule)),
-      ),
-      totals: yearTotals.map((n) => shown(n, rule)),
-    },
+    trend: deviceTrend(kept.devices, live, trendStart, rule),
+  };
+}
+
+/**
+ * Devices per calendar year for the trend chart (five years up to the range's end): the years
+ * kept from earlier views, plus the months counted now; empty years left out.
+ */
+function deviceTrend(
+  years: Map<number, Record<string, number>>,
+  live: Map<string, Counts>,
+  trendStart: string,
+  rule: boolean,
+): Dashboard['trend'] {
+  for (const [month, counts] of live) {
+    if (month < trendStart || !counts.sessions) continue;
+    const year = Number(month.slice(0, 4));
+    const devices = years.get(year) ?? {};
+    for (const [device, n] of Object.entries(counts.dims.device ?? {}))
+      devices[device] = (devices[device] ?? 0) + n;
+    years.set(year, devices);
+  }
+  for (const [year, devices] of years) if (!Object.values(devices).some((n) => n > 0)) years.delete(year);
+  const yearList = [...years.keys()].sort();
+  const yearTotals = yearList.map((y) => DEVICES.reduce((sum, d) => sum + (years.get(y)![d] ?? 0), 0));
+  return {
+    years: yearList,
+    devices: DEVICES,
+    counts: yearList.map((y, i) =>
+      shown(yearTotals[i]!, rule) === null
+        ? DEVICES.map(() => null)
+        : DEVICES.map((d) => shown(years.get(y)![d] ?? 0, rule)),
+    ),
+    totals: yearTotals.map((n) => shown(n, rule)),
   };
 }
 
