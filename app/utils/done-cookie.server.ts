@@ -17,7 +17,7 @@ const doneCookie = createCookie('tk_done', {
 
 // The cookie is the browser's own, so it is read as untrusted: an i18n key and small numbers or
 // words for its values, nothing that could become markup or a link.
-const KEY = /^[a-z]+:[\w.-]{1,80}$/;
+const KEY = /^[a-zA-Z]+:[\w.-]{1,80}$/;
 const isMessage = (value: unknown): value is Message => {
   if (!value || typeof value !== 'object') return false;
   const { key, values } = value as Partial<Message>;
