@@ -1,6 +1,6 @@
-import { hitRateLimit } from '~/auth/rate-limit.server';
+import { hitLimit } from '~/auth/limits.server';
 import type { Tx } from '~/db.server';
-import { DUPLICATE_WINDOW_MINUTES, MIN_SECONDS_BETWEEN_POSTS } from './constants';
+import { DUPLICATE_WINDOW_MINUTES } from './constants';
 
 export type LimitFailure = { key: string; values?: Record<string, number> };
 
@@ -30,7 +30,7 @@ export async function checkPostingLimits(
     select: { id: true },
   });
   if (recent) return { key: 'forum:errors.duplicate', values: { minutes: DUPLICATE_WINDOW_MINUTES } };
-  const rate = await hitRateLimit(`forum-post:${authorId}`, 1, MIN_SECONDS_BETWEEN_POSTS * 1000, tx);
+  const rate = await hitLimit('forum-post', authorId, tx);
   if (!rate.allowed) return { key: 'forum:errors.tooFast', values: { seconds: rate.retryAfterSeconds } };
   return null;
 }
