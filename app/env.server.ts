@@ -65,6 +65,8 @@ const schema = z
       .default(14 * 24),
     /** ... or after this many idle hours for coordinators and admins. */
     SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
+    /** Members deactivated this many months ago are listed for an admin to erase (ADR 027). */
+    ERASURE_REVIEW_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
     ...databaseFields,
     /** JOBS_WORKER "off" keeps this instance from running background jobs (e.g. a web-only one). */
     ...clusterFields,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Factories shared by the seed and the tests: one way to make a member, an organisation, a
 // support point, so demo data and test data have the same shape.
 import { hashPassword } from '~/auth/password.server';
@@ -285,4 +286,25 @@ export function seededRandom(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A guidance session logged by an adviser, with the commonest answers. */
+export async function makeGuidanceSession(
+  db: Tx,
+  data: { adviserId: string; organisationId: string; feedbackCode: string },
+) {
+  return db.guidanceSession.create({
+    data: {
+      ...data,
+      date: new Date('2026-11-30'),
+      device: 'android',
+      topics: ['banking'],
+      channel: 'support_point',
+      serviceLevel: 1,
+      durationMinutes: 20,
+      language: 'fi',
+      outcome: 'solved',
+      idempotencyKey: randomUUID(),
+    },
+  });
 }

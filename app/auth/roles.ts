@@ -10,6 +10,8 @@ export const PERMISSION_KEYS = [
   'member:invite',
   'member:deactivate',
   'member:change-role',
+  // Erasing an account (ADR 027): a member's request or a long-deactivated account.
+  'member:erase',
   'organisation:manage',
   'security:manage',
   'audit:read',
@@ -71,6 +73,7 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
     'member:invite': 'organisation',
     'member:deactivate': 'organisation',
     'member:change-role': 'organisation',
+    'member:erase': 'organisation',
     'reports:read': 'organisation',
   },
   coordinator: {
@@ -98,6 +101,7 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
     'organisation:manage': 'all',
     // Which roles need a second factor; resetting a member's lost one.
     'security:manage': 'all',
+    'member:erase': 'all',
     'audit:read': 'all',
     'outbox:read': 'all',
   },

@@ -6,7 +6,7 @@ import { can, requireUser } from '~/auth/guards.server';
 import { FeedList } from '~/components/home/feed-list';
 import { ComingUp } from '~/components/home/coming-up';
 import { navigationFor } from '~/components/navigation';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, PersonName } from '~/components/ui/misc';
 import { comingUp, feedPage, markFeedSeen } from '~/domain/home/feed.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
@@ -93,7 +93,7 @@ export default function HomePage() {
             {a.title}
           </h2>
           <p className="muted">
-            {a.createdBy.name} · <DateTime value={a.createdAt} />
+            <PersonName name={a.createdBy.name} /> · <DateTime value={a.createdAt} />
           </p>
           <p lang={a.language}>{a.body}</p>
           <Form method="post" preventScrollReset>

@@ -12,7 +12,7 @@ import {
   typed,
   useFormResult,
 } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, PersonName } from '~/components/ui/misc';
 import { announcementsWithReach, createAnnouncement } from '~/domain/announcements/announcements.server';
 import { AnnouncementSchema } from '~/domain/announcements/schema.server';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
@@ -62,7 +62,7 @@ export default function AnnouncementsPage() {
                   {a.endedAt ? ` (${t('announcements.ended')})` : ''}
                 </th>
                 <td>
-                  <DateTime value={a.createdAt} /> · {a.createdBy.name}
+                  <DateTime value={a.createdAt} /> · <PersonName name={a.createdBy.name} />
                 </td>
                 <td>{t('announcements.readBy', { read: a.read, total: a.audienceSize })}</td>
               </tr>

@@ -6,7 +6,7 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingQuestions } from '~/components/briefings/briefing-questions';
 import { BriefingReach } from '~/components/briefings/briefing-reach';
 import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, PersonName } from '~/components/ui/misc';
 import { isConfidential } from '~/domain/briefings/access.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { requireBriefing } from '~/domain/briefings/guards.server';
@@ -236,7 +236,8 @@ export default function BriefingPage() {
           <ol className="version-list" reversed>
             {history.map((v) => (
               <li key={v.number}>
-                {t('version')} {v.number} · <DateTime value={v.publishedAt} /> · {v.publishedBy.name}
+                {t('version')} {v.number} · <DateTime value={v.publishedAt} /> ·{' '}
+                <PersonName name={v.publishedBy.name} />
                 {v.changeNote ? `: ${v.changeNote}` : ''}
               </li>
             ))}

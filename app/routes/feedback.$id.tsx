@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { StatusBadge } from '~/components/feedback/feedback-labels';
 import { DoneNotice, SelectField, TextAreaField, typed, useFormResult } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, PersonName } from '~/components/ui/misc';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { FEEDBACK_STATUSES } from '~/domain/feedback/constants';
 import { canHandle, findFeedback, markSeen, respond } from '~/domain/feedback/feedback.server';
@@ -157,7 +157,7 @@ export default function FeedbackPage() {
             {r.replies.map((reply) => (
               <li key={reply.id}>
                 <p className="muted">
-                  {reply.author.name} · <DateTime value={reply.createdAt} />
+                  <PersonName name={reply.author.name} /> · <DateTime value={reply.createdAt} />
                   {reply.statusTo ? (
                     <>
                       {' · '}

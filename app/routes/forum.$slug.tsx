@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
-import { DateTime, Pagination } from '~/components/ui/misc';
+import { DateTime, Pagination, PersonName } from '~/components/ui/misc';
 import { categoryBySlug, setCategoryFollow } from '~/domain/forum/categories.server';
 import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
 import { listThreads } from '~/domain/forum/threads.server';
@@ -114,7 +114,7 @@ export default function CategoryPage() {
               <ThreadStateBadges thread={thread} />
             </p>
             <p className="muted">
-              {thread.author.name} · {t('thread.replies', { count: thread.replyCount })} ·{' '}
+              <PersonName name={thread.author.name} /> · {t('thread.replies', { count: thread.replyCount })} ·{' '}
               {t('index.lastActivity')} <DateTime value={thread.lastPostAt} />
               {thread.unread ? (
                 <>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { DoneNotice, TextField, useFormResult } from '~/components/ui/form';
-import { Badge, DateTime, Pagination } from '~/components/ui/misc';
+import { Badge, DateTime, Pagination, PersonName } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
 import { similarQuestionTotals } from '~/domain/forum/similar-questions.server';
 import { done, invalid, parseForm, readForm, refused } from '~/utils/forms.server';
@@ -49,7 +49,7 @@ export default function ModerationQueuePage() {
                 <a href={`/forum/p/${post.id}`}>{post.thread.title}</a>
               </h2>
               <p className="muted">
-                {post.author.name} · <DateTime value={post.createdAt} />
+                <PersonName name={post.author.name} /> · <DateTime value={post.createdAt} />
                 {post.hiddenAt ? <Badge tone="danger">{t('moderation.alreadyHidden')}</Badge> : null}
               </p>
               <div className="rich-text flagged-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />

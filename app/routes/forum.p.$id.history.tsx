@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, usePersonName } from '~/components/ui/misc';
 import { postHistory } from '~/domain/forum/threads.server';
 import { pageTitle } from '~/utils/meta';
 
@@ -16,13 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PostHistoryPage() {
   const { post } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
+  const personName = usePersonName();
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
         <Link to={`/forum/p/${post.id}`}>{post.thread.title}</Link>
       </p>
       <h1>{t('history.title')}</h1>
-      <p>{t('history.intro', { name: post.author.name })}</p>
+      <p>{t('history.intro', { name: personName(post.author.name) })}</p>
       <section aria-labelledby="current-version" className="revision">
         <h2 id="current-version">
           {t('history.current')} · <DateTime value={post.editedAt ?? post.createdAt} />

@@ -13,7 +13,7 @@ import { RichTextField } from '~/components/editor/rich-text-field';
 import { PostCard } from '~/components/forum/post-card';
 import { ThreadModeration } from '~/components/forum/thread-moderation';
 import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
-import { Pagination } from '~/components/ui/misc';
+import { Pagination, usePersonName } from '~/components/ui/misc';
 import { canAcceptIn, canModerate } from '~/domain/forum/access.server';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { ThreadActionSchema } from '~/domain/forum/schema.server';
@@ -84,6 +84,7 @@ export default function ThreadPage() {
   const { thread, posts, accepted, page, pages, quote, abilities, categories } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
+  const personName = usePersonName();
   const { errors, values } = useFormResult();
   const [params] = useSearchParams();
   const replyFailed = values.intent === 'reply';
@@ -154,7 +155,7 @@ export default function ThreadPage() {
             {replyFailed ? <ErrorSummary errors={errors} /> : null}
             {quote ? (
               <blockquote className="post__quote">
-                <p className="muted">{t('post.quoting', { name: quote.authorName })}</p>
+                <p className="muted">{t('post.quoting', { name: personName(quote.authorName) })}</p>
                 <p>{quote.excerpt}</p>
                 <input type="hidden" name="quotedPostId" value={quote.id} />
               </blockquote>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '~/components/ui/form';
-import { Badge, DateTime } from '~/components/ui/misc';
+import { Badge, DateTime, PersonName } from '~/components/ui/misc';
 import { canManageLibrary } from '~/domain/library/access.server';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { versionHistory } from '~/domain/library/queries.server';
@@ -43,7 +43,7 @@ export default function VersionsPage() {
                     {t('material.version', { number: v.number })} ({t('statuses.scheduled')})
                   </span>
                 )}{' '}
-                · <DateTime value={v.publishedAt ?? v.publishAt} /> · {v.createdBy.name}
+                · <DateTime value={v.publishedAt ?? v.publishAt} /> · <PersonName name={v.createdBy.name} />
                 {v.number === material.liveNumber ? (
                   <>
                     {' '}

@@ -108,7 +108,15 @@ export default function MemberPage() {
         <dt>{t('columns.organisation')}</dt>
         <dd>{member.organisation.name}</dd>
         <dt>{t('columns.status')}</dt>
-        <dd>{t(`status.${member.status}`)}</dd>
+        <dd>
+          {t(`status.${member.status}`)}
+          {member.erasureRequestedAt ? (
+            <>
+              {' · '}
+              <Link to="/members/erasure">{t('erasureRequested')}</Link>
+            </>
+          ) : null}
+        </dd>
         <dt>{t('columns.adviseLanguages')}</dt>
         <dd>{member.adviseLanguages.map((l) => t(`profile:languages.${l}`)).join(', ') || '–'}</dd>
         <dt>{t('columns.supportPoints')}</dt>

@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations,
     invites,
     canInvite: can(user, 'member:invite'),
+    canErase: can(user, 'member:erase'),
   });
 }
 
@@ -44,7 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
-  const { members, total, page, pages, organisations, invites, canInvite } = useLoaderData<typeof loader>();
+  const { members, total, page, pages, organisations, invites, canInvite, canErase } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('members');
   const [params] = useSearchParams();
   return (
@@ -58,6 +60,11 @@ export default function MembersPage() {
           </Link>
         ) : null}
       </div>
+      {canErase ? (
+        <p>
+          <Link to="/members/erasure">{t('admin:erasure.title')}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
         <TextField name="q" type="search" label={t('filters.search')} defaultValue={params.get('q') ?? ''} />
         {organisations.length ? (

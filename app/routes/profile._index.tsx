@@ -145,6 +145,9 @@ export default function ProfilePage() {
       <p>
         <Link to="/profile/data">{t('data.link')}</Link>
       </p>
+      <p>
+        <Link to="/profile/remove-account">{t('erasure.link')}</Link>
+      </p>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { SearchBox } from '~/components/search-box';
 import { SelectField, TextField } from '~/components/ui/form';
-import { Badge, DateTime, Pagination } from '~/components/ui/misc';
+import { Badge, DateTime, Pagination, usePersonName } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
 import { SEARCH_KINDS } from '~/domain/search/kinds';
 import { SearchQuerySchema } from '~/domain/search/schema.server';
@@ -49,6 +49,7 @@ function withQuery(params: URLSearchParams, q: string) {
 export default function SearchPage() {
   const { hits, total, more, page, pages, categories, query, suggestion } = useLoaderData<typeof loader>();
   const { t } = useTranslation('forum');
+  const personName = usePersonName();
   const [params] = useSearchParams();
   return (
     <div className="page">
@@ -135,7 +136,8 @@ export default function SearchPage() {
             </p>
             <p className="muted" lang={undefined}>
               {t(`search.kinds.${hit.kind}`)}
-              {hit.authorName ? ` · ${hit.authorName}` : ''} · <DateTime value={hit.publishedAt} />
+              {hit.authorName !== null ? ` · ${personName(hit.authorName)}` : ''} ·{' '}
+              <DateTime value={hit.publishedAt} />
               {hit.flags.includes('solved') ? (
                 <Badge tone="accepted">
                   <CheckIcon />

@@ -11,6 +11,7 @@ import {
   demo,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
+  joinAsNewMember,
   linkFrom,
   login,
   newPage,
@@ -345,27 +346,10 @@ describe('HTTP hardening', () => {
 describe('two-step verification', () => {
   it('a new member on a phone sets it up with the key typed by hand, sees the recovery codes, and logs in with a code; axe clean in three languages', async () => {
     // A member of their own: the demo accounts stay one-step for the other tests.
-    const coordinator = await newPage();
-    await login(coordinator, demo('coordinator'));
-    await coordinator.goto('/members/invite?lng=en');
-    const email = `two.step.${Date.now()}@example.test`;
-    await coordinator.getByLabel("Invitee's e-mail").fill(email);
-    await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: 'HelsinkiMissio' });
-    await coordinator.getByLabel('Language of the invitation').selectOption('en');
-    const since = Date.now();
-    await coordinator.getByRole('button', { name: 'Send invitation' }).click();
-    await coordinator.getByText('The invitation has been sent.').waitFor();
     const password = 'two steps are safer 2026';
     // The wrong code below answers 400.
     const page = await newPage({ width: 390, height: 844, touch: true, expectedErrors: [/status of 400/] });
-    await page.goto(linkFrom(await waitForMail(email, since), '/invite/'));
-    await page.getByLabel('Name', { exact: true }).fill('Tuula Kaksinen');
-    await page.getByLabel('New password').fill(password);
-    await page.getByLabel('Password again').fill(password);
-    await Promise.all([
-      page.waitForURL(`${baseURL}/`),
-      page.getByRole('button', { name: 'Create account' }).click(),
-    ]);
+    const email = await joinAsNewMember(page, { name: 'Tuula Kaksinen', password });
 
     await page.goto('/profile/security?lng=en');
     await page.getByRole('link', { name: 'Set up two-step verification' }).click();
@@ -517,5 +501,51 @@ describe('your data', () => {
       expect.arrayContaining(['README.txt', 'account/app_user.json', 'content/forum_post.json']),
     );
     expect(strFromU8(files['account/app_user.json']!)).toContain('trainer@demo.tukiverkko.test');
+  });
+});
+
+describe('removing an account', () => {
+  it('a new member on a phone asks for their account to be removed, an admin erases it; axe clean in three languages', async () => {
+    const page = await newPage({ width: 390, height: 844, touch: true });
+    const email = await joinAsNewMember(page, { name: 'Lea Lähtevä', password: 'time to go now 2026' });
+
+    await page.goto('/profile?lng=en');
+    await page.getByRole('link', { name: 'Remove my account' }).click();
+    await page.getByRole('heading', { name: 'Remove my account', level: 1 }).waitFor();
+    for (const lng of ['fi', 'sv', 'en']) {
+      await page.goto(`/profile/remove-account?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    await page.getByRole('radio', { name: /Remove them too/ }).check();
+    await page.getByRole('button', { name: 'Ask for my account to be removed' }).click();
+    // The question takes focus, so a screen reader hears it first.
+    const question = page.getByRole('heading', { name: 'Remove your account?' });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('confirm-panel');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Yes, remove my account' }).click();
+    await page.getByText('Your request is saved.').waitFor();
+    await page.getByText('Your posts and replies are removed too.').waitFor();
+    await expectNoAxeViolations(page);
+
+    const admin = await newPage({ width: 390, height: 844, touch: true });
+    await login(admin, demo('admin'));
+    for (const lng of ['fi', 'sv', 'en']) {
+      await admin.goto(`/members/erasure?lng=${lng}`);
+      await expectNoAxeViolations(admin);
+      await expectNoHorizontalScroll(admin);
+    }
+    await admin.getByRole('button', { name: 'Erase now: Lea Lähtevä' }).click();
+    await admin.getByRole('heading', { name: `Erase the account of Lea Lähtevä (${email})?` }).waitFor();
+    await admin.getByRole('button', { name: 'Erase now', exact: true }).click();
+    await admin.getByText('The account is erased.').waitFor();
+    await admin.getByText('No open requests.').waitFor();
+    expect(await admin.getByText('Lea Lähtevä').count()).toBe(0);
+    await expectNoAxeViolations(admin);
+
+    // Signed out for good: the session went with the account.
+    await page.goto('/profile/remove-account?lng=en');
+    await page.waitForURL(/\/login/);
   });
 });

@@ -150,3 +150,30 @@ export async function expectNoHorizontalScroll(page: Page) {
   );
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
+
+/**
+ * A member of their own, invited in English by the demo coordinator and joined on `page`, for
+ * tests that change an account in ways the shared demo accounts must not be changed.
+ */
+export async function joinAsNewMember(page: Page, who: { name: string; password: string }): Promise<string> {
+  const coordinator = await newPage();
+  await login(coordinator, demo('coordinator'));
+  await coordinator.goto('/members/invite?lng=en');
+  const email = `new.member.${Date.now()}@example.test`;
+  await coordinator.getByLabel("Invitee's e-mail").fill(email);
+  await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: 'HelsinkiMissio' });
+  await coordinator.getByLabel('Language of the invitation').selectOption('en');
+  const since = Date.now();
+  await coordinator.getByRole('button', { name: 'Send invitation' }).click();
+  await coordinator.getByText('The invitation has been sent.').waitFor();
+  await coordinator.close();
+  await page.goto(linkFrom(await waitForMail(email, since), '/invite/'));
+  await page.getByLabel('Name', { exact: true }).fill(who.name);
+  await page.getByLabel('New password').fill(who.password);
+  await page.getByLabel('Password again').fill(who.password);
+  await Promise.all([
+    page.waitForURL(`${baseURL}/`),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ]);
+  return email;
+}

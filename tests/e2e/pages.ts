@@ -24,6 +24,7 @@ export const MEMBER = [
   '/profile/security',
   '/profile/security/two-factor',
   '/profile/data',
+  '/profile/remove-account',
   '/members',
   '/members?role=adviser&status=active',
   '/members/invite',
@@ -31,6 +32,7 @@ export const MEMBER = [
   '/admin/organisations',
   '/admin/audit',
   '/admin/security',
+  '/members/erasure',
   '/admin/outbox',
   '/admin/jobs',
 ];

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
@@ -10,7 +9,7 @@ import { PRIVACY_CATEGORIES } from '~/domain/privacy/inventory';
 import { filePath } from '~/domain/uploads/files.server';
 import * as dataRoute from '~/routes/profile.data';
 import * as downloadRoute from '~/routes/profile.data.$id';
-import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import { makeCategory, makeGuidanceSession, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, cookieFor, json, makeRequest } from '#tests/helpers';
 
 // "Your data" (issue 16 item 2): a member's copy holds every kind they have, and nothing of another.
@@ -34,21 +33,10 @@ async function memberWithEverything(label: string) {
   await db.notification.create({
     data: { userId: user.id, type: 'forum_reply', title: `Ilmoitus ${label}`, url: `/forum/t/${thread.id}` },
   });
-  await db.guidanceSession.create({
-    data: {
-      adviserId: user.id,
-      organisationId: orgId,
-      date: new Date('2026-11-30'),
-      device: 'android',
-      topics: ['banking'],
-      channel: 'support_point',
-      serviceLevel: 1,
-      durationMinutes: 20,
-      language: 'fi',
-      outcome: 'solved',
-      idempotencyKey: randomUUID(),
-      feedbackCode: `code${label}`.slice(0, 12),
-    },
+  await makeGuidanceSession(db, {
+    adviserId: user.id,
+    organisationId: orgId,
+    feedbackCode: `code${label}`.slice(0, 12),
   });
   const upload = await db.upload.create({
     data: {

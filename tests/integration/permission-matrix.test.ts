@@ -40,6 +40,8 @@ import * as audit from '~/routes/admin.audit';
 import * as adminSecurity from '~/routes/admin.security';
 import * as myData from '~/routes/profile.data';
 import * as myDataFile from '~/routes/profile.data.$id';
+import * as removeAccount from '~/routes/profile.remove-account';
+import * as erasure from '~/routes/members.erasure';
 import * as loginCode from '~/routes/login_.code';
 import * as ssoStart from '~/routes/sso.$org';
 import * as ssoCallback from '~/routes/sso.callback';
@@ -243,6 +245,23 @@ const CASES: Case[] = [
     name: 'GET /profile',
     run: get(profile, '/profile'),
     expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /profile/remove-account',
+    run: get(removeAccount, '/profile/remove-account'),
+    expect: ALL_MEMBERS,
+  },
+  {
+    // Erasure is for the member's own organisation's admin and the installation's admins.
+    name: 'GET /members/erasure',
+    run: get(erasure, '/members/erasure'),
+    expect: ['login', 404, 404, 404, 200, 404, 200, 200],
+  },
+  {
+    // Not asked, not long deactivated: refused (409) to those who could erase them, unseen by others.
+    name: 'POST /members/erasure',
+    run: post(erasure, '/members/erasure', () => ({ intent: 'erase', memberId: ids.member })),
+    expect: ['login', 404, 404, 404, 409, 404, 409, 404],
   },
   {
     name: 'GET /profile/sessions',

@@ -89,6 +89,9 @@ function expectedAfter(role: LadderRole, contact: boolean): Grants {
   if (role === 'org_admin') grants['member:change-role'] = 'organisation';
   // Added later (issue 15 item 3): admins set which roles need a second factor and reset one.
   if (role === 'admin') grants['security:manage'] = 'all';
+  // Added later (issue 16 item 3): erasing accounts, org admins in their own organisation.
+  if (role === 'admin') grants['member:erase'] = 'all';
+  if (role === 'org_admin') grants['member:erase'] = 'organisation';
   return grants;
 }
 

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, typed } from '~/components/ui/form';
-import { DateTime } from '~/components/ui/misc';
+import { DateTime, PersonName, usePersonName } from '~/components/ui/misc';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import type { Message } from '~/utils/result';
 
@@ -35,6 +35,7 @@ export function BriefingQuestions({
   message?: Message;
 }) {
   const { t } = useTranslation('briefings');
+  const personName = usePersonName();
   return (
     <section aria-labelledby="questions-heading" className="section" id="questions">
       <h2 id="questions-heading">{t('questions.title')}</h2>
@@ -46,13 +47,13 @@ export function BriefingQuestions({
               <strong>{q.body}</strong>
             </p>
             <p className="muted">
-              {q.author.name} · <DateTime value={q.createdAt} />
+              <PersonName name={q.author.name} /> · <DateTime value={q.createdAt} />
               {q.inFaq ? ` · ${t('questions.inFaq')}` : ''}
             </p>
             {q.answeredAt ? (
               <p className="pre-line">
                 <span className="muted">
-                  {t('questions.answeredBy', { name: q.answeredBy?.name ?? '' })}:
+                  {t('questions.answeredBy', { name: personName(q.answeredBy?.name) })}:
                 </span>{' '}
                 {q.answer}
               </p>

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
-import { Badge, DateTime } from '~/components/ui/misc';
+import { Badge, DateTime, PersonName, usePersonName } from '~/components/ui/misc';
 import type { ThreadPost } from '~/domain/forum/threads.server';
 import { FLAG_REASONS, REACTIONS } from '~/domain/forum/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';
@@ -50,6 +50,7 @@ export function PostCard({
   flagOpen = false,
 }: Props) {
   const { t } = useTranslation('forum');
+  const personName = usePersonName();
   const accepted = acceptedPostId === post.id;
   const mine = post.authorId === abilities.viewerId;
   const removed = Boolean(post.deletedAt);
@@ -61,10 +62,15 @@ export function PostCard({
     >
       <header className="post__header">
         <p id={`${anchor ? '' : 'answer-'}post-${post.id}-by`} className="post__author">
-          <strong>{post.author.name}</strong>{' '}
-          <span className="muted">
-            {post.author.organisation.name} · {t(`common:roles.${post.author.role.key}`)}
-          </span>
+          <strong>
+            <PersonName name={post.author.name} />
+          </strong>{' '}
+          {/* A former member (ADR 027) has no organisation or role to show. */}
+          {post.author.name ? (
+            <span className="muted">
+              {post.author.organisation.name} · {t(`common:roles.${post.author.role.key}`)}
+            </span>
+          ) : null}
         </p>
         <p className="post__meta">
           <a href={`/forum/p/${post.id}`}>
@@ -107,7 +113,9 @@ export function PostCard({
           {post.quote ? (
             <blockquote className="post__quote">
               <p className="muted">
-                <a href={`/forum/p/${post.quote.id}`}>{t('post.quoting', { name: post.quote.authorName })}</a>
+                <a href={`/forum/p/${post.quote.id}`}>
+                  {t('post.quoting', { name: personName(post.quote.authorName) })}
+                </a>
               </p>
               {post.quote.excerpt ? (
                 <p>{post.quote.excerpt}</p>

@@ -15,6 +15,16 @@ export function DateTime({ value, dateOnly = false }: { value: string | Date; da
   );
 }
 
+/** A person's name as content shows it; an erased account has none left (ADR 027). */
+export function usePersonName() {
+  const { t } = useTranslation();
+  return (name: string | null | undefined) => name || t('formerMember');
+}
+
+export function PersonName({ name }: { name: string | null | undefined }) {
+  return <>{usePersonName()(name)}</>;
+}
+
 export function Pagination({ page, pages }: { page: number; pages: number }) {
   const { t } = useTranslation();
   const location = useLocation();

@@ -60,5 +60,8 @@ export const AUDIT_ACTIONS = [
   'two_factor_policy',
   'sso_refused',
   'organisation_sso_update',
+  'erasure_requested',
+  'erasure_cancelled',
+  'member_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

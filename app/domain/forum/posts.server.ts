@@ -228,3 +228,45 @@ export async function deleteOwnPost(author: AuthUser, postId: string): Promise<R
     return { ok: true as const, threadId: post.threadId };
   });
 }
+
+/**
+ * An erased member who chose to take their posts with them (ADR 027): every post of theirs is
+ * removed as "removed by the author" is, and a thread they started that nobody else has written
+ * in goes entirely (its title is theirs too). Returns how many posts were removed.
+ */
+export async function removeAllPostsOf(tx: Tx, authorId: string): Promise<number> {
+  const posts = await tx.forumPost.findMany({
+    where: { authorId, deletedAt: null },
+    select: { id: true, threadId: true },
+  });
+  if (!posts.length) return 0;
+  const ids = posts.map((p) => p.id);
+  const threadIds = [...new Set(posts.map((p) => p.threadId))];
+  await tx.forumPost.updateMany({
+    where: { id: { in: ids } },
+    data: { deletedAt: new Date(), bodyJson: { type: 'doc', content: [] }, bodyHtml: '', bodyText: '' },
+  });
+  await tx.forumThread.updateMany({ where: { acceptedPostId: { in: ids } }, data: { acceptedPostId: null } });
+  await tx.forumReaction.deleteMany({ where: { postId: { in: ids } } });
+  await tx.forumPostRevision.deleteMany({ where: { postId: { in: ids } } });
+  const othersWrote = await tx.forumPost.groupBy({
+    by: ['threadId'],
+    where: { threadId: { in: threadIds }, authorId: { not: authorId }, deletedAt: null },
+  });
+  const keep = new Set(othersWrote.map((g) => g.threadId));
+  const ownAlone = await tx.forumThread.findMany({
+    where: { id: { in: threadIds.filter((id) => !keep.has(id)) }, authorId },
+    select: { id: true },
+  });
+  const gone = new Set(ownAlone.map((t) => t.id));
+  if (gone.size) {
+    await tx.searchDocument.deleteMany({ where: { groupId: { in: [...gone] } } });
+    await tx.forumThread.deleteMany({ where: { id: { in: [...gone] } } });
+  }
+  // One after another: inside a transaction the embedded database has a single connection.
+  for (const threadId of threadIds.filter((id) => !gone.has(id))) {
+    await refreshThreadStats(tx, threadId);
+    await reindexThread(tx, threadId);
+  }
+  return posts.length;
+}

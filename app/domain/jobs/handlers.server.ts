@@ -5,6 +5,7 @@ import { publishDueVersions } from '~/domain/library/publish.server';
 import { sendQueuedEmail } from '~/domain/mail/outbox.server';
 import { runDigestJob } from '~/domain/notifications/digest.server';
 import { buildExportJob } from '~/domain/privacy/export.server';
+import { eraseJob } from '~/domain/privacy/erasure.server';
 import type { JobHandlers } from './registry.server';
 
 /** What runs each kind of job (registry.server.ts lists the kinds; a missing one does not compile). */
@@ -19,4 +20,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'briefings.announce': announce,
   'briefings.launch': launchBriefing,
   'privacy.export': buildExportJob,
+  'privacy.erase': eraseJob,
 };

@@ -69,6 +69,11 @@ export const JOBS = {
     payload: z.object({ exportId: id }),
     key: (p) => `export:${p.exportId}`,
   }),
+  /** A member's erasure, when the days they had to change their mind are over. */
+  'privacy.erase': define({
+    payload: z.object({ userId: id }),
+    key: (p) => `erase:${p.userId}`,
+  }),
 };
 
 export type JobName = keyof typeof JOBS;

@@ -178,3 +178,18 @@ export async function dataExportEmail(language: string, to: string, vars: { url:
     footer: tr('footer'),
   });
 }
+
+export async function erasureRequestedEmail(
+  language: string,
+  to: string,
+  vars: { date: string; url: string },
+) {
+  const tr = await t(language);
+  return compose(to, {
+    subject: tr('erasure.subject'),
+    greeting: tr('greeting'),
+    body: [tr('erasure.body', { date: vars.date }), tr('erasure.notYou')],
+    action: { label: tr('erasure.action'), url: vars.url },
+    footer: tr('footer'),
+  });
+}

@@ -11,7 +11,8 @@ export const MEMBERS_PAGE_SIZE = 50;
 
 /** What a viewer with this scope may see of the member table. */
 function visibleTo(viewer: AuthUser, scope: PermissionScope): Prisma.UserWhereInput {
-  return scope === 'all' ? {} : { organisationId: viewer.organisationId };
+  // An erased account is nobody any more: not listed, not found (ADR 027).
+  return scope === 'all' ? { erasedAt: null } : { organisationId: viewer.organisationId, erasedAt: null };
 }
 
 export type MemberFilter = {
@@ -81,6 +82,7 @@ export async function getMember(viewer: AuthUser, scope: PermissionScope, id: st
       createdAt: true,
       lastLoginAt: true,
       deactivatedAt: true,
+      erasureRequestedAt: true,
       roles: HELD_ROLES,
       organisation: { select: { id: true, name: true } },
       supportPoints: { select: { supportPoint: { select: { name: true } } } },
