@@ -67,6 +67,12 @@ const schema = z
     SESSION_IDLE_HOURS_PRIVILEGED: z.coerce.number().positive().default(8),
     /** Members deactivated this many months ago are listed for an admin to erase (ADR 027). */
     ERASURE_REVIEW_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+    /** A folder for the nightly backups (03:00 Helsinki time); unset, none are made (ADR 028). */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** Backups kept: the newest of each of this many days ... */
+    BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
+    /** ... and of each of this many weeks. */
+    BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
     ...databaseFields,
     /** JOBS_WORKER "off" keeps this instance from running background jobs (e.g. a web-only one). */
     ...clusterFields,

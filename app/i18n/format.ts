@@ -74,6 +74,13 @@ export function helsinkiDayStart(date: string, addDays = 0): Date {
   return helsinkiDateTime(`${day}T00:00`);
 }
 
+/** The next time the clock in Helsinki shows `hour`:00 (for the daily jobs). */
+export function nextHelsinkiHour(hour: number, now = new Date()): Date {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
+  const todayAt = new Date(helsinkiDayStart(today).getTime() + hour * 3600_000);
+  return todayAt > now ? todayAt : new Date(helsinkiDayStart(today, 1).getTime() + hour * 3600_000);
+}
+
 /** "2026-12-01T09:00:00" in Helsinki for an instant. */
 export function helsinkiWallClock(value: Date | string): string {
   const instant = new Date(value).getTime();

@@ -2,6 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can, notFound, requireUser } from '~/auth/guards.server';
+import { FileSize } from '~/components/library/file-list';
+import { Notice } from '~/components/ui/form';
+import { DateTime } from '~/components/ui/misc';
+import { backupStatus } from '~/domain/backup/schedule.server';
 import { pageTitle } from '~/utils/meta';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,11 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can(user, 'outbox:read') && { to: '/admin/jobs', key: 'jobs' },
   ].filter((s): s is { to: string; key: string } => Boolean(s));
   if (!sections.length) throw notFound();
-  return json({ sections });
+  // Operations: whoever sees the outbox and the job queue sees whether backups are being made.
+  return json({ sections, backup: can(user, 'outbox:read') ? backupStatus() : null });
 }
 
 export default function AdminPage() {
-  const { sections } = useLoaderData<typeof loader>();
+  const { sections, backup } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
   return (
     <div className="page">
@@ -31,6 +36,29 @@ export default function AdminPage() {
           </li>
         ))}
       </ul>
+      {backup ? (
+        <section aria-labelledby="backups">
+          <h2 id="backups">{t('backups.title')}</h2>
+          {!backup.configured ? (
+            <Notice tone="info">{t('backups.off')}</Notice>
+          ) : (
+            <>
+              {backup.stale ? <Notice tone="error">{t('backups.stale')}</Notice> : null}
+              <p>
+                {backup.last ? (
+                  <>
+                    {t('backups.last')} <DateTime value={backup.last.at} />{' '}
+                    <FileSize bytes={backup.last.bytes} />
+                  </>
+                ) : (
+                  t('backups.none')
+                )}
+              </p>
+              <p>{t('backups.describe', backup.keep)}</p>
+            </>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     mailDir: string;
+    /** The server's database and upload folder (the backup test runs the commands on them). */
+    serverStorage: { databaseUrl: string; uploadDir: string };
   }
 }
 
@@ -83,6 +85,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('mailDir', mailDir);
+  project.provide('serverStorage', { databaseUrl: env.DATABASE_URL!, uploadDir: env.UPLOAD_DIR! });
 
   return async () => {
     // A server that already died (crashed, or killed from outside) sends no second 'exit':

@@ -5,17 +5,22 @@ import { logger } from '~/utils/log.server';
 import { pruneRateLimits } from '~/auth/rate-limit.server';
 import { startJobWorker } from './worker.server';
 import { scheduleDigest } from '~/domain/notifications/digest.server';
+import { startControlSocket } from '~/domain/backup/control.server';
+import { scheduleBackup } from '~/domain/backup/schedule.server';
 
 let stopWorker: (() => Promise<void>) | undefined;
+let stopControlSocket: (() => void) | undefined;
 let pruneTimer: NodeJS.Timeout | undefined;
 
 /** Starts this instance's job worker unless JOBS_WORKER=off. Safe with many instances. */
 export function startBackgroundWork() {
   env(); // fail fast on a bad environment before taking traffic
+  stopControlSocket ??= startControlSocket();
   if (env().JOBS_WORKER === 'off' || stopWorker) return;
   stopWorker = startJobWorker();
   logger.info('job worker started');
   void scheduleDigest().catch((error) => logger.error('could not schedule the daily digest', { error }));
+  void scheduleBackup().catch((error) => logger.error('could not schedule the nightly backup', { error }));
   pruneTimer = setInterval(() => void pruneRateLimits().catch(() => {}), 10 * 60 * 1000);
   pruneTimer.unref();
 }
@@ -29,6 +34,8 @@ export async function stopBackgroundWork({ jobWaitMs = env().DRAIN_TIMEOUT_MS } 
   const stopping = stopWorker?.();
   stopWorker = undefined;
   clearInterval(pruneTimer);
+  stopControlSocket?.();
+  stopControlSocket = undefined;
   if (stopping) {
     const waited = await Promise.race([
       stopping.then(() => true),

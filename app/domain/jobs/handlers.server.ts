@@ -3,6 +3,7 @@ import { sendReminder } from '~/domain/events/reminders.server';
 import { extractPdfText } from '~/domain/library/files.server';
 import { publishDueVersions } from '~/domain/library/publish.server';
 import { sendQueuedEmail } from '~/domain/mail/outbox.server';
+import { runBackupJob } from '~/domain/backup/schedule.server';
 import { runDigestJob } from '~/domain/notifications/digest.server';
 import { buildExportJob } from '~/domain/privacy/export.server';
 import { eraseJob } from '~/domain/privacy/erasure.server';
@@ -12,6 +13,7 @@ import type { JobHandlers } from './registry.server';
 export const JOB_HANDLERS: JobHandlers = {
   'email.send': sendQueuedEmail,
   'notifications.digest': runDigestJob,
+  'backup.run': runBackupJob,
   'library.publish': async () => {
     await publishDueVersions();
   },

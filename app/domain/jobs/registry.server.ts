@@ -21,6 +21,11 @@ const define = <P extends z.ZodType>(definition: Definition<P>) => definition;
 export const JOBS = {
   /** One queued e-mail; "send again" after a failure queues a new round for the same e-mail. */
   'email.send': define({ payload: z.object({ emailId: id }) }),
+  /** The nightly backup into BACKUP_DIR; it schedules the next one. */
+  'backup.run': define({
+    payload: z.object({}),
+    key: (_, runAt) => `backup:${runAt.toISOString()}`,
+  }),
   /** The daily digest run; it schedules the next one. */
   'notifications.digest': define({
     payload: z.object({}),

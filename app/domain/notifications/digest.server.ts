@@ -8,20 +8,12 @@ import { appOrigin } from '~/env.server';
 import { enqueueJob } from '~/domain/jobs/queue.server';
 import { digestEmail } from '~/domain/mail/templates.server';
 import { queueEmail } from '~/domain/mail/outbox.server';
-import { helsinkiDayStart } from '~/i18n/format';
+import { nextHelsinkiHour } from '~/i18n/format';
 
 /** Digests go out at 07:00 Helsinki time, before most support points open. */
 const DIGEST_HOUR = 7;
 
-function helsinkiDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(at);
-}
-
-export function nextDigestAt(now = new Date()): Date {
-  const today = helsinkiDate(now);
-  const todayAt = new Date(helsinkiDayStart(today).getTime() + DIGEST_HOUR * 3600_000);
-  return todayAt > now ? todayAt : new Date(helsinkiDayStart(today, 1).getTime() + DIGEST_HOUR * 3600_000);
-}
+export const nextDigestAt = (now = new Date()) => nextHelsinkiHour(DIGEST_HOUR, now);
 
 /** One pending digest job at a time, whatever number of instances start (unique key per run). */
 export async function scheduleDigest(now = new Date()) {
