@@ -12,6 +12,8 @@ type Thread = {
   hasVerified?: boolean;
   /** Only where lists show it: nobody has answered yet. */
   replyCount?: number;
+  /** "workplace": brought over from the Workplace archive (its posts keep their original dates). */
+  archivedFrom?: string | null;
 };
 
 /** A thread's state as badges, the same in the category list and on the thread page. */
@@ -45,6 +47,7 @@ export function ThreadStateBadges({ thread }: { thread: Thread }) {
         </Badge>
       ) : null}
       {thread.hiddenAt ? <Badge tone="danger">{t('thread.hidden')}</Badge> : null}
+      {thread.archivedFrom ? <Badge>{t('thread.archived')}</Badge> : null}
       {thread.deviceTags.map((d) => (
         <Badge key={d} tone="tag">
           {t(`devices.${d}`)}

@@ -42,10 +42,12 @@ type ThreadFields = {
   acceptedPostId: string | null;
   replyCount: number;
   createdAt: Date;
+  archivedFrom: string | null;
 };
 const THREAD_COLUMNS = Prisma.sql`t.id, t.title, t.language, t.device_tags AS "deviceTags",
   t.eservice_tags AS "eserviceTags", t.tags, t.pinned, t.locked_at AS "lockedAt", t.hidden_at AS "hiddenAt",
-  t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt"`;
+  t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.created_at AS "createdAt",
+  t.archived_from AS "archivedFrom"`;
 
 type ThreadListRow = ThreadFields & {
   hasVerified: boolean;

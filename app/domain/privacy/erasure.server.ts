@@ -264,6 +264,8 @@ async function removeOwnRows(tx: Tx, userId: string): Promise<string[]> {
   await tx.ssoIdentity.deleteMany(mine);
   await tx.passwordReset.deleteMany(mine);
   await tx.calendarFeed.deleteMany(mine);
+  // Which Workplace account they were (an import's record): the link to the person goes too.
+  await tx.archiveItem.deleteMany({ where: { kind: 'member', localId: userId } });
   await tx.userRole.deleteMany(mine);
   await tx.userSupportPoint.deleteMany(mine);
   await tx.notification.deleteMany(mine);

@@ -24,6 +24,16 @@ function fileFor(id: string) {
   return path.resolve(env().UPLOAD_DIR, id.slice(0, 2), `${id}.webp`);
 }
 
+/** Whether storeImage would take these bytes as a picture (an import's dry run asks). */
+export async function isPicture(bytes: Uint8Array): Promise<boolean> {
+  if (bytes.byteLength === 0 || bytes.byteLength > maxImageBytes()) return false;
+  const format = await sharp(bytes)
+    .metadata()
+    .then((m) => m.format)
+    .catch(() => undefined);
+  return Boolean(format && ACCEPTED_FORMATS.has(format));
+}
+
 /** scope "library" or "briefing": served only to those who may read a material or briefing using it. */
 export async function storeImage(
   owner: AuthUser,
