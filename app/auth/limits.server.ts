@@ -28,6 +28,8 @@ export const LIMITS = {
   'forum-post': { hits: 1, windowMs: MIN_SECONDS_BETWEEN_POSTS * 1000 },
   upload: { hits: 30, windowMs: 10 * MINUTE },
   rsvp: { hits: 30, windowMs: 10 * MINUTE },
+  // Signing up for and cancelling shifts: a season's planning is a few dozen, a script is more.
+  shift: { hits: 60, windowMs: 10 * MINUTE },
   'eservice-feedback': { hits: 10, windowMs: 10 * MINUTE },
   'briefing-question': { hits: 10, windowMs: 10 * MINUTE },
   // Far above what a person logs (one every ten seconds), far below what a runaway script sends.

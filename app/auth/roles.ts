@@ -35,6 +35,9 @@ export const PERMISSION_KEYS = [
   'reports:read',
   'support-points:read',
   'support-points:manage',
+  // The roster (ADR 030): help slots at points, and signing up for shifts in them.
+  'roster:manage',
+  'roster:sign-up',
 ] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 
@@ -62,7 +65,7 @@ const TRAINING: Grants = {
 
 export const ROLE_GRANTS: Record<RoleKey, Grants> = {
   // Logs the guidance sessions they give and sees their own figures.
-  adviser: { ...MEMBER, 'guidance:log': 'all' },
+  adviser: { ...MEMBER, 'guidance:log': 'all', 'roster:sign-up': 'all' },
   trainer: { ...MEMBER, ...TRAINING },
   // Only for the e-services they are a contact of (checked with the e-service).
   eservice_rep: { ...MEMBER, 'briefings:write': 'all' },
@@ -75,6 +78,8 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
     'member:change-role': 'organisation',
     'member:erase': 'organisation',
     'reports:read': 'organisation',
+    // The slots their organisation staffs.
+    'roster:manage': 'organisation',
   },
   coordinator: {
     ...MEMBER,
@@ -92,6 +97,7 @@ export const ROLE_GRANTS: Record<RoleKey, Grants> = {
     'eservices:manage': 'all',
     'reports:read': 'all',
     'support-points:manage': 'all',
+    'roster:manage': 'all',
   },
   // The installation: organisations, the audit log, the mail outbox, every role.
   admin: {

@@ -18,6 +18,7 @@ export function navigationFor(user: AuthUser | null, waiting: { moderation?: num
     items.push({ to: '/reports', labelKey: 'nav.reports' });
   if (user.permissions['support-points:read'])
     items.push({ to: '/support-points', labelKey: 'nav.supportPoints' });
+  if (user.permissions['roster:sign-up']) items.push({ to: '/shifts', labelKey: 'nav.shifts' });
   // Everyone finds the others: who at Kallio library speaks Arabic (issue 21).
   items.push({ to: '/people', labelKey: 'nav.people' });
   if (user.permissions['announcements:manage'])

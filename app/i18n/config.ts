@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'accessibility',
   'help',
   'privacy',
+  'roster',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const TIME_ZONE = 'Europe/Helsinki';

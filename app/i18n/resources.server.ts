@@ -15,6 +15,7 @@ import enSupportPoints from '../../locales/en/supportPoints.json';
 import enAccessibility from '../../locales/en/accessibility.json';
 import enHelp from '../../locales/en/help.json';
 import enPrivacy from '../../locales/en/privacy.json';
+import enRoster from '../../locales/en/roster.json';
 import fiAdmin from '../../locales/fi/admin.json';
 import fiAuth from '../../locales/fi/auth.json';
 import fiCommon from '../../locales/fi/common.json';
@@ -32,6 +33,7 @@ import fiSupportPoints from '../../locales/fi/supportPoints.json';
 import fiAccessibility from '../../locales/fi/accessibility.json';
 import fiHelp from '../../locales/fi/help.json';
 import fiPrivacy from '../../locales/fi/privacy.json';
+import fiRoster from '../../locales/fi/roster.json';
 import svAdmin from '../../locales/sv/admin.json';
 import svAuth from '../../locales/sv/auth.json';
 import svCommon from '../../locales/sv/common.json';
@@ -49,6 +51,7 @@ import svSupportPoints from '../../locales/sv/supportPoints.json';
 import svAccessibility from '../../locales/sv/accessibility.json';
 import svHelp from '../../locales/sv/help.json';
 import svPrivacy from '../../locales/sv/privacy.json';
+import svRoster from '../../locales/sv/roster.json';
 import type { Language, Namespace } from './config';
 
 export const resources: Record<Language, Record<Namespace, Record<string, unknown>>> = {
@@ -70,6 +73,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     accessibility: fiAccessibility,
     help: fiHelp,
     privacy: fiPrivacy,
+    roster: fiRoster,
   },
   sv: {
     common: svCommon,
@@ -89,6 +93,7 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     accessibility: svAccessibility,
     help: svHelp,
     privacy: svPrivacy,
+    roster: svRoster,
   },
   en: {
     common: enCommon,
@@ -108,5 +113,6 @@ export const resources: Record<Language, Record<Namespace, Record<string, unknow
     accessibility: enAccessibility,
     help: enHelp,
     privacy: enPrivacy,
+    roster: enRoster,
   },
 };

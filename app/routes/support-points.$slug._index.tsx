@@ -11,6 +11,8 @@ import { findSupportPoint, supportPointHours } from '~/domain/support-points/sup
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
 import { districtName } from '~/domain/support-points/districts';
+import { HelpTimes } from '~/components/roster/help-times';
+import { mayAddSlots, pointRoster } from '~/domain/roster/slots.server';
 
 /** One support point: where and when, in which languages, who usually helps there. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,13 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     sessions: await sessionCount({ supportPointId: point.id }, yearAgo),
+    helpTimes: point.active ? await pointRoster(user, point.id) : [],
+    viewerId: user.id,
+    canSignUp: can(user, 'roster:sign-up'),
+    canAddSlots: point.active && mayAddSlots(user),
     feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
     canManage,
   });
 }
 
 export default function SupportPointPage() {
-  const { point, sessions, feedback, canManage } = useLoaderData<typeof loader>();
+  const { point, sessions, feedback, canManage, helpTimes, viewerId, canSignUp, canAddSlots } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   return (
@@ -84,6 +91,15 @@ export default function SupportPointPage() {
           </Link>
         ) : null}
       </p>
+      {point.active ? (
+        <HelpTimes
+          times={helpTimes}
+          pointSlug={point.slug}
+          viewerId={viewerId}
+          canSignUp={canSignUp}
+          canAddSlots={canAddSlots}
+        />
+      ) : null}
       <h2>{t('advisers')}</h2>
       {point.advisers.length ? (
         <ul className="plain-list">

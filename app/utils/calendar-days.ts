@@ -7,7 +7,13 @@ export function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** A `@db.Date` column's value (midnight UTC) as the day it is. */
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** ISO weekday of a day: 1 Monday … 7 Sunday. */
+export function isoWeekday(day: string): number {
+  return dayDate(day).getUTCDay() || 7;
+}
 
 export function addDays(day: string, days: number): string {
   const d = dayDate(day);

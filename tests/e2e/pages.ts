@@ -84,6 +84,9 @@ export const LIBRARY = [
   '/support-points/oodi',
   '/support-points/new',
   '/support-points/oodi/edit',
+  // The roster (axe in roster.test.ts).
+  '/shifts',
+  '/support-points/oodi/slots/new',
 ];
 
 export async function detailPages(page: Page) {

@@ -166,6 +166,7 @@ describe('a failed submit on a phone', () => {
     await expectSummaryInView(page, '/forum/new', 'main form button[type=submit]');
     await expectSummaryInView(page, '/events/new', 'main form button[type=submit]');
     await expectSummaryInView(page, '/support-points/new', 'main form button[type=submit]');
+    await expectSummaryInView(page, '/support-points/oodi/slots/new', 'main form button[type=submit]');
     await expectSummaryInView(page, '/reports/log', 'form.guidance-form button[type=submit]');
     await expectSummaryInView(page, '/accessibility', 'main form button[type=submit]');
   });

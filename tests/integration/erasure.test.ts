@@ -13,7 +13,14 @@ import * as membersRoute from '~/routes/members._index';
 import * as memberRoute from '~/routes/members.$id';
 import * as threadRoute from '~/routes/forum.t.$id';
 import * as dataRoute from '~/routes/profile.data';
-import { makeCategory, makeGuidanceSession, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import {
+  makeCategory,
+  makeGuidanceSession,
+  makeOrganisation,
+  makeSupportPoint,
+  makeThread,
+  makeUser,
+} from '#tests/factories';
 import { callAction, callLoader, cookieFor, json, makeRequest } from '#tests/helpers';
 
 // Erasure (issue 16 item 3, ADR 027): what a member's removal leaves behind, checked in every
@@ -93,6 +100,27 @@ async function memberWithTraces() {
       rating: 5,
       language: 'fi',
       date: new Date('2026-11-30'),
+    },
+  });
+  // A help time they added, and a shift they took and cancelled with their number in the reason.
+  const point = await makeSupportPoint(db);
+  const slot = await db.helpSlot.create({
+    data: {
+      supportPointId: point.id,
+      weekdays: [2],
+      startsAt: '10:00',
+      endsAt: '12:00',
+      validFrom: new Date('2026-11-01'),
+      createdById: user.id,
+    },
+  });
+  await db.shift.create({
+    data: {
+      slotId: slot.id,
+      date: new Date('2026-12-08'),
+      userId: user.id,
+      cancelledAt: new Date(),
+      cancelReason: `Sairastuin, soita ${person.phone}`,
     },
   });
   await db.invite.create({

@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
+import { helsinkiToday } from '~/i18n/format';
+import { addDays, dayDate } from '~/utils/calendar-days';
 import {
   makeCategory,
   makeMaterial,
@@ -109,6 +111,11 @@ import * as supportPoints from '~/routes/support-points._index';
 import * as supportPoint from '~/routes/support-points.$slug._index';
 import * as supportPointNew from '~/routes/support-points.new';
 import * as supportPointEdit from '~/routes/support-points.$slug.edit';
+import * as slotNew from '~/routes/support-points.$slug.slots.new';
+import * as slotEdit from '~/routes/support-points.$slug.slots.$id';
+import * as myShifts from '~/routes/shifts._index';
+import * as shiftSignUp from '~/routes/shifts.new';
+import * as shiftCancel from '~/routes/shifts.$id.cancel';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 type Who = 'anonymous' | RoleKey | 'otherOrgAdmin' | 'twoRoles';
@@ -133,6 +140,9 @@ let ids: {
   session: string;
   sessionCode: string;
   point: string;
+  slot: string;
+  slotDay: string;
+  shift: string;
   failedJob: string;
 };
 
@@ -806,6 +816,44 @@ const CASES: Case[] = [
       }),
     expect: ['login', 404, 404, 404, 404, 200, 200, 404],
   },
+  // The roster (ADR 030): every adviser signs up (an org admin who is only a trainer besides
+  // does not advise); coordinators keep every slot, org admins their organisation's.
+  {
+    name: 'GET /shifts',
+    run: get(myShifts, '/shifts'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+    twoRoles: 404,
+  },
+  {
+    name: 'GET /shifts/new',
+    run: (cookie) =>
+      callLoader(shiftSignUp, makeRequest(`/shifts/new?slot=${ids.slot}&date=${ids.slotDay}`, { cookie })),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+    twoRoles: 404,
+  },
+  {
+    name: "GET /shifts/:id/cancel (an adviser's shift of org A)",
+    run: (cookie) =>
+      callLoader(shiftCancel, makeRequest(`/shifts/${ids.shift}/cancel`, { cookie }), { id: ids.shift }),
+    expect: ['login', 404, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    name: 'GET /support-points/:slug/slots/new',
+    run: (cookie) =>
+      callLoader(slotNew, makeRequest(`/support-points/${ids.point}/slots/new`, { cookie }), {
+        slug: ids.point,
+      }),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
+  {
+    name: "GET /support-points/:slug/slots/:id (org A's slot)",
+    run: (cookie) =>
+      callLoader(slotEdit, makeRequest(`/support-points/${ids.point}/slots/${ids.slot}`, { cookie }), {
+        slug: ids.point,
+        id: ids.slot,
+      }),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 404],
+  },
 ];
 
 const cookies = new Map<Who, string | undefined>();
@@ -891,6 +939,9 @@ beforeAll(async () => {
     session: '',
     sessionCode: '',
     point: '',
+    slot: '',
+    slotDay: '',
+    shift: '',
     failedJob: '',
   };
   cookies.set('anonymous', undefined);
@@ -960,6 +1011,24 @@ beforeAll(async () => {
     },
   });
   Object.assign(ids, { session: session.id, sessionCode: session.feedbackCode, point: point.slug });
+  const slotDay = addDays(helsinkiToday(), 2);
+  const slot = await db.helpSlot.create({
+    data: {
+      supportPointId: point.id,
+      organisationId: ids.orgA,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startsAt: '10:00',
+      endsAt: '12:00',
+      validFrom: dayDate(helsinkiToday()),
+      needed: 9,
+    },
+  });
+  // Someone else's shift: no other member may see or cancel it.
+  const shiftOwner = await makeUser(db, { role: 'adviser', organisationId: ids.orgA });
+  const shift = await db.shift.create({
+    data: { slotId: slot.id, date: dayDate(slotDay), userId: shiftOwner.id },
+  });
+  Object.assign(ids, { slot: slot.id, slotDay, shift: shift.id });
   ids.feedback = (
     await db.fieldFeedback.create({
       data: {

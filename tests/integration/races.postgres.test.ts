@@ -5,16 +5,34 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getUser, type AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { respond } from '~/domain/events/rsvp.server';
+import { signUp } from '~/domain/roster/shifts.server';
+import { addDays, dayDate } from '~/utils/calendar-days';
 import { helsinkiToday } from '~/i18n/format';
 import * as newEventRoute from '~/routes/events.new';
 import * as saveRoute from '~/routes/reports.log.save';
 import { makeOrganisation, makeSupportPoint, makeUser, TEST_META } from '#tests/factories';
-import { callAction, cookieFor, json, loginAs, makeRequest } from '#tests/helpers';
+import { callAction, cookieFor, json, loginAs, makeRequest, memberAsActor } from '#tests/helpers';
 
 let orgId: string;
 beforeAll(async () => {
   orgId = (await makeOrganisation(db)).id;
 });
+
+/** A help time every day at a new point, needing `needed` advisers, and a day three days ahead. */
+async function dailySlot(needed: number) {
+  const point = await makeSupportPoint(db);
+  const slot = await db.helpSlot.create({
+    data: {
+      supportPointId: point.id,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startsAt: '10:00',
+      endsAt: '12:00',
+      validFrom: dayDate(helsinkiToday()),
+      needed,
+    },
+  });
+  return { slot, day: addDays(helsinkiToday(), 3) };
+}
 
 describe('races on a PostgreSQL server', () => {
   it('50 simultaneous answers for 20 places: exactly 20 going, 30 waiting in order, one row each', async () => {
@@ -49,6 +67,43 @@ describe('races on a PostgreSQL server', () => {
     expect(results.filter((r) => r.ok && r.status === 'going')).toHaveLength(20);
     expect(results.filter((r) => r.ok && r.status === 'waitlist')).toHaveLength(30);
     expect(await db.eventRsvp.count({ where: { eventId: id } })).toBe(50);
+  });
+
+  it('six advisers take the last two places of a help time at once: exactly two get them', async () => {
+    const { slot, day } = await dailySlot(3);
+    const first = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    expect(
+      (
+        await signUp(await memberAsActor(first.id), {
+          slotId: slot.id,
+          date: day,
+          repeat: 'once',
+          until: null,
+        })
+      ).ok,
+    ).toBe(true);
+    const people = await Promise.all(
+      Array.from({ length: 6 }, () => makeUser(db, { role: 'adviser', organisationId: orgId })),
+    );
+    const actors = await Promise.all(people.map((p) => memberAsActor(p.id)));
+    const results = await Promise.all(
+      actors.map((a) => signUp(a, { slotId: slot.id, date: day, repeat: 'once', until: null })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(4);
+    expect(await db.shift.count({ where: { slotId: slot.id, cancelledAt: null } })).toBe(3);
+  });
+
+  it('one adviser tapping sign-up four times at once holds one place', async () => {
+    const { slot, day } = await dailySlot(5);
+    const actor = await memberAsActor((await makeUser(db, { role: 'adviser', organisationId: orgId })).id);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        signUp(actor, { slotId: slot.id, date: day, repeat: 'once', until: null }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.shift.count({ where: { slotId: slot.id } })).toBe(1);
   });
 
   it('six simultaneous saves of one guidance entry (a double tap on a slow line) store it once', async () => {

@@ -92,6 +92,11 @@ function expectedAfter(role: LadderRole, contact: boolean): Grants {
   // Added later (issue 16 item 3): erasing accounts, org admins in their own organisation.
   if (role === 'admin') grants['member:erase'] = 'all';
   if (role === 'org_admin') grants['member:erase'] = 'organisation';
+  // Added later (issue 17, the roster): every adviser signs up for shifts (every old role
+  // advised); coordinators keep every help slot, org admins their organisation's.
+  grants['roster:sign-up'] = 'all';
+  if (role === 'coordinator' || role === 'admin') grants['roster:manage'] = 'all';
+  else if (role === 'org_admin') grants['roster:manage'] = 'organisation';
   return grants;
 }
 

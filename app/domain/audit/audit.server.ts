@@ -21,7 +21,8 @@ export type AuditEntry = {
     | 'briefing'
     | 'event'
     | 'announcement'
-    | 'support_point';
+    | 'support_point'
+    | 'help_slot';
   targetId?: string;
   organisationId?: string | null;
   ip?: string;

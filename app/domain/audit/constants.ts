@@ -63,5 +63,7 @@ export const AUDIT_ACTIONS = [
   'erasure_requested',
   'erasure_cancelled',
   'member_erased',
+  'help_slot_create',
+  'help_slot_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

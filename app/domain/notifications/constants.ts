@@ -21,6 +21,7 @@ export const NOTIFICATION_TYPES = [
   'forum_flagged',
   'forum_flagged_personal_data',
   'mail_failing',
+  'shift_cancelled',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -54,6 +55,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, Channel> = {
   forum_flagged_personal_data: 'email',
   // Said in the app: the e-mail that would say it is what fails.
   mail_failing: 'app',
+  // A cancelled shift may leave a point empty tomorrow: those who can fill it hear at once.
+  shift_cancelled: 'email',
 };
 
 /** Types told in the app only, whatever the member chose for everything else. */
@@ -93,6 +96,7 @@ export const TYPE_NEEDS: Record<NotificationType, PermissionKey> = {
   forum_flagged: 'forum:moderate',
   forum_flagged_personal_data: 'forum:moderate',
   mail_failing: 'outbox:read',
+  shift_cancelled: 'support-points:read',
 };
 
 /**

@@ -281,6 +281,8 @@ async function removeOwnRows(tx: Tx, userId: string): Promise<string[]> {
   await tx.briefingRead.deleteMany(mine);
   await tx.feedbackSeen.deleteMany(mine);
   await tx.eventRsvp.deleteMany(mine);
+  // Their shifts, with the reasons they gave for cancelling; the slots they added stay, unsigned.
+  await tx.shift.deleteMany(mine);
   await tx.eventOrganiser.deleteMany(mine);
   await tx.eServiceContact.deleteMany(mine);
   // The invitation they joined with holds their address.
@@ -297,6 +299,7 @@ async function unlinkEverywhere(tx: Tx, member: { id: string; email: string; nam
   await tx.guidanceSession.updateMany({ where: { adviserId: member.id }, data: { adviserId: null } });
   await tx.residentFeedback.updateMany({ where: { adviserId: member.id }, data: { adviserId: null } });
   await tx.userRole.updateMany({ where: { grantedById: member.id }, data: { grantedById: null } });
+  await tx.helpSlot.updateMany({ where: { createdById: member.id }, data: { createdById: null } });
   await tx.briefingQuestion.updateMany({ where: { answeredById: member.id }, data: { answeredById: null } });
   await tx.email.deleteMany({ where: { to: member.email } });
   await tx.rateLimit.deleteMany({

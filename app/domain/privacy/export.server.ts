@@ -58,6 +58,8 @@ const OWNER: Record<string, string> = {
   event: 'created_by_id',
   event_organiser: 'user_id',
   event_rsvp: 'user_id',
+  help_slot: 'created_by_id',
+  shift: 'user_id',
   briefing: 'created_by_id',
   briefing_version: 'published_by_id',
   briefing_read: 'user_id',

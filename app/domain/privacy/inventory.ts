@@ -45,6 +45,8 @@ export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
       'event',
       'event_organiser',
       'event_rsvp',
+      'help_slot',
+      'shift',
       'briefing',
       'briefing_version',
       'briefing_read',

@@ -1,0 +1,258 @@
+import type { AuthUser } from '~/auth/guards.server';
+import { ROLE_GRANTS, ROLE_KEYS, type RoleKey } from '~/auth/roles';
+import { hitLimit, tooMany } from '~/auth/limits.server';
+import { db, type Tx } from '~/db.server';
+import { notify } from '~/domain/notifications/notify.server';
+import { helsinkiToday } from '~/i18n/format';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
+import { SIGN_UP_MAX_DAYS } from './constants';
+import { addDays, dayDate, isoDay, isoWeekday } from '~/utils/calendar-days';
+import { happensOn, slotDates, slotTimes } from './recurrence';
+import { ruleOf } from './slots.server';
+import { helpTime } from './when';
+import { isUuid } from '~/utils/ids';
+
+// Shifts: an adviser's place in a slot on one day (ADR 030). The slot's row is locked while a
+// sign-up counts the places, so when three advisers take the last two places at once exactly
+// two get them; the unique index keeps one live shift per adviser, slot and day.
+
+/** What a slot's days are computed from (ruleOf), and its size. */
+const RULE_SELECT = {
+  id: true,
+  weekdays: true,
+  startsAt: true,
+  endsAt: true,
+  validFrom: true,
+  validUntil: true,
+  exceptions: true,
+  needed: true,
+} as const;
+
+export type SignUp = { slotId: string; date: string; repeat: 'once' | 'weekly'; until: string | null };
+
+/** Signs the adviser up for one day or every week until a day; full days are skipped and said. */
+export async function signUp(
+  actor: AuthUser,
+  request: SignUp,
+  today = helsinkiToday(),
+): Promise<Result<{ dates: string[]; full: string[] }>> {
+  if (!actor.permissions['roster:sign-up'] || !isUuid(request.slotId)) return NOT_FOUND;
+  const slot = await db.helpSlot.findUnique({
+    where: { id: request.slotId },
+    select: {
+      ...RULE_SELECT,
+      supportPoint: { select: { active: true } },
+    },
+  });
+  if (!slot || !slot.supportPoint.active) return NOT_FOUND;
+  const rule = ruleOf(slot);
+  if (request.date < today || !happensOn(rule, request.date)) return refuse('roster:errors.noSlotThatDay');
+  let dates = [request.date];
+  if (request.repeat === 'weekly') {
+    const until = request.until;
+    if (!until) return refuse('validation.required', { field: 'until' });
+    if (until < request.date) return refuse('roster:errors.untilBeforeFrom', { field: 'until' });
+    if (until > addDays(today, SIGN_UP_MAX_DAYS))
+      return refuse('roster:errors.untilTooFar', { field: 'until', values: { days: SIGN_UP_MAX_DAYS } });
+    const weekday = isoWeekday(request.date);
+    dates = slotDates(rule, request.date, until).filter((d) => isoWeekday(d) === weekday);
+  }
+  const rate = await hitLimit('shift', actor.id);
+  if (!rate.allowed) return tooMany(rate, 'roster:errors.tooMany', 'form');
+  const outcome = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM help_slot WHERE id = ${slot.id}::uuid FOR UPDATE`;
+    const taken = await tx.shift.groupBy({
+      by: ['date'],
+      where: { slotId: slot.id, cancelledAt: null, date: { in: dates.map(dayDate) } },
+      _count: { _all: true },
+    });
+    const mine = await tx.shift.findMany({
+      where: { slotId: slot.id, userId: actor.id, cancelledAt: null, date: { in: dates.map(dayDate) } },
+      select: { date: true },
+    });
+    const countOn = new Map(taken.map((t) => [isoDay(t.date), t._count._all]));
+    const already = new Set(mine.map((m) => isoDay(m.date)));
+    const free = dates.filter((d) => !already.has(d) && (countOn.get(d) ?? 0) < slot.needed);
+    await tx.shift.createMany({
+      data: free.map((d) => ({ slotId: slot.id, date: dayDate(d), userId: actor.id })),
+    });
+    return { free, full: dates.filter((d) => !already.has(d) && !free.includes(d)), already };
+  });
+  if (!outcome.free.length)
+    return outcome.already.size
+      ? refuse('roster:errors.alreadySignedUp', { status: 409 })
+      : refuse('roster:errors.full', { status: 409 });
+  return { ok: true, dates: outcome.free, full: outcome.full };
+}
+
+/**
+ * Cancels one of the adviser's own coming shifts with a reason. Told: the others on the same
+ * shift and whoever keeps the slot (the member who added it, and members with the right to keep
+ * it who usually work at the point).
+ */
+export async function cancelShift(
+  actor: AuthUser,
+  shiftId: string,
+  reason: string,
+  today = helsinkiToday(),
+): Promise<Result<{ date: string; pointSlug: string }>> {
+  if (!isUuid(shiftId)) return NOT_FOUND;
+  const shift = await db.shift.findUnique({
+    where: { id: shiftId },
+    select: {
+      id: true,
+      userId: true,
+      date: true,
+      cancelledAt: true,
+      slot: {
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          organisationId: true,
+          createdById: true,
+          supportPoint: { select: { id: true, slug: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!shift || shift.userId !== actor.id || shift.cancelledAt) return NOT_FOUND;
+  const date = isoDay(shift.date);
+  if (date < today) return refuse('roster:errors.pastShift', { status: 409 });
+  const rate = await hitLimit('shift', actor.id);
+  if (!rate.allowed) return tooMany(rate, 'roster:errors.tooMany', 'reason');
+  const { slot } = shift;
+  await db.$transaction(async (tx) => {
+    const changed = await tx.shift.updateMany({
+      where: { id: shift.id, cancelledAt: null },
+      data: { cancelledAt: new Date(), cancelReason: reason },
+    });
+    if (!changed.count) return;
+    await notify(tx, {
+      type: 'shift_cancelled',
+      recipientIds: (await toldOfCancellation(tx, slot, date)).filter((id) => id !== actor.id),
+      actorName: actor.name,
+      title: Object.fromEntries(
+        (['fi', 'sv', 'en'] as const).map((l) => [
+          l,
+          `${slot.supportPoint.name}, ${helpTime(date, slot.startsAt, slot.endsAt, l)}`,
+        ]),
+      ) as { fi: string; sv: string; en: string },
+      url: `/support-points/${slot.supportPoint.slug}#help-times`,
+      detail: reason,
+      data: { date, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    });
+  });
+  return { ok: true, date, pointSlug: slot.supportPoint.slug };
+}
+
+async function toldOfCancellation(
+  tx: Tx,
+  slot: {
+    id: string;
+    organisationId: string | null;
+    createdById: string | null;
+    supportPoint: { id: string };
+  },
+  date: string,
+): Promise<string[]> {
+  const coVolunteers = await tx.shift.findMany({
+    where: { slotId: slot.id, date: dayDate(date), cancelledAt: null },
+    select: { userId: true },
+  });
+  // Keepers of the slot who work at the point: coordinators, and org admins of its organisation.
+  const keepers = await tx.user.findMany({
+    where: {
+      status: 'active',
+      supportPoints: { some: { supportPointId: slot.supportPoint.id } },
+      roles: { some: { role: { key: { in: ROLE_KEYS.filter((r) => ROLE_GRANTS[r]['roster:manage']) } } } },
+    },
+    select: { id: true, organisationId: true, roles: { select: { role: { select: { key: true } } } } },
+  });
+  const keeperIds = keepers
+    .filter((k) =>
+      k.roles.some(({ role }) => {
+        const scope = ROLE_GRANTS[role.key as RoleKey]?.['roster:manage'];
+        return scope === 'all' || (scope === 'organisation' && k.organisationId === slot.organisationId);
+      }),
+    )
+    .map((k) => k.id);
+  return [
+    ...coVolunteers.map((c) => c.userId),
+    ...keeperIds,
+    ...(slot.createdById ? [slot.createdById] : []),
+  ];
+}
+
+/** The adviser's coming shifts (today's until they end), soonest first. */
+export async function myShifts(userId: string, now = new Date()) {
+  const today = helsinkiToday(now);
+  const shifts = await db.shift.findMany({
+    where: { userId, cancelledAt: null, date: { gte: dayDate(today) } },
+    orderBy: [{ date: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      date: true,
+      slot: {
+        select: {
+          startsAt: true,
+          endsAt: true,
+          needed: true,
+          languages: true,
+          supportPoint: { select: { slug: true, name: true, address: true } },
+          shifts: { where: { cancelledAt: null }, select: { date: true, userId: true } },
+        },
+      },
+    },
+  });
+  return shifts
+    .map((s) => {
+      const date = isoDay(s.date);
+      return {
+        id: s.id,
+        date,
+        ...slotTimes(s.slot, date),
+        startsAt: s.slot.startsAt,
+        endsAt: s.slot.endsAt,
+        point: s.slot.supportPoint,
+        languages: s.slot.languages,
+        needed: s.slot.needed,
+        signedUp: s.slot.shifts.filter((o) => isoDay(o.date) === date).length,
+      };
+    })
+    .filter((s) => s.end > now)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** The adviser's own live shift (for the cancel page), or null. */
+export async function ownShift(actor: AuthUser, shiftId: string) {
+  const shifts = await myShifts(actor.id);
+  return shifts.find((s) => s.id === shiftId) ?? null;
+}
+
+/** One day of a slot, as the sign-up page shows it; null when the slot does not happen then. */
+export async function occurrence(viewerId: string, slotId: string, date: string, today = helsinkiToday()) {
+  if (!isUuid(slotId) || date < today) return null;
+  const slot = await db.helpSlot.findUnique({
+    where: { id: slotId },
+    select: {
+      ...RULE_SELECT,
+      languages: true,
+      supportPoint: { select: { slug: true, name: true, active: true } },
+      shifts: { where: { date: dayDate(date), cancelledAt: null }, select: { userId: true } },
+    },
+  });
+  if (!slot || !slot.supportPoint.active || !happensOn(ruleOf(slot), date)) return null;
+  return {
+    slotId: slot.id,
+    date,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    needed: slot.needed,
+    languages: slot.languages,
+    signedUp: slot.shifts.length,
+    mine: slot.shifts.some((s) => s.userId === viewerId),
+    point: { slug: slot.supportPoint.slug, name: slot.supportPoint.name },
+  };
+}

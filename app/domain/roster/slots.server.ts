@@ -1,0 +1,227 @@
+import type { AuthUser } from '~/auth/guards.server';
+import type { RequestMeta } from '~/auth/request-meta.server';
+import { db } from '~/db.server';
+import { writeAudit } from '~/domain/audit/audit.server';
+import { helsinkiToday } from '~/i18n/format';
+import { NOT_FOUND, refuse, type Result } from '~/utils/result';
+import { ROSTER_DAYS_SHOWN } from './constants';
+import { addDays, dayDate, isoDay } from '~/utils/calendar-days';
+import { slotDates, slotTimes, type SlotRule } from './recurrence';
+import type { SlotInput } from './schema.server';
+
+// Help slots (issue 17, ADR 030): when residents can get help at a support point, how many
+// advisers it needs and which organisation staffs it. Coordinators keep every point's slots;
+// an org admin keeps the slots their organisation staffs.
+
+/** Whether the member may add or change a slot staffed by `organisationId`. */
+export function mayManageSlot(user: AuthUser, organisationId: string | null): boolean {
+  const scope = user.permissions['roster:manage'];
+  return scope === 'all' || (scope === 'organisation' && organisationId === user.organisationId);
+}
+
+/** Whether the member may add slots at all (to a point, for some organisation). */
+export const mayAddSlots = (user: AuthUser) => Boolean(user.permissions['roster:manage']);
+
+const slotSelect = {
+  id: true,
+  supportPointId: true,
+  organisationId: true,
+  weekdays: true,
+  startsAt: true,
+  endsAt: true,
+  validFrom: true,
+  validUntil: true,
+  exceptions: true,
+  languages: true,
+  topics: true,
+  needed: true,
+  createdById: true,
+  organisation: { select: { name: true } },
+} as const;
+
+type SlotRow = {
+  weekdays: number[];
+  startsAt: string;
+  endsAt: string;
+  validFrom: Date;
+  validUntil: Date | null;
+  exceptions: Date[];
+};
+
+export function ruleOf(slot: SlotRow): SlotRule {
+  return {
+    weekdays: slot.weekdays,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    validFrom: isoDay(slot.validFrom),
+    validUntil: slot.validUntil ? isoDay(slot.validUntil) : null,
+    exceptions: slot.exceptions.map(isoDay),
+  };
+}
+
+export async function findSlot(id: string) {
+  return db.helpSlot.findUnique({ where: { id }, select: slotSelect });
+}
+
+/** A slot as its form shows it. */
+export function slotFormValues(slot: NonNullable<Awaited<ReturnType<typeof findSlot>>>) {
+  const rule = ruleOf(slot);
+  return {
+    weekdays: rule.weekdays.map(String),
+    startsAt: rule.startsAt,
+    endsAt: rule.endsAt,
+    validFrom: rule.validFrom,
+    validUntil: rule.validUntil ?? '',
+    exceptions: rule.exceptions.join('\n'),
+    languages: slot.languages,
+    topics: slot.topics,
+    needed: String(slot.needed),
+    organisationId: slot.organisationId ?? '',
+  };
+}
+
+/** Adds (no `slotId`) or changes a slot at a point; audited. */
+export async function saveSlot(
+  actor: AuthUser,
+  pointId: string,
+  slotId: string | null,
+  input: SlotInput,
+  meta: RequestMeta,
+): Promise<Result<{ id: string }>> {
+  const organisationId = input.organisationId ?? null;
+  if (slotId) {
+    const before = await db.helpSlot.findUnique({
+      where: { id: slotId },
+      select: { supportPointId: true, organisationId: true },
+    });
+    if (!before || before.supportPointId !== pointId || !mayManageSlot(actor, before.organisationId))
+      return NOT_FOUND;
+  }
+  if (!mayManageSlot(actor, organisationId))
+    return refuse('roster:errors.notYourOrganisation', { field: 'organisationId', status: 403 });
+  if (
+    organisationId &&
+    !(await db.organisation.findFirst({ where: { id: organisationId, active: true }, select: { id: true } }))
+  )
+    return refuse('validation.invalid', { field: 'organisationId' });
+  const data = {
+    organisationId,
+    weekdays: input.weekdays,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    validFrom: dayDate(input.validFrom),
+    validUntil: input.validUntil ? dayDate(input.validUntil) : null,
+    exceptions: input.exceptions.map(dayDate),
+    languages: input.languages,
+    topics: input.topics,
+    needed: input.needed,
+  };
+  const id = await db.$transaction(async (tx) => {
+    const saved = slotId
+      ? await tx.helpSlot.update({ where: { id: slotId }, data, select: { id: true } })
+      : await tx.helpSlot.create({
+          data: { ...data, supportPointId: pointId, createdById: actor.id },
+          select: { id: true },
+        });
+    await writeAudit(tx, {
+      action: slotId ? 'help_slot_update' : 'help_slot_create',
+      actorId: actor.id,
+      targetType: 'help_slot',
+      targetId: saved.id,
+      organisationId: organisationId ?? undefined,
+      ip: meta.ip,
+      details: { pointId, weekdays: input.weekdays, startsAt: input.startsAt, needed: input.needed },
+    });
+    return saved.id;
+  });
+  return { ok: true, id };
+}
+
+export type Occurrence = {
+  slotId: string;
+  date: string;
+  start: Date;
+  end: Date;
+  startsAt: string;
+  endsAt: string;
+  languages: string[];
+  topics: string[];
+  needed: number;
+  organisation: string | null;
+  advisers: { id: string; name: string }[];
+  mayManage: boolean;
+};
+
+/** A point's help times from today for `days` days, each with who has signed up. */
+export async function pointRoster(
+  viewer: AuthUser,
+  pointId: string,
+  days = ROSTER_DAYS_SHOWN,
+  now = new Date(),
+): Promise<Occurrence[]> {
+  const today = helsinkiToday(now);
+  const last = addDays(today, days - 1);
+  const slots = await db.helpSlot.findMany({
+    where: {
+      supportPointId: pointId,
+      validFrom: { lte: dayDate(last) },
+      OR: [{ validUntil: null }, { validUntil: { gte: dayDate(today) } }],
+    },
+    select: {
+      ...slotSelect,
+      shifts: {
+        where: { cancelledAt: null, date: { gte: dayDate(today), lte: dayDate(last) } },
+        orderBy: { createdAt: 'asc' },
+        select: { date: true, user: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  const occurrences = slots.flatMap((slot) =>
+    slotDates(ruleOf(slot), today, last).map((date): Occurrence => ({
+      slotId: slot.id,
+      date,
+      ...slotTimes(slot, date),
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      languages: slot.languages,
+      topics: slot.topics,
+      needed: slot.needed,
+      organisation: slot.organisation?.name ?? null,
+      advisers: slot.shifts.filter((s) => isoDay(s.date) === date).map((s) => s.user),
+      mayManage: mayManageSlot(viewer, slot.organisationId),
+    })),
+  );
+  // Today's times that are over are no use to anyone.
+  return occurrences.filter((o) => o.end > now).sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** The organisations a member may put in charge of a slot: all for coordinators, else their own. */
+export async function slotOrganisations(user: AuthUser) {
+  const all = await db.organisation.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  });
+  return user.permissions['roster:manage'] === 'all' ? all : all.filter((o) => o.id === user.organisationId);
+}
+
+/** A new slot's form: the point's languages, its host (or the org admin's own organisation). */
+export function newSlotValues(
+  user: AuthUser,
+  point: { languages: string[]; hostOrganisationId: string | null },
+  today = helsinkiToday(),
+) {
+  return {
+    weekdays: [] as string[],
+    startsAt: '10:00',
+    endsAt: '12:00',
+    validFrom: today,
+    validUntil: '',
+    exceptions: '',
+    languages: point.languages,
+    topics: [] as string[],
+    needed: '2',
+    organisationId:
+      user.permissions['roster:manage'] === 'all' ? (point.hostOrganisationId ?? '') : user.organisationId,
+  };
+}
