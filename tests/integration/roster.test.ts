@@ -1,5 +1,8 @@
 // The roster (issue 17, ADR 030): help slots at support points and advisers' shifts in them.
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newFeedToken } from '~/domain/events/calendar-feed.server';
+import * as feedRoute from '~/routes/calendar.$token';
 import { db } from '~/db.server';
 import { slotDates, slotTimes } from '~/domain/roster/recurrence';
 import { cancelShift, signUp } from '~/domain/roster/shifts.server';
@@ -21,7 +24,7 @@ const weekday = String(isoWeekday(firstDay));
 
 let orgA: string;
 let orgB: string;
-let point: { id: string; slug: string };
+let point: { id: string; slug: string; name: string };
 beforeAll(async () => {
   orgA = (await makeOrganisation(db)).id;
   orgB = (await makeOrganisation(db)).id;
@@ -397,5 +400,38 @@ describe('shifts', () => {
       ok: false,
       status: 409,
     });
+  });
+
+  it("a member's calendar feed holds their shifts at Helsinki time, and a cancelled one as cancelled", async () => {
+    const adviser = await makeUser(db, { role: 'adviser', organisationId: orgA, locale: 'sv' });
+    const actor = await memberAsActor(adviser.id);
+    const day = addDays(firstDay, 28);
+    expect((await signUp(actor, { slotId, date: firstDay, repeat: 'once', until: null })).ok).toBe(true);
+    expect((await signUp(actor, { slotId, date: day, repeat: 'once', until: null })).ok).toBe(true);
+    const second = await db.shift.findFirstOrThrow({
+      where: { userId: adviser.id, date: new Date(`${day}T00:00:00Z`) },
+    });
+    expect((await cancelShift(actor, second.id, 'Resa')).ok).toBe(true);
+    const token = await newFeedToken(adviser.id);
+    const response = await callLoader(feedRoute, makeRequest(`/calendar/${token}.ics`), {
+      token: `${token}.ics`,
+    });
+    expect(response.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
+    const entries = calendar.getAllSubcomponents('vevent');
+    const shifts = entries.filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('shift-'));
+    expect(shifts).toHaveLength(2);
+    const [first, cancelled] = shifts.map((v) => new ICAL.Event(v));
+    expect(first!.summary).toBe(`Rådgivningsskift: ${point.name}`);
+    expect(first!.startDate.toJSDate().toISOString()).toBe(
+      slotTimes({ startsAt: '16:00', endsAt: '18:00' }, firstDay).start.toISOString(),
+    );
+    expect(String(shifts[0]!.getFirstPropertyValue('url'))).toContain(`/support-points/${point.slug}`);
+    expect(shifts[0]!.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(cancelled!.startDate.toJSDate().toISOString()).toBe(
+      slotTimes({ startsAt: '16:00', endsAt: '18:00' }, day).start.toISOString(),
+    );
+    expect(shifts[1]!.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });

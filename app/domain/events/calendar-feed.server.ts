@@ -3,10 +3,12 @@ import { memberById } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { visibleWhere, type EventViewer } from './access.server';
 import type { IcsEvent } from './ics.server';
+import { shiftsInFeed } from '~/domain/roster/shifts.server';
 
 // A member's personal calendar address (/calendar/<token>.ics), for a phone to subscribe to. The
 // token is a secret like a password: only its hash is stored, it is shown once, and making a
-// new one revokes the old. The feed holds what they signed up for and the network meetings.
+// new one revokes the old. The feed holds what they signed up for, the network meetings and
+// their shifts at support points.
 
 export async function newFeedToken(userId: string) {
   const token = generateToken();
@@ -65,5 +67,9 @@ export async function feedFor(token: string, now = new Date()) {
       ? joinUrl
       : '',
   }));
-  return { language: user.locale, events: icsEvents };
+  const shifts = await shiftsInFeed(user.id, now);
+  return {
+    language: user.locale,
+    events: [...icsEvents, ...shifts].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+  };
 }

@@ -22,6 +22,8 @@ export type IcsEvent = {
   supportPoint: { name: string; address: string } | null;
   /** Empty unless the member signed up. */
   joinUrl: string;
+  /** Where it is in the app, when it is not an event (a shift: the support point's page). */
+  path?: string;
 };
 
 const HELSINKI_VTIMEZONE = [
@@ -85,7 +87,7 @@ function fold(line: string) {
 }
 
 function vevent(e: IcsEvent, language: string, origin: string, now: Date) {
-  const url = `${origin}/events/${e.id}`;
+  const url = `${origin}${e.path ?? `/events/${e.id}`}`;
   const description = [eventDescription(e, language).text, e.joinUrl, url].filter(Boolean).join('\n\n');
   const location = e.supportPoint
     ? [e.supportPoint.name, e.supportPoint.address].filter(Boolean).join(', ')

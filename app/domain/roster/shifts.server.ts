@@ -10,6 +10,9 @@ import { addDays, dayDate, isoDay, isoWeekday } from '~/utils/calendar-days';
 import { happensOn, slotDates, slotTimes } from './recurrence';
 import { ruleOf } from './slots.server';
 import { helpTime } from './when';
+import type { IcsEvent } from '~/domain/events/ics.server';
+import type { Language } from '~/i18n/config';
+import { resources } from '~/i18n/resources.server';
 import { isUuid } from '~/utils/ids';
 
 // Shifts: an adviser's place in a slot on one day (ADR 030). The slot's row is locked while a
@@ -255,4 +258,54 @@ export async function occurrence(viewerId: string, slotId: string, date: string,
     mine: slot.shifts.some((s) => s.userId === viewerId),
     point: { slug: slot.supportPoint.slug, name: slot.supportPoint.name },
   };
+}
+
+/** "Help shift" in a language, from locales/<lng>/roster.json. */
+const shiftTitle = (language: Language) => String(resources[language].roster.calendarTitle);
+
+/**
+ * The member's shifts as calendar entries (their calendar feed): coming ones and those of the
+ * last two weeks; a cancelled one stays a while as cancelled, so a phone removes it.
+ */
+export async function shiftsInFeed(userId: string, now = new Date()): Promise<IcsEvent[]> {
+  const from = addDays(helsinkiToday(now), -14);
+  const shifts = await db.shift.findMany({
+    where: { userId, date: { gte: dayDate(from) } },
+    orderBy: { date: 'asc' },
+    take: 500,
+    select: {
+      id: true,
+      date: true,
+      createdAt: true,
+      cancelledAt: true,
+      slot: {
+        select: {
+          startsAt: true,
+          endsAt: true,
+          supportPoint: { select: { slug: true, name: true, address: true } },
+        },
+      },
+    },
+  });
+  return shifts.map((s) => {
+    const { start, end } = slotTimes(s.slot, isoDay(s.date));
+    const point = s.slot.supportPoint;
+    return {
+      id: `shift-${s.id}`,
+      titleFi: `${shiftTitle('fi')}: ${point.name}`,
+      titleSv: `${shiftTitle('sv')}: ${point.name}`,
+      titleEn: `${shiftTitle('en')}: ${point.name}`,
+      descriptionFi: '',
+      descriptionSv: '',
+      descriptionEn: '',
+      startsAt: start,
+      endsAt: end,
+      updatedAt: s.cancelledAt ?? s.createdAt,
+      cancelledAt: s.cancelledAt,
+      address: point.address,
+      supportPoint: { name: point.name, address: point.address },
+      joinUrl: '',
+      path: `/support-points/${point.slug}#help-times`,
+    };
+  });
 }
