@@ -251,6 +251,8 @@ describe('shifts', () => {
       await callLoader(myShiftsRoute, makeRequest('/shifts', { cookie })),
     );
     expect(shown.shifts.map((s) => s.date)).toEqual([firstDay, addDays(firstDay, 21), addDays(firstDay, 28)]);
+    // Each counts the advisers on its own day only.
+    expect(shown.shifts.map((s) => s.signedUp)).toEqual([1, 1, 1]);
     // Signing up again for the same day is refused, and so is a day the slot does not have.
     const again = await callAction(
       signUpRoute,

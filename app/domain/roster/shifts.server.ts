@@ -196,6 +196,7 @@ export async function myShifts(userId: string, now = new Date()) {
     take: 200,
     select: {
       id: true,
+      slotId: true,
       date: true,
       slot: {
         select: {
@@ -204,11 +205,23 @@ export async function myShifts(userId: string, now = new Date()) {
           needed: true,
           languages: true,
           supportPoint: { select: { slug: true, name: true, address: true } },
-          shifts: { where: { cancelledAt: null }, select: { date: true, userId: true } },
         },
       },
     },
   });
+  // How many are on each of those days: one count per slot and day, not every shift of the slots.
+  const counts = shifts.length
+    ? await db.shift.groupBy({
+        by: ['slotId', 'date'],
+        where: {
+          cancelledAt: null,
+          slotId: { in: [...new Set(shifts.map((s) => s.slotId))] },
+          date: { gte: shifts[0]!.date, lte: shifts.at(-1)!.date },
+        },
+        _count: { _all: true },
+      })
+    : [];
+  const countOn = new Map(counts.map((c) => [`${c.slotId} ${isoDay(c.date)}`, c._count._all]));
   return shifts
     .map((s) => {
       const date = isoDay(s.date);
@@ -221,7 +234,7 @@ export async function myShifts(userId: string, now = new Date()) {
         point: s.slot.supportPoint,
         languages: s.slot.languages,
         needed: s.slot.needed,
-        signedUp: s.slot.shifts.filter((o) => isoDay(o.date) === date).length,
+        signedUp: countOn.get(`${s.slotId} ${date}`) ?? 0,
       };
     })
     .filter((s) => s.end > now)
