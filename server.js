@@ -179,7 +179,8 @@ async function metrics(req, res) {
     : local && !forwarded;
   if (!authorised) return res.status(404).type('text/plain').send('Not Found');
   try {
-    res.type('text/plain; version=0.0.4').send(await app$.metricsText());
+    const own = `# HELP tukiverkko_public_page_cache_hits_total Public pages served from the short cache.\n# TYPE tukiverkko_public_page_cache_hits_total counter\ntukiverkko_public_page_cache_hits_total ${publicPageHits}\n`;
+    res.type('text/plain; version=0.0.4').send((await app$.metricsText()) + own);
   } catch (error) {
     if (!app$.isDatabaseUnavailable(error)) throw error;
     res.status(503).type('text/plain').send('database unavailable');
@@ -196,6 +197,56 @@ function noStoreByDefault(req, res, next) {
   res.writeHead = function (...args) {
     if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
     return writeHead.apply(this, args);
+  };
+  next();
+}
+
+/**
+ * Pages for the public (a support point's page for residents, linked from the city's site and
+ * from posters' QR codes) are rendered once per few seconds and address, not once per reader:
+ * the answer to a request without cookies that its route marks `Cache-Control: public` is kept
+ * for PUBLIC_PAGE_MS, and served again with the new request's nonce in place of the old one.
+ * A change the app makes (app$.publicPageGeneration) starts afresh at once. ADR 031.
+ */
+const PUBLIC_PAGE_MS = 5_000;
+const publicPages = new Map();
+let publicPageHits = 0;
+function publicPageCache(req, res, next) {
+  if (req.method !== 'GET' || req.headers.cookie || req.headers.authorization) return next();
+  const key = `${app$.publicPageGeneration()} ${req.originalUrl} ${req.headers['accept-language'] ?? ''}`;
+  const kept = publicPages.get(key);
+  if (kept && kept.until > Date.now()) {
+    publicPageHits += 1;
+    for (const [name, value] of kept.headers) res.setHeader(name, value);
+    res.status(200).send(kept.body.replaceAll(kept.nonce, res.locals.nonce));
+    return;
+  }
+  const chunks = [];
+  const write = res.write;
+  const end = res.end;
+  res.write = function (chunk, ...rest) {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+    const cacheable =
+      res.statusCode === 200 &&
+      /^public\b/.test(String(res.getHeader('Cache-Control') ?? '')) &&
+      String(res.getHeader('Content-Type') ?? '').startsWith('text/html') &&
+      !res.hasHeader('Set-Cookie');
+    if (cacheable) {
+      if (publicPages.size >= 1000) publicPages.clear();
+      publicPages.set(key, {
+        until: Date.now() + PUBLIC_PAGE_MS,
+        nonce: res.locals.nonce,
+        body: Buffer.concat(chunks).toString('utf8'),
+        headers: ['Content-Type', 'Cache-Control', 'Vary']
+          .filter((name) => res.hasHeader(name))
+          .map((name) => [name, res.getHeader(name)]),
+      });
+    }
+    return end.call(this, chunk, ...rest);
   };
   next();
 }
@@ -284,7 +335,7 @@ const servePublic = express.static('public', { maxAge: '1h', index: false });
 app.use((req, res, next) =>
   publicEntries.has(req.path.split('/')[1] ?? '') ? servePublic(req, res, next) : next(),
 );
-app.all('*', noStoreByDefault, async (req, res, next) => {
+app.all('*', noStoreByDefault, publicPageCache, async (req, res, next) => {
   res.locals.static = false;
   try {
     const handle = await currentHandler();

@@ -111,3 +111,4 @@ export { beginDraining } from '~/domain/health/health.server';
 export { logger, withRequestContext } from '~/utils/log.server';
 export { recordRequest, metricsText } from '~/domain/health/metrics.server';
 export { isDatabaseUnavailable } from '~/db/availability.server';
+export { rosterGeneration as publicPageGeneration } from '~/domain/roster/public.server';

@@ -5,7 +5,9 @@
 // 500,000 guidance sessions and 100,000 resident answers): the home page, a thread of 20 posts,
 // a forum category, a search, the library list with filters, a material, the events month view,
 // an event and a member's calendar feed, a briefing's reach for its owner, an e-service's
-// feedback queue, the guidance dashboards (8 connections) and logging a session (POST). Prints
+// feedback queue, the guidance dashboards (8 connections), the roster's coverage grid of the
+// network for a month (1,500 points, 6,000 weekly help times, a year of shifts; 8 connections),
+// a point's page for residents, and logging a session (POST). Prints
 // requests/s, latency percentiles, CPU milliseconds per request (the app process and every
 // PostgreSQL process on the machine: they vary far less than requests/s on a shared machine)
 // and SQL statements per request, the server's RSS, the JavaScript a thread reader downloads
@@ -185,6 +187,16 @@ async function benchOne(label, databaseUrl) {
       cookie: coordinatorCookie,
       connections: 8,
     },
+    // Issue 17: the coverage grid of the whole network for a month (6,000 help times, a year of
+    // shifts), and a point's page for residents: as linked from the city's site (no cookie: the
+    // short cache in server.js answers) and as rendered for every request (a language cookie).
+    'coverage grid, whole network, a month (8 conn.)': {
+      path: `/roster?view=month&from=${new Date().toISOString().slice(0, 10)}`,
+      cookie: coordinatorCookie,
+      connections: 8,
+    },
+    "residents' point page (no cookie: cached)": { path: '/p/oodi', cookie: '' },
+    "residents' point page (rendered each time)": { path: '/p/oodi', cookie: 'tk_lng=fi' },
   };
   const rows = [];
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
@@ -201,18 +213,20 @@ async function benchOne(label, databaseUrl) {
         ? { path: entry, cookie }
         : entry;
     const url = `${base}${target}`;
-    const page = await fetch(url, { headers: { Cookie: pageCookie }, redirect: 'manual' });
+    // An empty cookie: a reader without one (no Cookie header at all).
+    const sent = pageCookie ? { cookie: pageCookie } : {};
+    const page = await fetch(url, { headers: sent, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
     const body = await page.text();
     const events = body.match(/BEGIN:VEVENT/g)?.length;
     // Warm-up, then the measured run.
-    await autocannon({ url, connections, duration: 3, headers: { cookie: pageCookie } });
+    await autocannon({ url, connections, duration: 3, headers: sent });
     const [cpuBefore, statementsBefore] = [serverCpuMs(server.pid), await statementsSent(base)];
     const result = await autocannon({
       url,
       connections,
       duration: DURATION,
-      headers: { cookie: pageCookie },
+      headers: sent,
     });
     const [cpuAfter, statementsAfter] = [serverCpuMs(server.pid), await statementsSent(base)];
     // /metrics itself sends statements (queue figures): measured once, taken off.

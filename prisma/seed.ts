@@ -1,7 +1,7 @@
 // Demo and benchmark data. `npm run seed` makes the demo network once (re-running changes
 // nothing); `npm run seed -- --scale national` grows it to 10,000 members, 20,000 forum
 // threads and 400,000 posts for benchmarks.
-import { seedRosterDemo } from './seed-roster';
+import { seedRosterDemo, seedRosterNational } from './seed-roster';
 import { setSecondFactorRoles, syncRolesAndPermissions } from '~/auth/roles.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
 import { ROLE_KEYS, type RoleKey } from '~/auth/roles';
@@ -224,6 +224,7 @@ async function main() {
     await seedBriefingsNational();
     await seedFeedbackNational();
     await seedGuidanceNational();
+    await seedRosterNational();
   }
   printAccounts();
 }

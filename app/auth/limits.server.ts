@@ -40,6 +40,12 @@ export const LIMITS = {
   'resident-feedback:point': { hits: 300, windowMs: DAY },
   'data-export': { hits: 3, windowMs: DAY },
   'accessibility-feedback': { hits: 5, windowMs: HOUR },
+  // Asking advisers to fill one help time: once, then again only after a few hours.
+  'roster-ask': { hits: 1, windowMs: 6 * HOUR },
+  // Referral slips: a busy afternoon at a desk is a dozen.
+  referral: { hits: 60, windowMs: 10 * MINUTE },
+  // The open-data feed, per address: a city server polling every few seconds passes.
+  'open-data': { hits: 300, windowMs: 10 * MINUTE },
 } as const satisfies Record<string, { hits: number; windowMs: number }>;
 
 export type LimitName = keyof typeof LIMITS;

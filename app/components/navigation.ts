@@ -19,6 +19,7 @@ export function navigationFor(user: AuthUser | null, waiting: { moderation?: num
   if (user.permissions['support-points:read'])
     items.push({ to: '/support-points', labelKey: 'nav.supportPoints' });
   if (user.permissions['roster:sign-up']) items.push({ to: '/shifts', labelKey: 'nav.shifts' });
+  if (user.permissions['roster:manage']) items.push({ to: '/roster', labelKey: 'nav.coverage' });
   // Everyone finds the others: who at Kallio library speaks Arabic (issue 21).
   items.push({ to: '/people', labelKey: 'nav.people' });
   if (user.permissions['announcements:manage'])

@@ -43,7 +43,22 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
+// Helsinki's offset changes only on a whole hour: one Intl call per hour, not per instant (the
+// roster's grid of a month asks for tens of thousands of instants). Bounded, as a server lives long.
+const offsetByHour = new Map<number, number>();
+
 function helsinkiOffsetMinutes(instant: number): number {
+  const hour = Math.floor(instant / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offset = offsetAt(hour * 3_600_000);
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetAt(instant: number): number {
   const parts = wallClock.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
@@ -52,6 +67,19 @@ function helsinkiOffsetMinutes(instant: number): number {
 
 /** The instant a Helsinki wall-clock time names ("2026-03-29T03:30"), DST included. */
 export function helsinkiDateTime(local: string): Date {
+  let instant = instantOf.get(local);
+  if (instant === undefined) {
+    if (instantOf.size >= 100_000) instantOf.clear();
+    instant = wallToInstant(local);
+    instantOf.set(local, instant);
+  }
+  return new Date(instant);
+}
+
+// The same few wall-clock times recur (every help time at 10:00 on a day): each is worked out once.
+const instantOf = new Map<string, number>();
+
+function wallToInstant(local: string): number {
   const [date, time = '00:00'] = local.split('T') as [string, string?];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, min] = time.split(':').map(Number) as [number, number];
@@ -64,7 +92,7 @@ export function helsinkiDateTime(local: string): Date {
   const after = wall - helsinkiOffsetMinutes(wall + day) * 60_000;
   const fits = (instant: number) => instant + helsinkiOffsetMinutes(instant) * 60_000 === wall;
   const candidates = [before, after].filter(fits);
-  return new Date(candidates.length ? Math.min(...candidates) : before);
+  return candidates.length ? Math.min(...candidates) : before;
 }
 
 /** The instant a calendar day (YYYY-MM-DD, plus `addDays`) begins in Helsinki, DST included. */

@@ -8,6 +8,7 @@ import { ComingUp } from '~/components/home/coming-up';
 import { navigationFor } from '~/components/navigation';
 import { DateTime, PersonName } from '~/components/ui/misc';
 import { comingUp, feedPage, markFeedSeen } from '~/domain/home/feed.server';
+import { comingShifts } from '~/domain/roster/shifts.server';
 import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
 import { pageTitle } from '~/utils/meta';
 import { done, readForm } from '~/utils/forms.server';
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // cannot let a few home pages take the whole pool.
   const feed = await feedPage(user, { before });
   const upcoming = await comingUp(user);
+  const shifts = await comingShifts(user);
   const announcements = await unreadAnnouncements(user);
   return json({
     name: user.name,
@@ -37,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paged: Boolean(before),
     seenAt: feed.seenAt?.toISOString() ?? null,
     upcoming,
+    shifts,
     announcements,
     canLog: can(user, 'guidance:log'),
   });
@@ -62,6 +65,7 @@ export default function HomePage() {
     paged,
     seenAt,
     upcoming,
+    shifts,
     announcements,
     canLog,
   } = useLoaderData<typeof loader>();
@@ -105,7 +109,7 @@ export default function HomePage() {
           </Form>
         </section>
       ))}
-      <ComingUp events={upcoming} />
+      <ComingUp events={upcoming} shifts={shifts} />
       <section aria-labelledby="feed-heading" className="section">
         <div className="feed__head">
           <h2 id="feed-heading">{t('home.feed.title')}</h2>

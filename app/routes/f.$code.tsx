@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ResidentLanguages } from '~/components/resident/language-switch';
 import { notFound } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { ErrorSummary, RadioGroup, TextAreaField, typed, useFormResult } from '~/components/ui/form';
@@ -15,7 +16,6 @@ import { RatingFace } from '~/components/guidance/rating-face';
 import { findFeedbackTarget, giveResidentFeedback } from '~/domain/guidance/resident-feedback.server';
 import { ResidentFeedbackSchema } from '~/domain/guidance/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
-import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
@@ -58,23 +58,7 @@ export default function ResidentFeedbackPage() {
   const { errors, values } = useFormResult();
   return (
     <div className="page page--narrow resident">
-      <nav aria-label={t('resident.languages')} className="resident__languages">
-        <ul>
-          {LANGUAGES.map((lng) => (
-            <li key={lng}>
-              <a
-                href={`/f/${code}?lng=${lng}`}
-                lang={lng}
-                hrefLang={lng}
-                aria-current={lng === language ? 'true' : undefined}
-                className="button button--secondary"
-              >
-                {LANGUAGE_NAMES[lng]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ResidentLanguages path={`/f/${code}`} current={language} />
       {expired && !thanks ? (
         <>
           <h1>{t('resident.expiredTitle')}</h1>

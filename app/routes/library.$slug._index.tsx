@@ -3,7 +3,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FileList } from '~/components/library/file-list';
-import { PrintButton, PrintFooter } from '~/components/library/print';
+import { PrintFooter } from '~/components/library/print';
+import { PrintButton } from '~/components/ui/print-button';
 import { Notice } from '~/components/ui/form';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { canManageLibrary } from '~/domain/library/access.server';
@@ -174,7 +175,7 @@ export default function MaterialPage() {
           </p>
         ) : null}
         <p className="actions-row no-print">
-          {live ? <PrintButton /> : null}
+          {live ? <PrintButton label={t('material.print')} /> : null}
           <Link to={`/library/${material.slug}/versions`}>{t('versions.title')}</Link>
           {manager ? (
             <>

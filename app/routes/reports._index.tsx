@@ -8,6 +8,8 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { entryChoices } from '~/domain/guidance/sessions.server';
 import { CHART_KEYS, INTERVALS } from '~/domain/reports/constants';
 import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
+import { referralFlows } from '~/domain/roster/referrals.server';
+import { ReferralFlows } from '~/components/roster/referral-flows';
 import { rowLabel } from '~/domain/reports/labels';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
@@ -23,10 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = resolveFilter(new URL(request.url), user);
   if (!filter) throw notFound();
   const language = await getLanguage(request);
-  const [dashboard, choices, organisations] = await Promise.all([
+  const [dashboard, choices, organisations, referrals] = await Promise.all([
     guidanceDashboard(filter, language),
     entryChoices(language),
     filter.scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
+    referralFlows(filter, language),
   ]);
   return json({
     filter: {
@@ -42,13 +45,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: user.organisationName,
     choices: { ...choices, organisations },
     dashboard: forPage(dashboard),
+    referrals,
   });
 }
 
 export default function ReportsPage() {
-  const { filter, scopes, organisationName, choices, dashboard } = useLoaderData<typeof loader>();
+  const { filter, scopes, organisationName, choices, dashboard, referrals } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('reports');
   const { t: tp } = useTranslation('profile');
+  const { t: tr } = useTranslation('roster');
   const ctx = { language: i18n.language, interval: filter.interval, t, tp };
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`);
   const figure = (n: number | null) => (n === null ? t('charts.fewerThan5') : number.format(n));
@@ -65,6 +70,7 @@ export default function ReportsPage() {
           <Link to={`/reports/events?${filterQuery(filter)}`}>{t('attendance.title')}</Link>
         )}
         <Link to="/support-points">{t('supportPointsLink')}</Link>
+        {scopes.includes('mine') ? <Link to="/referrals/new">{tr('referral.makeSlip')}</Link> : null}
       </p>
       <Form method="get" className="filters report-filters" aria-label={t('filters.label')}>
         {scopes.length > 1 ? (
@@ -165,6 +171,7 @@ export default function ReportsPage() {
         trend={dashboard.trend}
         csvHref={`/reports/export?${filterQuery(filter, { chart: 'trend' })}`}
       />
+      <ReferralFlows flows={referrals} figure={figure} />
     </div>
   );
 }

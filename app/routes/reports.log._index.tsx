@@ -75,6 +75,7 @@ export default function GuidanceLogPage() {
   const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
+  const { t: tr } = useTranslation('roster');
   const { errors, values } = useFormResult();
   return (
     <div className="page page--narrow">
@@ -84,6 +85,9 @@ export default function GuidanceLogPage() {
       <h1>{t('log.title')}</h1>
       <HelpLink topic="guidance" />
       <p className="muted">{t('log.lead')}</p>
+      <p>
+        <Link to="/referrals/new">{tr('referral.makeSlip')}</Link>
+      </p>
       <DoneNotice />
       {saved ? (
         <>

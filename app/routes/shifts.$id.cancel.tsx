@@ -1,11 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
-import { ErrorSummary, TextAreaField, typed, useFormResult } from '~/components/ui/form';
+import { ShiftNotePage } from '~/components/roster/shift-note-page';
 import { CancelShiftSchema } from '~/domain/roster/schema.server';
 import { cancelShift, ownShift } from '~/domain/roster/shifts.server';
-import { helpTime } from '~/domain/roster/when';
 import { redirectDone } from '~/utils/done-cookie.server';
 import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
@@ -37,39 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CancelShiftPage() {
   const { shift } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation('roster');
-  const { errors, values } = useFormResult();
+  const { t } = useTranslation('roster');
   return (
-    <div className="page page--narrow">
-      <p className="breadcrumb">
-        <Link to="/shifts">{t('myShifts.title')}</Link>
-      </p>
-      <h1>{t('cancelPage.title')}</h1>
-      <p className="lead">
-        {t('cancelPage.lead', {
-          point: shift.point.name,
-          when: helpTime(shift.date, shift.startsAt, shift.endsAt, i18n.language),
-        })}
-      </p>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="form">
-        <TextAreaField
-          name="reason"
-          label={t('cancelPage.reason')}
-          hint={t('cancelPage.reasonHint')}
-          rows={3}
-          maxLength={500}
-          defaultValue={typed(values, 'reason')}
-          error={errors.reason}
-        />
-        <p className="actions-row">
-          <button type="submit" className="button button--danger">
-            {t('cancelPage.submit')}
-          </button>
-          <Link to="/shifts">{t('cancelPage.back')}</Link>
-        </p>
-      </Form>
-    </div>
+    <ShiftNotePage
+      shift={shift}
+      title={t('cancelPage.title')}
+      field={{ name: 'reason', label: t('cancelPage.reason'), hint: t('cancelPage.reasonHint') }}
+      submit={{ label: t('cancelPage.submit'), danger: true }}
+      back={t('cancelPage.back')}
+    />
   );
 }
 

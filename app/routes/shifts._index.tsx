@@ -1,16 +1,25 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
-import { DoneNotice } from '~/components/ui/form';
+import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
+import { Badge } from '~/components/ui/misc';
+import { ShiftRowSchema } from '~/domain/roster/schema.server';
 import { myShifts } from '~/domain/roster/shifts.server';
+import { shiftsOnOffer, takeShift, withdrawOffer } from '~/domain/roster/swaps.server';
 import { helpTime } from '~/domain/roster/when';
+import { redirectDone } from '~/utils/done-cookie.server';
+import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 
-/** An adviser's coming shifts: where, when, with how many others; each can be cancelled. */
+/**
+ * An adviser's coming shifts (each can be offered for a swap or cancelled) and the shifts
+ * others offer, which they can take.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'roster:sign-up');
   const shifts = await myShifts(user.id);
+  const offers = await shiftsOnOffer(user);
   return json({
     shifts: shifts.map((s) => ({
       id: s.id,
@@ -21,17 +30,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
       point: s.point,
       needed: s.needed,
       signedUp: s.signedUp,
+      offered: s.offered,
+    })),
+    offers: offers.map((o) => ({
+      id: o.id,
+      date: o.date,
+      start: o.start.toISOString(),
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      languages: o.languages,
+      point: { slug: o.point.slug, name: o.point.name, address: o.point.address },
+      usualPoint: o.usualPoint,
+      offeredBy: o.offeredBy,
+      note: o.note,
     })),
   });
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'roster:sign-up');
+  const parsed = parseForm(ShiftRowSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { intent, shiftId } = parsed.data;
+  if (intent === 'withdraw') {
+    const result = await withdrawOffer(user, shiftId);
+    if (!result.ok) return refused(result);
+    return redirectDone('/shifts', 'roster:swap.withdrawn');
+  }
+  const result = await takeShift(user, shiftId);
+  if (!result.ok) return refused(result);
+  return redirectDone('/shifts', { key: 'roster:swap.taken', values: { point: result.pointName } });
+}
+
 export default function MyShiftsPage() {
-  const { shifts } = useLoaderData<typeof loader>();
+  const { shifts, offers } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('roster');
+  const { t: tp } = useTranslation('profile');
+  const { errors } = useFormResult();
   return (
     <div className="page page--narrow">
       <h1>{t('myShifts.title')}</h1>
       <DoneNotice />
+      <ErrorSummary errors={errors} />
       <p className="lead">{t('myShifts.lead')}</p>
       {shifts.length ? (
         <ul className="card-list">
@@ -46,11 +86,27 @@ export default function MyShiftsPage() {
                 {s.point.address}
               </p>
               <p className="muted">{t('myShifts.withOthers', { count: s.signedUp, needed: s.needed })}</p>
-              <p>
-                <Link to={`/shifts/${s.id}/cancel`} className="button button--secondary">
-                  {t('myShifts.cancel')}
-                </Link>
-              </p>
+              {s.offered ? (
+                <>
+                  <p>
+                    <Badge tone="tag">{t('swap.offeredBadge')}</Badge> {t('swap.stillYours')}
+                  </p>
+                  <Form method="post" className="actions-row">
+                    <input type="hidden" name="shiftId" value={s.id} />
+                    <button type="submit" name="intent" value="withdraw" className="button button--secondary">
+                      {t('swap.withdraw')}
+                    </button>
+                    <Link to={`/shifts/${s.id}/cancel`}>{t('myShifts.cancel')}</Link>
+                  </Form>
+                </>
+              ) : (
+                <p className="actions-row">
+                  <Link to={`/shifts/${s.id}/offer`} className="button button--secondary">
+                    {t('swap.offer')}
+                  </Link>
+                  <Link to={`/shifts/${s.id}/cancel`}>{t('myShifts.cancel')}</Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -64,6 +120,50 @@ export default function MyShiftsPage() {
           </p>
         </>
       )}
+      <section aria-labelledby="offered">
+        <h2 id="offered">{t('swap.othersTitle')}</h2>
+        {offers.length ? (
+          <ul className="card-list">
+            {offers.map((o) => (
+              <li key={o.id} className="card">
+                <h3 className="card__title">
+                  <time dateTime={o.start}>{helpTime(o.date, o.startsAt, o.endsAt, i18n.language)}</time>
+                </h3>
+                <p>
+                  <Link to={`/support-points/${o.point.slug}#help-times`}>{o.point.name}</Link>
+                  {o.usualPoint ? <> · {t('swap.yourPoint')}</> : null}
+                  <br />
+                  {o.point.address}
+                </p>
+                <p className="muted">
+                  {t('swap.offeredBy', { name: o.offeredBy })} ·{' '}
+                  {t('languagesOffered', {
+                    languages: o.languages.map((l) => tp(`languages.${l}`)).join(', '),
+                  })}
+                </p>
+                {o.note ? <p className="pre-line">{o.note}</p> : null}
+                <Form method="post">
+                  <input type="hidden" name="shiftId" value={o.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="take"
+                    className="button"
+                    aria-label={t('swap.takeNamed', {
+                      point: o.point.name,
+                      when: helpTime(o.date, o.startsAt, o.endsAt, i18n.language),
+                    })}
+                  >
+                    {t('swap.take')}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('swap.noneOffered')}</p>
+        )}
+      </section>
     </div>
   );
 }

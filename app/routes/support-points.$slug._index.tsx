@@ -10,6 +10,7 @@ import { sessionCount } from '~/domain/reports/dashboard.server';
 import { findSupportPoint, supportPointHours } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
+import { writtenIn } from '~/i18n/written-in';
 import { districtName } from '~/domain/support-points/districts';
 import { HelpTimes } from '~/components/roster/help-times';
 import { mayAddSlots, pointRoster } from '~/domain/roster/slots.server';
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: point.district,
       host: point.hostOrganisation?.name ?? null,
       hours: supportPointHours(point, language),
+      accessibility: writtenIn(point, 'accessibility', language),
       languages: point.languages,
       appointmentNeeded: point.appointmentNeeded,
       active: point.active,
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     helpTimes: point.active ? await pointRoster(user, point.id) : [],
     viewerId: user.id,
     canSignUp: can(user, 'roster:sign-up'),
+    canRefer: can(user, 'guidance:log'),
     canAddSlots: point.active && mayAddSlots(user),
     feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
     canManage,
@@ -53,10 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SupportPointPage() {
-  const { point, sessions, feedback, canManage, helpTimes, viewerId, canSignUp, canAddSlots } =
+  const { point, sessions, feedback, canManage, helpTimes, viewerId, canSignUp, canAddSlots, canRefer } =
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
+  const { t: tr } = useTranslation('roster');
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -78,6 +82,12 @@ export default function SupportPointPage() {
         <dd>{point.appointmentNeeded ? t('appointmentNeeded') : t('noAppointment')}</dd>
         <dt>{t('form.languages')}</dt>
         <dd>{point.languages.map((l) => tp(`languages.${l}`)).join(', ') || '–'}</dd>
+        {point.accessibility.text ? (
+          <>
+            <dt>{t('accessibility')}</dt>
+            <dd lang={point.accessibility.lang}>{point.accessibility.text}</dd>
+          </>
+        ) : null}
         <dt>{t('form.host')}</dt>
         <dd>{point.host ?? '–'}</dd>
         <dt>{t('sessionsYear')}</dt>
@@ -85,6 +95,10 @@ export default function SupportPointPage() {
       </dl>
       <p className="actions-row">
         <Link to={`/reports?point=${point.id}`}>{t('figures')}</Link>
+        {point.active ? <a href={`/p/${point.slug}`}>{t('residentsPage')}</a> : null}
+        {point.active && canRefer ? (
+          <Link to={`/referrals/new?to=${point.slug}`}>{tr('referral.referHere')}</Link>
+        ) : null}
         {canManage ? (
           <Link to={`/support-points/${point.slug}/edit`} className="button button--secondary">
             {t('edit')}

@@ -9,6 +9,9 @@ export const ANONYMOUS = [
   '/invite/not-a-token',
   '/accessibility',
   '/privacy',
+  // Pages for residents (issue 17).
+  '/p/oodi',
+  '/r/demoref0',
 ];
 export const MEMBER = [
   '/',
@@ -87,6 +90,10 @@ export const LIBRARY = [
   // The roster (axe in roster.test.ts).
   '/shifts',
   '/support-points/oodi/slots/new',
+  '/roster',
+  '/roster?view=month',
+  '/roster/gaps',
+  '/referrals/new',
 ];
 
 export async function detailPages(page: Page) {

@@ -116,6 +116,12 @@ import * as slotEdit from '~/routes/support-points.$slug.slots.$id';
 import * as myShifts from '~/routes/shifts._index';
 import * as shiftSignUp from '~/routes/shifts.new';
 import * as shiftCancel from '~/routes/shifts.$id.cancel';
+import * as shiftOffer from '~/routes/shifts.$id.offer';
+import * as coverage from '~/routes/roster._index';
+import * as coverageGaps from '~/routes/roster.gaps';
+import * as publicPoint from '~/routes/p.$slug';
+import * as referralNew from '~/routes/referrals.new';
+import * as referralSlip from '~/routes/r.$code';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 type Who = 'anonymous' | RoleKey | 'otherOrgAdmin' | 'twoRoles';
@@ -142,6 +148,7 @@ let ids: {
   point: string;
   slot: string;
   slotDay: string;
+  referralCode: string;
   shift: string;
   failedJob: string;
 };
@@ -838,6 +845,41 @@ const CASES: Case[] = [
     expect: ['login', 404, 404, 404, 404, 404, 404, 404],
   },
   {
+    name: "GET /shifts/:id/offer (an adviser's shift of org A)",
+    run: (cookie) =>
+      callLoader(shiftOffer, makeRequest(`/shifts/${ids.shift}/offer`, { cookie }), { id: ids.shift }),
+    expect: ['login', 404, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    name: 'GET /roster (coverage)',
+    run: get(coverage, '/roster?view=month'),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
+  {
+    name: 'GET /roster/gaps',
+    run: get(coverageGaps, '/roster/gaps'),
+    expect: ['login', 404, 404, 404, 200, 200, 200, 200],
+  },
+  {
+    name: "GET /p/:slug (residents' page, public)",
+    run: (cookie) => callLoader(publicPoint, makeRequest(`/p/${ids.point}`, { cookie }), { slug: ids.point }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+    twoRoles: 200,
+  },
+  {
+    name: 'GET /referrals/new',
+    run: get(referralNew, '/referrals/new'),
+    expect: ['login', 200, 200, 200, 200, 200, 200, 200],
+    twoRoles: 404,
+  },
+  {
+    name: 'GET /r/:code (a referral slip, public)',
+    run: (cookie) =>
+      callLoader(referralSlip, makeRequest(`/r/${ids.referralCode}`, { cookie }), { code: ids.referralCode }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+    twoRoles: 200,
+  },
+  {
     name: 'GET /support-points/:slug/slots/new',
     run: (cookie) =>
       callLoader(slotNew, makeRequest(`/support-points/${ids.point}/slots/new`, { cookie }), {
@@ -941,6 +983,7 @@ beforeAll(async () => {
     point: '',
     slot: '',
     slotDay: '',
+    referralCode: '',
     shift: '',
     failedJob: '',
   };
@@ -1029,6 +1072,9 @@ beforeAll(async () => {
     data: { slotId: slot.id, date: dayDate(slotDay), userId: shiftOwner.id },
   });
   Object.assign(ids, { slot: slot.id, slotDay, shift: shift.id });
+  ids.referralCode = (
+    await db.referral.create({ data: { code: 'matrix23', toOther: 'Pankki', language: 'fi' } })
+  ).code;
   ids.feedback = (
     await db.fieldFeedback.create({
       data: {

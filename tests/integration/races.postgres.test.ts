@@ -6,6 +6,7 @@ import { getUser, type AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { respond } from '~/domain/events/rsvp.server';
 import { signUp } from '~/domain/roster/shifts.server';
+import { offerShift, takeShift } from '~/domain/roster/swaps.server';
 import { addDays, dayDate } from '~/utils/calendar-days';
 import { helsinkiToday } from '~/i18n/format';
 import * as newEventRoute from '~/routes/events.new';
@@ -92,6 +93,27 @@ describe('races on a PostgreSQL server', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(4);
     expect(await db.shift.count({ where: { slotId: slot.id, cancelledAt: null } })).toBe(3);
+  });
+
+  it('five advisers take one shift offered for a swap at once: one gets it, the others are told it is gone', async () => {
+    const { slot, day } = await dailySlot(2);
+    const owner = await memberAsActor((await makeUser(db, { role: 'adviser', organisationId: orgId })).id);
+    expect((await signUp(owner, { slotId: slot.id, date: day, repeat: 'once', until: null })).ok).toBe(true);
+    const shift = await db.shift.findFirstOrThrow({ where: { slotId: slot.id, userId: owner.id } });
+    expect((await offerShift(owner, shift.id, '')).ok).toBe(true);
+    const takers = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        memberAsActor((await makeUser(db, { role: 'adviser', organisationId: orgId })).id),
+      ),
+    );
+    const results = await Promise.all(takers.map((t) => takeShift(t, shift.id)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(4);
+    const winner = takers[results.findIndex((r) => r.ok)]!;
+    expect(
+      await db.shift.findMany({ where: { slotId: slot.id, cancelledAt: null }, select: { userId: true } }),
+    ).toEqual([{ userId: winner.id }]);
+    expect(await db.notification.count({ where: { userId: owner.id, type: 'shift_taken' } })).toBe(1);
   });
 
   it('one adviser tapping sign-up four times at once holds one place', async () => {

@@ -1,16 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '~/components/ui/misc';
 
-/** Opens the browser's print dialog; the print stylesheet leaves only the handout. */
-export function PrintButton() {
-  const { t } = useTranslation('library');
-  return (
-    <button type="button" className="button button--secondary" onClick={() => window.print()}>
-      {t('material.print')}
-    </button>
-  );
-}
-
 /** Only on paper: where the handout came from and when, so a resident's copy can be checked. */
 export function PrintFooter({ address, printedAt }: { address: string; printedAt: string }) {
   const { t } = useTranslation('library');

@@ -94,6 +94,19 @@ export function SupportPointFields({
           error={errors[`hours${lng}`]}
         />
       ))}
+      {(['Fi', 'Sv', 'En'] as const).map((lng) => (
+        <TextAreaField
+          key={lng}
+          name={`accessibility${lng}`}
+          label={t(`form.accessibility${lng}`)}
+          hint={lng === 'Fi' ? t('form.accessibilityHint') : undefined}
+          rows={2}
+          maxLength={500}
+          lang={lng.toLowerCase()}
+          defaultValue={value(`accessibility${lng}`)}
+          error={errors[`accessibility${lng}`]}
+        />
+      ))}
       <CheckboxGroup
         name="languages"
         legend={t('form.languages')}

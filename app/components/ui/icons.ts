@@ -42,3 +42,4 @@ export { default as BookIcon } from 'lucide-react/icons/book-open';
 export { default as CalendarIcon } from 'lucide-react/icons/calendar';
 export { default as BriefingIcon } from 'lucide-react/icons/newspaper';
 export { default as FeedbackIcon } from 'lucide-react/icons/message-square-warning';
+export { default as ShiftIcon } from 'lucide-react/icons/hand-helping';

@@ -65,5 +65,6 @@ export const AUDIT_ACTIONS = [
   'member_erased',
   'help_slot_create',
   'help_slot_update',
+  'shift_help_asked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { startJobWorker } from './worker.server';
 import { scheduleDigest } from '~/domain/notifications/digest.server';
 import { startControlSocket } from '~/domain/backup/control.server';
 import { scheduleBackup } from '~/domain/backup/schedule.server';
+import { scheduleShiftReminders } from '~/domain/roster/reminders.server';
 
 let stopWorker: (() => Promise<void>) | undefined;
 let stopControlSocket: (() => void) | undefined;
@@ -21,6 +22,9 @@ export function startBackgroundWork() {
   logger.info('job worker started');
   void scheduleDigest().catch((error) => logger.error('could not schedule the daily digest', { error }));
   void scheduleBackup().catch((error) => logger.error('could not schedule the nightly backup', { error }));
+  void scheduleShiftReminders().catch((error) =>
+    logger.error('could not schedule the shift reminders', { error }),
+  );
   pruneTimer = setInterval(() => void pruneRateLimits().catch(() => {}), 10 * 60 * 1000);
   pruneTimer.unref();
 }

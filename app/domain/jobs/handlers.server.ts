@@ -7,6 +7,7 @@ import { runBackupJob } from '~/domain/backup/schedule.server';
 import { runDigestJob } from '~/domain/notifications/digest.server';
 import { buildExportJob } from '~/domain/privacy/export.server';
 import { eraseJob } from '~/domain/privacy/erasure.server';
+import { runShiftRemindersJob } from '~/domain/roster/reminders.server';
 import type { JobHandlers } from './registry.server';
 
 /** What runs each kind of job (registry.server.ts lists the kinds; a missing one does not compile). */
@@ -23,4 +24,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'briefings.launch': launchBriefing,
   'privacy.export': buildExportJob,
   'privacy.erase': eraseJob,
+  'roster.reminders': runShiftRemindersJob,
 };

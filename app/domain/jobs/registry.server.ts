@@ -31,6 +31,11 @@ export const JOBS = {
     payload: z.object({}),
     key: (_, runAt) => `digest:${runAt.toISOString()}`,
   }),
+  /** The day-before reminders of shifts; it schedules the next one. */
+  'roster.reminders': define({
+    payload: z.object({}),
+    key: (_, runAt) => `roster-reminders:${runAt.toISOString()}`,
+  }),
   /** Publishes every library version that is due; one job per scheduled version. */
   'library.publish': define({
     // Jobs queued before the registry carry no version.

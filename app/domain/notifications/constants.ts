@@ -22,6 +22,10 @@ export const NOTIFICATION_TYPES = [
   'forum_flagged_personal_data',
   'mail_failing',
   'shift_cancelled',
+  'shift_offered',
+  'shift_taken',
+  'shift_reminder',
+  'shift_help_wanted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -57,6 +61,13 @@ export const DEFAULT_CHANNEL: Record<NotificationType, Channel> = {
   mail_failing: 'app',
   // A cancelled shift may leave a point empty tomorrow: those who can fill it hear at once.
   shift_cancelled: 'email',
+  // Someone may take it; those who cannot need no e-mail for it.
+  shift_offered: 'app',
+  // The shift is no longer yours: that must be heard.
+  shift_taken: 'email',
+  shift_reminder: 'email',
+  // A coordinator asked this adviser in person, as a phone call would.
+  shift_help_wanted: 'email',
 };
 
 /** Types told in the app only, whatever the member chose for everything else. */
@@ -97,6 +108,10 @@ export const TYPE_NEEDS: Record<NotificationType, PermissionKey> = {
   forum_flagged_personal_data: 'forum:moderate',
   mail_failing: 'outbox:read',
   shift_cancelled: 'support-points:read',
+  shift_offered: 'roster:sign-up',
+  shift_taken: 'roster:sign-up',
+  shift_reminder: 'roster:sign-up',
+  shift_help_wanted: 'roster:sign-up',
 };
 
 /**

@@ -298,6 +298,8 @@ async function removeOwnRows(tx: Tx, userId: string): Promise<string[]> {
 async function unlinkEverywhere(tx: Tx, member: { id: string; email: string; name: string }) {
   await tx.guidanceSession.updateMany({ where: { adviserId: member.id }, data: { adviserId: null } });
   await tx.residentFeedback.updateMany({ where: { adviserId: member.id }, data: { adviserId: null } });
+  // Referral slips stay for the residents holding them and for the counts; they name no adviser.
+  await tx.referral.updateMany({ where: { createdById: member.id }, data: { createdById: null } });
   await tx.userRole.updateMany({ where: { grantedById: member.id }, data: { grantedById: null } });
   await tx.helpSlot.updateMany({ where: { createdById: member.id }, data: { createdById: null } });
   await tx.briefingQuestion.updateMany({ where: { answeredById: member.id }, data: { answeredById: null } });

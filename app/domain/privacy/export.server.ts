@@ -60,6 +60,7 @@ const OWNER: Record<string, string> = {
   event_rsvp: 'user_id',
   help_slot: 'created_by_id',
   shift: 'user_id',
+  referral: 'created_by_id',
   briefing: 'created_by_id',
   briefing_version: 'published_by_id',
   briefing_read: 'user_id',

@@ -47,6 +47,7 @@ export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
       'event_rsvp',
       'help_slot',
       'shift',
+      'referral',
       'briefing',
       'briefing_version',
       'briefing_read',

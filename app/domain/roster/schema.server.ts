@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { list, optionalMultilineText, optionalText, text } from '~/utils/forms.server';
-import { SLOT_TOPICS } from './constants';
+import { BRING_ITEMS, SLOT_TOPICS } from './constants';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -89,3 +89,42 @@ export const SignUpSchema = z.object({
 export const CancelShiftSchema = z.object({
   reason: optionalMultilineText(500).refine((r) => r.length > 0, { error: 'roster:errors.reason' }),
 });
+
+export const OfferShiftSchema = z.object({
+  note: optionalMultilineText(500),
+});
+
+/** My shifts' row buttons: take an offered shift, take back one's own offer. */
+export const ShiftRowSchema = z.object({
+  intent: z.enum(['take', 'withdraw'], { error: 'validation.invalid' }),
+  shiftId: z.string().min(1, { error: 'validation.invalid' }),
+});
+
+/** "Ask advisers" on the list of help times that lack them. */
+export const AskSchema = z.object({
+  slotId: z.string().min(1, { error: 'validation.invalid' }),
+  date: requiredDay(),
+});
+
+/** A referral slip: one destination (a point, an e-service or another place written out). */
+export const ReferralSchema = z
+  .object({
+    toKind: z.enum(['point', 'eservice', 'other'], { error: 'validation.required' }),
+    toPoint: optionalText(100),
+    toEservice: optionalText(100),
+    toOther: optionalMultilineText(300),
+    fromPoint: z
+      .uuid({ error: 'validation.invalid' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    language: z.enum(['fi', 'sv', 'en'], { error: 'validation.required' }),
+    bring: list(z.enum(BRING_ITEMS, { error: 'validation.invalid' })),
+    bringOther: optionalText(200),
+  })
+  .superRefine((r, ctx) => {
+    const needed = { point: 'toPoint', eservice: 'toEservice', other: 'toOther' } as const;
+    const field = needed[r.toKind];
+    if (!r[field])
+      ctx.addIssue({ code: 'custom', path: [field], message: 'roster:referral.errors.destination' });
+  });
+export type ReferralInput = z.infer<typeof ReferralSchema>;

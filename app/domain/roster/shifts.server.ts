@@ -5,10 +5,10 @@ import { db, type Tx } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { helsinkiToday } from '~/i18n/format';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
-import { SIGN_UP_MAX_DAYS } from './constants';
+import { ROSTER_DAYS_SHOWN, SIGN_UP_MAX_DAYS } from './constants';
 import { addDays, dayDate, isoDay, isoWeekday } from '~/utils/calendar-days';
-import { happensOn, slotDates, slotTimes } from './recurrence';
-import { ruleOf } from './slots.server';
+import { happensOn, RULE_COLUMNS, ruleOf, slotDates, slotTimes } from './recurrence';
+import { forgetPublicRoster } from './public.server';
 import { helpTime } from './when';
 import type { IcsEvent } from '~/domain/events/ics.server';
 import type { Language } from '~/i18n/config';
@@ -20,16 +20,7 @@ import { isUuid } from '~/utils/ids';
 // two get them; the unique index keeps one live shift per adviser, slot and day.
 
 /** What a slot's days are computed from (ruleOf), and its size. */
-const RULE_SELECT = {
-  id: true,
-  weekdays: true,
-  startsAt: true,
-  endsAt: true,
-  validFrom: true,
-  validUntil: true,
-  exceptions: true,
-  needed: true,
-} as const;
+const RULE_SELECT = { id: true, ...RULE_COLUMNS, needed: true } as const;
 
 export type SignUp = { slotId: string; date: string; repeat: 'once' | 'weekly'; until: string | null };
 
@@ -81,6 +72,7 @@ export async function signUp(
     });
     return { free, full: dates.filter((d) => !already.has(d) && !free.includes(d)), already };
   });
+  if (outcome.free.length) forgetPublicRoster();
   if (!outcome.free.length)
     return outcome.already.size
       ? refuse('roster:errors.alreadySignedUp', { status: 409 })
@@ -146,6 +138,7 @@ export async function cancelShift(
       data: { date, startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
   });
+  forgetPublicRoster();
   return { ok: true, date, pointSlug: slot.supportPoint.slug };
 }
 
@@ -198,6 +191,7 @@ export async function myShifts(userId: string, now = new Date()) {
       id: true,
       slotId: true,
       date: true,
+      offeredAt: true,
       slot: {
         select: {
           startsAt: true,
@@ -235,10 +229,49 @@ export async function myShifts(userId: string, now = new Date()) {
         languages: s.slot.languages,
         needed: s.slot.needed,
         signedUp: countOn.get(`${s.slotId} ${date}`) ?? 0,
+        offered: s.offeredAt !== null,
       };
     })
     .filter((s) => s.end > now)
     .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * The adviser's shifts of the next two weeks, for the home page (at most five): one statement,
+ * as every source of the home page is (issue 12).
+ */
+export async function comingShifts(viewer: AuthUser, now = new Date()) {
+  if (!viewer.permissions['roster:sign-up']) return [];
+  const today = helsinkiToday(now);
+  const rows = await db.$queryRaw<
+    { id: string; date: Date; starts_at: string; ends_at: string; name: string; offered: boolean }[]
+  >`
+    SELECT s.id, s.date, h.starts_at, h.ends_at, p.name, s.offered_at IS NOT NULL AS offered
+    FROM shift s
+    JOIN help_slot h ON h.id = s.slot_id
+    JOIN support_point p ON p.id = h.support_point_id
+    WHERE s.user_id = ${viewer.id}::uuid AND s.cancelled_at IS NULL
+      AND s.date >= ${dayDate(today)} AND s.date < ${dayDate(addDays(today, ROSTER_DAYS_SHOWN))}
+    ORDER BY s.date, h.starts_at
+    LIMIT 10`;
+  return rows
+    .map((r) => {
+      const date = isoDay(r.date);
+      const { start, end } = slotTimes({ startsAt: r.starts_at, endsAt: r.ends_at }, date);
+      return {
+        id: r.id,
+        date,
+        start: start.toISOString(),
+        end,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        pointName: r.name,
+        offered: r.offered,
+      };
+    })
+    .filter((s) => s.end > now)
+    .slice(0, 5)
+    .map(({ end: _, ...s }) => s);
 }
 
 /** The adviser's own live shift (for the cancel page), or null. */

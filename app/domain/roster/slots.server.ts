@@ -6,8 +6,9 @@ import { helsinkiToday } from '~/i18n/format';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 import { ROSTER_DAYS_SHOWN } from './constants';
 import { addDays, dayDate, isoDay } from '~/utils/calendar-days';
-import { slotDates, slotTimes, type SlotRule } from './recurrence';
+import { RULE_COLUMNS, ruleOf, slotDates, slotTimes } from './recurrence';
 import type { SlotInput } from './schema.server';
+import { forgetPublicRoster } from './public.server';
 
 // Help slots (issue 17, ADR 030): when residents can get help at a support point, how many
 // advisers it needs and which organisation staffs it. Coordinators keep every point's slots;
@@ -26,38 +27,13 @@ const slotSelect = {
   id: true,
   supportPointId: true,
   organisationId: true,
-  weekdays: true,
-  startsAt: true,
-  endsAt: true,
-  validFrom: true,
-  validUntil: true,
-  exceptions: true,
+  ...RULE_COLUMNS,
   languages: true,
   topics: true,
   needed: true,
   createdById: true,
   organisation: { select: { name: true } },
 } as const;
-
-type SlotRow = {
-  weekdays: number[];
-  startsAt: string;
-  endsAt: string;
-  validFrom: Date;
-  validUntil: Date | null;
-  exceptions: Date[];
-};
-
-export function ruleOf(slot: SlotRow): SlotRule {
-  return {
-    weekdays: slot.weekdays,
-    startsAt: slot.startsAt,
-    endsAt: slot.endsAt,
-    validFrom: isoDay(slot.validFrom),
-    validUntil: slot.validUntil ? isoDay(slot.validUntil) : null,
-    exceptions: slot.exceptions.map(isoDay),
-  };
-}
 
 export async function findSlot(id: string) {
   return db.helpSlot.findUnique({ where: { id }, select: slotSelect });
@@ -134,6 +110,7 @@ export async function saveSlot(
     });
     return saved.id;
   });
+  forgetPublicRoster();
   return { ok: true, id };
 }
 

@@ -23,6 +23,9 @@ export const SupportPointSchema = z.object({
   hoursFi: optionalMultilineText(500),
   hoursSv: optionalMultilineText(500),
   hoursEn: optionalMultilineText(500),
+  accessibilityFi: optionalMultilineText(500),
+  accessibilitySv: optionalMultilineText(500),
+  accessibilityEn: optionalMultilineText(500),
   languages: list(z.enum(ADVISE_LANGUAGES, { error: 'validation.invalid' })),
   appointmentNeeded: z
     .string()

@@ -11,6 +11,7 @@ import { containsPattern } from '~/utils/sql';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
 import type { Result } from '~/utils/result';
+import { forgetPublicRoster } from '~/domain/roster/public.server';
 
 // The support-point directory: where residents can get help, so that any member can refer
 // them to the right place. Coordinators keep it; a point that closes is made inactive, not
@@ -85,6 +86,9 @@ export async function findSupportPoint(slug: string, includeInactive: boolean) {
       ...listSelect,
       hostOrganisationId: true,
       feedbackCode: true,
+      accessibilityFi: true,
+      accessibilitySv: true,
+      accessibilityEn: true,
       users: {
         where: { user: { status: 'active' } },
         orderBy: { user: { name: 'asc' } },
@@ -134,6 +138,9 @@ export async function saveSupportPoint(
     hoursFi: input.hoursFi,
     hoursSv: input.hoursSv,
     hoursEn: input.hoursEn,
+    accessibilityFi: input.accessibilityFi,
+    accessibilitySv: input.accessibilitySv,
+    accessibilityEn: input.accessibilityEn,
     languages: input.languages,
     appointmentNeeded: input.appointmentNeeded,
     active: input.active,
@@ -160,6 +167,7 @@ export async function saveSupportPoint(
       return { ok: false, errors: { slug: { key: 'supportPoints:errors.slugTaken' } } };
     throw error;
   }
+  forgetPublicRoster();
   return { ok: true, slug };
 }
 
