@@ -221,21 +221,25 @@ function publicPageCache(req, res, next) {
     res.status(200).send(kept.body.replaceAll(kept.nonce, res.locals.nonce));
     return;
   }
+  // Whether the answer may be kept is known from its headers, which are set before the first
+  // byte: only such an answer is copied (an anonymous login page is not).
+  let keep = null;
+  const keepable = () =>
+    (keep ??=
+      res.statusCode === 200 &&
+      /^public\b/.test(String(res.getHeader('Cache-Control') ?? '')) &&
+      String(res.getHeader('Content-Type') ?? '').startsWith('text/html') &&
+      !res.hasHeader('Set-Cookie'));
   const chunks = [];
   const write = res.write;
   const end = res.end;
   res.write = function (chunk, ...rest) {
-    if (chunk) chunks.push(Buffer.from(chunk));
+    if (chunk && keepable()) chunks.push(Buffer.from(chunk));
     return write.call(this, chunk, ...rest);
   };
   res.end = function (chunk, ...rest) {
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
-    const cacheable =
-      res.statusCode === 200 &&
-      /^public\b/.test(String(res.getHeader('Cache-Control') ?? '')) &&
-      String(res.getHeader('Content-Type') ?? '').startsWith('text/html') &&
-      !res.hasHeader('Set-Cookie');
-    if (cacheable) {
+    if (chunk && typeof chunk !== 'function' && keepable()) chunks.push(Buffer.from(chunk));
+    if (keepable()) {
       if (publicPages.size >= 1000) publicPages.clear();
       publicPages.set(key, {
         until: Date.now() + PUBLIC_PAGE_MS,
