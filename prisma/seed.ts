@@ -24,6 +24,8 @@ import { seedEventsDemo, seedEventsNational } from './seed-events';
 import { seedBriefingsDemo, seedBriefingsNational, seedFeedbackNational } from './seed-briefings';
 import { seedGuidanceDemo, seedGuidanceNational } from './seed-guidance';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
+import { indexUnindexedSupportPoints } from '~/domain/support-points/search-index.server';
+import { indexUnindexedEServices } from '~/domain/briefings/eservice-index.server';
 
 const NATIONAL_MEMBERS = 10_000;
 
@@ -226,6 +228,14 @@ async function main() {
     await seedGuidanceNational();
     await seedRosterNational();
   }
+  // Points and e-services are written by SQL above (and by upsert); their search rows come here.
+  await db.$transaction(
+    async (tx) => {
+      await indexUnindexedSupportPoints(tx);
+      await indexUnindexedEServices(tx);
+    },
+    { timeout: 300_000 },
+  );
   printAccounts();
 }
 

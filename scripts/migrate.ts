@@ -22,6 +22,15 @@ if (target.kind === 'postgres') {
 const { db } = await import('~/db.server');
 const { syncRolesAndPermissions } = await import('~/auth/roles.server');
 await db.$transaction((tx) => syncRolesAndPermissions(tx));
+// Support points and e-services joined the search index after they existed (issue 13): a
+// database from before gets their rows once; later saves keep them current.
+const { indexUnindexedSupportPoints } = await import('~/domain/support-points/search-index.server');
+const { indexUnindexedEServices } = await import('~/domain/briefings/eservice-index.server');
+const indexed = await db.$transaction(
+  async (tx) => (await indexUnindexedSupportPoints(tx)) + (await indexUnindexedEServices(tx)),
+  { timeout: 300_000 },
+);
+if (indexed) console.log(`Added ${indexed} support point(s) and e-service(s) to the search index.`);
 await db.$disconnect();
 console.log(
   applied.length

@@ -12,6 +12,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db as defaultDb } from '~/db.server';
 import { createMaterial } from '~/domain/library/materials.server';
 import { publishMaterial } from '~/domain/library/publish.server';
+import { reindexSupportPoints } from '~/domain/support-points/search-index.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
 export const DEMO_PASSWORD = 'Tukiverkko-demo-2026';
@@ -52,10 +53,13 @@ export async function makeSupportPoint(
     district: string;
     hostOrganisationId: string;
     active: boolean;
+    languages: string[];
+    accessibilityFi: string;
+    accessibilitySv: string;
   }> = {},
 ) {
   const id = unique();
-  return db.supportPoint.create({
+  const point = await db.supportPoint.create({
     data: {
       name: data.name ?? `Tukipiste ${id}`,
       slug: data.slug ?? `point-${id}`,
@@ -64,10 +68,16 @@ export async function makeSupportPoint(
       district: data.district ?? 'Keskusta',
       hostOrganisationId: data.hostOrganisationId ?? null,
       active: data.active ?? true,
+      languages: data.languages ?? [],
+      accessibilityFi: data.accessibilityFi ?? '',
+      accessibilitySv: data.accessibilitySv ?? '',
       feedbackCode: newFeedbackCode(),
     },
     select: { id: true, name: true, slug: true, feedbackCode: true },
   });
+  // As saving one in the app does: the point is in the search index.
+  await reindexSupportPoints(db, [point.id]);
+  return point;
 }
 
 /**

@@ -7,7 +7,7 @@ import { SearchBox } from '~/components/search-box';
 import { SelectField, TextField } from '~/components/ui/form';
 import { Badge, DateTime, Pagination, usePersonName } from '~/components/ui/misc';
 import { categoryOptions } from '~/domain/forum/categories.server';
-import { SEARCH_KINDS } from '~/domain/search/kinds';
+import { SEARCH_KINDS, isDirectoryKind } from '~/domain/search/kinds';
 import { SearchQuerySchema } from '~/domain/search/schema.server';
 import { search, type SnippetPart } from '~/domain/search/search.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
@@ -136,8 +136,19 @@ export default function SearchPage() {
             </p>
             <p className="muted" lang={undefined}>
               {t(`search.kinds.${hit.kind}`)}
-              {hit.authorName !== null ? ` · ${personName(hit.authorName)}` : ''} ·{' '}
-              <DateTime value={hit.publishedAt} />
+              {hit.authorName !== null ? ` · ${personName(hit.authorName)}` : ''}
+              {isDirectoryKind(hit.kind) ? (
+                hit.context && hit.title ? (
+                  ` · ${hit.context}`
+                ) : (
+                  ''
+                )
+              ) : (
+                <>
+                  {' · '}
+                  <DateTime value={hit.publishedAt} />
+                </>
+              )}
               {hit.flags.includes('solved') ? (
                 <Badge tone="accepted">
                   <CheckIcon />

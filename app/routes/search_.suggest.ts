@@ -1,8 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { can, requireUser } from '~/auth/guards.server';
+import { requireUser } from '~/auth/guards.server';
 import { SuggestQuerySchema } from '~/domain/search/schema.server';
 import { similarQuestions, suggest, type Suggestion } from '~/domain/search/search.server';
-import { supportPointsMatching } from '~/domain/support-points/support-points.server';
 
 /** Fewer letters than this begin too many words to suggest anything useful. */
 const MIN_LETTERS = 2;
@@ -14,14 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, kind, any } = SuggestQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if ([...q].length < MIN_LETTERS) return json({ items: [] as Suggestion[] });
   if (any === '1') return json({ items: await similarQuestions(user, q) });
-  const [found, points] = await Promise.all([
-    suggest(user, q, kind),
-    // Support points by name or address, unless the search is of one area.
-    kind || !can(user, 'support-points:read') ? [] : supportPointsMatching(q),
-  ]);
-  const items: Suggestion[] = [
-    ...found,
-    ...points.map((p) => ({ kind: 'support_point', url: `/support-points/${p.slug}`, title: p.name })),
-  ];
-  return json({ items });
+  // Threads, materials, events, briefings, support points and e-services: all from the index.
+  return json({ items: await suggest(user, q, kind) });
 }

@@ -207,6 +207,25 @@ describe('suggestions while typing', () => {
     expect(page.url()).not.toContain('/search');
   });
 
+  it('support points and e-services are suggested too, by name in any language, and open from the list', async () => {
+    const page = await newPage({ width: 390, height: 844, touch: true });
+    await login(page, demo('adviser'));
+    await page.goto('/search');
+    const box = page.getByRole('combobox', { name: 'Hakusanat' });
+    await box.pressSequentially('MinaKan', { delay: 30 });
+    const option = page.getByRole('option', { name: /OmaKanta|MinaKanta/ });
+    await expect.poll(() => option.first().textContent()).toContain('Sähköinen palvelu');
+    await box.fill('');
+    await box.pressSequentially('Berghäll', { delay: 30 });
+    const point = page.getByRole('option', { name: /Kallion kirjasto/ });
+    await expect.poll(() => point.count()).toBe(1);
+    expect(await point.textContent()).toContain('Tukipiste');
+    await Promise.all([page.waitForURL('**/support-points/kallio-kirjasto'), point.click()]);
+    await page.goto('/search?q=bibliotek&kind=support_point');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(3);
+    await expectNoAxeViolations(page);
+  });
+
   it('on a phone, a new question lists questions asked already while its title is typed; one opens and the draft waits', async () => {
     const page = await newPage({ width: 390, height: 844, touch: true });
     await login(page, demo('adviser'));

@@ -49,6 +49,7 @@ export const FORUM = [
   '/forum/categories',
   '/search?q=kirjastossa',
   '/search?q=mobilcertifkat',
+  '/search?q=bibliotek&kind=support_point',
   '/notifications',
   '/profile/notifications',
 ];

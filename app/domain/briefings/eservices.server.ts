@@ -8,6 +8,7 @@ import type { FieldErrors } from '~/utils/forms';
 import { writtenIn } from '~/i18n/written-in';
 import type { EServiceInput } from './schema.server';
 import type { Result } from '~/utils/result';
+import { reindexEServices } from './eservice-index.server';
 
 // The e-service catalogue: what advisers meet, who owns it and whom to ask. Coordinators keep
 // it; contact people (eservice_rep members) write the service's briefings.
@@ -139,6 +140,7 @@ export async function saveEService(
         data: people.map((p) => ({ eserviceId: saved.id, userId: p.id })),
       });
     }
+    await reindexEServices(tx, [saved.id]);
     await writeAudit(tx, {
       action: id ? 'eservice_update' : 'eservice_create',
       actorId: actor.id,

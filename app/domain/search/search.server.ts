@@ -5,10 +5,19 @@ import { helsinkiDayStart } from '~/i18n/format';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchQuery } from './schema.server';
 import { containsPattern } from '~/utils/sql';
 import { compileQuery, parseQuery, type CompiledQuery } from './query.server';
-import type { SearchKind } from './kinds';
+import { DIRECTORY_KINDS, type SearchKind } from './kinds';
 import { searchReach } from '~/domain/library/access.server';
 
 const SUGGESTIONS = 6;
+
+/** How many directory entries (support points, e-services) one search looks at besides. */
+const DIRECTORY_CANDIDATES = 50;
+
+// Written into the statement as constants, not parameters: only then can the planner see that
+// the query's condition implies the partial index's (migration 20261204100000).
+const DIRECTORY_KIND_LIST = Prisma.raw(DIRECTORY_KINDS.map((k) => `'${k}'`).join(', '));
+
+const COLUMNS = Prisma.sql`d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids, d.group_id, d.flags`;
 
 // The shared search index. An area (forum now; library and briefings later) writes one row
 // per findable thing in the transaction that changes it, and says who may find it; the
@@ -202,13 +211,25 @@ async function searchCompiled(
   );
   const rows = await db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
-      SELECT d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids, d.group_id, d.flags
+      SELECT ${COLUMNS}
       FROM search_document d
       WHERE ${where}
       ORDER BY d.published_at DESC LIMIT ${SEARCH_CANDIDATES + 1}
     ),
+    -- Support points and e-services are found however old they are (their own partial index;
+    -- the kind list must read as the index's predicate for the planner to use it).
+    directory AS MATERIALIZED (
+      SELECT ${COLUMNS}
+      FROM search_document d
+      WHERE ${where} AND d.kind IN (${DIRECTORY_KIND_LIST})
+      LIMIT ${DIRECTORY_CANDIDATES}
+    ),
     seen AS MATERIALIZED (
-      SELECT d.* FROM (SELECT * FROM candidates ORDER BY published_at DESC LIMIT ${SEARCH_CANDIDATES}) d
+      SELECT d.* FROM (
+        (SELECT * FROM candidates ORDER BY published_at DESC LIMIT ${SEARCH_CANDIDATES})
+        UNION ALL
+        SELECT * FROM directory WHERE id NOT IN (SELECT id FROM candidates)
+      ) d
       WHERE ${visible}
     ),
     -- One entry per thread (or material, event…): its best-matching post stands for it. What

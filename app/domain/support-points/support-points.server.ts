@@ -7,11 +7,11 @@ import { writeAudit } from '~/domain/audit/audit.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { writtenIn } from '~/i18n/written-in';
 import { firstFreeSlug, slugify } from '~/utils/slug';
-import { containsPattern } from '~/utils/sql';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
 import type { Result } from '~/utils/result';
 import { forgetPublicRoster } from '~/domain/roster/public.server';
+import { reindexSupportPoints } from './search-index.server';
 
 // The support-point directory: where residents can get help, so that any member can refer
 // them to the right place. Coordinators keep it; a point that closes is made inactive, not
@@ -153,6 +153,7 @@ export async function saveSupportPoint(
             data: { ...data, feedbackCode: newFeedbackCode() },
             select: { id: true },
           });
+      await reindexSupportPoints(tx, [saved.id]);
       await writeAudit(tx, {
         action: id ? 'support_point_update' : 'support_point_create',
         actorId: actor.id,
@@ -169,13 +170,4 @@ export async function saveSupportPoint(
   }
   forgetPublicRoster();
   return { ok: true, slug };
-}
-
-/** Open support points whose name or address has the text: the search box's suggestions. */
-export async function supportPointsMatching(text: string, limit = 3) {
-  const pattern = containsPattern(text);
-  return db.$queryRaw<{ slug: string; name: string }[]>`
-    SELECT slug, name FROM support_point
-    WHERE active AND (name ILIKE ${pattern} OR address ILIKE ${pattern})
-    ORDER BY name LIMIT ${limit}`;
 }
