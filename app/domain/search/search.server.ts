@@ -71,11 +71,19 @@ export async function indexDocument(tx: Tx, doc: SearchDocumentInput) {
 
 /** Many documents not yet in the index (e.g. a group just cleared), in one insert. */
 export async function indexNewDocuments(tx: Tx, docs: SearchDocumentInput[]) {
-  if (!docs.length) return;
-  await tx.searchDocument.createMany({
-    data: docs.map((doc) => ({ kind: doc.kind, sourceId: doc.sourceId, ...row(doc) })),
-  });
+  // In slices: Prisma splits a larger insert at the parameter limit and sends the parts at once
+  // on the transaction's one connection, which the pg driver warns is deprecated.
+  for (let i = 0; i < docs.length; i += INSERT_SLICE) {
+    await tx.searchDocument.createMany({
+      data: docs
+        .slice(i, i + INSERT_SLICE)
+        .map((doc) => ({ kind: doc.kind, sourceId: doc.sourceId, ...row(doc) })),
+    });
+  }
 }
+
+/** Rows per insert: 1,000 × 14 columns stays under PostgreSQL's 32,767 parameters. */
+const INSERT_SLICE = 1_000;
 
 export async function removeDocument(tx: Tx, kind: string, sourceId: string) {
   await tx.searchDocument.deleteMany({ where: { kind, sourceId } });
