@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
+import { Writable } from 'node:stream';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { createInstance, type i18n as I18n } from 'i18next';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, NAMESPACES, isLanguage, type Language } from '~/i18n/config';
@@ -59,10 +58,12 @@ export default async function handleRequest(
 ) {
   const instance = await i18nFor(await documentLanguage(request, remixContext));
   const nonce = loadContext.nonce ?? '';
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
 
+  // The whole page is rendered before anything is sent, and sent in one piece: no page defers
+  // data or suspends, so streaming gained nothing, while React's 2 KB chunks each cost a socket
+  // write and a trip through a web stream (about a tenth of a page's CPU time under load).
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
+    let rendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -71,24 +72,29 @@ export default async function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onAllReady() {
+          rendered = true;
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+          });
+          page.on('finish', () => {
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+            resolve(
+              new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }),
+            );
+          });
+          pipe(page);
         },
         onShellError(error: unknown) {
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error('page rendering failed', { error, url: request.url });
+          if (rendered) logger.error('page rendering failed', { error, url: request.url });
         },
       },
     );
