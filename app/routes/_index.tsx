@@ -9,7 +9,8 @@ import { navigationFor } from '~/components/navigation';
 import { DateTime, PersonName } from '~/components/ui/misc';
 import { comingUp, feedPage, markFeedSeen } from '~/domain/home/feed.server';
 import { comingShifts } from '~/domain/roster/shifts.server';
-import { markAnnouncementRead, unreadAnnouncements } from '~/domain/announcements/announcements.server';
+import { markAnnouncementRead, unreadAnnouncementsPart } from '~/domain/announcements/announcements.server';
+import { readTogether } from '~/db/read-together.server';
 import { pageTitle } from '~/utils/meta';
 import { done, readForm } from '~/utils/forms.server';
 
@@ -24,11 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const before = cursor(request);
   // In turn, not in parallel: a page holds one pooled connection at a time, so a slow database
-  // cannot let a few home pages take the whole pool.
+  // cannot let a few home pages take the whole pool. The three small reads share one statement.
   const feed = await feedPage(user, { before });
-  const upcoming = await comingUp(user);
-  const shifts = await comingShifts(user);
-  const announcements = await unreadAnnouncements(user);
+  const [upcoming, shifts, announcements] = await readTogether(
+    comingUp(user),
+    comingShifts(user),
+    unreadAnnouncementsPart(user),
+  );
   return json({
     name: user.name,
     roles: user.roles,

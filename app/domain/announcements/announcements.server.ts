@@ -1,6 +1,7 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
+import { part, readTogether } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { isUuid } from '~/utils/ids';
@@ -30,25 +31,41 @@ export function visibleWhere(viewer: AuthUser): Prisma.AnnouncementWhereInput {
   };
 }
 
-export async function unreadAnnouncements(viewer: AuthUser) {
-  // Raw, as one statement with the author's name: it is on every home page (issue 12).
-  const rows = await db.$queryRaw<
-    { id: string; title: string; body: string; language: string; created_at: Date; author: string }[]
-  >`
+export function unreadAnnouncementsPart(viewer: AuthUser) {
+  // One part of the home page's second statement, with the author's name (issue 12).
+  return part(
+    Prisma.sql`
     SELECT a.id, a.title, a.body, a.language, a.created_at, u.name AS author
     FROM announcement a
     JOIN app_user u ON u.id = a.created_by_id
     WHERE a.ended_at IS NULL AND ${inAudienceSql('a', viewer)}
       AND NOT EXISTS (SELECT 1 FROM announcement_read r WHERE r.announcement_id = a.id AND r.user_id = ${viewer.id}::uuid)
-    ORDER BY a.created_at DESC LIMIT 5`;
-  return rows.map((a) => ({
-    id: a.id,
-    title: a.title,
-    body: a.body,
-    language: a.language,
-    createdAt: a.created_at,
-    createdBy: { name: a.author },
-  }));
+    ORDER BY a.created_at DESC LIMIT 5`,
+    Prisma.sql`r.created_at DESC`,
+    (
+      rows: {
+        id: string;
+        title: string;
+        body: string;
+        language: string;
+        created_at: string;
+        author: string;
+      }[],
+    ) =>
+      rows.map((a) => ({
+        id: a.id,
+        title: a.title,
+        body: a.body,
+        language: a.language,
+        createdAt: new Date(a.created_at),
+        createdBy: { name: a.author },
+      })),
+  );
+}
+
+export async function unreadAnnouncements(viewer: AuthUser) {
+  const [announcements] = await readTogether(unreadAnnouncementsPart(viewer));
+  return announcements;
 }
 
 export async function markAnnouncementRead(viewer: AuthUser, id: string) {

@@ -1,5 +1,6 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { can } from '~/auth/guards.server';
+import { nothing, part } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { Prisma } from '~/generated/prisma/client';
 import { readableSql } from '~/domain/library/access.server';
@@ -403,21 +404,25 @@ function repliesComplete(rows: SourceRow[], w: Window) {
   return boundary === null || (posts.length === w.take && posts[posts.length - 1]!.at! > boundary);
 }
 
-/** The reader's events in the next 14 days that they signed up for, with their place in line. */
-export async function comingUp(viewer: AuthUser, now = new Date()) {
-  if (!can(viewer, 'events:read')) return [];
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      starts_at: Date;
-      cancelled_at: Date | null;
-      title_fi: string;
-      title_sv: string;
-      title_en: string;
-      status: string;
-      waitlist_position: number | null;
-    }[]
-  >`
+type ComingUpRow = {
+  id: string;
+  starts_at: string;
+  cancelled_at: string | null;
+  title_fi: string;
+  title_sv: string;
+  title_en: string;
+  status: string;
+  waitlist_position: number | null;
+};
+
+/**
+ * The reader's events in the next 14 days that they signed up for, with their place in line:
+ * a part of the home page's second statement (readTogether).
+ */
+export function comingUp(viewer: AuthUser, now = new Date()) {
+  if (!can(viewer, 'events:read')) return nothing([]);
+  return part(
+    Prisma.sql`
     SELECT e.id, e.starts_at, e.cancelled_at, e.title_fi, e.title_sv, e.title_en, r.status,
            -- Only for the (few) events the member waits for: their place in line.
            CASE WHEN r.status = 'waitlist' AND r.waitlisted_at IS NOT NULL THEN 1 + (
@@ -428,22 +433,25 @@ export async function comingUp(viewer: AuthUser, now = new Date()) {
     JOIN event e ON e.id = r.event_id
     WHERE r.user_id = ${viewer.id}::uuid AND r.status IN ('going', 'maybe', 'waitlist')
       AND e.starts_at > ${now} AND e.starts_at < ${new Date(now.getTime() + 14 * 86_400_000)}
-    ORDER BY e.starts_at ASC LIMIT 10`;
-  return rows.map((r) => {
-    const title = eventTitle(
-      { titleFi: r.title_fi, titleSv: r.title_sv, titleEn: r.title_en },
-      viewer.locale,
-    );
-    return {
-      id: r.id,
-      title: title.text,
-      lang: title.lang,
-      startsAt: r.starts_at,
-      cancelled: r.cancelled_at !== null,
-      status: r.status,
-      waitlistPosition: r.waitlist_position,
-    };
-  });
+    ORDER BY e.starts_at ASC LIMIT 10`,
+    Prisma.sql`r.starts_at`,
+    (rows: ComingUpRow[]) =>
+      rows.map((r) => {
+        const title = eventTitle(
+          { titleFi: r.title_fi, titleSv: r.title_sv, titleEn: r.title_en },
+          viewer.locale,
+        );
+        return {
+          id: r.id,
+          title: title.text,
+          lang: title.lang,
+          startsAt: new Date(r.starts_at),
+          cancelled: r.cancelled_at !== null,
+          status: r.status,
+          waitlistPosition: r.waitlist_position,
+        };
+      }),
+  );
 }
 
 /** "Mark all seen": the divider moves to the top. */

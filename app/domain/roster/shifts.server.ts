@@ -1,6 +1,8 @@
+import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { ROLE_GRANTS, ROLE_KEYS, type RoleKey } from '~/auth/roles';
 import { hitLimit, tooMany } from '~/auth/limits.server';
+import { nothing, part } from '~/db/read-together.server';
 import { db, type Tx } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { helsinkiToday } from '~/i18n/format';
@@ -240,12 +242,11 @@ export async function myShifts(userId: string, now = new Date()) {
  * The adviser's shifts of the next two weeks, for the home page (at most five): one statement,
  * as every source of the home page is (issue 12).
  */
-export async function comingShifts(viewer: AuthUser, now = new Date()) {
-  if (!viewer.permissions['roster:sign-up']) return [];
+export function comingShifts(viewer: AuthUser, now = new Date()) {
+  if (!viewer.permissions['roster:sign-up']) return nothing([]);
   const today = helsinkiToday(now);
-  const rows = await db.$queryRaw<
-    { id: string; date: Date; starts_at: string; ends_at: string; name: string; offered: boolean }[]
-  >`
+  return part(
+    Prisma.sql`
     SELECT s.id, s.date, h.starts_at, h.ends_at, p.name, s.offered_at IS NOT NULL AS offered
     FROM shift s
     JOIN help_slot h ON h.id = s.slot_id
@@ -253,25 +254,37 @@ export async function comingShifts(viewer: AuthUser, now = new Date()) {
     WHERE s.user_id = ${viewer.id}::uuid AND s.cancelled_at IS NULL
       AND s.date >= ${dayDate(today)} AND s.date < ${dayDate(addDays(today, ROSTER_DAYS_SHOWN))}
     ORDER BY s.date, h.starts_at
-    LIMIT 10`;
-  return rows
-    .map((r) => {
-      const date = isoDay(r.date);
-      const { start, end } = slotTimes({ startsAt: r.starts_at, endsAt: r.ends_at }, date);
-      return {
-        id: r.id,
-        date,
-        start: start.toISOString(),
-        end,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        pointName: r.name,
-        offered: r.offered,
-      };
-    })
-    .filter((s) => s.end > now)
-    .slice(0, 5)
-    .map(({ end: _, ...s }) => s);
+    LIMIT 10`,
+    Prisma.sql`r.date, r.starts_at`,
+    // JSON: the date is 'YYYY-MM-DD' and the times 'HH:MM:SS', as text.
+    (
+      rows: {
+        id: string;
+        date: string;
+        starts_at: string;
+        ends_at: string;
+        name: string;
+        offered: boolean;
+      }[],
+    ) =>
+      rows
+        .map((r) => {
+          const { start, end } = slotTimes({ startsAt: r.starts_at, endsAt: r.ends_at }, r.date);
+          return {
+            id: r.id,
+            date: r.date,
+            start: start.toISOString(),
+            end,
+            startsAt: r.starts_at,
+            endsAt: r.ends_at,
+            pointName: r.name,
+            offered: r.offered,
+          };
+        })
+        .filter((s) => s.end > now)
+        .slice(0, 5)
+        .map(({ end: _, ...s }) => s),
+  );
 }
 
 /** The adviser's own live shift (for the cancel page), or null. */
