@@ -13,10 +13,6 @@ const SUGGESTIONS = 6;
 /** How many directory entries (support points, e-services) one search looks at besides. */
 const DIRECTORY_CANDIDATES = 50;
 
-// Written into the statement as constants, not parameters: only then can the planner see that
-// the query's condition implies the partial index's (migration 20261204100000).
-const DIRECTORY_KIND_LIST = Prisma.raw(DIRECTORY_KINDS.map((k) => `'${k}'`).join(', '));
-
 const COLUMNS = Prisma.sql`d.id, d.tsv, d.language, d.published_at, d.min_role_rank, d.org_ids, d.group_id, d.flags`;
 
 // The shared search index. An area (forum now; library and briefings later) writes one row
@@ -224,12 +220,12 @@ async function searchCompiled(
       WHERE ${where}
       ORDER BY d.published_at DESC LIMIT ${SEARCH_CANDIDATES + 1}
     ),
-    -- Support points and e-services are found however old they are (their own partial index;
-    -- the kind list must read as the index's predicate for the planner to use it).
+    -- Support points and e-services are found however old they are: a few thousand rows,
+    -- read through the (kind, source, language) index.
     directory AS MATERIALIZED (
       SELECT ${COLUMNS}
       FROM search_document d
-      WHERE ${where} AND d.kind IN (${DIRECTORY_KIND_LIST})
+      WHERE ${where} AND d.kind = ANY(${[...DIRECTORY_KINDS]}::text[])
       LIMIT ${DIRECTORY_CANDIDATES}
     ),
     seen AS MATERIALIZED (
