@@ -2,6 +2,7 @@
 // (issue 21 item 2): /search/suggest, with the search page's audience rules.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as suggestRoute from '~/routes/search_.suggest';
 import * as askedBeforeRoute from '~/routes/forum.asked-before';
 import * as newThreadRoute from '~/routes/forum.new';
@@ -79,6 +80,13 @@ describe('suggestions while typing', () => {
     expect(titles).not.toContain('Skannauspiste suljettu');
     const forTrainer = await suggest(trainer, { q: 'skann' });
     expect(forTrainer.items.map((i) => i.title)).toContain('Skannausohje kouluttajille');
+  });
+
+  it('cost two statements: who is asking, and the search (no lookup in the word list)', async () => {
+    await suggest(adviser, { q: 'skann' });
+    const before = statementCount();
+    expect((await suggest(adviser, { q: 'skanne' })).items.length).toBeGreaterThan(0);
+    expect(statementCount() - before).toBe(2);
   });
 
   it('say nothing for one letter, and send a visitor to log in', async () => {

@@ -120,12 +120,17 @@ export type CompiledQuery = {
 
 const prefix = (word: string) => (letters(word) >= 3 ? `${word}:*` : word);
 
-/** The query as to_tsquery text, or null when it has nothing to look for. */
-export async function compileQuery(q: string): Promise<CompiledQuery | null> {
+/**
+ * The query as to_tsquery text, or null when it has nothing to look for. Without `expand`, only
+ * the words as typed (no statement).
+ */
+export async function compileQuery(q: string, { expand: widen = true } = {}): Promise<CompiledQuery | null> {
   const terms = parseQuery(q);
   if (!terms.some((t) => !t.negate)) return null;
   const single = terms.filter((t) => !t.negate && !t.phrase).flatMap((t) => t.words);
-  const expansions = await expand([...new Set(single.filter(expandable))]);
+  const expansions = widen
+    ? await expand([...new Set(single.filter(expandable))])
+    : new Map<string, Expansion>();
   const operand = (term: Term, withExpansions: boolean) => {
     if (term.phrase) return `(${term.words.join(' <-> ')})`;
     if (term.negate) return `!(${term.words.join(' & ')})`;

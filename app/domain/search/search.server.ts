@@ -9,6 +9,8 @@ import { DIRECTORY_KINDS, type SearchKind } from './kinds';
 import { searchReach } from '~/domain/library/access.server';
 
 const SUGGESTIONS = 6;
+/** How many of the newest matches suggestions are chosen from. */
+const SUGGESTION_CANDIDATES = 50;
 
 /** How many directory entries (support points, e-services) one search looks at besides. */
 const DIRECTORY_CANDIDATES = 50;
@@ -179,7 +181,7 @@ async function searchCompiled(
   query: SearchQuery,
   compiled: CompiledQuery,
   page: number,
-  { pageSize = SEARCH_PAGE_SIZE, snippets = true } = {},
+  { pageSize = SEARCH_PAGE_SIZE, snippets = true, window = SEARCH_CANDIDATES } = {},
 ): Promise<SearchResult> {
   const match = tsQuery(compiled.full);
   const snippet = snippets
@@ -218,7 +220,7 @@ async function searchCompiled(
       SELECT ${COLUMNS}
       FROM search_document d
       WHERE ${where}
-      ORDER BY d.published_at DESC LIMIT ${SEARCH_CANDIDATES + 1}
+      ORDER BY d.published_at DESC LIMIT ${window + 1}
     ),
     -- Support points and e-services are found however old they are: a few thousand rows,
     -- read through the (kind, source, language) index.
@@ -226,11 +228,14 @@ async function searchCompiled(
       SELECT ${COLUMNS}
       FROM search_document d
       WHERE ${where} AND d.kind = ANY(${[...DIRECTORY_KINDS]}::text[])
+        -- Only when the newest matches filled the window: otherwise they are all in it already
+        -- (checked once, before the scan).
+        AND (SELECT count(*) FROM candidates) > ${window}
       LIMIT ${DIRECTORY_CANDIDATES}
     ),
     seen AS MATERIALIZED (
       SELECT d.* FROM (
-        (SELECT * FROM candidates ORDER BY published_at DESC LIMIT ${SEARCH_CANDIDATES})
+        (SELECT * FROM candidates ORDER BY published_at DESC LIMIT ${window})
         UNION ALL
         SELECT * FROM directory WHERE id NOT IN (SELECT id FROM candidates)
       ) d
@@ -263,7 +268,7 @@ async function searchCompiled(
   return {
     hits,
     total,
-    more: (rows[0]?.candidates ?? 0) > SEARCH_CANDIDATES,
+    more: (rows[0]?.candidates ?? 0) > window,
     pages: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
@@ -281,11 +286,15 @@ const toSuggestion = (h: SearchHit): Suggestion => ({
  * prefixes). The same audience rules as the search page; no snippets.
  */
 export async function suggest(viewer: AuthUser, q: string, kind?: SearchKind): Promise<Suggestion[]> {
-  const compiled = await compileQuery(q);
+  // Asked at every pause in typing, so kept light: the words as typed (stems as prefixes, which
+  // already finds the rest of a half-typed word), without the index's inflections, compounds
+  // and near misses (the search page has those), and the best of the newest matches only.
+  const compiled = await compileQuery(q, { expand: false });
   if (!compiled) return [];
   const { hits } = await searchCompiled(viewer, { q, kind, author: undefined }, compiled, 1, {
     pageSize: SUGGESTIONS,
     snippets: false,
+    window: SUGGESTION_CANDIDATES,
   });
   return hits.map(toSuggestion);
 }
