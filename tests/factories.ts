@@ -12,6 +12,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db as defaultDb } from '~/db.server';
 import { createMaterial } from '~/domain/library/materials.server';
 import { publishMaterial } from '~/domain/library/publish.server';
+import { forgetCategories } from '~/domain/forum/categories.server';
 import { reindexSupportPoints } from '~/domain/support-points/search-index.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 
@@ -139,7 +140,7 @@ export async function makeCategory(
   } = {},
 ) {
   const id = unique();
-  return db.forumCategory.create({
+  const made = await db.forumCategory.create({
     data: {
       slug: data.slug ?? `alue-${id}`,
       nameFi: data.nameFi ?? `Alue ${id}`,
@@ -152,6 +153,9 @@ export async function makeCategory(
     },
     select: { id: true, slug: true },
   });
+  // Written past the domain: the in-memory category list must hear of it.
+  forgetCategories();
+  return made;
 }
 
 function postBody(text: string) {

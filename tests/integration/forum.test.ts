@@ -11,6 +11,7 @@ import * as threadRoute from '~/routes/forum.t.$id';
 import * as categoriesRoute from '~/routes/forum.categories';
 import { MAX_BODY_CHARS } from '~/domain/rich-text/limits';
 import { statementCount } from '~/db/adapters.server';
+import { categoryOptions } from '~/domain/forum/categories.server';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
@@ -567,5 +568,26 @@ describe('categories', () => {
       await callLoader(forumRoute, makeRequest('/forum?lng=sv', { cookie })),
     );
     expect(sv.categories.find((c) => c.id === created.id)?.name).toBe('Sociala medier');
+  });
+
+  it('the category list of the search page and new questions is kept briefly and follows a rename at once', async () => {
+    const { cookie } = await loginAs('coordinator', orgId);
+    const choices = async () =>
+      (await categoryOptions('en')).find((c) => c.slug === 'valimuisti')?.name ?? null;
+    const made = await makeCategory(db, { slug: 'valimuisti', nameEn: 'Cache one' });
+    expect(await choices()).toBe('Cache one');
+    const before = statementCount();
+    expect(await choices()).toBe('Cache one');
+    expect(statementCount() - before).toBe(0);
+    const names = { nameFi: 'Välimuisti', nameSv: 'Cache', nameEn: 'Cache two' };
+    const saved = await callAction(
+      categoriesRoute,
+      makeRequest('/forum/categories', {
+        cookie,
+        form: { intent: 'update', id: made.id, slug: 'valimuisti', ...names },
+      }),
+    );
+    expect(saved.status).toBe(200);
+    expect(await choices()).toBe('Cache two');
   });
 });

@@ -10,6 +10,7 @@ import { unreadSince } from './threads.server';
 import type { z } from 'zod';
 import type { CategorySchema } from './schema.server';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
+import { shortCache } from '~/utils/short-cache.server';
 
 type CategoryRow = {
   id: string;
@@ -46,11 +47,20 @@ export function localisedCategory(c: CategoryRow, language: Language) {
   };
 }
 
+// The category list changes a few times a year and is on every search page and new question:
+// kept for half a minute (a change in this process drops it at once; other processes of a
+// cluster follow within the half minute).
+const allCategories = shortCache<CategoryRow[]>(30_000);
+
+/** After a category is added or changed (and by tests that write categories directly). */
+export function forgetCategories() {
+  allCategories.forget();
+}
+
 export async function categoryOptions(language: Language) {
-  const rows = await db.forumCategory.findMany({
-    orderBy: [{ position: 'asc' }, { slug: 'asc' }],
-    select: categorySelect,
-  });
+  const rows = await allCategories.get('all', () =>
+    db.forumCategory.findMany({ orderBy: [{ position: 'asc' }, { slug: 'asc' }], select: categorySelect }),
+  );
   return rows.map((c) => localisedCategory(c, language));
 }
 
@@ -138,6 +148,7 @@ export async function createCategory(
       details: { slug: input.slug },
     });
   });
+  forgetCategories();
   return { ok: true };
 }
 
@@ -162,6 +173,7 @@ export async function updateCategory(
       details: { slug: input.slug },
     });
   });
+  forgetCategories();
   return { ok: true };
 }
 
