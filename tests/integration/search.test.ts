@@ -148,6 +148,10 @@ describe('search across languages with stemming', () => {
     // Who is logged in, the index's words near the query's, the search (the categories for the
     // filter are kept in memory and were read by an earlier search).
     expect(statementCount() - before).toBe(3);
+    // The same word again within the minute: its expansions are kept, no words lookup.
+    const again = statementCount();
+    await callLoader(searchRoute, makeRequest('/search?q=tukipisteit%C3%A4&page=2', { cookie }));
+    expect(statementCount() - again).toBe(2);
     const result = await json<Result & { more: boolean }>(response);
     expect(result).toMatchObject({
       total: SEARCH_CANDIDATES,

@@ -51,8 +51,30 @@ type Expansion = {
   nearMisses: string[];
 };
 
-/** The index's words for each query word, in one statement. */
-async function expand(words: string[]): Promise<Map<string, Expansion>> {
+// What the index's words say about a query word changes only as new words are written, so it
+// is kept for a minute per word (per process): a search for a word searched a moment ago sends
+// no words lookup. A word new to the index may take that minute to join a query's expansions.
+const EXPANSION_TTL_MS = 60_000;
+const EXPANSIONS_KEPT = 5_000;
+const expansionCache = new Map<string, { expansion: Expansion; until: number }>();
+
+/** The index's words for each query word: from memory, the rest in one statement. */
+async function expand(words: string[], now = Date.now()): Promise<Map<string, Expansion>> {
+  const found = new Map<string, Expansion>();
+  for (const w of words) {
+    const kept = expansionCache.get(w);
+    if (kept && kept.until > now) found.set(w, kept.expansion);
+  }
+  const missing = words.filter((w) => !found.has(w));
+  for (const [w, expansion] of await lookUp(missing)) {
+    found.set(w, expansion);
+    if (expansionCache.size >= EXPANSIONS_KEPT) expansionCache.delete(expansionCache.keys().next().value!);
+    expansionCache.set(w, { expansion, until: now + EXPANSION_TTL_MS });
+  }
+  return found;
+}
+
+async function lookUp(words: string[]): Promise<Map<string, Expansion>> {
   const found = new Map<string, Expansion>();
   if (!words.length) return found;
   const parts = words.flatMap((w) => splitsOf(w).flat());
