@@ -223,6 +223,19 @@ describe('suggestions while typing', () => {
     await Promise.all([page.waitForURL('**/support-points/kallio-kirjasto'), point.click()]);
     await page.goto('/search?q=bibliotek&kind=support_point');
     await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(3);
+    // A filter in use: the filters are open and say how many.
+    expect(await page.locator('details.search-filters').getAttribute('open')).not.toBeNull();
+    await expect
+      .poll(() => page.locator('details.search-filters > summary').textContent())
+      .toContain('1 rajaus');
+    await expectNoAxeViolations(page);
+    // None in use: the filters wait behind "Rajaa hakua" and the results start on the first screen.
+    await page.goto('/search?q=kirjasto');
+    expect(await page.locator('details.search-filters').getAttribute('open')).toBeNull();
+    const status = await page.getByRole('status').filter({ hasText: 'kirjasto' }).boundingBox();
+    expect(status!.y + status!.height).toBeLessThan(844);
+    await page.getByText('Rajaa hakua').tap();
+    await expect.poll(() => page.getByLabel('Kirjoittaja').isVisible()).toBe(true);
     await expectNoAxeViolations(page);
   });
 
