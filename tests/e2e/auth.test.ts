@@ -204,6 +204,34 @@ describe('HTTP hardening', () => {
     expect((await raw(script, 'br')).headers['cache-control']).toMatch(/immutable/);
   });
 
+  it('sends pages compressed as the browser asks, except public pages the server keeps and re-nonces', async () => {
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${baseURL}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (c: Buffer) => chunks.push(c));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const plain = await raw('/login', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    const br = await raw('/login', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    const html = zlib.brotliDecompressSync(br.body).toString('utf8');
+    expect(html).toContain('<h1');
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    const gzip = await raw('/login', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.body).toString('utf8')).toContain('<h1');
+    // A residents' page is public: kept by the server for a few seconds, sent as it is.
+    const resident = await raw('/p/oodi', 'br');
+    expect(resident.headers['cache-control']).toMatch(/^public/);
+    expect(resident.headers['content-encoding']).toBeUndefined();
+  });
+
   it('refuses a write from another origin, or with no origin, with 403', async () => {
     const evil = await fetch(`${baseURL}/login`, {
       method: 'POST',
