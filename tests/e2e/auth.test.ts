@@ -171,18 +171,20 @@ describe('roles that combine', () => {
   });
 });
 
+/** A GET as it comes over the wire (not decompressed), asking for `encoding`. */
+const raw = (path: string, encoding: string) =>
+  new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(`${baseURL}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+
 describe('HTTP hardening', () => {
   it('sends scripts, styles and the strings compressed as the browser asks, made once, not per request', async () => {
-    const raw = (path: string, encoding: string) =>
-      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        http
-          .get(`${baseURL}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (c: Buffer) => chunks.push(c));
-            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-          })
-          .on('error', reject);
-      });
     const page = await (await fetch(`${baseURL}/login`)).text();
     const script = page.match(/\/build\/[^"]*entry\.client[^"]*\.js/)![0];
     const strings = page.match(/\/i18n\/fi\.js\?v=[0-9a-f]+/)![0];
@@ -205,16 +207,6 @@ describe('HTTP hardening', () => {
   });
 
   it('sends pages compressed as the browser asks, except public pages the server keeps and re-nonces', async () => {
-    const raw = (path: string, encoding: string) =>
-      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        http
-          .get(`${baseURL}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (c: Buffer) => chunks.push(c));
-            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-          })
-          .on('error', reject);
-      });
     const plain = await raw('/login', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toMatch(/Accept-Encoding/);
