@@ -13,6 +13,7 @@ import {
   registerProbe,
 } from './availability.server';
 import type { DatabaseTarget } from './database-url.server';
+import { nameStatements } from './prepared-statements.server';
 
 type SqlAdapter = Awaited<ReturnType<PrismaPGlite['connect']>>;
 
@@ -238,7 +239,9 @@ function postgresAdapter(connectionString: string) {
       const adapter = await connect();
       const pool = adapter.underlyingDriver() as Parameters<typeof registerPool>[0] & {
         query(sql: string): Promise<unknown>;
+        on(event: 'connect', listener: (connection: Parameters<typeof nameStatements>[0]) => void): void;
       };
+      pool.on('connect', nameStatements);
       registerProbe(() => pool.query('SELECT 1'));
       registerPool(pool);
       return guardedTransactions(guarded(adapter));

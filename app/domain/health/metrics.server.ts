@@ -1,3 +1,4 @@
+import { namedStatementCount } from '~/db/prepared-statements.server';
 import { db } from '~/db.server';
 import { databaseState, embeddedMemoryBytes, poolStats } from '~/db/availability.server';
 import { isDraining } from './health.server';
@@ -82,6 +83,13 @@ export async function metricsText(): Promise<string> {
     block('tukiverkko_database_statements_total', 'counter', 'SQL statements sent since the start.', [
       `tukiverkko_database_statements_total ${statementCount()}`,
     ]),
+    // Near its bound (MAX_NAMED) means new query shapes go unplanned-ahead: look for a text that varies.
+    block(
+      'tukiverkko_database_named_statements',
+      'gauge',
+      'Distinct SQL texts the PostgreSQL server prepares once per connection (ADR 034).',
+      [`tukiverkko_database_named_statements ${namedStatementCount()}`],
+    ),
   );
   const memory = process.memoryUsage();
   const embedded = embeddedMemoryBytes();

@@ -1,0 +1,50 @@
+// Named statements (app/db/prepared-statements.server.ts, ADR 034): on a PostgreSQL server a
+// pooled connection parses a statement once and runs it again by name. A .postgres test: the
+// embedded database has no pool and keeps nothing between statements.
+import { expect, it } from 'vitest';
+import { db } from '~/db.server';
+
+type Prepared = { name: string; statement: string; runs: number };
+
+it('parses a repeated statement once per connection and runs it by name', async () => {
+  const prepared = await db.$transaction(async (tx) => {
+    // A transaction holds one connection, so all of these reach the same server process.
+    for (let n = 1; n <= 7; n++) {
+      const [row] = await tx.$queryRaw<
+        { n: number }[]
+      >`SELECT ${n}::int AS n, 'prepared-statement-test' AS tag`;
+      expect(row!.n).toBe(n);
+    }
+    return tx.$queryRaw<Prepared[]>`
+      SELECT name, statement, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements
+      WHERE statement LIKE '%prepared-statement-test%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+  });
+  expect(prepared).toHaveLength(1);
+  expect(prepared[0]!.name).toMatch(/^tk\d+$/);
+  expect(prepared[0]!.runs).toBe(7);
+});
+
+it('prepares a statement afresh when a migration changed the columns it returns', async () => {
+  await db.$executeRawUnsafe('CREATE TABLE prepared_statement_probe (a int)');
+  await db.$executeRawUnsafe('INSERT INTO prepared_statement_probe VALUES (1)');
+  // In transactions: a plain statement that fails costs its connection anyway (the pool closes a
+  // connection whose statement failed), a transaction's connection goes back to the pool.
+  const read = () =>
+    db.$transaction((tx) =>
+      tx.$queryRawUnsafe<Record<string, number>[]>('SELECT * FROM prepared_statement_probe'),
+    );
+  const readOnManyConnections = () => Promise.allSettled(Array.from({ length: 8 }, read));
+  // Prepared on several pooled connections.
+  for (let i = 0; i < 3; i++) await readOnManyConnections();
+  await db.$executeRawUnsafe('ALTER TABLE prepared_statement_probe ADD COLUMN b int DEFAULT 2');
+  // The connections that prepared it refuse it once ("cached plan must not change result type"),
+  // then every connection prepares the text afresh.
+  const first = await readOnManyConnections();
+  for (const r of first)
+    if (r.status === 'rejected') expect(String(r.reason)).toContain('must not change result type');
+  await readOnManyConnections();
+  const third = await readOnManyConnections();
+  expect(third.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(
+    Array.from({ length: 8 }, () => [{ a: 1, b: 2 }]),
+  );
+});
