@@ -1,14 +1,16 @@
-// The patch to @remix-run/router (patches/, ADR 033): a route tree is flattened and ranked once
-// and a path's pattern compiled once, instead of on every match of every request. These tests
-// fail when the patch is not applied (npm's postinstall runs patch-package) and pin the
+// The patches to @remix-run/router, @remix-run/react and react-router-dom (patches/, ADR 033): a
+// route tree is flattened and ranked once, a path's pattern compiled once, and the server's
+// render reuses one route tree per build, instead of all of it on every request. These tests
+// fail when the patches are not applied (npm's postinstall runs patch-package) and pin the
 // behaviour the server relies on.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
 
-// The server loads the CommonJS build (Remix's server runtime and React Router require it).
-const { matchRoutes, matchPath } = createRequire(import.meta.url)(
-  '@remix-run/router',
-) as typeof import('@remix-run/router');
+// The server loads the CommonJS builds (Remix's server runtime and React Router require them).
+const require = createRequire(import.meta.url);
+const { matchRoutes, matchPath } = require('@remix-run/router') as typeof import('@remix-run/router');
+const { RemixServer } = require('@remix-run/react') as typeof import('@remix-run/react');
 
 const routes = () => [
   {
@@ -48,5 +50,48 @@ describe('route matching memo (patched @remix-run/router)', () => {
     const rebuilt = routes();
     rebuilt[0]!.children.push({ id: 'extra', path: 'forum/extra' });
     expect(ids(matchRoutes(rebuilt, '/forum/extra'))).toEqual(['root', 'extra']);
+  });
+
+  it('renders every request of a build with the same route tree (RemixServer and the static router)', () => {
+    // What the server runtime hands RemixServer per request: the build's route manifest (one
+    // object per build) and a new routeModules object of the same modules.
+    const manifest = {
+      routes: {
+        root: { id: 'root', path: '', hasLoader: false, module: '/root.js' },
+        'routes/_index': {
+          id: 'routes/_index',
+          parentId: 'root',
+          index: true,
+          hasLoader: true,
+          module: '/i.js',
+        },
+      },
+    };
+    const modules = { root: { default: () => null }, 'routes/_index': { default: () => null } };
+    const render = () =>
+      RemixServer({
+        url: 'http://localhost/',
+        context: {
+          manifest,
+          routeModules: { ...modules },
+          future: {},
+          isSpaMode: false,
+          staticHandlerContext: { basename: '/', location: { pathname: '/' }, loaderData: {}, matches: [] },
+        } as never,
+      });
+    const routerOf = (element: unknown): { routes: unknown[] } => {
+      const props = (element as ReactElement<{ router?: { routes: unknown[] }; children?: unknown }>).props;
+      if (props.router) return props.router;
+      const children = ([] as unknown[]).concat(props.children).filter(Boolean);
+      for (const child of children) {
+        const found = routerOf(child);
+        if (found) return found;
+      }
+      return undefined as never;
+    };
+    const first = routerOf(render());
+    const second = routerOf(render());
+    expect(first.routes).toHaveLength(1);
+    expect(second.routes).toBe(first.routes);
   });
 });
