@@ -9,6 +9,7 @@ import { DEFAULT_LANGUAGE, NAMESPACES, isLanguage, type Language } from '~/i18n/
 import { getLanguageWithoutAccount } from '~/i18n/i18n.server';
 import { logger } from '~/utils/log.server';
 import { resources } from '~/i18n/resources.server';
+import { rememberPlainStrings } from '~/i18n/remembered-strings.server';
 import { NonceContext } from '~/utils/nonce';
 import { acceptsEncoding } from '~/utils/http';
 
@@ -35,7 +36,7 @@ function i18nFor(language: Language): Promise<I18n> {
         resources,
         interpolation: { escapeValue: false },
       })
-      .then(() => created);
+      .then(() => rememberPlainStrings(created));
     instances.set(language, instance);
   }
   return instance;
