@@ -1,5 +1,4 @@
 import { Fragment } from 'react';
-import type { LucideIcon } from 'lucide-react';
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Badge, DateTime } from '~/components/ui/misc';
@@ -13,6 +12,7 @@ import {
   FeedbackIcon,
   MessageIcon,
   VerifiedIcon,
+  type Icon,
 } from '~/components/ui/icons';
 
 /** A feed item as the loader sends it (dates as strings). */
@@ -27,7 +27,7 @@ export type FeedEntry = {
   state?: string;
 };
 
-const ICONS: Record<string, LucideIcon> = {
+const ICONS: Record<string, Icon> = {
   answer: MessageIcon,
   reply: MessageIcon,
   thread: MessageIcon,
