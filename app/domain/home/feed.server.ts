@@ -385,16 +385,21 @@ export async function feedPage(
   }
   rows.sort(newestFirst);
   const seen = rows.find((r) => r.kind === 'seen')?.at ?? null;
-  const items = onePerGroup(rows.filter((r) => r.at !== null))
-    .map((row) => toItem(row, viewer))
-    .filter((item) => item !== null);
+  const news = onePerGroup(rows.filter((r) => r.at !== null));
   // A reply that mentions the reader is one item, the mention.
-  const mentioned = new Set(items.filter((i) => i.kind === 'mention').map((i) => i.url));
-  const all = items
-    .filter((i) => !(i.kind === 'reply' || i.kind === 'answer') || !mentioned.has(i.url))
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
-  const page = all.slice(0, take);
-  return { items: page, more: all.length > take ? page[page.length - 1]!.at : null, seenAt: seen };
+  const mentioned = new Set(
+    news.filter((r) => r.kind === 'forum_mention' && r.extra?.visible).map((r) => String(r.extra!.url)),
+  );
+  // Rows are newest first already: items are made only until one more than a page is known.
+  const items: FeedItem[] = [];
+  for (const row of news) {
+    if ((row.kind === 'reply' || row.kind === 'answer') && mentioned.has(`/forum/p/${row.id}`)) continue;
+    const item = toItem(row, viewer);
+    if (item) items.push(item);
+    if (items.length > take) break;
+  }
+  const page = items.slice(0, take);
+  return { items: page, more: items.length > take ? page[page.length - 1]!.at : null, seenAt: seen };
 }
 
 /** Whether the replies read from the most active threads are provably the newest page. */
