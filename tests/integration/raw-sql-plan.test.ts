@@ -1,10 +1,9 @@
-// Raw SQL without the query compiler (patches/@prisma+client+6.19.3.patch, ADR 034): the plan of a
+// Raw SQL without the query compiler (patches/@prisma+client+6.19.3.patch, ADR 035): the plan of a
 // $queryRaw whose values are all plain is built in JavaScript; anything else is still compiled.
 import { afterEach, expect, it, vi } from 'vitest';
 // @ts-expect-error the compiler's runtime ships without type declarations
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
 import { db } from '~/db.server';
-import { Prisma } from '~/generated/prisma/client';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -34,7 +33,7 @@ it('leaves lists of numbers, JSON, big integers and model queries to the compile
   const compile = vi.spyOn(QueryCompiler.prototype, 'compile');
   const [row] = await db.$queryRaw<{ n: number; big: bigint; doc: unknown }[]>`
     SELECT cardinality(${[1, 2]}::int[])::int AS n, ${BigInt(2) ** BigInt(60)}::bigint AS big,
-           ${Prisma.sql`${JSON.stringify({ a: 1 })}::jsonb`} AS doc`;
+           ${{ a: 1 }}::jsonb AS doc`;
   expect(row).toEqual({ n: 2, big: BigInt(2) ** BigInt(60), doc: { a: 1 } });
   expect(compile).toHaveBeenCalledTimes(1);
   await db.user.count();

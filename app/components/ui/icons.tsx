@@ -4,12 +4,10 @@ import type { IconName } from './icon-names';
 // The one icon set (Lucide, ISC licence): SVG drawn in the text colour, so it shows on every
 // device (an emoji needs a font the phone may lack) and follows high-contrast modes. Each icon
 // is a reference into one sprite file (icons.svg, made by scripts/icon-sprite.ts), cached by the
-// browser for good: drawn inline, the home page's 40 icons were 15.7 KB of its 49 KB of HTML and
-// about 1 ms of its server CPU (ADR 015). An icon is decorative (aria-hidden): put visible text or an accessible
-// name on whatever holds it.
-
-// The sprite's symbols carry the viewBox and the stroke, so an icon in a page is little more than
-// its size and a reference.
+// browser for good: drawn inline, the home page's 40 icons were 15.7 KB of its 49 KB of HTML
+// and about 1 ms of its server CPU (ADR 015). The sprite's symbols carry the viewBox and the
+// stroke, so an icon in a page is little more than its size and a reference. An icon is
+// decorative (aria-hidden): put visible text or an accessible name on whatever holds it.
 export type IconProps = { size?: number; className?: string };
 export type Icon = (props: IconProps) => JSX.Element;
 

@@ -388,14 +388,14 @@ export async function feedPage(
   const news = onePerGroup(rows.filter((r) => r.at !== null));
   // A reply that mentions the reader is one item, the mention.
   const mentioned = new Set(
-    news.filter((r) => r.kind === 'forum_mention' && r.extra?.visible).map((r) => String(r.extra!.url)),
+    news.filter((r) => r.kind === 'forum_mention').map((r) => toItem(r, viewer)?.url),
   );
   // Rows are newest first already: items are made only until one more than a page is known.
   const items: FeedItem[] = [];
   for (const row of news) {
-    if ((row.kind === 'reply' || row.kind === 'answer') && mentioned.has(`/forum/p/${row.id}`)) continue;
     const item = toItem(row, viewer);
-    if (item) items.push(item);
+    if (!item || ((item.kind === 'reply' || item.kind === 'answer') && mentioned.has(item.url))) continue;
+    items.push(item);
     if (items.length > take) break;
   }
   const page = items.slice(0, take);
