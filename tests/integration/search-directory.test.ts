@@ -12,6 +12,7 @@ import * as editEServiceRoute from '~/routes/eservices.$slug.edit';
 import { indexUnindexedSupportPoints } from '~/domain/support-points/search-index.server';
 import { indexUnindexedEServices } from '~/domain/briefings/eservice-index.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
+import { DIRECTORY_KINDS } from '~/domain/search/kinds';
 import { makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
@@ -219,5 +220,16 @@ describe('e-services in search', () => {
     expect(await indexUnindexedEServices(db)).toBe(1);
     expect(urls(await search('pysäköintitunnus'))).toContain('/eservices/vanha-palvelu');
     expect(await indexUnindexedEServices(db)).toBe(0);
+  });
+});
+
+describe('directory entries in the index', () => {
+  it('have a text index of their own whose condition names every directory kind', async () => {
+    // The search writes the kinds out in the index's own form (search.server.ts): a kind added to
+    // one and not the other is still found, but every entry's text is tested again per search.
+    const [index] = await db.$queryRaw<{ indexdef: string }[]>`
+      SELECT indexdef FROM pg_indexes WHERE indexname = 'search_document_directory_tsv_idx'`;
+    const kinds = [...(index?.indexdef ?? '').matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1]);
+    expect(kinds.sort()).toEqual([...DIRECTORY_KINDS].sort());
   });
 });
