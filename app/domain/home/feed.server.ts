@@ -81,8 +81,17 @@ function replies(viewer: AuthUser, w: Window, candidates: number): Prisma.Sql {
     WITH ranked AS (
       SELECT t.id, t.title, t.language, t.author_id, LEAST(t.last_post_at, ${w.before}) AS recency
       FROM forum_thread_follow f
-      JOIN forum_thread t ON t.id = f.thread_id AND t.hidden_at IS NULL AND t.merged_into_id IS NULL
-      WHERE f.user_id = ${uuid(viewer.id)} AND t.last_post_at > ${w.after}
+      -- Each followed thread by its key (OFFSET 0 keeps the planner from joining instead): the
+      -- cost grows with what the reader follows, not with how many threads the whole network
+      -- kept active. Planned for the values at hand, PostgreSQL hashed all 5,200 active threads
+      -- for 200 follows (1.8 ms; 0.7 ms this way); its reused plan already went by key.
+      CROSS JOIN LATERAL (
+        SELECT t.id, t.title, t.language, t.author_id, t.last_post_at FROM forum_thread t
+        WHERE t.id = f.thread_id AND t.hidden_at IS NULL AND t.merged_into_id IS NULL
+          AND t.last_post_at > ${w.after}
+        OFFSET 0
+      ) t
+      WHERE f.user_id = ${uuid(viewer.id)}
       ORDER BY recency DESC
       LIMIT ${candidates + 1}::int
     ),
