@@ -339,7 +339,9 @@ const servePublic = express.static('public', { maxAge: '1h', index: false });
 app.use((req, res, next) =>
   publicEntries.has(req.path.split('/')[1] ?? '') ? servePublic(req, res, next) : next(),
 );
-app.all('*', noStoreByDefault, publicPageCache, async (req, res, next) => {
+// Page reads take turns, a few at a time, in arrival order (app/utils/page-turns.server.ts).
+const pageTurns = app$.pageTurns(config.pageTurns);
+app.all('*', pageTurns, noStoreByDefault, publicPageCache, async (req, res, next) => {
   res.locals.static = false;
   try {
     const handle = await currentHandler();

@@ -136,6 +136,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 // server.js reaches these through build.entry.module: the process's lifecycle in one place.
 export { startBackgroundWork, stopBackgroundWork } from '~/domain/jobs/background.server';
 export { withRequestScope } from '~/utils/request-scope.server';
+export { pageTurns } from '~/utils/page-turns.server';
 export { serverConfig } from '~/env.server';
 export { instrumentBuild, isDiskFull } from '~/utils/service-faults.server';
 export { beginDraining } from '~/domain/health/health.server';

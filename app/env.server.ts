@@ -80,6 +80,11 @@ const schema = z
     SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /** Bearer token for /metrics from other hosts; without it /metrics answers only on 127.0.0.1. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * Page reads a process works on at once; more wait their turn (ADR 036). Three kept a 2-core
+     * machine's CPU as busy as no limit did, with the slowest pages a third as late.
+     */
+    PAGE_TURNS: z.coerce.number().int().min(1).max(1000).default(3),
     /** One JSON object a line (for a log collector) or readable text; JSON in production. */
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
   })
@@ -158,6 +163,7 @@ export function serverConfig() {
     trustProxy: e.TRUST_PROXY === 'true',
     drainMs: e.DRAIN_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
+    pageTurns: e.PAGE_TURNS,
   };
 }
 
