@@ -242,7 +242,7 @@ export async function seedEventsNational() {
  * an event has a title in): without them search and its bench would run on an index that holds
  * the demo's events only.
  */
-export async function indexNationalEvents() {
+async function indexNationalEvents() {
   const events = await db.$queryRaw<{ id: string }[]>`
     SELECT md5('ev' || g)::uuid::text AS id FROM generate_series(1, ${NATIONAL_EVENTS}::int) g`;
   for (let i = 0; i < events.length; i += 200) {
