@@ -1,8 +1,8 @@
 // The patches to @remix-run/router, @remix-run/react and react-router-dom (patches/, ADR 033): a
-// route tree is flattened and ranked once, a path's pattern compiled once, and the server's
-// render reuses one route tree per build, instead of all of it on every request. These tests
-// fail when the patches are not applied (npm's postinstall runs patch-package) and pin the
-// behaviour the server relies on.
+// route tree is flattened and ranked once, a path's pattern compiled once, the branch a path
+// matched remembered, and the server's render reuses one route tree per build, instead of all
+// of it on every request. These tests fail when the patches are not applied (npm's postinstall
+// runs patch-package) and pin the behaviour the server relies on.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { ReactElement } from 'react';
@@ -50,6 +50,25 @@ describe('route matching memo (patched @remix-run/router)', () => {
     const rebuilt = routes();
     rebuilt[0]!.children.push({ id: 'extra', path: 'forum/extra' });
     expect(ids(matchRoutes(rebuilt, '/forum/extra'))).toEqual(['root', 'extra']);
+  });
+
+  it('matches a path seen before by the branch it matched, with fresh matches and params each time', () => {
+    const tree = routes();
+    const first = matchRoutes(tree, '/forum/t/42')!;
+    (first.at(-1)!.params as Record<string, string>).id = 'changed by a caller';
+    const again = matchRoutes(tree, '/forum/t/42')!;
+    expect(again.at(-1)!.params).toEqual({ id: '42' });
+    expect(again).not.toBe(first);
+    expect(ids(matchRoutes(tree, '/'))).toEqual(['root', 'home']);
+    expect(ids(matchRoutes(tree, '/'))).toEqual(['root', 'home']);
+    expect(matchRoutes(tree, '/nowhere')).toBeNull();
+    expect(matchRoutes(tree, '/nowhere')).toBeNull();
+    // More paths than it remembers (1,000): the least recently used are matched afresh, alike.
+    for (let n = 0; n < 1_200; n++)
+      expect(matchRoutes(tree, `/forum/t/${n}`)?.at(-1)?.params.id).toBe(`${n}`);
+    expect(ids(matchRoutes(tree, '/'))).toEqual(['root', 'home']);
+    expect(ids(matchRoutes(tree, '/forum/new'))).toEqual(['root', 'new']);
+    expect(matchRoutes(tree, '/forum/t/0')?.at(-1)?.params).toEqual({ id: '0' });
   });
 
   it('renders every request of a build with the same route tree (RemixServer and the static router)', () => {
