@@ -96,6 +96,7 @@ function replies(viewer: AuthUser, w: Window, candidates: number): Prisma.Sql {
       LIMIT ${candidates + 1}::int
     ),
     candidates AS (SELECT * FROM ranked ORDER BY recency DESC LIMIT ${candidates}::int),
+    boundary AS (SELECT recency FROM ranked ORDER BY recency DESC OFFSET ${candidates}::int LIMIT 1),
     page AS (
       SELECT p.id, p.created_at, p.author_id, c.title AS thread_title, c.language,
              (c.author_id = ${uuid(viewer.id)}) AS mine
@@ -103,6 +104,9 @@ function replies(viewer: AuthUser, w: Window, candidates: number): Prisma.Sql {
       JOIN LATERAL (
         SELECT p.id, p.created_at, p.author_id FROM forum_post p
         WHERE p.thread_id = c.id AND p.created_at < ${w.before} AND p.created_at > ${w.after}
+          -- A post not newer than the boundary makes the page incomplete whatever else is read
+          -- (repliesComplete): without them a busy thread is read a few posts deep, not a page.
+          AND p.created_at > COALESCE((SELECT recency FROM boundary), '-infinity')
           AND p.is_question = false AND p.hidden_at IS NULL AND p.deleted_at IS NULL
           AND p.author_id <> ${uuid(viewer.id)}
         ORDER BY p.created_at DESC LIMIT ${w.take}::int
@@ -114,8 +118,7 @@ function replies(viewer: AuthUser, w: Window, candidates: number): Prisma.Sql {
            NULL::jsonb AS extra
     FROM page JOIN app_user u ON u.id = page.author_id
     UNION ALL
-    SELECT 'boundary', NULL, (SELECT recency FROM ranked ORDER BY recency DESC OFFSET ${candidates}::int LIMIT 1),
-           NULL, NULL, NULL, NULL`;
+    SELECT 'boundary', NULL, (SELECT recency FROM boundary), NULL, NULL, NULL, NULL`;
 }
 
 /** New threads in the categories the reader follows. */
