@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { cpuMs, freePort, rssMiB, sh } from './lib.js';
+import { SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const ROUNDS = Number(process.env.MEMORY_ROUNDS ?? 5);
 const SECONDS = Number(process.env.MEMORY_SECONDS ?? 20);
@@ -37,7 +37,10 @@ const env = {
 };
 sh('npm', ['run', '--silent', 'db:migrate'], env);
 sh('npm', ['run', '--silent', 'seed'], env);
-const server = spawn('node', ['server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn('node', [...SERVER_NODE_ARGS, 'server.js'], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 try {
   for (
     let tries = 0;

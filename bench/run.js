@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { cpuMs, freePort, rssMiB, sh } from './lib.js';
+import { SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 32;
@@ -109,7 +109,10 @@ async function benchOne(label, databaseUrl) {
       .at(-1),
   );
 
-  const server = spawn('node', ['server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn('node', [...SERVER_NODE_ARGS, 'server.js'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (
@@ -268,7 +271,7 @@ async function benchOne(label, databaseUrl) {
 async function clusterRun(env, processes, threadPath, cookie, label) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn('node', ['cluster.js'], {
+  const server = spawn('node', [...SERVER_NODE_ARGS, 'cluster.js'], {
     env: { ...env, PORT: String(port), APP_ORIGIN: base, WEB_PROCESSES: String(processes) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
