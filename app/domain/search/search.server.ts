@@ -241,7 +241,7 @@ async function searchCompiled(
       ORDER BY d.published_at DESC LIMIT ${window + 1}
     ),
     -- Support points and e-services are found however old they are: a few thousand rows,
-    -- read through the (kind, source, language) index.
+    -- read through their own text index (DIRECTORY_TEXT).
     directory AS MATERIALIZED (
       SELECT ${COLUMNS}
       FROM search_document d
