@@ -233,7 +233,7 @@ export async function seedEventsNational() {
     UPDATE event e SET going_count = (SELECT count(*) FROM event_rsvp r WHERE r.event_id = e.id AND r.status = 'going')
     WHERE e.id IN (SELECT md5('ev' || g)::uuid FROM generate_series(1, ${NATIONAL_EVENTS}::int) g)`;
   await indexNationalEvents();
-  await db.$executeRawUnsafe('ANALYZE event, event_rsvp, event_organiser, search_document');
+  await db.$executeRawUnsafe('ANALYZE event, event_rsvp, event_organiser');
   console.log(`Events at national scale: ${await db.event.count()} events.`);
 }
 
