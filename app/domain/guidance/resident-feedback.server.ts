@@ -5,6 +5,7 @@ import { db } from '~/db.server';
 import { isUniqueViolation } from '~/db/errors.server';
 import { ANSWER_DAYS } from './constants';
 import { isFeedbackCode } from './feedback-link.server';
+import { forgetDashboards } from '~/domain/reports/dashboard-cache.server';
 import type { ResidentFeedbackInput } from './schema.server';
 import { helsinkiToday } from '~/i18n/format';
 import { dayDate } from '~/utils/calendar-days';
@@ -100,6 +101,7 @@ export async function giveResidentFeedback(
       },
       select: { id: true },
     });
+    forgetDashboards();
     return { ok: true };
   }
   const session = await db.guidanceSession.findUniqueOrThrow({
@@ -111,6 +113,7 @@ export async function giveResidentFeedback(
       data: { ...common, ...answerColumns(session) },
       select: { id: true },
     });
+    forgetDashboards();
   } catch (error) {
     // Two taps on Send, or two phones: the session's one answer is already there.
     if (isUniqueViolation(error, 'resident_feedback_session_id_key')) return { ok: true };

@@ -9,6 +9,8 @@ import type { FieldErrors } from '~/utils/forms';
 import { isUuid } from '~/utils/ids';
 import { EDITABLE_DAYS, OLDEST_DAYS, SESSION_LANGUAGES } from './constants';
 import { newFeedbackCode } from './feedback-link.server';
+// The dashboards are kept briefly; a change here must show on the next view.
+import { forgetDashboards } from '~/domain/reports/dashboard-cache.server';
 import type { GuidanceInput } from './schema.server';
 import { NOT_FOUND, type Result } from '~/utils/result';
 
@@ -93,6 +95,7 @@ export async function logSession(adviser: AuthUser, input: GuidanceInput): Promi
         },
         select: { id: true },
       });
+      forgetDashboards();
       return { ok: true, id: saved.id };
     } catch (error) {
       if (isUniqueViolation(error, 'guidance_session_adviser_id_idempotency_key_key')) {
@@ -130,12 +133,14 @@ export async function updateSession(
       data: { supportPointId: data.supportPointId, eserviceId: data.eserviceId, date: data.date },
     });
   });
+  forgetDashboards();
   return { ok: true, id };
 }
 
 export async function deleteSession(adviser: AuthUser, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
   const { count } = await db.guidanceSession.deleteMany({ where: editableWhere(adviser, id) });
+  if (count) forgetDashboards();
   return count > 0;
 }
 

@@ -15,6 +15,7 @@ import {
   type Counts,
   type Dimension,
 } from './counts.server';
+import { keptDashboard } from './dashboard-cache.server';
 import { crossesOrganisations, type ReportFilter } from './scope.server';
 import { shown } from './small-groups';
 
@@ -80,7 +81,20 @@ export function buckets(from: string, to: string, interval: 'week' | 'month'): s
   return out;
 }
 
-export async function guidanceDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
+/**
+ * The dashboard of a filter, kept for a minute where it covers more than one's own sessions
+ * (dashboard-cache.server.ts). The small-group rule depends on the scope, so the scope is part of
+ * what identifies a view, with the rows' filter (the cache key), the range, interval and language.
+ */
+export function guidanceDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
+  const key = cacheKey(f);
+  if (!key) return countDashboard(f, language);
+  return keptDashboard(`${f.scope}|${key}|${f.from}|${f.to}|${f.interval}|${language}`, () =>
+    countDashboard(f, language),
+  );
+}
+
+async function countDashboard(f: ReportFilter, language: string): Promise<Dashboard> {
   // Every month of the range and of the device trend (the five calendar years up to its end).
   const trendStart = `${Number(f.to.slice(0, 4)) - 4}-01-01`;
   const fromMonth = monthStart(f.from);
