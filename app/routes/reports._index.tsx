@@ -11,6 +11,7 @@ import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
 import { referralFlows } from '~/domain/roster/referrals.server';
 import { ReferralFlows } from '~/components/roster/referral-flows';
 import { rowLabel } from '~/domain/reports/labels';
+import { pointChoices } from '~/domain/reports/point-choices';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -31,6 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter.scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
     referralFlows(filter, language),
   ]);
+  const page = forPage(dashboard);
+  const points = pointChoices(
+    choices.points,
+    page.charts.supportPoint.rows.map((r) => r.key),
+    filter.supportPointId,
+  );
   return json({
     filter: {
       scope: filter.scope,
@@ -43,14 +50,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     scopes: allowedScopes(user),
     organisationName: user.organisationName,
-    choices: { ...choices, organisations },
-    dashboard: forPage(dashboard),
+    choices: { ...choices, points: points.points, organisations },
+    pointsShortened: points.shortened,
+    dashboard: page,
     referrals,
   });
 }
 
 export default function ReportsPage() {
-  const { filter, scopes, organisationName, choices, dashboard, referrals } = useLoaderData<typeof loader>();
+  const { filter, scopes, organisationName, choices, pointsShortened, dashboard, referrals } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('reports');
   const { t: tp } = useTranslation('profile');
   const { t: tr } = useTranslation('roster');
@@ -97,6 +106,7 @@ export default function ReportsPage() {
         <SelectField
           name="point"
           label={t('filters.supportPoint')}
+          hint={pointsShortened ? t('filters.busiestPoints') : undefined}
           defaultValue={filter.supportPointId ?? ''}
           options={[
             { value: '', label: t('filters.allSupportPoints') },

@@ -1,0 +1,21 @@
+// The support points the dashboards' filter offers. The network has ~150 places and the select
+// lists them all; at thousands (the national data set has 4,500) a select is unusable on a
+// phone and was most of a 290 KB page, so it then lists the busiest places of the view and the
+// chosen one. Any other place is a tap away from its page in the support point directory, which
+// finds places by name, district and kind and links to each one's figures.
+
+/** Up to this many active support points, the filter lists them all. */
+export const POINT_LIST_MAX = 300;
+
+type Point = { id: string; name: string };
+
+export function pointChoices(
+  all: Point[],
+  busiest: string[],
+  chosen: string | undefined,
+): { points: Point[]; shortened: boolean } {
+  if (all.length <= POINT_LIST_MAX) return { points: all, shortened: false };
+  const wanted = new Set([...busiest, ...(chosen ? [chosen] : [])]);
+  // `all` is in name order already.
+  return { points: all.filter((p) => wanted.has(p.id)), shortened: true };
+}
