@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
+import { briefingReach } from '~/domain/briefings/reads.server';
 import * as eservicesRoute from '~/routes/eservices._index';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';
@@ -387,6 +388,35 @@ describe('reading and reach', () => {
     }
     expect(reach.days.at(-1)!.total).toBe(reads.length);
     expect(await json<{ reach: null }>(await page(id, adviserA.cookie))).toMatchObject({ reach: null });
+    // The same rule for an audience of organisations and of roles.
+    const readIds = new Set(reads.map((r) => r.userId));
+    const ofOrg = await briefingReach({
+      id,
+      liveNumber: 2,
+      audience: 'organisations',
+      audienceOrgIds: [adviserA.user.organisationId],
+      audienceRoles: [],
+    });
+    const inA = await db.user.findMany({
+      where: { status: 'active', organisationId: adviserA.user.organisationId },
+      select: { id: true },
+    });
+    expect(ofOrg.members).toBe(inA.length);
+    expect(ofOrg.organisations).toHaveLength(1);
+    expect(ofOrg.read).toBe(inA.filter((m) => readIds.has(m.id)).length);
+    const ofRole = await briefingReach({
+      id,
+      liveNumber: 2,
+      audience: 'roles',
+      audienceOrgIds: [],
+      audienceRoles: ['trainer'],
+    });
+    const trainers = await db.user.findMany({
+      where: { status: 'active', roles: { some: { role: { key: 'trainer' } } } },
+      select: { id: true },
+    });
+    expect(ofRole.members).toBe(trainers.length);
+    expect(ofRole.read).toBe(trainers.filter((m) => readIds.has(m.id)).length);
 
     const remind = () =>
       callAction(
