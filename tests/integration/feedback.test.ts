@@ -215,6 +215,15 @@ describe('the owner works through the queue', () => {
       await queue(rep.cookie, '?sort=top'),
     );
     expect(ranked.reports[0]!.id).toBe(id);
+    // The totals are the service's reports, all of them or of the status asked for.
+    const service = await db.eService.findUniqueOrThrow({ where: { slug: SLUG } });
+    expect(ranked.total).toBe(await db.fieldFeedback.count({ where: { eserviceId: service.id } }));
+    const newOnes = await json<{ total: number }>(await queue(rep.cookie, '?status=new'));
+    expect(newOnes.total).toBe(
+      await db.fieldFeedback.count({ where: { eserviceId: service.id, status: 'new' } }),
+    );
+    const fixedOnes = await json<{ total: number }>(await queue(rep.cookie, '?status=fixed'));
+    expect(fixedOnes.total).toBe(0);
 
     const steps = ['acknowledged', 'planned', 'fixed'] as const;
     for (const status of steps) {

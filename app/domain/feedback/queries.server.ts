@@ -35,7 +35,7 @@ export async function feedbackQueue(
     eserviceId,
     ...(filter.status ? { status: filter.status } : {}),
   };
-  const [reports, total, byStatus] = await Promise.all([
+  const [reports, byStatus] = await Promise.all([
     db.fieldFeedback.findMany({
       where,
       orderBy:
@@ -47,14 +47,18 @@ export async function feedbackQueue(
         reporter: { select: { name: true, organisation: { select: { name: true } } } },
       },
     }),
-    db.fieldFeedback.count({ where }),
     db.fieldFeedback.groupBy({ by: ['status'], where: { eserviceId }, _count: { _all: true } }),
   ]);
+  const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>;
+  // The list's total is one of the status counts, or all of them: no count of its own.
+  const total = filter.status
+    ? (counts[filter.status] ?? 0)
+    : Object.values(counts).reduce((sum, n) => sum + n, 0);
   return {
     reports,
     total,
     pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>,
+    byStatus: counts,
   };
 }
 
