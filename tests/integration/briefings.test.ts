@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
 import { briefingReach } from '~/domain/briefings/reads.server';
+import { statementCount } from '~/db/adapters.server';
 import * as eservicesRoute from '~/routes/eservices._index';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';
@@ -469,7 +470,16 @@ describe('questions and the FAQ', () => {
     expect(asked.length).toBe(2);
     expect(asked.every((n) => n.title === 'Kysymyksiä herättävä tiedote')).toBe(true);
 
-    type Questions = { questions: { id: string; body: string; answer: string; inFaq: boolean }[] };
+    type Questions = {
+      questions: {
+        id: string;
+        body: string;
+        answer: string;
+        inFaq: boolean;
+        author: { name: string };
+        answeredBy: { name: string } | null;
+      }[];
+    };
     const [first, second] = (await json<Questions>(await page(id, adviserA.cookie))).questions;
     expect(
       (await post(adviserA.cookie, { intent: 'answer', questionId: first!.id, answer: 'Ei.' })).status,
@@ -499,8 +509,25 @@ describe('questions and the FAQ', () => {
     expect(after.find((q) => q.id === first!.id)).toMatchObject({
       answer: 'Toimii tammikuun loppuun.',
       inFaq: true,
+      author: { name: adviserA.user.name },
+      answeredBy: { name: rep.user.name },
     });
-    expect(after.find((q) => q.id === second!.id)).toMatchObject({ answer: '', inFaq: false });
+    expect(after.find((q) => q.id === second!.id)).toMatchObject({
+      answer: '',
+      inFaq: false,
+      author: { name: adviserA.user.name },
+      answeredBy: null,
+    });
+    // Who published each version comes with the history, in the statements counted below.
+    const shown = await json<{ history: { number: number; publishedBy: { name: string } }[] }>(
+      await page(id, adviserA.cookie),
+    );
+    expect(shown.history[0]).toMatchObject({ publishedBy: { name: rep.user.name } });
+    // The reader's page: who is asking (1), the briefing with its e-service, event and the
+    // reader's read (4), the live version, its history and the questions with their people (3).
+    const before = statementCount();
+    await page(id, adviserA.cookie);
+    expect(statementCount() - before).toBe(8);
   });
 });
 

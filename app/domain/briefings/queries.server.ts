@@ -80,12 +80,16 @@ export async function liveVersion(b: FoundBriefing) {
   });
 }
 
-export async function versionHistory(briefingId: string) {
-  return db.briefingVersion.findMany({
-    where: { briefingId },
-    orderBy: { number: 'desc' },
-    select: { number: true, changeNote: true, publishedAt: true, publishedBy: { select: { name: true } } },
-  });
+type HistoryRow = { number: number; changeNote: string; publishedAt: Date; publishedBy: { name: string } };
+
+/** The published versions, newest first, with who published each: one statement. */
+export async function versionHistory(briefingId: string): Promise<HistoryRow[]> {
+  return db.$queryRaw<HistoryRow[]>`
+    SELECT v.number, v.change_note AS "changeNote", v.published_at AS "publishedAt",
+           json_build_object('name', u.name) AS "publishedBy"
+    FROM briefing_version v JOIN app_user u ON u.id = v.published_by_id
+    WHERE v.briefing_id = ${briefingId}::uuid
+    ORDER BY v.number DESC`;
 }
 
 export function myReadState(b: FoundBriefing): ReadState {
