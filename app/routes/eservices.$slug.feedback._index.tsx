@@ -6,7 +6,7 @@ import { StatusBadge } from '~/components/feedback/feedback-labels';
 import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { canWriteFor } from '~/domain/briefings/access.server';
-import { eserviceName, findEService } from '~/domain/briefings/eservices.server';
+import { eserviceName, eserviceBySlug } from '~/domain/briefings/eservices.server';
 import { FEEDBACK_STATUSES } from '~/domain/feedback/constants';
 import { feedbackQueue } from '~/domain/feedback/queries.server';
 import { QueueSchema } from '~/domain/feedback/schema.server';
@@ -17,7 +17,7 @@ import { dataTitle } from '~/utils/meta';
 /** The service owner's queue: every report, newest or most seen first, by status. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'briefings:read');
-  const service = await findEService(params.slug ?? '');
+  const service = await eserviceBySlug(params.slug ?? '');
   if (!service || !(await canWriteFor(user, service.id))) throw notFound();
   const url = new URL(request.url);
   const filter = QueueSchema.parse(Object.fromEntries(url.searchParams));
@@ -88,7 +88,7 @@ export default function FeedbackQueuePage() {
             {data.reports.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <Link to={`/feedback/${r.id}`}>{r.whatHappened.slice(0, 120)}</Link>
+                  <Link to={`/feedback/${r.id}`}>{r.whatHappened}</Link>
                 </th>
                 <td>
                   <StatusBadge status={r.status} />
@@ -96,7 +96,7 @@ export default function FeedbackQueuePage() {
                 <td>{r.seenCount}</td>
                 <td>{t(`severities.${r.severity}`)}</td>
                 <td>
-                  <DateTime value={r.createdAt} /> · {r.reporter.organisation.name}
+                  <DateTime value={r.createdAt} /> · {r.organisationName}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { canWriteFor } from '~/domain/briefings/access.server';
-import { findEService } from '~/domain/briefings/eservices.server';
+import { eserviceBySlug } from '~/domain/briefings/eservices.server';
 import { feedbackCsv } from '~/domain/feedback/queries.server';
 import { contentDisposition } from '~/domain/uploads/files.server';
 import { getLanguage, i18n } from '~/i18n/i18n.server';
@@ -9,7 +9,7 @@ import { getLanguage, i18n } from '~/i18n/i18n.server';
 /** Every report of the e-service as CSV, for the owner to take to their team. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'briefings:read');
-  const service = await findEService(params.slug ?? '');
+  const service = await eserviceBySlug(params.slug ?? '');
   if (!service || !(await canWriteFor(user, service.id))) throw notFound();
   const t = await i18n.getFixedT(request, 'feedback');
   const csv = await feedbackCsv(

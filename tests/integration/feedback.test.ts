@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';
@@ -224,6 +225,20 @@ describe('the owner works through the queue', () => {
     );
     const fixedOnes = await json<{ total: number }>(await queue(rep.cookie, '?status=fixed'));
     expect(fixedOnes.total).toBe(0);
+    // Each row names the reporter's organisation, not the reporter; the page takes five
+    // statements: who asks, the e-service, whether they handle it, the rows, the status counts.
+    const reporterOrg = await db.organisation.findUniqueOrThrow({
+      where: { id: adviser.user.organisationId },
+    });
+    const newest = await json<{ reports: { id: string; organisationName: string; reporter?: unknown }[] }>(
+      await queue(rep.cookie),
+    );
+    const row = newest.reports.find((r) => r.id === id)!;
+    expect(row.organisationName).toBe(reporterOrg.name);
+    expect(row.reporter).toBeUndefined();
+    const before = statementCount();
+    await queue(rep.cookie);
+    expect(statementCount() - before).toBe(5);
 
     const steps = ['acknowledged', 'planned', 'fixed'] as const;
     for (const status of steps) {

@@ -64,6 +64,14 @@ export async function findEService(slug: string) {
 }
 export type FoundEService = NonNullable<Awaited<ReturnType<typeof findEService>>>;
 
+/** An e-service's id, address and names, for its pages that need no more (the feedback queue). */
+export async function eserviceBySlug(slug: string) {
+  return db.eService.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, nameFi: true, nameSv: true, nameEn: true },
+  });
+}
+
 /** Materials and forum threads tagged with the e-service (its slug is the tag). */
 export async function eserviceLinks(viewer: AuthUser, slug: string, language: string) {
   const [materials, threads] = await Promise.all([
