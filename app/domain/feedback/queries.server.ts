@@ -46,7 +46,8 @@ export async function feedbackQueue(
   filter: { status?: FeedbackStatus; sort: 'newest' | 'top'; page: number },
 ) {
   const status = filter.status ? Prisma.sql`AND f.status = ${filter.status}` : Prisma.empty;
-  // Each order has its index: (e-service, created_at), (e-service, status, created_at), (e-service, seen_count).
+  // Each order has its index: (e-service, created_at) and (e-service, seen_count), and the same
+  // within a status: (e-service, status, created_at), (e-service, status, seen_count).
   const order =
     filter.sort === 'top' ? Prisma.sql`f.seen_count DESC, f.created_at DESC` : Prisma.sql`f.created_at DESC`;
   const [reports, byStatus] = await Promise.all([
