@@ -47,7 +47,7 @@ export async function feedbackQueue(
 ) {
   const status = filter.status ? Prisma.sql`AND f.status = ${filter.status}` : Prisma.empty;
   // Each order has its index: (e-service, created_at) and (e-service, seen_count), and the same
-  // within a status: (e-service, status, created_at), (e-service, status, seen_count).
+  // within a status: (e-service, status, created_at), (e-service, status, seen_count, created_at).
   const order =
     filter.sort === 'top' ? Prisma.sql`f.seen_count DESC, f.created_at DESC` : Prisma.sql`f.created_at DESC`;
   const [reports, byStatus] = await Promise.all([
