@@ -332,14 +332,67 @@ describe('home feed', () => {
     expect(busyFeed.count).toBe(1);
     expect(quiet.count).toBe(1);
 
-    // The whole home page: who is logged in, the feed, and coming events, coming shifts and
-    // announcements together in one statement (readTogether).
+    // The whole home page: who is logged in; then the feed with coming events, coming shifts
+    // and announcements in one statement (readTogether).
     const page = () => callLoader(homeRoute, makeRequest('/', { cookie: busy.cookie }));
     await page(); // the first view of a session may note it as seen
     const before = statementCount();
     const response = await page();
     expect(response.status).toBe(200);
-    expect(statementCount() - before).toBe(3);
+    expect(statementCount() - before).toBe(2);
+  });
+
+  it("a follow knows its thread's latest post, whoever writes it, so a reply in an old thread comes first", async () => {
+    const me = await member('adviser', orgA);
+    const category = (await makeCategory(db)).id;
+    const base = Date.now() - 3600_000;
+    const threads: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      // Followed after the thread was written: the follow takes the thread's time.
+      const at = new Date(base + i * 60_000);
+      const t = await db.forumThread.create({
+        data: {
+          categoryId: category,
+          authorId: other.id,
+          title: `Vanha ${i}`,
+          language: 'fi',
+          lastPostAt: at,
+        },
+        select: { id: true },
+      });
+      await db.forumPost.create({
+        data: {
+          threadId: t.id,
+          authorId: other.id,
+          createdAt: at,
+          bodyJson: {},
+          bodyHtml: '',
+          bodyText: 'x',
+        },
+      });
+      await db.forumThreadFollow.create({ data: { userId: me.member.id, threadId: t.id } });
+      threads.push(t.id);
+    }
+    const followOf = (threadId: string) =>
+      db.forumThreadFollow.findUniqueOrThrow({
+        where: { userId_threadId: { userId: me.member.id, threadId } },
+        select: { lastPostAt: true },
+      });
+    expect((await followOf(threads[3]!)).lastPostAt).toEqual(new Date(base + 3 * 60_000));
+
+    // A reply in the least recently active thread: among the page-size most active follows now.
+    const newest = await answer(trainer, threads[0]!, doc(para('Uusi vastaus vanhaan ketjuun.')));
+    const thread0 = await db.forumThread.findUniqueOrThrow({ where: { id: threads[0]! } });
+    expect((await followOf(threads[0]!)).lastPostAt).toEqual(thread0.lastPostAt);
+    const before = statementCount();
+    const page = await feedPage(me.member);
+    expect(statementCount() - before).toBe(1);
+    expect(page.items[0]).toMatchObject({ kind: 'reply', url: `/forum/p/${newest}`, title: 'Vanha 0' });
+
+    // Any writer of the thread's time (the nightly recount, an import) reaches the follow too.
+    const later = new Date(Date.now() + 60_000);
+    await db.$executeRaw`UPDATE forum_thread SET last_post_at = ${later} WHERE id = ${threads[5]!}::uuid`;
+    expect((await followOf(threads[5]!)).lastPostAt).toEqual(later);
   });
 
   it('finds replies in quieter threads when the most active followed threads hold only my own posts', async () => {

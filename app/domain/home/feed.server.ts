@@ -1,6 +1,6 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { can } from '~/auth/guards.server';
-import { nothing, part } from '~/db/read-together.server';
+import { nothing, part, readTogether, type Part } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { Prisma } from '~/generated/prisma/client';
 import { readableSql } from '~/domain/library/access.server';
@@ -72,27 +72,26 @@ const POST_ID_IN_URL = '^/forum/p/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  *
  * A member may follow hundreds of threads. The newest page of posts lies, almost always, in the
  * page-size threads most recently active before the cursor, so only those are read (one index
- * scan each); the `boundary` row tells how recent the next thread is (a thread's last_post_at
- * is its newest visible post, kept by refreshThreadStats). If the page is not provably complete
- * (its oldest post is not newer than that boundary), every followed thread is read (repliesAgain).
+ * scan each); the `boundary` row tells how recent the next thread is. A follow carries its
+ * thread's last_post_at (the newest visible post, kept by refreshThreadStats; copied by a
+ * trigger), so the most recently active follows are an index range, however many there are. If
+ * the page is not provably complete (its oldest post is not newer than that boundary), every
+ * followed thread is read (repliesAgain).
  */
 function replies(viewer: AuthUser, w: Window, candidates: number): Prisma.Sql {
   return Prisma.sql`
     WITH ranked AS (
-      SELECT t.id, t.title, t.language, t.author_id, LEAST(t.last_post_at, ${w.before}) AS recency
+      SELECT t.id, t.title, t.language, t.author_id, LEAST(f.last_post_at, ${w.before}) AS recency
       FROM forum_thread_follow f
-      -- Each followed thread by its key (OFFSET 0 keeps the planner from joining instead): the
-      -- cost grows with what the reader follows, not with how many threads the whole network
-      -- kept active. Planned for the values at hand, PostgreSQL hashed all 5,200 active threads
-      -- for 200 follows (1.8 ms; 0.7 ms this way); its reused plan already went by key.
+      -- Each followed thread by its key, in the follows' order (OFFSET 0 keeps the planner from
+      -- joining instead): hidden and merged threads are passed over, not counted.
       CROSS JOIN LATERAL (
-        SELECT t.id, t.title, t.language, t.author_id, t.last_post_at FROM forum_thread t
+        SELECT t.id, t.title, t.language, t.author_id FROM forum_thread t
         WHERE t.id = f.thread_id AND t.hidden_at IS NULL AND t.merged_into_id IS NULL
-          AND t.last_post_at > ${w.after}
         OFFSET 0
       ) t
-      WHERE f.user_id = ${uuid(viewer.id)}
-      ORDER BY recency DESC
+      WHERE f.user_id = ${uuid(viewer.id)} AND f.last_post_at > ${w.after}
+      ORDER BY f.last_post_at DESC
       LIMIT ${candidates + 1}::int
     ),
     candidates AS (SELECT * FROM ranked ORDER BY recency DESC LIMIT ${candidates}::int),
@@ -342,24 +341,27 @@ function onePerGroup(rows: SourceRow[]) {
   });
 }
 
+type FeedOptions = { before?: Date; after?: Date; take?: number; now?: Date };
+
+/** The feed's rows as the database gave them, and what is needed to finish the page. */
+export type FeedDraft = { rows: SourceRow[]; viewer: AuthUser; w: Window; forum: boolean; take: number };
+
+export type FeedPage = { items: FeedItem[]; more: Date | null; seenAt: Date | null };
+
 /**
- * One page of the reader's feed, newest first, older than `before` (the previous page's last
- * item) and newer than `after` (the last digest) or the horizon; and where the reader's "seen up
- * to here" divider is.
+ * One page of the reader's feed as a part of a page's one statement (readTogether; the home
+ * page reads it with its other small reads): newest first, older than `before` (the previous
+ * page's last item) and newer than `after` (the last digest) or the horizon, and where the
+ * reader's "seen up to here" divider is. `finishFeed` makes the page of it.
  *
  * Every source reads at most one page older than the cursor through an index, through its
  * area's visibility rule (the SQL form beside the query builder's, checked alike by a test), and
- * all go to the database as one statement: a round trip costs more than any of these reads.
+ * all go to the database together: a round trip costs more than any of these reads.
  */
-export async function feedPage(
+export function feedPart(
   viewer: AuthUser,
-  {
-    before,
-    after,
-    take = FEED_PAGE_SIZE,
-    now = new Date(),
-  }: { before?: Date; after?: Date; take?: number; now?: Date } = {},
-) {
+  { before, after, take = FEED_PAGE_SIZE, now = new Date() }: FeedOptions = {},
+): Part<FeedDraft> {
   const horizon = new Date(now.getTime() - FEED_HORIZON_DAYS * 86_400_000);
   const w: Window = {
     before: before && before < now ? before : now,
@@ -381,7 +383,7 @@ export async function feedPage(
   // Each source a CTE of its own (MATERIALIZED: planned alone, not pulled up into one union,
   // which PostgreSQL planned and ran in 11.5 ms against 5 ms this way on the national data set).
   const names = sources.map((_, i) => Prisma.raw(`source${i}`));
-  let rows = await db.$queryRaw<SourceRow[]>`
+  const query = Prisma.sql`
     WITH ${Prisma.join(
       sources.map((sql, i) => Prisma.sql`${names[i]!} AS MATERIALIZED (${sql})`),
       ', ',
@@ -390,6 +392,19 @@ export async function feedPage(
       names.map((name) => Prisma.sql`SELECT * FROM ${name}`),
       ' UNION ALL ',
     )}`;
+  // JSON has no dates: `at` comes back as text.
+  return part(query, Prisma.sql`r.at DESC`, (rows: (SourceRow & { at: string | null })[]) => ({
+    rows: rows.map((r) => ({ ...r, at: r.at === null ? null : new Date(r.at) })),
+    viewer,
+    w,
+    forum,
+    take,
+  }));
+}
+
+/** The feed's page from what `feedPart` read (rarely one more statement: repliesComplete). */
+export async function finishFeed({ rows: read, viewer, w, forum, take }: FeedDraft): Promise<FeedPage> {
+  let rows = read;
   if (forum && !repliesComplete(rows, w)) {
     // Rare: the most active threads hold too few posts by others. Read them all (bounded by follows).
     const all = await db.$queryRaw<SourceRow[]>(replies(viewer, w, 10_000));
@@ -412,6 +427,12 @@ export async function feedPage(
   }
   const page = items.slice(0, take);
   return { items: page, more: items.length > take ? page[page.length - 1]!.at : null, seenAt: seen };
+}
+
+/** One page of the reader's feed on its own (the news digest): `feedPart`, then `finishFeed`. */
+export async function feedPage(viewer: AuthUser, options: FeedOptions = {}): Promise<FeedPage> {
+  const [draft] = await readTogether(feedPart(viewer, options));
+  return finishFeed(draft);
 }
 
 /** Whether the replies read from the most active threads are provably the newest page. */
