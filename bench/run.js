@@ -203,18 +203,27 @@ async function benchOne(label, databaseUrl) {
   };
   const rows = [];
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-  for (const [name, entry] of Object.entries(targets)) {
-    if (only && !only.test(name)) continue;
-    // A page is measured as the adviser unless it names another member's cookie.
-    const {
-      path: target,
-      cookie: pageCookie,
-      connections = CONNECTIONS,
-    } = Array.isArray(entry)
-      ? { path: entry[0], cookie: entry[1] }
-      : typeof entry === 'string'
-        ? { path: entry, cookie }
-        : entry;
+  // A page is measured as the adviser unless it names another member's cookie.
+  const selected = Object.entries(targets)
+    .filter(([name]) => !only || only.test(name))
+    .map(([name, entry]) => ({
+      name,
+      connections: CONNECTIONS,
+      ...(Array.isArray(entry)
+        ? { path: entry[0], cookie: entry[1] }
+        : typeof entry === 'string'
+          ? { path: entry, cookie }
+          : entry),
+    }));
+  // A fresh process runs its code cold: V8 compiles what the pages share over the first
+  // thousands of requests. The page measured first paid for that (the home page: 16–19 ms of
+  // CPU a request in this bench against 9–10 ms once the server was warm), so every page is
+  // asked for a while before any is measured, and each again just before its own run.
+  for (const { path: target, cookie: pageCookie, connections } of selected) {
+    const sent = pageCookie ? { cookie: pageCookie } : {};
+    await autocannon({ url: `${base}${target}`, connections, duration: 2, headers: sent });
+  }
+  for (const { name, path: target, cookie: pageCookie, connections } of selected) {
     const url = `${base}${target}`;
     // An empty cookie: a reader without one (no Cookie header at all).
     const sent = pageCookie ? { cookie: pageCookie } : {};
