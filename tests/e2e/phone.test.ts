@@ -132,9 +132,15 @@ describe('the menu', () => {
   });
 });
 
+// The question's editor replaces its textarea a moment after the page opens, and moves the
+// send button ~200 px down on a phone: a tap aimed before that lands on the editor's toolbar
+// (this failed CI on a slow machine). The tests tap once the page has settled, as a person does.
+const editorReady = (page: Page) => page.locator('.editor__content[contenteditable=true]').waitFor();
+
 /** Submits a form empty and checks that its error summary is on screen, focused and linked. */
 async function expectSummaryInView(page: Page, path: string, submit: string) {
   await page.goto(path);
+  if (path === '/forum/new') await editorReady(page);
   await page.locator(submit).scrollIntoViewIfNeeded();
   await page.locator(submit).tap();
   const summary = page.locator('.error-summary');
@@ -175,6 +181,7 @@ describe('a failed submit on a phone', () => {
     const page = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });
     await login(page, demo('adviser'));
     await page.goto('/forum/new');
+    await editorReady(page);
     await page.locator('input[name=title]').fill('Kela');
     await page.locator('main form button[type=submit]').tap();
     await page.locator('.error-summary').waitFor();
