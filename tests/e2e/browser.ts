@@ -50,6 +50,8 @@ export async function newPage(
     /** A phone's touch screen (taps, no hover). */
     touch?: boolean;
     javaScript?: boolean;
+    /** Keep the app's service worker out, so that page.route sees every request. */
+    blockServiceWorkers?: boolean;
     /** Another site the test visits (an identity provider): its pages' console is not ours to judge. */
     otherSite?: string;
   } = {},
@@ -62,6 +64,7 @@ export async function newPage(
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
     javaScriptEnabled: options.javaScript ?? true,
+    serviceWorkers: options.blockServiceWorkers ? 'block' : 'allow',
     // A browser set up in Helsinki; Chromium's own default would be en-US.
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',

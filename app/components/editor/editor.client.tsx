@@ -4,61 +4,29 @@ import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor as TiptapEditor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
-import { useLayoutEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
-import {
-  AddColumnIcon,
-  AddRowIcon,
-  BoldIcon,
-  BulletListIcon,
-  DeleteIcon,
-  HeadingIcon,
-  ImageIcon,
-  InfoIcon,
-  ItalicIcon,
-  LinkIcon,
-  NumberedListIcon,
-  QuoteIcon,
-  RedoIcon,
-  TableIcon,
-  UndoIcon,
-} from '~/components/ui/icons';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { toolbarButtons, type EditorFeatures, type ToolbarKey } from './toolbar-buttons';
 import { HEADING_LEVELS } from '~/domain/rich-text/limits';
 import { Callout } from './callout.client';
 import { mentionSuggestion } from './mention-suggestion.client';
 
+/** The toolbar's button labels and the words of the editor's panels and lists. */
 export type EditorStrings = Record<
+  | ToolbarKey
   | 'toolbar'
-  | 'bold'
-  | 'italic'
-  | 'heading'
-  | 'bulletList'
-  | 'orderedList'
-  | 'quote'
-  | 'link'
   | 'linkUrl'
   | 'apply'
   | 'removeLink'
   | 'cancel'
-  | 'image'
   | 'imageAlt'
   | 'insertImage'
   | 'uploading'
   | 'uploadFailed'
-  | 'undo'
-  | 'redo'
   | 'mentionNone'
   | 'mentionLabel'
-  | 'table'
-  | 'addRow'
-  | 'addColumn'
-  | 'deleteTable'
-  | 'tableColumn'
-  | 'callout',
+  | 'tableColumn',
   string
 >;
-
-/** forum: posts (mentions); library: materials (tables and callouts, no mentions). */
-export type EditorFeatures = 'forum' | 'library';
 
 type Props = {
   inputId: string;
@@ -208,7 +176,7 @@ export default function Editor({
   );
 }
 
-type ToolbarButton = { key: keyof EditorStrings; run: () => void; active?: boolean; icon: ComponentType };
+type ToolbarAction = { run: () => void; active?: boolean };
 
 /** WAI-ARIA toolbar: one Tab stop, arrow keys move between buttons, Home/End jump. */
 function Toolbar({
@@ -244,61 +212,29 @@ function Toolbar({
     editor.view.focus();
     return editor.chain();
   };
-  const buttons: ToolbarButton[] = [
-    { key: 'bold', icon: BoldIcon, active: state.bold, run: () => chain().toggleBold().run() },
-    { key: 'italic', icon: ItalicIcon, active: state.italic, run: () => chain().toggleItalic().run() },
-    {
-      key: 'heading',
-      icon: HeadingIcon,
-      active: state.heading,
-      run: () => chain().toggleHeading({ level: HEADING_LEVELS[0] }).run(),
-    },
-    {
-      key: 'bulletList',
-      icon: BulletListIcon,
-      active: state.bulletList,
-      run: () => chain().toggleBulletList().run(),
-    },
-    {
-      key: 'orderedList',
-      icon: NumberedListIcon,
-      active: state.orderedList,
-      run: () => chain().toggleOrderedList().run(),
-    },
-    { key: 'quote', icon: QuoteIcon, active: state.quote, run: () => chain().toggleBlockquote().run() },
-    { key: 'link', icon: LinkIcon, active: state.link, run: () => onPanel('link') },
-    { key: 'image', icon: ImageIcon, run: () => onPanel('image') },
-    ...(features === 'library' ? libraryButtons() : []),
-    { key: 'undo', icon: UndoIcon, run: () => chain().undo().run() },
-    { key: 'redo', icon: RedoIcon, run: () => chain().redo().run() },
-  ];
-  function libraryButtons(): ToolbarButton[] {
-    const table: ToolbarButton[] = state.table
-      ? [
-          { key: 'addRow', icon: AddRowIcon, run: () => chain().addRowAfter().run() },
-          { key: 'addColumn', icon: AddColumnIcon, run: () => chain().addColumnAfter().run() },
-          { key: 'deleteTable', icon: DeleteIcon, run: () => chain().deleteTable().run() },
-        ]
-      : [
-          {
-            key: 'table',
-            icon: TableIcon,
-            run: () => {
-              chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
-              nameHeaderCells(editor, strings.tableColumn);
-            },
-          },
-        ];
-    return [
-      ...table,
-      {
-        key: 'callout',
-        icon: InfoIcon,
-        active: state.callout,
-        run: () => chain().toggleCallout('info').run(),
+  const actions: Record<ToolbarKey, ToolbarAction> = {
+    bold: { active: state.bold, run: () => chain().toggleBold().run() },
+    italic: { active: state.italic, run: () => chain().toggleItalic().run() },
+    heading: { active: state.heading, run: () => chain().toggleHeading({ level: HEADING_LEVELS[0] }).run() },
+    bulletList: { active: state.bulletList, run: () => chain().toggleBulletList().run() },
+    orderedList: { active: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    quote: { active: state.quote, run: () => chain().toggleBlockquote().run() },
+    link: { active: state.link, run: () => onPanel('link') },
+    image: { run: () => onPanel('image') },
+    table: {
+      run: () => {
+        chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
+        nameHeaderCells(editor, strings.tableColumn);
       },
-    ];
-  }
+    },
+    addRow: { run: () => chain().addRowAfter().run() },
+    addColumn: { run: () => chain().addColumnAfter().run() },
+    deleteTable: { run: () => chain().deleteTable().run() },
+    callout: { active: state.callout, run: () => chain().toggleCallout('info').run() },
+    undo: { run: () => chain().undo().run() },
+    redo: { run: () => chain().redo().run() },
+  };
+  const buttons = toolbarButtons(features, state.table).map((b) => ({ ...b, ...actions[b.key] }));
   function onKeyDown(event: KeyboardEvent) {
     const moves: Record<string, number> = {
       ArrowRight: current + 1,

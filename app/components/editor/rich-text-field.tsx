@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldErrorText } from '~/components/ui/form';
 import type { FieldError } from '~/utils/forms';
 import { keptValue } from '~/utils/kept-form';
+import { toolbarButtons, type EditorFeatures } from './toolbar-buttons';
 
 // The editor (Tiptap and ProseMirror, the largest code in the app) is its own chunk, fetched
 // only when someone writes: pages that edit load it at once, a thread page when the reply box
@@ -22,7 +23,7 @@ type Props = {
   loadEditor: 'now' | 'on-focus';
   hint?: string;
   /** Which editor: a forum post's or a library material's (tables, callouts; no mentions). */
-  features?: 'forum' | 'library';
+  features?: EditorFeatures;
   /** Where pictures go; the server decides who may see them. */
   uploadUrl?: string;
 };
@@ -52,6 +53,8 @@ export function RichTextField({
     // Once, after hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // The editor is on its way (not waiting for a focus).
+  const comingNow = loadEditor === 'now';
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const textarea = (
     <textarea
@@ -120,6 +123,22 @@ export function RichTextField({
             callout: t('editor.callout'),
           }}
         />
+      ) : comingNow ? (
+        // The editor's frame and toolbar, inert, around the textarea while the editor's code loads:
+        // the editor then takes the same room, and the send button below does not jump away from
+        // a finger (on a phone the toolbar is three rows, ~200 px). Without JavaScript the
+        // toolbar is not drawn (app.css, scripting: none).
+        <div className={`editor editor--pending${error ? ' editor--invalid' : ''}`}>
+          <div className="editor__toolbar" aria-hidden="true">
+            {toolbarButtons(features).map((b) => (
+              <button key={b.key} type="button" className="editor__button" disabled tabIndex={-1}>
+                <b.icon />
+                <span className="editor__label">{t(`editor.${b.key}`)}</span>
+              </button>
+            ))}
+          </div>
+          {textarea}
+        </div>
       ) : (
         textarea
       )}
