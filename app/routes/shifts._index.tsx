@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       needed: s.needed,
       signedUp: s.signedUp,
       offered: s.offered,
+      begun: s.begun,
     })),
     offers: offers.map((o) => ({
       id: o.id,
@@ -99,6 +100,12 @@ export default function MyShiftsPage() {
                     <Link to={`/shifts/${s.id}/cancel`}>{t('myShifts.cancel')}</Link>
                   </Form>
                 </>
+              ) : s.begun ? (
+                // Under way: nobody could take it over now, but a late "I cannot come" still helps.
+                <p className="actions-row">
+                  <Badge tone="tag">{t('myShifts.underway')}</Badge>
+                  <Link to={`/shifts/${s.id}/cancel`}>{t('myShifts.cancel')}</Link>
+                </p>
               ) : (
                 <p className="actions-row">
                   <Link to={`/shifts/${s.id}/offer`} className="button button--secondary">

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { sendShiftReminders } from '~/domain/roster/reminders.server';
-import { signUp } from '~/domain/roster/shifts.server';
+import { myShifts, signUp } from '~/domain/roster/shifts.server';
+import { offerShift, shiftsOnOffer, takeShift } from '~/domain/roster/swaps.server';
 import { helsinkiDateTime, helsinkiToday } from '~/i18n/format';
 import { addDays, dayDate } from '~/utils/calendar-days';
 import * as myShiftsRoute from '~/routes/shifts._index';
@@ -123,6 +124,39 @@ describe('swapping a shift', () => {
     });
     expect(withdrawn.status).toBe(302);
     expect((await db.shift.findUniqueOrThrow({ where: { id: a.shift.id } })).offeredAt).toBeNull();
+  });
+
+  it('neither offers nor hands over a shift once it has begun, and lists it as under way', async () => {
+    const date = addDays(today, 7);
+    const { adviser, shift } = await adviserOnDuty(date);
+    const actor = await memberAsActor(adviser.id);
+    // The 10–12 shift, seen at 9.59 and at 10.30 of its day.
+    const before = helsinkiDateTime(`${date}T09:59`);
+    const during = helsinkiDateTime(`${date}T10:30`);
+    const listed = async (now: Date) => (await myShifts(adviser.id, now)).find((s) => s.id === shift.id);
+    expect((await listed(before))?.begun).toBe(false);
+    expect((await listed(during))?.begun).toBe(true);
+
+    const late = await offerShift(actor, shift.id, '', during);
+    expect(late).toMatchObject({
+      ok: false,
+      status: 409,
+      errors: { form: { key: 'roster:errors.shiftBegun' } },
+    });
+    expect((await db.shift.findUniqueOrThrow({ where: { id: shift.id } })).offeredAt).toBeNull();
+
+    // Offered in time, it is still not handed over once it has begun: nobody could be there.
+    expect((await offerShift(actor, shift.id, '', before)).ok).toBe(true);
+    const taker = await memberAsActor((await makeUser(db, { organisationId: orgId })).id);
+    const taken = await takeShift(taker, shift.id, during);
+    expect(taken).toMatchObject({
+      ok: false,
+      status: 409,
+      errors: { form: { key: 'roster:errors.shiftBegun' } },
+    });
+    expect((await db.shift.findUniqueOrThrow({ where: { id: shift.id } })).userId).toBe(adviser.id);
+    expect((await shiftsOnOffer(taker, during)).some((o) => o.id === shift.id)).toBe(false);
+    expect((await shiftsOnOffer(taker, before)).some((o) => o.id === shift.id)).toBe(true);
   });
 
   it("refuses to offer someone else's shift (404) and keeps the note when the form is refused", async () => {

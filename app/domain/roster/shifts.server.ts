@@ -235,6 +235,7 @@ export async function myShifts(userId: string, now = new Date()) {
       };
     })
     .filter((s) => s.end > now)
+    .map((s) => ({ ...s, begun: s.start <= now }))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 

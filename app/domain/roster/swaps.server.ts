@@ -43,6 +43,10 @@ function titles(point: string, date: string, startsAt: string, endsAt: string) {
   };
 }
 
+/** A shift that has begun is no longer swapped: whoever is there is there (nobody could take it). */
+const hasBegun = (shift: { date: Date; slot: { startsAt: string; endsAt: string } }, now: Date) =>
+  slotTimes(shift.slot, isoDay(shift.date)).start <= now;
+
 /**
  * Offers one's own coming shift for someone else to take, with an optional note; the advisers
  * who usually work at the point hear of it (in the app, unless they chose otherwise).
@@ -51,13 +55,13 @@ export async function offerShift(
   actor: AuthUser,
   shiftId: string,
   note: string,
-  today = helsinkiToday(),
+  now = new Date(),
 ): Promise<Result<{ date: string }>> {
   const shift = await findShift(shiftId);
   if (!shift || shift.userId !== actor.id || shift.cancelledAt || !shift.slot.supportPoint.active)
     return NOT_FOUND;
   const date = isoDay(shift.date);
-  if (date < today) return refuse('roster:errors.pastShift', { status: 409 });
+  if (hasBegun(shift, now)) return refuse('roster:errors.shiftBegun', { status: 409 });
   const rate = await hitLimit('shift', actor.id);
   if (!rate.allowed) return tooMany(rate, 'roster:errors.tooMany', 'note');
   const { slot } = shift;
@@ -108,14 +112,14 @@ export async function withdrawOffer(actor: AuthUser, shiftId: string): Promise<R
 export async function takeShift(
   actor: AuthUser,
   shiftId: string,
-  today = helsinkiToday(),
+  now = new Date(),
 ): Promise<Result<{ date: string; pointName: string }>> {
   if (!actor.permissions['roster:sign-up']) return NOT_FOUND;
   const shift = await findShift(shiftId);
   if (!shift || shift.userId === actor.id || !shift.slot.supportPoint.active) return NOT_FOUND;
   if (!shift.offeredAt || shift.cancelledAt) return refuse('roster:errors.offerGone', { status: 409 });
   const date = isoDay(shift.date);
-  if (date < today) return refuse('roster:errors.pastShift', { status: 409 });
+  if (hasBegun(shift, now)) return refuse('roster:errors.shiftBegun', { status: 409 });
   const rate = await hitLimit('shift', actor.id);
   if (!rate.allowed) return tooMany(rate, 'roster:errors.tooMany');
   const { slot } = shift;
