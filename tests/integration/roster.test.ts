@@ -5,8 +5,8 @@ import { newFeedToken } from '~/domain/events/calendar-feed.server';
 import * as feedRoute from '~/routes/calendar.$token';
 import { db } from '~/db.server';
 import { slotDates, slotTimes } from '~/domain/roster/recurrence';
-import { cancelShift, signUp } from '~/domain/roster/shifts.server';
-import { helsinkiToday } from '~/i18n/format';
+import { cancelShift, occurrence, signUp } from '~/domain/roster/shifts.server';
+import { helsinkiDateTime, helsinkiToday } from '~/i18n/format';
 import { addDays, isoWeekday } from '~/utils/calendar-days';
 import * as newSlotRoute from '~/routes/support-points.$slug.slots.new';
 import * as editSlotRoute from '~/routes/support-points.$slug.slots.$id';
@@ -401,6 +401,26 @@ describe('shifts', () => {
     expect(await cancelShift(await memberAsActor(adviser.id), shift.id, 'Myöhässä')).toMatchObject({
       ok: false,
       status: 409,
+    });
+  });
+
+  it('a help time can be joined while it is on, and not once it is over', async () => {
+    const adviser = await memberAsActor((await makeUser(db, { role: 'adviser', organisationId: orgB })).id);
+    // The slot's last day: the days before it are the other tests'.
+    const day = addDays(firstDay, 42);
+    // The 16–18 time, at 18.00 of its day (over) and at 17.00 (on).
+    const over = helsinkiDateTime(`${day}T18:00`);
+    const on = helsinkiDateTime(`${day}T17:00`);
+    expect(await occurrence(adviser.id, slotId, day, over)).toBeNull();
+    expect(await signUp(adviser, { slotId, date: day, repeat: 'once', until: null }, over)).toMatchObject({
+      ok: false,
+      errors: { form: { key: 'roster:errors.helpTimeOver' } },
+    });
+    expect(await db.shift.count({ where: { slotId, userId: adviser.id } })).toBe(0);
+    expect(await occurrence(adviser.id, slotId, day, on)).toMatchObject({ date: day, mine: false });
+    expect(await signUp(adviser, { slotId, date: day, repeat: 'once', until: null }, on)).toMatchObject({
+      ok: true,
+      dates: [day],
     });
   });
 

@@ -30,8 +30,9 @@ export type SignUp = { slotId: string; date: string; repeat: 'once' | 'weekly'; 
 export async function signUp(
   actor: AuthUser,
   request: SignUp,
-  today = helsinkiToday(),
+  now = new Date(),
 ): Promise<Result<{ dates: string[]; full: string[] }>> {
+  const today = helsinkiToday(now);
   if (!actor.permissions['roster:sign-up'] || !isUuid(request.slotId)) return NOT_FOUND;
   const slot = await db.helpSlot.findUnique({
     where: { id: request.slotId },
@@ -43,6 +44,8 @@ export async function signUp(
   if (!slot || !slot.supportPoint.active) return NOT_FOUND;
   const rule = ruleOf(slot);
   if (request.date < today || !happensOn(rule, request.date)) return refuse('roster:errors.noSlotThatDay');
+  // Today's time is listed until it ends; a form left open past that is refused, not saved.
+  if (slotTimes(rule, request.date).end <= now) return refuse('roster:errors.helpTimeOver');
   let dates = [request.date];
   if (request.repeat === 'weekly') {
     const until = request.until;
@@ -294,9 +297,9 @@ export async function ownShift(actor: AuthUser, shiftId: string) {
   return shifts.find((s) => s.id === shiftId) ?? null;
 }
 
-/** One day of a slot, as the sign-up page shows it; null when the slot does not happen then. */
-export async function occurrence(viewerId: string, slotId: string, date: string, today = helsinkiToday()) {
-  if (!isUuid(slotId) || date < today) return null;
+/** One day of a slot, as the sign-up page shows it; null when the slot does not happen then or is over. */
+export async function occurrence(viewerId: string, slotId: string, date: string, now = new Date()) {
+  if (!isUuid(slotId) || date < helsinkiToday(now)) return null;
   const slot = await db.helpSlot.findUnique({
     where: { id: slotId },
     select: {
@@ -306,7 +309,9 @@ export async function occurrence(viewerId: string, slotId: string, date: string,
       shifts: { where: { date: dayDate(date), cancelledAt: null }, select: { userId: true } },
     },
   });
-  if (!slot || !slot.supportPoint.active || !happensOn(ruleOf(slot), date)) return null;
+  if (!slot || !slot.supportPoint.active) return null;
+  const rule = ruleOf(slot);
+  if (!happensOn(rule, date) || slotTimes(rule, date).end <= now) return null;
   return {
     slotId: slot.id,
     date,
