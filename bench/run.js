@@ -85,11 +85,12 @@ async function pgReachable() {
 }
 
 /**
- * A freshly seeded database is not one in service: autovacuum may still be working through a
- * million new rows, and the CPU column counts every PostgreSQL process, so a worker would be
- * measured with whichever page ran meanwhile. The bench does that work first, as autovacuum
- * would have long since in service (statistics, and the visibility map that index-only scans
- * need), and waits for any worker still running before the first page.
+ * A freshly seeded database is not one in service. Where autovacuum is off (as on the machines
+ * this bench has run on: `SHOW autovacuum`), tables the seed does not analyse itself had no
+ * statistics and no table had a visibility map (which index-only scans need); where it is on, a
+ * worker going through a million new rows would be measured with whichever page ran meanwhile
+ * (the CPU column counts every PostgreSQL process). The bench does that work first, as
+ * autovacuum would have long since in service, and waits for any worker still running.
  */
 async function settle(databaseUrl) {
   const started = Date.now();
