@@ -85,11 +85,11 @@ async function pgReachable() {
 }
 
 /**
- * A freshly seeded database is not one in service. Where autovacuum is off (as on the machines
- * this bench has run on: `SHOW autovacuum`), tables the seed does not analyse itself had no
- * statistics and no table had a visibility map (which index-only scans need); where it is on, a
- * worker going through a million new rows would be measured with whichever page ran meanwhile
- * (the CPU column counts every PostgreSQL process). The bench does that work first, as
+ * A freshly seeded database is not one in service. Where autovacuum is off (as on the machine
+ * measured on 2026-12-05: `SHOW autovacuum`), tables the seed does not analyse itself had no
+ * statistics and no table had a visibility map (which index-only scans need); where it is on,
+ * a worker going through a million new rows would be measured with whichever page ran
+ * meanwhile (the CPU column counts every PostgreSQL process). The bench does that work first, as
  * autovacuum would have long since in service, and waits for any worker still running.
  */
 async function settle(databaseUrl) {
