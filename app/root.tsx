@@ -14,6 +14,7 @@ import { can, getUser } from '~/auth/guards.server';
 import { openFlagCount } from '~/domain/forum/moderation.server';
 import { unreadCount } from '~/domain/notifications/notifications.server';
 import { AppShell } from '~/components/app-shell';
+import { LinkNavigation } from '~/components/ui/link';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { navigationFor } from '~/components/navigation';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -94,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <LinkNavigation>{children}</LinkNavigation>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { Form, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { Link, NavLink } from '~/components/ui/link';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '~/components/search-box';

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { ActionItem, SearchForm } from '~/components/ui/action-list';
 import { attendanceSummary, checkInList, setCheckedIn } from '~/domain/events/attendance.server';

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, NavLink, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { Badge, DateTime, Pagination } from '~/components/ui/misc';
@@ -173,28 +174,15 @@ export default function EventsPage() {
       </div>
       <HelpLink topic="events" />
       <nav aria-label={t('views.label')} className="actions-row">
-        <NavLink
-          to="/events"
-          end
-          className={() => (data.view === 'list' && !data.mine ? 'active' : '')}
-          aria-current={data.view === 'list' && !data.mine ? 'page' : undefined}
-        >
+        <Link to="/events" aria-current={data.view === 'list' && !data.mine ? 'page' : undefined}>
           {t('views.upcoming')}
-        </NavLink>
-        <NavLink
-          to="/events?show=mine"
-          className={() => (data.mine ? 'active' : '')}
-          aria-current={data.mine ? 'page' : undefined}
-        >
+        </Link>
+        <Link to="/events?show=mine" aria-current={data.mine ? 'page' : undefined}>
           {t('views.mine')}
-        </NavLink>
-        <NavLink
-          to="/events?view=month"
-          className={() => (data.view === 'month' ? 'active' : '')}
-          aria-current={data.view === 'month' ? 'page' : undefined}
-        >
+        </Link>
+        <Link to="/events?view=month" aria-current={data.view === 'month' ? 'page' : undefined}>
           {t('views.month')}
-        </NavLink>
+        </Link>
       </nav>
       {data.view === 'month' && data.month ? (
         <MonthGrid month={data.month} events={data.events} />

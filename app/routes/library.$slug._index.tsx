@@ -1,6 +1,7 @@
 import { appOrigin } from '~/env.server';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { FileList } from '~/components/library/file-list';
 import { PrintFooter } from '~/components/library/print';

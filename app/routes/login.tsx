@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redirectToSecondStep, redirectWithSession } from '~/auth/cookies.server';

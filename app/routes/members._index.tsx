@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { rolesText } from '~/utils/roles-text';
 import { can, notFound, requirePermission } from '~/auth/guards.server';

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { PRIVACY_CATEGORIES } from '~/domain/privacy/inventory';
 import { pageTitle } from '~/utils/meta';

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';

@@ -126,4 +126,26 @@ describe('keyboard', () => {
     });
     expect(focusVisible).not.toBe('none');
   });
+
+  it('a link in the app opens its page without loading a document; focus goes to its heading, the navigation marks it', async () => {
+    const page = await newPage();
+    await login(page, demo('adviser'));
+    await page.goto('/?lng=en');
+    // Set on the window of this document: a document load would lose it.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const forum = page.locator('nav.main-nav a[href="/forum"]');
+    expect(await forum.getAttribute('aria-current')).toBeNull();
+    await forum.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/forum');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await forum.getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('nav.main-nav a[href="/"]').getAttribute('aria-current')).toBeNull();
+    // A link in the page (a category), then back: still the same document.
+    await page.locator('main a[href^="/forum/"]').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/forum/') && u.pathname !== '/forum');
+    expect(await forum.getAttribute('aria-current')).toBe('page');
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/forum');
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
 import { Badge, DateTime, PersonName, usePersonName } from '~/components/ui/misc';

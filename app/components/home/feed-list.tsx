@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { feedLineText } from '~/domain/home/feed-line';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { CheckIcon } from '~/components/ui/icons';

@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextAreaField, typed, useFormResult } from '~/components/ui/form';
 import { helpTime } from '~/domain/roster/when';

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import {
   useEffect,
   useId,

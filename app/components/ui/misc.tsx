@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from '@remix-run/react';
+import { useLocation } from '@remix-run/react';
+import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '~/i18n/format';
 
