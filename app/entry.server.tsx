@@ -1,9 +1,8 @@
-import { Writable } from 'node:stream';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { createInstance, type i18n as I18n } from 'i18next';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToString } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, NAMESPACES, isLanguage, type Language } from '~/i18n/config';
 import { getLanguageWithoutAccount } from '~/i18n/i18n.server';
@@ -12,8 +11,6 @@ import { resources } from '~/i18n/resources.server';
 import { rememberPlainStrings } from '~/i18n/remembered-strings.server';
 import { NonceContext } from '~/utils/nonce';
 import { acceptsEncoding } from '~/utils/http';
-
-const ABORT_DELAY = 5_000;
 
 // Route `meta` functions read page titles from this global: in the browser the strings script
 // sets it for the page's language (ADR 012), here it holds every language.
@@ -63,56 +60,20 @@ export default async function handleRequest(
   const nonce = loadContext.nonce ?? '';
 
   // The whole page is rendered before anything is sent, and sent in one piece: no page defers
-  // data or suspends, so streaming gained nothing, while React's 2 KB chunks each cost a socket
-  // write and a trip through a web stream (about a tenth of a page's CPU time under load).
-  return new Promise((resolve, reject) => {
-    let rendered = false;
-    // Cleared once the page is out: a pending timer holds the whole render (its tree, data and
-    // chunks) for five seconds, ~700 pages at the rate one process serves, and then aborted a
-    // finished render, which threw inside React.
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    let settled = false;
-    const settle = () => {
-      settled = true;
-      clearTimeout(deadline);
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          rendered = true;
-          const chunks: Buffer[] = [];
-          const page = new Writable({
-            write(chunk: Buffer, _encoding, done) {
-              chunks.push(chunk);
-              done();
-            },
-          });
-          page.on('finish', () => {
-            settle();
-            responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-            const html = compressed(Buffer.concat(chunks), request, responseHeaders);
-            resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-          });
-          pipe(page);
-        },
-        onShellError(error: unknown) {
-          settle();
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (rendered) logger.error('page rendering failed', { error, url: request.url });
-        },
-      },
-    );
-    if (!settled) deadline = setTimeout(abort, ABORT_DELAY);
-  });
+  // data or suspends, so streaming gains nothing. renderToString builds the page as one string;
+  // the streaming renderer encoded it into bytes in 2 KB chunks as it went, which cost about a
+  // tenth of a page's CPU under load (CPU profile, issue 12). React adds the doctype only when it
+  // streams.
+  const page = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  const html = compressed(Buffer.from(`<!DOCTYPE html>${page}`), request, responseHeaders);
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /**
