@@ -1,7 +1,7 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
-import { isConfidential, visibleWhere } from './access.server';
+import { isConfidential, visibleSql, visibleWhere } from './access.server';
 
 // Reading briefings: the list, one briefing with its live version, and its history.
 
@@ -98,22 +98,20 @@ export function myReadState(b: FoundBriefing): ReadState {
 
 /** Published briefings presented at an event, for its page: titles only, to their audience. */
 export async function briefingsForEvent(viewer: AuthUser, eventId: string) {
-  const rows = await db.briefing.findMany({
-    where: { eventId, status: 'published', ...visibleWhere(viewer) },
-    orderBy: { launchAt: 'asc' },
-    select: {
-      id: true,
-      language: true,
-      launchAt: true,
-      title: true,
-      versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
-    },
-  });
+  // Raw, with the live version's title: on the event page Prisma's query compiler cost more
+  // CPU than the read.
+  const rows = await db.$queryRaw<{ id: string; language: string; launchAt: Date; title: string }[]>`
+    SELECT b.id, b.language, b.launch_at AS "launchAt",
+      coalesce((SELECT v.title FROM briefing_version v WHERE v.briefing_id = b.id ORDER BY v.number DESC LIMIT 1),
+        b.title) AS title
+    FROM briefing b
+    WHERE b.event_id = ${eventId}::uuid AND b.status = 'published' AND ${visibleSql(viewer)}
+    ORDER BY b.launch_at`;
   const now = new Date();
   return rows.map((b) => ({
     id: b.id,
     language: b.language,
-    title: b.versions[0]?.title ?? b.title,
+    title: b.title,
     confidential: isConfidential(b, now),
   }));
 }
