@@ -26,20 +26,30 @@ const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432
 
 /**
  * CPU of the app's process, its web processes (npm run start:cluster) and every PostgreSQL
- * process on this machine (its backends do the queries).
+ * process on this machine (its backends do the queries), including PostgreSQL processes that
+ * ended meanwhile (a backend closed by the pool, a parallel worker): their time is in the
+ * postmaster's children's times. Without it a backend that ended during a run took its whole
+ * life's CPU off the difference (negative figures were seen).
  */
 function serverCpuMs(pid) {
   let total = 0;
+  const stats = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
-      if (Number(entry) === pid || ppid === pid || comm === 'postgres') total += cpuMs(entry);
+      stats.set(Number(entry), fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
     } catch {
       // gone meanwhile
     }
+  }
+  const comm = (stat) => stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  for (const [entry, stat] of stats) {
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    if (entry === pid || ppid === pid || comm(stat) === 'postgres') total += cpuMs(entry);
+    // The postmaster: the one PostgreSQL process whose parent is not one.
+    if (comm(stat) === 'postgres' && !(stats.has(ppid) && comm(stats.get(ppid)) === 'postgres'))
+      total += ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // cutime + cstime, ticks of 1/100 s
   }
   return total;
 }
