@@ -73,6 +73,11 @@ const PlainLink = forwardRef<HTMLAnchorElement, PlainProps>(function PlainLink(p
     preventScrollReset: _reset,
     discover,
     viewTransition: _vt,
+    // Remix's own props, absent or off here (needsRemix): not attributes of the <a>.
+    prefetch: _prefetch,
+    reloadDocument: _reload,
+    relative: _relative,
+    state: _state,
     ...rest
   } = props;
   const onClick = useClickHandler(to, props);
