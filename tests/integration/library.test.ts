@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import { env } from '~/env.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
 import { publishDueVersions } from '~/domain/library/publish.server';
@@ -289,6 +290,27 @@ describe('translations', () => {
     );
     expect(duplicate.status).toBe(400);
   });
+
+  it('the list counts a material once however many languages it has, on every page', async () => {
+    const topicTags = ['laskenta-testi'];
+    const first = await makeMaterial({ actorId: trainer.user.id, title: 'Laskettava yksi', topicTags });
+    await makeMaterial({
+      actorId: trainer.user.id,
+      title: 'Räknad ett',
+      language: 'sv',
+      translationOf: first.id,
+      topicTags,
+    });
+    await makeMaterial({ actorId: trainer.user.id, title: 'Laskettava kaksi', topicTags });
+    const counted = await list(adviserA.cookie, '?tag=laskenta-testi');
+    expect(counted.items).toHaveLength(2);
+    expect(counted.total).toBe(2);
+    // Past the last page no row carries the count: it is still the same.
+    const past = await list(adviserA.cookie, '?tag=laskenta-testi&page=3');
+    expect(past.items).toHaveLength(0);
+    expect(past.total).toBe(2);
+    expect((await list(adviserA.cookie, '?tag=ei-kaytossa-missaan')).total).toBe(0);
+  });
 });
 
 describe('audience', () => {
@@ -382,6 +404,25 @@ describe('attachments', () => {
     const onDisk = filePath(stored!.id);
     expect(onDisk.startsWith(path.resolve(env().UPLOAD_DIR))).toBe(true);
     expect(fs.readFileSync(onDisk).equals(pdf)).toBe(true);
+
+    // The page lists them in the order they were added, with the names they were sent under. It
+    // is read in four statements: who is logged in, the material, the rest of the page (version,
+    // files, translations, progress, paths) together, and the view recorded.
+    const before = statementCount();
+    const shown = await json<{
+      live: { files: { id: string; fileName: string; mime: string; byteSize: number }[] };
+    }>(await page(slug, adviserA.cookie));
+    expect(statementCount() - before).toBe(4);
+    expect(shown.live.files).toEqual([
+      {
+        id: stored!.id,
+        fileName: 'Mobiilivarmenne ohje.pdf',
+        mime: 'application/pdf',
+        byteSize: pdf.byteLength,
+        thumbnail: false,
+      },
+      expect.objectContaining({ id: picture!.id, fileName: 'näyttökuva.png', thumbnail: true }),
+    ]);
 
     const served = await fetchFile(stored!.id, adviserA.cookie);
     expect(served.status).toBe(200);

@@ -3,9 +3,10 @@ import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
-import { canManageLibrary, readableSql, readableWhere } from './access.server';
+import { canManageLibrary, readableSql } from './access.server';
 import { MATERIALS_PER_PAGE, type VideoLink } from './constants';
-import { materialFileSelect, toMaterialFile, type MaterialFile } from './files.server';
+import { materialFileSelect, type MaterialFile } from './files.server';
+import { nothing, part, readTogether, type Part } from '~/db/read-together.server';
 import type { LibraryFilter } from './schema.server';
 
 // Reading the library: lists, a material, its versions and what changed between two of them.
@@ -59,39 +60,48 @@ export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, pag
     FROM library_material m
     WHERE ${conditions}
     ORDER BY m.group_id, (m.language = ${language}) DESC, (m.language = 'fi') DESC, m.language`;
-  const [rows, countRows] = await Promise.all([
-    db.$queryRaw<
-      {
-        id: string;
-        slug: string;
-        title: string;
-        draft_title: string;
-        summary: string;
-        draft_summary: string;
-        language: string;
-        type: string;
-        level: string | null;
-        status: string;
-        device_tags: string[];
-        topic_tags: string[];
-        eservice_tags: string[];
-        published_at: Date | null;
-        view_count: number;
-        live_number: number;
-        completed_number: number | null;
-      }[]
-    >`
-      SELECT p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type, p.level,
-             p.status, p.device_tags, p.topic_tags, p.eservice_tags, p.published_at, p.view_count, p.live_number,
-             c.version_number AS completed_number
-      FROM (${preferred}) p
-      LEFT JOIN library_completion c ON c.material_id = p.id AND c.user_id = ${viewer.id}::uuid
-      ORDER BY ${order}
-      LIMIT ${MATERIALS_PER_PAGE}::int OFFSET ${offset}::int`,
-    db.$queryRaw<{ total: bigint }[]>`
-      SELECT count(DISTINCT m.group_id) AS total FROM library_material m WHERE ${conditions}`,
-  ]);
-  const total = Number(countRows[0]?.total ?? 0);
+  // The page and the number of groups in one statement (one round trip, one scan of the
+  // matches): the window counts the rows of `preferred`, one per group, before the limit.
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      slug: string;
+      title: string;
+      draft_title: string;
+      summary: string;
+      draft_summary: string;
+      language: string;
+      type: string;
+      level: string | null;
+      status: string;
+      device_tags: string[];
+      topic_tags: string[];
+      eservice_tags: string[];
+      published_at: Date | null;
+      view_count: number;
+      live_number: number;
+      completed_number: number | null;
+      total: bigint;
+    }[]
+  >`
+    SELECT p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type, p.level,
+           p.status, p.device_tags, p.topic_tags, p.eservice_tags, p.published_at, p.view_count, p.live_number,
+           c.version_number AS completed_number, count(*) OVER () AS total
+    FROM (${preferred}) p
+    LEFT JOIN library_completion c ON c.material_id = p.id AND c.user_id = ${viewer.id}::uuid
+    ORDER BY ${order}
+    LIMIT ${MATERIALS_PER_PAGE}::int OFFSET ${offset}::int`;
+  // A page past the last one has no row to carry the count: only then is it asked on its own.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : offset === 0
+      ? 0
+      : Number(
+          (
+            await db.$queryRaw<{ total: bigint }[]>`
+              SELECT count(DISTINCT m.group_id) AS total FROM library_material m WHERE ${conditions}`
+          )[0]?.total ?? 0,
+        );
   const items: MaterialListItem[] = rows.map((r) => ({
     slug: r.slug,
     // A draft has no live title yet: trainers see the working title.
@@ -143,30 +153,38 @@ export function forgetTagOptions() {
   tagCache = undefined;
 }
 
-const materialSelect = {
-  id: true,
-  groupId: true,
-  slug: true,
-  language: true,
-  status: true,
-  title: true,
-  summary: true,
-  draftTitle: true,
-  draftChanged: true,
-  liveNumber: true,
-  liveVersionId: true,
-  publishedAt: true,
-  type: true,
-  level: true,
-  deviceTags: true,
-  topicTags: true,
-  eserviceTags: true,
-  audience: true,
-  audienceOrgIds: true,
-  sourceThreadId: true,
-  sourcePostId: true,
-  updatedAt: true,
-} as const;
+/** A material's columns as `findMaterial` gives them (its type is FoundMaterial). */
+const MATERIAL_COLUMNS = Prisma.sql`m.id, m.group_id AS "groupId", m.slug, m.language, m.status, m.title,
+  m.summary, m.draft_title AS "draftTitle", m.draft_changed AS "draftChanged", m.live_number AS "liveNumber",
+  m.live_version_id AS "liveVersionId", m.published_at AS "publishedAt", m.type, m.level,
+  m.device_tags AS "deviceTags", m.topic_tags AS "topicTags", m.eservice_tags AS "eserviceTags",
+  m.audience, m.audience_org_ids AS "audienceOrgIds", m.source_thread_id AS "sourceThreadId",
+  m.source_post_id AS "sourcePostId", m.updated_at AS "updatedAt"`;
+
+type MaterialRow = {
+  id: string;
+  groupId: string;
+  slug: string;
+  language: string;
+  status: string;
+  title: string;
+  summary: string;
+  draftTitle: string;
+  draftChanged: boolean;
+  liveNumber: number;
+  liveVersionId: string | null;
+  publishedAt: Date | null;
+  type: string;
+  level: string | null;
+  deviceTags: string[];
+  topicTags: string[];
+  eserviceTags: string[];
+  audience: string;
+  audienceOrgIds: string[];
+  sourceThreadId: string | null;
+  sourcePostId: string | null;
+  updatedAt: Date;
+};
 
 export type VersionView = {
   number: number;
@@ -180,73 +198,99 @@ export type VersionView = {
   files: MaterialFile[];
 };
 
-async function versionView(versionId: string): Promise<VersionView | null> {
-  const version = await db.libraryVersion.findUnique({
-    where: { id: versionId },
-    select: {
-      number: true,
-      title: true,
-      summary: true,
-      bodyHtml: true,
-      links: true,
-      changeNote: true,
-      publishedAt: true,
-      publishAt: true,
-      files: {
-        where: { inline: false },
-        orderBy: { position: 'asc' },
-        select: { upload: { select: materialFileSelect } },
-      },
-    },
-  });
-  if (!version) return null;
-  return {
-    ...version,
-    links: (version.links ?? []) as VideoLink[],
-    files: version.files.map((f) => toMaterialFile(f.upload)),
-  };
+type VersionRow = Omit<VersionView, 'publishedAt' | 'publishAt' | 'links'> & {
+  publishedAt: string | null;
+  publishAt: string;
+  links: VideoLink[] | null;
+};
+
+/** A version with its attachments (not the pictures in its text), in their order; `which` picks it. */
+function versionPart(which: Prisma.Sql): Part<VersionView | null> {
+  return part(
+    Prisma.sql`
+      SELECT v.number, v.title, v.summary, v.body_html AS "bodyHtml", v.links, v.change_note AS "changeNote",
+        v.published_at AS "publishedAt", v.publish_at AS "publishAt",
+        (SELECT coalesce(json_agg(json_build_object('id', u.id, 'fileName', coalesce(u.file_name, u.id::text),
+                   'mime', u.mime, 'byteSize', u.byte_size, 'thumbnail', u.thumbnail) ORDER BY l.position), '[]'::json)
+           FROM library_file_link l JOIN upload u ON u.id = l.upload_id
+          WHERE l.version_id = v.id AND NOT l.inline) AS files
+      FROM library_version v WHERE ${which}`,
+    Prisma.sql`r.number`,
+    (rows: VersionRow[]) =>
+      rows[0]
+        ? {
+            ...rows[0],
+            links: rows[0].links ?? [],
+            publishedAt: rows[0].publishedAt ? new Date(rows[0].publishedAt) : null,
+            publishAt: new Date(rows[0].publishAt),
+          }
+        : null,
+  );
 }
 
-/** A material as its reader sees it; null (a 404) when they may not. */
-export async function findMaterial(viewer: AuthUser, slug: string) {
-  return db.libraryMaterial.findFirst({ where: { slug, ...readableWhere(viewer) }, select: materialSelect });
+/**
+ * A material as its reader sees it; null (a 404) when they may not. One raw statement: Prisma's
+ * query compiler cost more CPU than the read itself (issue 12).
+ */
+export async function findMaterial(viewer: AuthUser, slug: string): Promise<MaterialRow | null> {
+  const [material] = await db.$queryRaw<MaterialRow[]>`
+    SELECT ${MATERIAL_COLUMNS} FROM library_material m WHERE m.slug = ${slug} AND ${readableSql(viewer, 'm')}`;
+  return material ?? null;
 }
-export type FoundMaterial = NonNullable<Awaited<ReturnType<typeof findMaterial>>>;
+export type FoundMaterial = MaterialRow;
 
+/** Everything on a material's page besides the material: one statement (readTogether). */
 export async function materialPage(viewer: AuthUser, material: FoundMaterial) {
   const manager = canManageLibrary(viewer);
-  const [live, translations, completion, paths, pending, sourceThread] = await Promise.all([
-    material.liveVersionId ? versionView(material.liveVersionId) : null,
-    db.libraryMaterial.findMany({
-      where: { groupId: material.groupId, id: { not: material.id }, ...readableWhere(viewer) },
-      select: { slug: true, language: true, status: true },
-      orderBy: { language: 'asc' },
-    }),
-    db.libraryCompletion.findUnique({
-      where: { userId_materialId: { userId: viewer.id, materialId: material.id } },
-      select: { versionNumber: true, completedAt: true },
-    }),
-    db.learningPath.findMany({
-      where: { items: { some: { groupId: material.groupId } } },
-      select: { slug: true, titleFi: true, titleSv: true, titleEn: true },
-      orderBy: { position: 'asc' },
-    }),
+  const id = Prisma.sql`${material.id}::uuid`;
+  const [live, translations, completion, paths, pending, sourceThread] = await readTogether(
+    material.liveVersionId ? versionPart(Prisma.sql`v.id = ${material.liveVersionId}::uuid`) : nothing(null),
+    part(
+      Prisma.sql`
+        SELECT m.slug, m.language, m.status FROM library_material m
+        WHERE m.group_id = ${material.groupId}::uuid AND m.id <> ${id} AND ${readableSql(viewer, 'm')}
+          ${manager ? Prisma.empty : Prisma.sql`AND m.status = 'published'`}`,
+      Prisma.sql`r.language`,
+      (rows: { slug: string; language: string; status: string }[]) => rows,
+    ),
+    part(
+      Prisma.sql`
+        SELECT c.version_number AS "versionNumber", c.completed_at AS "completedAt" FROM library_completion c
+        WHERE c.user_id = ${viewer.id}::uuid AND c.material_id = ${id}`,
+      Prisma.sql`r."versionNumber"`,
+      (rows: { versionNumber: number; completedAt: string }[]) =>
+        rows[0] ? { versionNumber: rows[0].versionNumber, completedAt: new Date(rows[0].completedAt) } : null,
+    ),
+    part(
+      Prisma.sql`
+        SELECT p.slug, p.title_fi AS "titleFi", p.title_sv AS "titleSv", p.title_en AS "titleEn", p.position
+        FROM learning_path p
+        WHERE EXISTS (SELECT 1 FROM learning_path_item i WHERE i.path_id = p.id AND i.group_id = ${material.groupId}::uuid)`,
+      Prisma.sql`r.position, r.slug`,
+      (rows: { slug: string; titleFi: string; titleSv: string; titleEn: string }[]) =>
+        rows.map(({ slug, titleFi, titleSv, titleEn }) => ({ slug, titleFi, titleSv, titleEn })),
+    ),
     manager
-      ? db.libraryVersion.findFirst({
-          where: { materialId: material.id, publishedAt: null },
-          select: { number: true, publishAt: true },
-        })
-      : null,
+      ? part(
+          Prisma.sql`
+            SELECT v.number, v.publish_at AS "publishAt" FROM library_version v
+            WHERE v.material_id = ${id} AND v.published_at IS NULL LIMIT 1`,
+          Prisma.sql`r.number`,
+          (rows: { number: number; publishAt: string }[]) =>
+            rows[0] ? { number: rows[0].number, publishAt: new Date(rows[0].publishAt) } : null,
+        )
+      : nothing(null),
     material.sourceThreadId
-      ? db.forumThread.findUnique({
-          where: { id: material.sourceThreadId },
-          select: { id: true, title: true },
-        })
-      : null,
-  ]);
+      ? part(
+          Prisma.sql`SELECT t.id, t.title FROM forum_thread t WHERE t.id = ${material.sourceThreadId}::uuid`,
+          Prisma.sql`r.id`,
+          (rows: { id: string; title: string }[]) => rows[0] ?? null,
+        )
+      : nothing(null),
+  );
   return {
     live,
-    translations: translations.filter((t) => manager || t.status === 'published'),
+    translations,
     completion,
     updatedSinceRead: Boolean(completion && completion.versionNumber < material.liveNumber),
     paths,
@@ -271,15 +315,13 @@ export async function versionHistory(viewer: AuthUser, materialId: string) {
 }
 
 export async function findVersion(viewer: AuthUser, materialId: string, number: number) {
-  const version = await db.libraryVersion.findFirst({
-    where: {
-      materialId,
-      number,
-      ...(canManageLibrary(viewer) ? {} : { publishedAt: { not: null } }),
-    },
-    select: { id: true },
-  });
-  return version ? versionView(version.id) : null;
+  const [version] = await readTogether(
+    versionPart(
+      Prisma.sql`v.material_id = ${materialId}::uuid AND v.number = ${number}::int
+        ${canManageLibrary(viewer) ? Prisma.empty : Prisma.sql`AND v.published_at IS NOT NULL`}`,
+    ),
+  );
+  return version;
 }
 
 export type DiffPart = { text: string; change: 'same' | 'added' | 'removed' };
