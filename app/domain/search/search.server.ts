@@ -263,7 +263,7 @@ async function searchCompiled(
     -- was typed ranks above what its expansions found; right answers above others.
     best AS (
       SELECT DISTINCT ON (coalesce(d.group_id, d.id)) d.id, d.published_at,
-        ts_rank_cd(d.tsv, ${tsQuery(compiled.exact)}) + 0.25 * ts_rank_cd(d.tsv, ${match})
+        ts_rank_cd(d.tsv, ${tsQuery(compiled.exact)}) + 0.25 * ts_rank(d.tsv, ${match})
           + CASE WHEN d.flags && ${TRUSTED_FLAGS}::text[] THEN 0.05 ELSE 0 END AS rank
       FROM seen d
       ORDER BY coalesce(d.group_id, d.id), rank DESC, d.published_at DESC
