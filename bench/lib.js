@@ -10,6 +10,15 @@ import net from 'node:net';
  */
 export const SERVER_NODE_ARGS = [`--max-old-space-size=${process.env.NODE_HEAP_MB ?? 320}`];
 
+/**
+ * The environment `npm start` gives the server besides: glibc's malloc with a fixed mmap
+ * threshold (package.json, README), so that large blocks freed (a password hash's 19 MiB) go back
+ * to the system rather than stay in the process (docs/decisions/017, amendment of 2026-12-06).
+ */
+export const SERVER_ENV = {
+  GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ?? 'glibc.malloc.mmap_threshold=131072',
+};
+
 export function sh(command, args, env) {
   const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
+import { SERVER_ENV, SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const ROUNDS = Number(process.env.MEMORY_ROUNDS ?? 5);
 const SECONDS = Number(process.env.MEMORY_SECONDS ?? 20);
@@ -26,6 +26,7 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env = {
   ...process.env,
+  ...SERVER_ENV,
   NODE_ENV: 'production',
   DATABASE_URL: `pglite:${path.join(workDir, 'db')}`,
   UPLOAD_DIR: path.join(workDir, 'uploads'),

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
+import { SERVER_ENV, SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 32;
@@ -126,6 +126,7 @@ async function benchOne(label, databaseUrl) {
   const port = await freePort();
   const env = {
     ...process.env,
+    ...SERVER_ENV,
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     PORT: String(port),
