@@ -452,6 +452,16 @@ describe('round trips', () => {
       total: number;
     }>(response);
     expect(list).toMatchObject({ total: 1, threads: [{ id: t.id, author: { name: writer.user.name } }] });
+    const listing = (query: string, slug = category.slug) =>
+      callLoader(categoryRoute, makeRequest(`/forum/${slug}${query}`, { cookie: reader.cookie }), { slug });
+    // Past the last page the count is still told; a filter counts what it shows; no such category is a 404.
+    expect(await json(await listing('?page=5'))).toMatchObject({ total: 1, threads: [] });
+    expect(await json(await listing('?show=solved'))).toMatchObject({ total: 0, threads: [] });
+    expect(await json(await listing('?show=unread'))).toMatchObject({
+      total: 1,
+      threads: [{ id: t.id, unread: true }],
+    });
+    expect((await listing('', 'ei-ole-olemassa')).status).toBe(404);
   });
 });
 
