@@ -180,16 +180,6 @@ export const materialFileSelect = {
   thumbnail: true,
 } as const;
 
-export function toMaterialFile(upload: {
-  id: string;
-  fileName: string | null;
-  mime: string;
-  byteSize: number;
-  thumbnail: boolean;
-}): MaterialFile {
-  return { ...upload, fileName: upload.fileName ?? upload.id };
-}
-
 // ---------------------------------------------------------------- PDF text, in the background
 
 export async function extractPdfText(uploadId: string) {
