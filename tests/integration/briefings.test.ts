@@ -334,6 +334,45 @@ describe('confidential text stays out of digests, the event and its calendar fil
 });
 
 describe('reading and reach', () => {
+  it('counts first readings by Helsinki calendar day, either side of midnight in winter and summer time', async () => {
+    const info = { title: 'Päivittäin luettu', launchAt: local(-2) };
+    const id = await createBriefing(rep.cookie, info);
+    await publish(id, rep.cookie, '', info);
+    const members = await db.user.findMany({ where: { status: 'active' }, select: { id: true }, take: 6 });
+    // Summer time began on 29 March 2026 at 01:00 UTC (UTC+2 before, UTC+3 after).
+    const instants = [
+      '2026-03-28T21:59:59Z', // 23:59:59 on the 28th
+      '2026-03-28T22:00:00Z', // 00:00 on the 29th
+      '2026-03-29T21:30:00Z', // 00:30 on the 30th
+      '2026-07-01T20:59:59Z', // 23:59:59 on 1 July
+      '2026-07-01T21:00:00Z', // 00:00 on 2 July
+      '2026-07-02T20:59:59Z', // 23:59:59 on 2 July
+    ];
+    await db.briefingRead.createMany({
+      data: members.map((m, i) => ({
+        briefingId: id,
+        userId: m.id,
+        versionNumber: 1,
+        firstReadAt: new Date(instants[i]!),
+        readAt: new Date(instants[i]!),
+      })),
+    });
+    const reach = await briefingReach({
+      id,
+      liveNumber: 1,
+      audience: 'all',
+      audienceOrgIds: [],
+      audienceRoles: [],
+    });
+    expect(reach.days).toEqual([
+      { day: '2026-03-28', read: 1, total: 1 },
+      { day: '2026-03-29', read: 1, total: 2 },
+      { day: '2026-03-30', read: 1, total: 3 },
+      { day: '2026-07-01', read: 1, total: 4 },
+      { day: '2026-07-02', read: 2, total: 6 },
+    ]);
+  });
+
   it('acknowledged, revised, "updated since you read it", re-acknowledged; reach matches a recount; reminders reach non-readers once a day', async () => {
     const readable = { title: 'Luettava tiedote', launchAt: local(-2) };
     const id = await createBriefing(rep.cookie, readable);

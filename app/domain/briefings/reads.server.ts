@@ -45,6 +45,10 @@ export type Reach = {
 export async function briefingReach(b: AudienceRow & { id: string; liveNumber: number }): Promise<Reach> {
   const { orgs, roles } = audienceSql(b);
   // Days are Helsinki calendar days; members who have not read it fall in no day (day is null).
+  // First readings are grouped by the UTC hour, and only the hours (a few hundred) are turned
+  // into Helsinki days: converting each of 10,000 readings' time zone was a quarter of the
+  // statement's time. Helsinki is a whole number of hours from UTC all year, so no hour straddles
+  // two of its days.
   const rows = await db.$queryRaw<
     {
       byDay: boolean;
@@ -57,17 +61,22 @@ export async function briefingReach(b: AudienceRow & { id: string; liveNumber: n
   >`
     SELECT g.by_day = 1 AS "byDay", o.name, to_char(g.day, 'YYYY-MM-DD') AS day, g.members, g.read, g.latest
     FROM (
-      SELECT GROUPING(u.organisation_id) AS by_day, u.organisation_id,
-             date_trunc('day', r.first_read_at AT TIME ZONE 'Europe/Helsinki') AS day,
-             count(*)::int AS members, count(r.user_id)::int AS read,
-             count(r.user_id) FILTER (WHERE r.version_number >= ${b.liveNumber}::int)::int AS latest
-      FROM app_user u
-      LEFT JOIN briefing_read r ON r.briefing_id = ${b.id}::uuid AND r.user_id = u.id
-      WHERE u.status = 'active'
-        AND (${orgs}::uuid[] IS NULL OR u.organisation_id = ANY(${orgs}::uuid[]))
-        AND (${roles}::text[] IS NULL OR EXISTS (SELECT 1 FROM user_role ur JOIN role rl ON rl.id = ur.role_id
-          WHERE ur.user_id = u.id AND rl.key = ANY(${roles}::text[])))
-      GROUP BY GROUPING SETS ((u.organisation_id), (3))
+      SELECT h.by_day, h.organisation_id, date_trunc('day', h.hour AT TIME ZONE 'Europe/Helsinki') AS day,
+             sum(h.members)::int AS members, sum(h.read)::int AS read, sum(h.latest)::int AS latest
+      FROM (
+        SELECT GROUPING(u.organisation_id) AS by_day, u.organisation_id,
+               date_bin('1 hour', r.first_read_at, timestamptz '2000-01-01 00:00:00+00') AS hour,
+               count(*) AS members, count(r.user_id) AS read,
+               count(r.user_id) FILTER (WHERE r.version_number >= ${b.liveNumber}::int) AS latest
+        FROM app_user u
+        LEFT JOIN briefing_read r ON r.briefing_id = ${b.id}::uuid AND r.user_id = u.id
+        WHERE u.status = 'active'
+          AND (${orgs}::uuid[] IS NULL OR u.organisation_id = ANY(${orgs}::uuid[]))
+          AND (${roles}::text[] IS NULL OR EXISTS (SELECT 1 FROM user_role ur JOIN role rl ON rl.id = ur.role_id
+            WHERE ur.user_id = u.id AND rl.key = ANY(${roles}::text[])))
+        GROUP BY GROUPING SETS ((u.organisation_id), (3))
+      ) h
+      GROUP BY h.by_day, h.organisation_id, 3
     ) g
     LEFT JOIN organisation o ON o.id = g.organisation_id
     WHERE g.by_day = 0 OR g.day IS NOT NULL
