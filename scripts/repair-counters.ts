@@ -1,12 +1,12 @@
 // npm run repair:counters — sets every denormalised counter (thread replies and last post,
-// event places taken, material completions, "seen this too") to what it counts.
+// event places taken, material completions, "seen this too", reports per status) to what it counts.
 import { stopBackgroundWork } from '~/domain/jobs/background.server';
 import { recountAll } from '~/domain/maintenance/recount.server';
 
 try {
   const fixed = await recountAll();
   console.log(
-    `Counters repaired: ${fixed.threads} threads, ${fixed.events} events, ${fixed.materials} materials and ${fixed.feedback} field reports were off.`,
+    `Counters repaired: ${fixed.threads} threads, ${fixed.events} events, ${fixed.materials} materials, ${fixed.feedback} field reports and ${fixed.feedbackCounts} report counts per status were off.`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -148,6 +148,13 @@ describe('a backup taken while the app writes', () => {
       // Search works on the restored copy: the trigger filled the words again.
       const words = await run.query(`SELECT 1 FROM search_word WHERE word = 'alussa'`);
       expect(words).toHaveLength(1);
+      // So did the field reports' counts per status (none counted twice).
+      const drift = await run.query(`
+        SELECT * FROM (SELECT eservice_id, status, count(*)::int AS n FROM field_feedback GROUP BY 1, 2) a
+        FULL JOIN (SELECT eservice_id, status, reports AS n FROM field_feedback_count WHERE reports <> 0) k
+          USING (eservice_id, status)
+        WHERE a.n IS DISTINCT FROM k.n`);
+      expect(drift).toEqual([]);
 
       for (const [relative, facts] of Object.entries(manifest.uploads))
         expect(fs.statSync(path.join(uploads, relative)).size).toBe(facts.bytes);

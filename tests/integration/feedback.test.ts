@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
 import { runDueJobs } from '~/domain/jobs/worker.server';
+import { recountAll } from '~/domain/maintenance/recount.server';
 import * as newEServiceRoute from '~/routes/eservices.new';
 import * as eserviceRoute from '~/routes/eservices.$slug._index';
 import * as newFeedbackRoute from '~/routes/eservices.$slug.feedback.new';
@@ -225,8 +226,27 @@ describe('the owner works through the queue', () => {
     );
     const fixedOnes = await json<{ total: number }>(await queue(rep.cookie, '?status=fixed'));
     expect(fixedOnes.total).toBe(0);
-    // Each row names the reporter's organisation, not the reporter; the page takes five
-    // statements: who asks, the e-service, whether they handle it, the rows, the status counts.
+    // Both orders are the database's own, page for page.
+    for (const [sort, orderBy] of [
+      ['', [{ createdAt: 'desc' }, { id: 'asc' }]],
+      ['?sort=top', [{ seenCount: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }]],
+    ] as const) {
+      const shown = await json<{ reports: { id: string; createdAt: string }[] }>(
+        await queue(rep.cookie, sort),
+      );
+      const expected = await db.fieldFeedback.findMany({
+        where: { eserviceId: service.id },
+        orderBy: [...orderBy],
+        take: shown.reports.length,
+        select: { id: true, createdAt: true },
+      });
+      expect(shown.reports.map((r) => [r.id, r.createdAt])).toEqual(
+        expected.map((r) => [r.id, r.createdAt.toISOString()]),
+      );
+    }
+    // Each row names the reporter's organisation, not the reporter; the page takes four
+    // statements: who asks, the e-service, whether they handle it, and the rows with the status
+    // counts (one statement).
     const reporterOrg = await db.organisation.findUniqueOrThrow({
       where: { id: adviser.user.organisationId },
     });
@@ -238,7 +258,7 @@ describe('the owner works through the queue', () => {
     expect(row.reporter).toBeUndefined();
     const before = statementCount();
     await queue(rep.cookie);
-    expect(statementCount() - before).toBe(5);
+    expect(statementCount() - before).toBe(4);
 
     const steps = ['acknowledged', 'planned', 'fixed'] as const;
     for (const status of steps) {
@@ -344,6 +364,54 @@ describe('the owner works through the queue', () => {
       }),
     );
     expect(top.problems.map((p) => p.id)).not.toContain(id);
+  });
+});
+
+describe("the queue's counts per status", () => {
+  /** The kept counts (none at zero) and a count of the reports themselves, per e-service and status. */
+  async function keptAndCounted() {
+    const kept = await db.$queryRaw<{ key: string; n: number }[]>`
+      SELECT eservice_id || ' ' || status AS key, reports AS n FROM field_feedback_count
+      WHERE reports <> 0 ORDER BY 1`;
+    const counted = await db.$queryRaw<{ key: string; n: number }[]>`
+      SELECT eservice_id || ' ' || status AS key, count(*)::int AS n FROM field_feedback GROUP BY 1 ORDER BY 1`;
+    return { kept, counted };
+  }
+
+  it('follow every report filed, moved, changed in status or removed, by the app or by hand; the repair mends a drifted one', async () => {
+    const service = await db.eService.findUniqueOrThrow({ where: { slug: SLUG } });
+    const other = await db.eService.findUniqueOrThrow({ where: { slug: 'muu-palvelu' } });
+    const id = await fileOk(colleague.cookie, report({ whatHappened: 'Laskettava raportti' }));
+    expect((await act(id, rep.cookie, { intent: 'respond', status: 'planned', body: '' })).status).toBe(200);
+    // By hand: a report added, one moved to another e-service, one "seen" again, one removed.
+    const [added] = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO field_feedback (id, eservice_id, reporter_id, what_happened, device, frequency, severity, status, updated_at)
+      VALUES (gen_random_uuid(), ${service.id}::uuid, ${adviser.user.id}::uuid, 'Käsin lisätty', 'android', 'sometimes', 'slows', 'new', now())
+      RETURNING id::text`;
+    await db.$executeRaw`UPDATE field_feedback SET eservice_id = ${other.id}::uuid, status = 'fixed' WHERE id = ${added!.id}::uuid`;
+    await db.$executeRaw`UPDATE field_feedback SET seen_count = seen_count + 1 WHERE id = ${id}::uuid`;
+    let { kept, counted } = await keptAndCounted();
+    expect(kept).toEqual(counted);
+    expect(counted).toContainEqual({ key: `${other.id} fixed`, n: 1 });
+    await db.$executeRaw`DELETE FROM field_feedback WHERE id = ${added!.id}::uuid`;
+    ({ kept, counted } = await keptAndCounted());
+    expect(kept).toEqual(counted);
+    // The queue's totals are the kept counts.
+    const queue = await json<{ total: number; byStatus: Record<string, number> }>(
+      await callLoader(queueRoute, makeRequest(`/eservices/${SLUG}/feedback`, { cookie: rep.cookie }), {
+        slug: SLUG,
+      }),
+    );
+    expect(queue.total).toBe(await db.fieldFeedback.count({ where: { eserviceId: service.id } }));
+    expect(queue.byStatus.planned).toBe(
+      await db.fieldFeedback.count({ where: { eserviceId: service.id, status: 'planned' } }),
+    );
+
+    await db.$executeRaw`UPDATE field_feedback_count SET reports = reports + 5 WHERE eservice_id = ${service.id}::uuid AND status = 'planned'`;
+    expect((await keptAndCounted()).kept).not.toEqual(counted);
+    expect((await recountAll()).feedbackCounts).toBe(1);
+    expect((await keptAndCounted()).kept).toEqual(counted);
+    expect((await recountAll()).feedbackCounts).toBe(0);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   type Manifest,
   uploadFiles,
 } from './snapshot.server';
-import { quoted, tableShapes, type TableShape } from './tables.server';
+import { FILLED_BY_TRIGGERS, quoted, tableShapes, type TableShape } from './tables.server';
 
 /** Rows per INSERT. */
 const BATCH = 1000;
@@ -166,7 +166,7 @@ class Load {
     for (const key of this.foreignKeys)
       await this.run.exec(`ALTER TABLE ${key.table} DROP CONSTRAINT ${quoted(key.name)}`);
     // What the migrations wrote (the roles) is in the backup as it was then.
-    await this.run.exec(`TRUNCATE ${[...this.shapes.keys(), 'search_word'].map(quoted).join(', ')}`);
+    await this.run.exec(`TRUNCATE ${[...this.shapes.keys(), ...FILLED_BY_TRIGGERS].map(quoted).join(', ')}`);
   }
 
   private json<T>(take: (value: T) => Promise<void> | void): Sink {

@@ -4,10 +4,13 @@ import type { SqlRunner } from '~/db/migrations.server';
 export type TableShape = { name: string; columns: string[]; key: string[] };
 
 /**
- * Not copied: the migration runner's bookkeeping (the manifest names the migrations instead) and
- * `search_word`, which the search index's trigger fills again as the documents are restored.
+ * Tables the database's triggers fill from others: `search_word` from the search documents,
+ * `field_feedback_count` from the field reports. Not copied; filled again as those are restored.
  */
-const DERIVED = new Set(['_prisma_migrations', 'search_word']);
+export const FILLED_BY_TRIGGERS = ['search_word', 'field_feedback_count'];
+
+/** Not copied: the migration runner's bookkeeping (the manifest names the migrations instead). */
+const DERIVED = new Set(['_prisma_migrations', ...FILLED_BY_TRIGGERS]);
 
 export async function tableShapes(run: SqlRunner): Promise<TableShape[]> {
   const rows = await run.query<{ name: string; columns: string[]; key: string[] | null }>(`

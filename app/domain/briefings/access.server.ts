@@ -16,11 +16,10 @@ export function canManageBriefings(viewer: Viewer | null) {
 export async function canWriteFor(viewer: Viewer, eserviceId: string) {
   if (canManageBriefings(viewer)) return true;
   if (!can(viewer as AuthUser, 'briefings:write')) return false;
-  const contact = await db.eServiceContact.findUnique({
-    where: { eserviceId_userId: { eserviceId, userId: viewer.id } },
-    select: { userId: true },
-  });
-  return Boolean(contact);
+  // Raw: as a Prisma query, compiling it cost more CPU than the read (the feedback queue's guard).
+  const contacts = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM eservice_contact WHERE eservice_id = ${eserviceId}::uuid AND user_id = ${viewer.id}::uuid`;
+  return contacts.length > 0;
 }
 
 /** The e-services this member writes briefings for. */

@@ -1,6 +1,7 @@
 import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
+import { part, readTogether } from '~/db/read-together.server';
 import { formatDateTime } from '~/i18n/format';
 import { csvFile } from '~/utils/csv';
 import { visibleFeedbackWhere } from './access.server';
@@ -38,8 +39,8 @@ type QueueRow = {
 /**
  * For the e-service's handlers only (the route checks canWriteFor): they may read every briefing
  * of the service, so every report is theirs to see and no per-row visibility test is needed.
- * Two statements: the page of reports with the reporter's organisation, and the status counts
- * (which also give the list's total).
+ * One statement (readTogether): the page of reports with the reporter's organisation, and the
+ * status counts (which also give the list's total).
  */
 export async function feedbackQueue(
   eserviceId: string,
@@ -48,22 +49,37 @@ export async function feedbackQueue(
   const status = filter.status ? Prisma.sql`AND f.status = ${filter.status}` : Prisma.empty;
   // Each order has its index: (e-service, created_at) and (e-service, seen_count), and the same
   // within a status: (e-service, status, created_at), (e-service, status, seen_count, created_at).
-  const order =
-    filter.sort === 'top' ? Prisma.sql`f.seen_count DESC, f.created_at DESC` : Prisma.sql`f.created_at DESC`;
-  const [reports, byStatus] = await Promise.all([
-    db.$queryRaw<QueueRow[]>`
-      SELECT f.id::text, left(f.what_happened, 120) AS "whatHappened", f.status,
-             f.seen_count AS "seenCount", f.severity, f.created_at AS "createdAt",
-             o.name AS "organisationName"
-      FROM field_feedback f
-      JOIN app_user u ON u.id = f.reporter_id
-      JOIN organisation o ON o.id = u.organisation_id
-      WHERE f.eservice_id = ${eserviceId}::uuid ${status}
-      ORDER BY ${order}, f.id
-      LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(filter.page - 1) * QUEUE_PAGE_SIZE}`,
-    db.fieldFeedback.groupBy({ by: ['status'], where: { eserviceId }, _count: { _all: true } }),
-  ]);
-  const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>;
+  const top = filter.sort === 'top';
+  const order = top ? Prisma.sql`f.seen_count DESC, f.created_at DESC` : Prisma.sql`f.created_at DESC`;
+  // The same order over the part's rows (a uuid's text in byte order sorts as the uuid does).
+  const rowOrder = top
+    ? Prisma.sql`r."seenCount" DESC, r."createdAt" DESC, r.id COLLATE "C"`
+    : Prisma.sql`r."createdAt" DESC, r.id COLLATE "C"`;
+  const [reports, counts] = await readTogether(
+    part(
+      Prisma.sql`
+        SELECT f.id::text, left(f.what_happened, 120) AS "whatHappened", f.status,
+               f.seen_count AS "seenCount", f.severity, f.created_at AS "createdAt",
+               o.name AS "organisationName"
+        FROM field_feedback f
+        JOIN app_user u ON u.id = f.reporter_id
+        JOIN organisation o ON o.id = u.organisation_id
+        WHERE f.eservice_id = ${eserviceId}::uuid ${status}
+        ORDER BY ${order}, f.id
+        LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(filter.page - 1) * QUEUE_PAGE_SIZE}`,
+      rowOrder,
+      (rows: (Omit<QueueRow, 'createdAt'> & { createdAt: string })[]): QueueRow[] =>
+        rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
+    ),
+    part(
+      // Kept by triggers (migration 20261206030000): counting 20,000 reports was most of the page.
+      Prisma.sql`SELECT c.status, c.reports AS n FROM field_feedback_count c
+        WHERE c.eservice_id = ${eserviceId}::uuid AND c.reports > 0`,
+      Prisma.sql`r.status`,
+      (rows: { status: string; n: number }[]) =>
+        Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>,
+    ),
+  );
   // The list's total is one of the status counts, or all of them: no count of its own.
   const total = filter.status
     ? (counts[filter.status] ?? 0)

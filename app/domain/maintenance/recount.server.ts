@@ -4,7 +4,14 @@ import { db } from '~/db.server';
 // Each is updated in the transaction that changes what it counts; this recount is the repair
 // for a copy restored from an old backup, a manual database edit, or a bug (npm run repair:counters).
 
-export type Recounted = { threads: number; events: number; materials: number; feedback: number };
+export type Recounted = {
+  threads: number;
+  events: number;
+  materials: number;
+  feedback: number;
+  /** E-service and status pairs whose number of reports was wrong (field_feedback_count). */
+  feedbackCounts: number;
+};
 
 /** Sets every counter to what it counts; returns how many rows were wrong, per kind. */
 export async function recountAll(): Promise<Recounted> {
@@ -39,6 +46,23 @@ export async function recountAll(): Promise<Recounted> {
       FROM (SELECT f2.id, 1 + (SELECT count(*) FROM feedback_seen s WHERE s.feedback_id = f2.id)::int AS seen
             FROM field_feedback f2) a
       WHERE a.id = f.id AND f.seen_count <> a.seen`;
-    return { threads, events, materials, feedback };
+    // Kept by triggers (migration 20261206030000); wrong only after a manual edit of the table.
+    const [{ feedbackCounts }] = (await tx.$queryRaw<{ feedbackCounts: number }[]>`
+      WITH actual AS (
+        SELECT eservice_id, status, count(*)::int AS reports FROM field_feedback GROUP BY 1, 2),
+      fixed AS (
+        INSERT INTO field_feedback_count AS c (eservice_id, status, reports) SELECT * FROM actual
+        ON CONFLICT (eservice_id, status) DO UPDATE SET reports = EXCLUDED.reports
+        WHERE c.reports <> EXCLUDED.reports
+        RETURNING 1),
+      emptied AS (
+        UPDATE field_feedback_count c SET reports = 0
+        WHERE c.reports <> 0
+          AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.eservice_id = c.eservice_id AND a.status = c.status)
+        RETURNING 1)
+      SELECT ((SELECT count(*) FROM fixed) + (SELECT count(*) FROM emptied))::int AS "feedbackCounts"`) as [
+      { feedbackCounts: number },
+    ];
+    return { threads, events, materials, feedback, feedbackCounts };
   });
 }
