@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { helsinkiDateTime, helsinkiDayStart, helsinkiLocalInput } from './format';
+import { describe, expect, it, test } from 'vitest';
+import { helsinkiDateTime, helsinkiDayStart, helsinkiLocalInput, numberFormat } from './format';
 
 describe('Helsinki wall-clock times', () => {
   test('winter (UTC+2) and summer (UTC+3)', () => {
@@ -22,5 +22,17 @@ describe('Helsinki wall-clock times', () => {
   test('03:30 on the last Sunday of October happens twice; the wall time names the first (summer time)', () => {
     // As Temporal's "compatible" disambiguation: the earlier of the two instants.
     expect(helsinkiDateTime('2026-10-25T03:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('numberFormat', () => {
+  it("writes numbers the language's way, and makes each format once", () => {
+    // Finnish and Swedish group thousands with a (narrow) no-break space and use a decimal comma.
+    expect(numberFormat('fi').format(12345.678)).toMatch(/^12\s345,678$/u);
+    expect(numberFormat('sv').format(12345.678)).toMatch(/^12\s345,678$/u);
+    expect(numberFormat('en').format(12345.678)).toBe('12,345.678');
+    expect(numberFormat('fi', 1).format(12.34)).toBe('12,3');
+    expect(numberFormat('fi')).toBe(numberFormat('fi'));
+    expect(numberFormat('fi', 1)).not.toBe(numberFormat('fi'));
   });
 });

@@ -23,6 +23,24 @@ function cachedFormat(language: string, dateOnly: boolean) {
   return format;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Numbers in the language's way (1 234,5 in Finnish), with at most `fractionDigits` decimals:
+ * one format per language and precision, made once (a dashboard made one per chart, and its
+ * figures were 6 % of the page's server CPU in a profile).
+ */
+export function numberFormat(language: string, fractionDigits = 3): Intl.NumberFormat {
+  const tag = LOCALE_TAG[language] ?? 'fi-FI';
+  const key = `${tag}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(value: Date | string, language: string): string {
   return cachedFormat(language, false).format(new Date(value));
 }

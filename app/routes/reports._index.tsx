@@ -6,18 +6,19 @@ import { notFound, requireUser } from '~/auth/guards.server';
 import { ChartFigure } from '~/components/reports/chart';
 import { DeviceTrend } from '~/components/reports/device-trend';
 import { SelectField, TextField } from '~/components/ui/form';
-import { entryChoices } from '~/domain/guidance/sessions.server';
+import { eserviceChoices } from '~/domain/guidance/sessions.server';
 import { CHART_KEYS, INTERVALS } from '~/domain/reports/constants';
 import { forPage, guidanceDashboard } from '~/domain/reports/dashboard.server';
 import { referralFlows } from '~/domain/roster/referrals.server';
 import { ReferralFlows } from '~/components/roster/referral-flows';
 import { rowLabel } from '~/domain/reports/labels';
-import { pointChoices } from '~/domain/reports/point-choices';
+import { dashboardPoints } from '~/domain/reports/point-choices.server';
 import { filterQuery } from '~/domain/reports/query';
 import { allowedScopes, resolveFilter } from '~/domain/reports/scope.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { numberFormat } from '~/i18n/format';
 
 /** The guidance dashboards: one's own figures, one's organisation's, or the network's. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,15 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = resolveFilter(new URL(request.url), user);
   if (!filter) throw notFound();
   const language = await getLanguage(request);
-  const [dashboard, choices, organisations, referrals] = await Promise.all([
+  const [dashboard, services, organisations, referrals] = await Promise.all([
     guidanceDashboard(filter, language),
-    entryChoices(language),
+    eserviceChoices(language),
     filter.scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
     referralFlows(filter, language),
   ]);
   const page = forPage(dashboard);
-  const points = pointChoices(
-    choices.points,
+  const points = await dashboardPoints(
     page.charts.supportPoint.rows.map((r) => r.key),
     filter.supportPointId,
   );
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     scopes: allowedScopes(user),
     organisationName: user.organisationName,
-    choices: { ...choices, points: points.points, organisations },
+    choices: { services, points: points.points, organisations },
     pointsShortened: points.shortened,
     dashboard: page,
     referrals,
@@ -65,7 +65,7 @@ export default function ReportsPage() {
   const { t: tp } = useTranslation('profile');
   const { t: tr } = useTranslation('roster');
   const ctx = { language: i18n.language, interval: filter.interval, t, tp };
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`);
+  const number = numberFormat(i18n.language);
   const figure = (n: number | null) => (n === null ? t('charts.fewerThan5') : number.format(n));
   const charts = CHART_KEYS.filter((k) => k !== 'organisation' || filter.scope === 'all');
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RatingFace } from '~/components/guidance/rating-face';
+import { numberFormat } from '~/i18n/format';
 
 // A bar chart with its table. The bars are drawn for the eye (SVG, hidden from screen
 // readers; the CSP forbids inline styles, so widths are SVG attributes); the table beside them
@@ -29,7 +30,7 @@ export function ChartFigure({
   csvHref: string;
 }) {
   const { t, i18n } = useTranslation('reports');
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`);
+  const number = numberFormat(i18n.language);
   const all = rest
     ? [...rows, { key: 'rest', label: t('charts.others', { count: rest.groups }), count: rest.count }]
     : rows;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '~/i18n/format';
 
 type Trend = {
   years: number[];
@@ -15,9 +16,7 @@ const PHONES = ['android', 'iphone'];
  */
 export function DeviceTrend({ trend, csvHref }: { trend: Trend; csvHref: string }) {
   const { t, i18n } = useTranslation('reports');
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-FI`, {
-    maximumFractionDigits: 1,
-  });
+  const number = numberFormat(i18n.language, 1);
   const share = (count: number | null, total: number | null) =>
     count === null || total === null ? null : total ? (count / total) * 100 : 0;
   const cell = (value: number | null) =>

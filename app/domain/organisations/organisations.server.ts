@@ -23,11 +23,9 @@ export function listOrganisations() {
 
 /** For pickers: the ones a member can belong to. */
 export function activeOrganisations() {
-  return db.organisation.findMany({
-    where: { active: true },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true },
-  });
+  // Raw: compiling it as a Prisma query cost more CPU than the read (the network's dashboard).
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT id, name FROM organisation WHERE active ORDER BY name, id`;
 }
 
 export function getOrganisation(id: string) {

@@ -7,14 +7,14 @@ const points = (n: number) =>
 describe("the dashboards' support point filter", () => {
   it('lists every place of a network of the usual size', () => {
     const all = points(POINT_LIST_MAX);
-    expect(pointChoices(all, ['p3'], 'p7')).toEqual({ points: all, shortened: false });
+    expect(pointChoices(all, all.length, ['p3'], 'p7')).toEqual({ points: all, shortened: false });
   });
 
   it("lists a large network's busiest places of the view and the chosen one, in name order", () => {
     const all = points(POINT_LIST_MAX + 1);
-    const { points: listed, shortened } = pointChoices(all, ['p200', 'p5', 'p17'], 'p250');
+    const { points: listed, shortened } = pointChoices(all, all.length, ['p200', 'p5', 'p17'], 'p250');
     expect(shortened).toBe(true);
     expect(listed.map((p) => p.id)).toEqual(['p5', 'p17', 'p200', 'p250']);
-    expect(pointChoices(all, [], undefined).points).toEqual([]);
+    expect(pointChoices(all, all.length, [], undefined).points).toEqual([]);
   });
 });

@@ -9,13 +9,20 @@ export const POINT_LIST_MAX = 300;
 
 type Point = { id: string; name: string };
 
+/**
+ * The filter's places, from the places `listed` (in name order) of the network's `active` ones:
+ * all of them, or for a large network the busiest of the view and the chosen one.
+ * `dashboardPoints` reads only those a large network's filter will list.
+ */
+
 export function pointChoices(
-  all: Point[],
+  listed: Point[],
+  active: number,
   busiest: string[],
   chosen: string | undefined,
 ): { points: Point[]; shortened: boolean } {
-  if (all.length <= POINT_LIST_MAX) return { points: all, shortened: false };
+  if (active <= POINT_LIST_MAX) return { points: listed, shortened: false };
   const wanted = new Set([...busiest, ...(chosen ? [chosen] : [])]);
-  // `all` is in name order already.
-  return { points: all.filter((p) => wanted.has(p.id)), shortened: true };
+  // `listed` is in name order already.
+  return { points: listed.filter((p) => wanted.has(p.id)), shortened: true };
 }
