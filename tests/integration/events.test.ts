@@ -330,6 +330,52 @@ describe('signing up', () => {
   });
 });
 
+describe('the upcoming list', () => {
+  it('shows each event\'s place and the reader\'s own answer, pages with the count of all, and "my events" only those answered', async () => {
+    const going = await create({ titleFi: 'Listan tapahtuma, tulen' });
+    const waiting = await create({ titleFi: 'Listan tapahtuma, jonossa', capacity: '1' });
+    expect((await rsvp(waiting, coordinator.cookie, 'going')).status).toBe(200);
+    expect((await rsvp(going, adviserA.cookie, 'going')).status).toBe(200);
+    expect((await rsvp(waiting, adviserA.cookie, 'going')).status).toBe(200);
+    const point = await db.supportPoint.findUniqueOrThrow({ where: { id: pointId } });
+    type Listed = {
+      events: { id: string; myStatus: string | null; supportPoint: { name: string } | null }[];
+      total: number;
+      pages: number;
+    };
+    const list = async (query: string, cookie = adviserA.cookie) =>
+      json<Listed>(await callLoader(eventsRoute, makeRequest(`/events${query}`, { cookie })));
+    // The coordinator sees every event: the count is of all upcoming ones, whatever the page.
+    const upcoming = await db.event.count({ where: { endsAt: { gte: new Date() } } });
+    const first = await list('', coordinator.cookie);
+    expect(first.total).toBe(upcoming);
+    expect(first.pages).toBe(Math.max(1, Math.ceil(upcoming / 30)));
+    const pastTheLast = await list(`?page=${first.pages + 1}`, coordinator.cookie);
+    expect(pastTheLast.events).toEqual([]);
+    expect(pastTheLast.total).toBe(upcoming);
+
+    const all = (await list('?page=1')).events;
+    expect(all.find((e) => e.id === going)).toMatchObject({
+      myStatus: 'going',
+      supportPoint: { name: point.name },
+    });
+    expect(all.find((e) => e.id === waiting)).toMatchObject({ myStatus: 'waitlist' });
+    const mine = await list('?show=mine');
+    expect(mine.events.map((e) => e.id)).toEqual(expect.arrayContaining([going, waiting]));
+    expect(mine.events.every((e) => e.myStatus !== null)).toBe(true);
+    expect(mine.total).toBe(
+      await db.eventRsvp.count({
+        where: {
+          userId: adviserA.user.id,
+          status: { in: ['going', 'maybe', 'waitlist'] },
+          event: { endsAt: { gte: new Date() } },
+        },
+      }),
+    );
+    expect((await list('?show=mine', adviserB.cookie)).events.map((e) => e.id)).not.toContain(going);
+  });
+});
+
 describe('reminders', () => {
   it('are sent once per choice, even when a job runs again after a restart, and follow a change of time', async () => {
     const id = await create({

@@ -3,51 +3,81 @@ import type { AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { helsinkiDayStart } from '~/i18n/format';
 import { isUuid } from '~/utils/ids';
-import { canEditEvent, canManageAllEvents, visibleSql, visibleWhere } from './access.server';
+import { canEditEvent, canManageAllEvents, visibleSql } from './access.server';
 import { UPCOMING_PAGE_SIZE } from './constants';
 
 // Reading events: the upcoming list, "my events", a month, one event.
 
-const listSelect = {
-  id: true,
-  type: true,
-  titleFi: true,
-  titleSv: true,
-  titleEn: true,
-  startsAt: true,
-  endsAt: true,
-  placeKind: true,
-  address: true,
-  capacity: true,
-  goingCount: true,
-  cancelledAt: true,
-  supportPoint: { select: { name: true } },
-} as const;
+/** An event as the lists show it, with the viewer's own answer. */
+export type ListedEvent = {
+  id: string;
+  type: string;
+  titleFi: string;
+  titleSv: string;
+  titleEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  placeKind: string;
+  address: string;
+  capacity: number | null;
+  goingCount: number;
+  cancelledAt: Date | null;
+  supportPoint: { name: string } | null;
+  myStatus: string | null;
+};
 
+type ListedRow = Omit<ListedEvent, 'supportPoint'> & {
+  supportPointName: string | null;
+  total: bigint | null;
+};
+
+/**
+ * The lists' events that the viewer may see (visibleSql, checked against visibleWhere in
+ * tests/integration/access-rules-sql.test.ts), with the place's name and the viewer's answer, in
+ * one raw statement: as a Prisma query, compiling it was a sixth of the month view's CPU. A page
+ * of them also carries the count of every match, counted once beside the page (a window over
+ * the matches would join the place and answer of each before the limit: 5 ms more in the bench).
+ */
+function listedEvents(viewer: AuthUser, where: Prisma.Sql, page?: { take: number; skip: number }) {
+  const visible = visibleSql(viewer);
+  const answer = Prisma.sql`LEFT JOIN event_rsvp r ON r.event_id = e.id AND r.user_id = ${viewer.id}::uuid`;
+  return db.$queryRaw<ListedRow[]>`
+    SELECT e.id, e.type, e.title_fi AS "titleFi", e.title_sv AS "titleSv", e.title_en AS "titleEn",
+      e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.place_kind AS "placeKind", e.address,
+      e.capacity, e.going_count AS "goingCount", e.cancelled_at AS "cancelledAt",
+      p.name AS "supportPointName", r.status AS "myStatus",
+      ${page ? Prisma.sql`(SELECT count(*) FROM event e ${answer} WHERE ${visible} AND ${where})` : Prisma.sql`NULL::bigint`} AS total
+    FROM event e
+    LEFT JOIN support_point p ON p.id = e.support_point_id
+    ${answer}
+    WHERE ${visible} AND ${where}
+    ORDER BY e.starts_at, e.id
+    ${page ? Prisma.sql`LIMIT ${page.take}::int OFFSET ${page.skip}::int` : Prisma.empty}`;
+}
+
+function toListed({ supportPointName, total: _total, ...event }: ListedRow): ListedEvent {
+  return { ...event, supportPoint: supportPointName === null ? null : { name: supportPointName } };
+}
+
+/** Upcoming events (and "my events": those the viewer has said they come to or wait for), paged. */
 export async function upcomingEvents(
   viewer: AuthUser,
   { mine, page }: { mine: boolean; page: number },
   now = new Date(),
 ) {
-  const where = {
-    ...visibleWhere(viewer),
-    endsAt: { gte: now },
-    ...(mine
-      ? { rsvps: { some: { userId: viewer.id, status: { in: ['going', 'maybe', 'waitlist'] } } } }
-      : {}),
-  };
-  const [events, total] = await Promise.all([
-    db.event.findMany({
-      where,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * UPCOMING_PAGE_SIZE,
-      take: UPCOMING_PAGE_SIZE,
-      select: { ...listSelect, rsvps: { where: { userId: viewer.id }, select: { status: true } } },
-    }),
-    db.event.count({ where }),
-  ]);
+  const where = Prisma.sql`e.ends_at >= ${now} ${
+    mine ? Prisma.sql`AND r.status IN ('going', 'maybe', 'waitlist')` : Prisma.empty
+  }`;
+  const skip = (page - 1) * UPCOMING_PAGE_SIZE;
+  const rows = await listedEvents(viewer, where, { take: UPCOMING_PAGE_SIZE, skip });
+  // A page past the last one has no row to carry the count: only then is it asked on its own.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : skip === 0
+      ? 0
+      : Number((await listedEvents(viewer, where, { take: 1, skip: 0 }))[0]?.total ?? 0);
   return {
-    events: events.map(({ rsvps, ...e }) => ({ ...e, myStatus: rsvps[0]?.status ?? null })),
+    events: rows.map(toListed),
     total,
     pages: Math.max(1, Math.ceil(total / UPCOMING_PAGE_SIZE)),
   };
@@ -59,12 +89,8 @@ export async function monthEvents(viewer: AuthUser, month: string) {
   const from = helsinkiDayStart(`${month}-01`);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   const to = helsinkiDayStart(next);
-  const events = await db.event.findMany({
-    where: { ...visibleWhere(viewer), startsAt: { gte: from, lt: to } },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    select: { ...listSelect, rsvps: { where: { userId: viewer.id }, select: { status: true } } },
-  });
-  return events.map(({ rsvps, ...e }) => ({ ...e, myStatus: rsvps[0]?.status ?? null }));
+  const rows = await listedEvents(viewer, Prisma.sql`e.starts_at >= ${from} AND e.starts_at < ${to}`);
+  return rows.map(toListed);
 }
 
 type EventRelations = {
