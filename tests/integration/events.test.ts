@@ -507,6 +507,11 @@ describe('audience and calendars', () => {
     expect(events.find((e) => e.uid === `${meeting}@tukiverkko`)?.summary).toBe(
       'Syötteen verkostotapaaminen',
     );
+    // Where it is: the support point's name and address.
+    const point = await db.supportPoint.findUniqueOrThrow({ where: { id: pointId } });
+    expect(events.find((e) => e.uid === `${meeting}@tukiverkko`)?.location).toBe(
+      [point.name, point.address].filter(Boolean).join(', '),
+    );
 
     // Only the hash is stored; a new address revokes the old one.
     expect(await db.calendarFeed.count({ where: { tokenHash: token.replace('.ics', '') } })).toBe(0);

@@ -69,6 +69,9 @@ export function escapeText(text: string) {
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
 function fold(line: string) {
+  // Most lines are short: measured whole, they need no walk through their characters (a feed of
+  // 200 events spent a sixth of its CPU here).
+  if (line.length <= 75 && Buffer.byteLength(line) <= 75) return line;
   const out: string[] = [];
   let current = '';
   let bytes = 0;
