@@ -4,7 +4,7 @@ import { POINT_LIST_MAX, pointChoices } from './point-choices';
 /**
  * The support points a dashboard's filter offers (the rule in point-choices.ts), in one
  * statement that reads only what the filter will list: every active place of a network of the
- * usual size; of a large one (4,500 in the national data) only the busiest of the view and the
+ * usual size; of a large one (1,500 in the national data) only the busiest of the view and the
  * chosen one, rather than all of them on every view.
  */
 export async function dashboardPoints(busiest: string[], chosen: string | undefined) {

@@ -1,5 +1,5 @@
 // The support points the dashboards' filter offers. The network has ~150 places and the select
-// lists them all; at thousands (the national data set has 4,500) a select is unusable on a
+// lists them all; at thousands (the national data set has 1,500) a select is unusable on a
 // phone and was most of a 290 KB page, so it then lists the busiest places of the view and the
 // chosen one. Any other place is a tap away from its page in the support point directory, which
 // finds places by name, district and kind and links to each one's figures.
