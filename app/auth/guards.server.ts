@@ -2,9 +2,11 @@ import { redirect } from '@remix-run/node';
 import { db } from '~/db.server';
 import { oncePerRequest } from '~/utils/request-scope.server';
 import {
+  MEMBER_COLUMNS,
   readSessionToken,
-  sessionUserSelect,
+  sessionUser,
   validateSessionToken,
+  type MemberRow,
   type SessionUser,
 } from './session.server';
 import {
@@ -96,9 +98,13 @@ async function authUser(
  * away from a browser (a calendar feed, demo data). Null when deactivated or unknown.
  */
 export async function memberById(id: string): Promise<AuthUser | null> {
-  const user = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
-  if (!user || user.status !== 'active') return null;
-  return authUser(user, { id: '', expiresAt: new Date(0) });
+  // Raw, as the session check reads them: Prisma compiled the query and its two relations
+  // (roles, organisation) on every calendar feed request.
+  const [row] = await db.$queryRaw<MemberRow[]>`
+    SELECT ${MEMBER_COLUMNS} FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+    WHERE u.id = ${id}::uuid`;
+  if (!row || row.status !== 'active') return null;
+  return authUser(sessionUser(row), { id: '', expiresAt: new Date(0) });
 }
 
 // Six roles and their grants, read on every request: kept in memory for a short while.

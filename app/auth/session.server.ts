@@ -1,3 +1,4 @@
+import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import { env, isHttpsDeployment } from '~/env.server';
 import { generateToken, hashToken } from './tokens.server';
@@ -47,18 +48,6 @@ export async function createSession(
   return { token, expiresAt, persistent: options.persistent ?? false };
 }
 
-// The member's own fields come with the session in the same query: one round trip per request.
-export const sessionUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  locale: true,
-  status: true,
-  roles: { select: { role: { select: { key: true } } } },
-  organisationId: true,
-  organisation: { select: { name: true } },
-} as const;
-
 export type SessionUser = {
   id: string;
   email: string;
@@ -79,10 +68,12 @@ export type ValidatedSession = {
   mustSetUpSecondFactor: boolean;
 };
 
-type SessionRow = {
-  id: string;
-  expiresAt: Date;
-  lastSeenAt: Date;
+/** A member's own columns as every request reads them (`u`: app_user, `o`: its organisation). */
+export const MEMBER_COLUMNS = Prisma.sql`u.id AS "userId", u.email, u.name, u.locale, u.status,
+  ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS "roleKeys",
+  u.organisation_id AS "organisationId", o.name AS "organisationName"`;
+
+export type MemberRow = {
   userId: string;
   email: string;
   name: string;
@@ -91,6 +82,24 @@ type SessionRow = {
   roleKeys: string[];
   organisationId: string;
   organisationName: string;
+};
+
+export function sessionUser(row: MemberRow): SessionUser {
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    roles: row.roleKeys.map((key) => ({ role: { key } })),
+    organisationId: row.organisationId,
+    organisation: { name: row.organisationName },
+  };
+}
+
+type SessionRow = MemberRow & {
+  id: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
   unreadNotifications: number;
   mustSetUpSecondFactor: boolean;
 };
@@ -102,10 +111,7 @@ type SessionRow = {
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
   const [session] = await db.$queryRaw<SessionRow[]>`
-    SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId",
-      u.email, u.name, u.locale, u.status,
-      ARRAY(SELECT r.key FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS "roleKeys",
-      u.organisation_id AS "organisationId", o.name AS "organisationName",
+    SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", ${MEMBER_COLUMNS},
       (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications",
       (s.method = 'password'
         AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
@@ -130,15 +136,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     expiresAt: session.expiresAt,
     unreadNotifications: session.unreadNotifications,
     mustSetUpSecondFactor: session.mustSetUpSecondFactor,
-    user: {
-      id: session.userId,
-      email: session.email,
-      name: session.name,
-      locale: session.locale,
-      roles: session.roleKeys.map((key) => ({ role: { key } })),
-      organisationId: session.organisationId,
-      organisation: { name: session.organisationName },
-    },
+    user: sessionUser(session),
   };
 }
 

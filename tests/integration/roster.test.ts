@@ -434,6 +434,10 @@ describe('shifts', () => {
       where: { userId: adviser.id, date: new Date(`${day}T00:00:00Z`) },
     });
     expect((await cancelShift(actor, second.id, 'Resa')).ok).toBe(true);
+    // Shifts of the last two weeks stay in the feed; older ones leave it.
+    const recent = addDays(today, -14);
+    for (const date of [recent, addDays(today, -15)])
+      await db.shift.create({ data: { slotId, userId: adviser.id, date: new Date(`${date}T00:00:00Z`) } });
     const token = await newFeedToken(adviser.id);
     const response = await callLoader(feedRoute, makeRequest(`/calendar/${token}.ics`), {
       token: `${token}.ics`,
@@ -443,8 +447,14 @@ describe('shifts', () => {
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
     const entries = calendar.getAllSubcomponents('vevent');
     const shifts = entries.filter((v) => String(v.getFirstPropertyValue('uid')).startsWith('shift-'));
-    expect(shifts).toHaveLength(2);
+    expect(shifts).toHaveLength(3);
+    expect(new ICAL.Event(shifts[0]!).startDate.toJSDate().toISOString()).toBe(
+      slotTimes({ startsAt: '16:00', endsAt: '18:00' }, recent).start.toISOString(),
+    );
+    shifts.shift();
     const [first, cancelled] = shifts.map((v) => new ICAL.Event(v));
+    const { address } = await db.supportPoint.findUniqueOrThrow({ where: { slug: point.slug } });
+    expect(first!.location).toBe(`${point.name}, ${address}`);
     expect(first!.summary).toBe(`Rådgivningsskift: ${point.name}`);
     expect(first!.startDate.toJSDate().toISOString()).toBe(
       slotTimes({ startsAt: '16:00', endsAt: '18:00' }, firstDay).start.toISOString(),
