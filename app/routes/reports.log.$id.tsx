@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     idempotencyKey: crypto.randomUUID(),
     entry: listItem(entry, language),
     values: formValuesOf(entry),
-    choices: await entryChoices(language),
+    choices: await entryChoices(user, language, [entry.supportPointId ?? '']),
     ...dateBounds(),
     feedback: entry.feedback ? null : { url, path: `/f/${entry.feedbackCode}`, qr: await qrDataUrl(url) },
   });
@@ -94,6 +94,7 @@ export default function GuidanceEntryPage() {
         earliest={earliest}
         defaults={values}
         points={choices.points}
+        pointsShortened={choices.pointsShortened}
         services={choices.services}
         errors={result.errors}
         values={result.values}

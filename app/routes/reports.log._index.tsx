@@ -29,6 +29,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { HelpLink } from '~/components/help-link';
+import { isUuid } from '~/utils/ids';
 
 /** Logging a session on a phone: the form, the entry just saved with its feedback QR, the last two weeks. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,9 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const search = new URL(request.url).searchParams;
   const savedId = search.get('saved') ?? '';
+  // A place picked in the support point directory ("Log a session here").
+  const point = isUuid(search.get('point') ?? '') ? search.get('point')! : '';
   const [defaults, choices, recent, saved] = await Promise.all([
     newEntryDefaults(user),
-    entryChoices(language),
+    entryChoices(user, language, [point]),
     recentSessions(user),
     savedId ? findEditableSession(user, savedId) : null,
   ]);
@@ -49,7 +52,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     idempotencyKey: crypto.randomUUID(),
     today,
     earliest,
-    defaults: { ...defaults, date: today, durationMinutes: '30' },
+    defaults: {
+      ...defaults,
+      ...(choices.points.some((p) => p.id === point) ? { supportPointId: point } : {}),
+      date: today,
+      durationMinutes: '30',
+    },
+    // Without JavaScript a failed save comes back to this address: the place stays listed.
+    formAction: point ? `/reports/log?point=${point}` : '/reports/log',
     choices,
     recent: recent.map((s) => listItem(s, language)),
     saved: saved
@@ -73,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GuidanceLogPage() {
-  const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved } =
+  const { userId, idempotencyKey, today, earliest, defaults, choices, recent, saved, formAction } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('reports');
   const { t: tr } = useTranslation('roster');
@@ -112,13 +122,14 @@ export default function GuidanceLogPage() {
       ) : null}
       <GuidanceForm
         key={idempotencyKey}
-        action="/reports/log"
+        action={formAction}
         idempotencyKey={idempotencyKey}
         userId={userId}
         today={today}
         earliest={earliest}
         defaults={defaults}
         points={choices.points}
+        pointsShortened={choices.pointsShortened}
         services={choices.services}
         errors={errors}
         values={values}

@@ -98,7 +98,10 @@ export default function SupportPointPage() {
         <Link to={`/reports?point=${point.id}`}>{t('figures')}</Link>
         {point.active ? <a href={`/p/${point.slug}`}>{t('residentsPage')}</a> : null}
         {point.active && canRefer ? (
-          <Link to={`/referrals/new?to=${point.slug}`}>{tr('referral.referHere')}</Link>
+          <>
+            <Link to={`/reports/log?point=${point.id}`}>{t('logHere')}</Link>
+            <Link to={`/referrals/new?to=${point.slug}`}>{tr('referral.referHere')}</Link>
+          </>
         ) : null}
         {canManage ? (
           <Link to={`/support-points/${point.slug}/edit`} className="button button--secondary">

@@ -175,6 +175,20 @@ describe('logging on a phone', () => {
     expect(await phone.getByLabel('Mihin ohjattiin').isVisible()).toBe(true);
   });
 
+  it("a session at another place starts from that place's page", async () => {
+    const phone = await newPage({ ...PHONE, touch: true });
+    await login(phone, demo('adviser'));
+    await phone.goto('/support-points/kallio-kirjasto?lng=fi');
+    await Promise.all([
+      phone.waitForURL(/\/reports\/log\?point=/),
+      phone.getByRole('link', { name: 'Kirjaa opastus tähän tukipisteeseen' }).tap(),
+    ]);
+    expect(await phone.getByLabel('Tukipiste', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Kallion kirjasto',
+    );
+    expect(await phone.locator('.more-details > summary').textContent()).toContain('Kallion kirjasto');
+  });
+
   it('a mistake gets a message next to the field, keeps the rest, and the entry can be corrected and deleted', async () => {
     // The refused entry answers 400, which Chromium reports on the console.
     const phone = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });

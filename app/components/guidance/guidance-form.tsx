@@ -25,6 +25,8 @@ type Props = {
   earliest: string;
   defaults: FormValues;
   points: Choice[];
+  /** A large network's places are the adviser's own (entryChoices): the form says how to find others. */
+  pointsShortened: boolean;
   services: Choice[];
   /** What the page's action said (the path without JavaScript). */
   errors: FieldErrors;
@@ -109,6 +111,7 @@ export function GuidanceForm(props: Props) {
         earliest={props.earliest}
         today={props.today}
         points={props.points}
+        pointsShortened={props.pointsShortened}
         services={props.services}
       />
       <SyncStatus sync={sync} onRetry={retry} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from '~/components/ui/link';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '~/components/ui/form';
 import {
   AGE_GROUPS,
@@ -36,6 +37,7 @@ export function MoreDetails({
   earliest,
   today,
   points,
+  pointsShortened,
   services,
 }: {
   open: boolean;
@@ -45,6 +47,7 @@ export function MoreDetails({
   earliest: string;
   today: string;
   points: Choice[];
+  pointsShortened: boolean;
   services: Choice[];
 }) {
   const { t } = useTranslation('reports');
@@ -87,7 +90,7 @@ export function MoreDetails({
       <SelectField
         name="supportPointId"
         label={t('form.supportPoint')}
-        hint={t('form.supportPointHint')}
+        hint={pointsShortened ? t('form.supportPointShortHint') : t('form.supportPointHint')}
         defaultValue={value('supportPointId')}
         error={errors.supportPointId}
         options={[
@@ -95,6 +98,11 @@ export function MoreDetails({
           ...points.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
+      {pointsShortened ? (
+        <p>
+          <Link to="/support-points">{t('form.findSupportPoint')}</Link>
+        </p>
+      ) : null}
       <SelectField
         name="language"
         label={t('form.language')}
