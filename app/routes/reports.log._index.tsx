@@ -16,14 +16,7 @@ import { DoneNotice, Notice, useFormResult } from '~/components/ui/form';
 import { EDITABLE_DAYS } from '~/domain/guidance/constants';
 import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
 import { qrDataUrl } from '~/utils/qr.server';
-import {
-  entryChoices,
-  findEditableSession,
-  dateBounds,
-  listItem,
-  newEntryDefaults,
-  recentSessions,
-} from '~/domain/guidance/sessions.server';
+import { dateBounds, listItem, logPageData } from '~/domain/guidance/sessions.server';
 import { submitEntry } from '~/domain/guidance/submit.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { readForm, refused } from '~/utils/forms.server';
@@ -39,12 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const savedId = search.get('saved') ?? '';
   // A place picked in the support point directory ("Log a session here").
   const point = isUuid(search.get('point') ?? '') ? search.get('point')! : '';
-  const [defaults, choices, recent, saved] = await Promise.all([
-    newEntryDefaults(user),
-    entryChoices(user, language, [point]),
-    recentSessions(user),
-    savedId ? findEditableSession(user, savedId) : null,
-  ]);
+  const { defaults, choices, recent } = await logPageData(user, language, [point]);
+  // Just saved, so among the entries still to correct.
+  const saved = recent.find((s) => s.id === savedId) ?? null;
   const { today, earliest } = dateBounds();
   const url = saved ? feedbackUrl(saved.feedbackCode) : '';
   return json({

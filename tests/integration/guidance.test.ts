@@ -114,6 +114,62 @@ describe('logging a session', () => {
     expect(page.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('the log lists an entry with its place, e-service and resident answer; its page holds what was saved', async () => {
+    const writer = await loginAs('adviser', orgId);
+    const id = await logOk(writer.cookie, entry({ eserviceId, serviceLevel: '3', durationMinutes: '45' }));
+    const { feedbackCode } = await db.guidanceSession.findUniqueOrThrow({ where: { id } });
+    await callAction(residentPage, makeRequest(`/f/${feedbackCode}`, { form: { rating: '5' } }), {
+      code: feedbackCode,
+    });
+    const older = await logOk(writer.cookie, entry({ supportPointId: '', channel: 'phone' }));
+    const page = await json<{ recent: Record<string, unknown>[]; saved: { answered: boolean } | null }>(
+      await callLoader(logPage, makeRequest(`/reports/log?saved=${id}`, { cookie: writer.cookie })),
+    );
+    const { name } = await db.supportPoint.findUniqueOrThrow({ where: { id: point.id } });
+    // Newest first.
+    expect(page.recent.map((r) => r.id)).toEqual([older, id]);
+    expect(page.recent[1]).toEqual({
+      id,
+      date: today(),
+      device: 'android',
+      topics: ['banking', 'safety'],
+      outcome: 'solved',
+      durationMinutes: 45,
+      supportPointName: name,
+      eservice: { slug: 'kela-asiointi', name: 'Kelan asiointipalvelu' },
+      rating: 5,
+    });
+    expect(page.recent[0]).toMatchObject({ supportPointName: null, eservice: null, rating: null });
+    expect(page.saved?.answered).toBe(true);
+    const edit = await json<{ values: Record<string, unknown> }>(
+      await callLoader(entryPage, makeRequest(`/reports/log/${id}`, { cookie: writer.cookie }), { id }),
+    );
+    expect(edit.values).toMatchObject({
+      date: today(),
+      supportPointId: point.id,
+      eserviceId,
+      serviceLevel: '3',
+      durationMinutes: '45',
+      ageGroup: '75_plus',
+    });
+  });
+
+  it('a first entry starts from the usual support point and the member’s own language', async () => {
+    const newcomer = await loginAs('adviser', orgId);
+    await db.user.update({ where: { id: newcomer.user.id }, data: { locale: 'sv' } });
+    await db.userSupportPoint.create({ data: { userId: newcomer.user.id, supportPointId: point.id } });
+    const page = await json<{ defaults: Record<string, string>; recent: unknown[] }>(
+      await callLoader(logPage, makeRequest('/reports/log', { cookie: newcomer.cookie })),
+    );
+    expect(page.recent).toEqual([]);
+    expect(page.defaults).toMatchObject({
+      supportPointId: point.id,
+      language: 'sv',
+      channel: 'support_point',
+      serviceLevel: '1',
+    });
+  });
+
   it('a double tap and a retry after a lost answer give one entry (racing requests: races.postgres.test.ts)', async () => {
     const form = entry();
     const first = await logOk(adviser.cookie, form);
