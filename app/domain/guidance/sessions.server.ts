@@ -217,10 +217,6 @@ export function findOwnSession(adviser: AuthUser, id: string) {
 }
 
 /**
- * What a new entry starts with: the adviser's usual support point, language, channel and level
- * from their last entry, else their first support point and the language they use the app in.
- */
-/**
  * What a new entry starts from: the adviser's last entry's place, language, channel and level;
  * without one, their first usual place and their own language. A readTogether part.
  */
@@ -285,9 +281,9 @@ export async function logPageData(adviser: AuthUser, language: string, chosen: s
  * The form's places, active ones in name order: a readTogether part. A network of the usual size
  * (~150 places) lists them all. A large one (the national data has 1,500: a select of them was
  * 240 KB of a phone's page and unusable) lists the adviser's own (their profile's places, those
- * they logged at in the last year and the last one, their help shifts), their organisation's, and those `chosen`
- * (the entry's own, or one picked from the support point directory); the rule as for the
- * dashboards' filter (POINT_LIST_MAX, point-choices.ts).
+ * they logged at in the last year and the last one, their help shifts'), their organisation's,
+ * and those `chosen` (the entry's own, or one picked from the support point directory); the
+ * limit is the dashboards' filter's (POINT_LIST_MAX, point-choices.ts).
  */
 function pointsPart(adviser: AuthUser, chosen: string[]) {
   const me = Prisma.sql`${adviser.id}::uuid`;
@@ -298,7 +294,7 @@ function pointsPart(adviser: AuthUser, chosen: string[]) {
         SELECT support_point_id AS id FROM user_support_point WHERE user_id = ${me}
         UNION SELECT support_point_id FROM guidance_session
           WHERE adviser_id = ${me} AND created_at > now() - interval '1 year' AND support_point_id IS NOT NULL
-        -- The last entry's, however old: the form starts from it (newEntryDefaults).
+        -- The last entry's, however old: the form starts from it (entryDefaults).
         UNION (SELECT support_point_id FROM guidance_session WHERE adviser_id = ${me}
           ORDER BY created_at DESC LIMIT 1)
         UNION SELECT h.support_point_id FROM shift s JOIN help_slot h ON h.id = s.slot_id
