@@ -82,6 +82,28 @@ export async function makeSupportPoint(
 }
 
 /**
+ * A large network (issue 14: the national data has 1,500 places): `count` active places named
+ * "Bulk 000"… with slugs "bulk-0"…, hosted by one organisation, in one statement (not indexed
+ * for search: these tests are about lists).
+ */
+export async function makeBulkSupportPoints(
+  db: Tx,
+  count: number,
+  data: { hostOrganisationId: string; district: string },
+) {
+  await db.supportPoint.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      slug: `bulk-${i}`,
+      name: `Bulk ${String(i).padStart(3, '0')}`,
+      kind: 'library',
+      address: 'Testikatu 1',
+      feedbackCode: newFeedbackCode(),
+      ...data,
+    })),
+  });
+}
+
+/**
  * A member known by their main role holds the roles such a member usually holds: a trainer,
  * coordinator or admin also advises (as the migration to combined roles gave existing members).
  * Tests and the demo data say `role`; `roles` names the exact set.

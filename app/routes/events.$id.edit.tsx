@@ -17,7 +17,7 @@ import { redirectDone } from '~/utils/done-cookie.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireEvent(request, params.id, 'organiser');
-  const options = await eventFormOptions(user);
+  const options = await eventFormOptions(user, event.supportPointId ? [event.supportPointId] : []);
   // The event's own type stays selectable even for someone who could not create it.
   const types = options.types.includes(event.type as never) ? options.types : [event.type, ...options.types];
   return json({

@@ -22,7 +22,12 @@ async function requireCreator(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await eventFormOptions(await requireCreator(request)));
+  const user = await requireCreator(request);
+  // ?point=<id>: "Announce an event here" on a support point's page.
+  const point = new URL(request.url).searchParams.get('point') ?? '';
+  const options = await eventFormOptions(user, [point]);
+  const listed = options.supportPoints.some((p) => p.id === point);
+  return json({ ...options, defaults: { ...EMPTY_EVENT, supportPointId: listed ? point : '' } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewEventPage() {
-  const options = useLoaderData<typeof loader>();
+  const { defaults, ...options } = useLoaderData<typeof loader>();
   const { t } = useTranslation('events');
   const { errors, values } = useFormResult();
   return (
@@ -64,7 +69,7 @@ export default function NewEventPage() {
       <h1>{t('new.title')}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" className="form">
-        <EventFields defaults={EMPTY_EVENT} {...options} errors={errors} values={values} />
+        <EventFields defaults={defaults} {...options} errors={errors} values={values} />
         <fieldset className="field-group">
           <legend>{t('form.repeat')}</legend>
           <SelectField

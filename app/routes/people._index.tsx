@@ -7,30 +7,32 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { Pagination } from '~/components/ui/misc';
 import { PersonFacts } from '~/components/people/person-facts';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { listSupportPoints } from '~/domain/members/profile.server';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
 import { searchPeople } from '~/domain/people/directory.server';
+import { placeChoices } from '~/domain/support-points/place-choices.server';
 import { DirectoryFilterSchema } from '~/domain/people/schema.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 
 // The member directory (issue 21): who at Kallio library speaks Arabic, who knows the Kela app.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const url = new URL(request.url);
   const filter = DirectoryFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageNumber(url);
-  const [result, organisations, points] = await Promise.all([
+  const [result, organisations, { places, shortened }] = await Promise.all([
     searchPeople(filter, page),
     activeOrganisations(),
-    listSupportPoints(),
+    placeChoices(user, filter.point ? [filter.point] : []),
   ]);
-  return json({ ...result, page, filter, organisations, points });
+  const points = places.map(({ id, name }) => ({ id, name }));
+  return json({ ...result, page, filter, organisations, points, pointsShortened: shortened });
 }
 
 export default function PeoplePage() {
-  const { people, total, page, pages, filter, organisations, points } = useLoaderData<typeof loader>();
+  const { people, total, page, pages, filter, organisations, points, pointsShortened } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation('members');
   const [params] = useSearchParams();
   // Each filter a member may show or hide (see directory.server.ts), and the role badge.
@@ -40,7 +42,12 @@ export default function PeoplePage() {
       options: ADVISE_LANGUAGES.map((l) => ({ value: l, label: t(`profile:languages.${l}`) })),
     },
     { name: 'organisation', options: organisations.map((o) => ({ value: o.id, label: o.name })) },
-    { name: 'point', options: points.map((p) => ({ value: p.id, label: p.name })) },
+    {
+      name: 'point',
+      options: points.map((p) => ({ value: p.id, label: p.name })),
+      // A large network lists the member's own places; a place's page names who helps there.
+      hint: pointsShortened ? t('directory.pointShortHint') : undefined,
+    },
     { name: 'device', options: KNOWN_DEVICES.map((d) => ({ value: d, label: t(`reports:devices.${d}`) })) },
     { name: 'topic', options: KNOWN_TOPICS.map((d) => ({ value: d, label: t(`reports:topics.${d}`) })) },
     {
@@ -63,11 +70,12 @@ export default function PeoplePage() {
           defaultValue={filter.q}
           maxLength={100}
         />
-        {filters.map(({ name, options }) => (
+        {filters.map(({ name, options, hint }) => (
           <SelectField
             key={name}
             name={name}
             label={t(`directory.${name}`)}
+            hint={hint}
             defaultValue={params.get(name) ?? ''}
             options={[{ value: '', label: t('directory.any') }, ...options]}
           />

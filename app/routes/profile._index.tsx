@@ -15,20 +15,27 @@ import {
   useFormResult,
 } from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { getProfile, listSupportPoints, updateProfile } from '~/domain/members/profile.server';
+import { getProfile, updateProfile } from '~/domain/members/profile.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
 import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { ProfileSchema } from '~/domain/members/schema.server';
 import { districtName } from '~/domain/support-points/districts';
+import { placeChoices } from '~/domain/support-points/place-choices.server';
 import { HelpLink } from '~/components/help-link';
 import { DIRECTORY_FIELDS, KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, supportPoints] = await Promise.all([getProfile(user.id), listSupportPoints()]);
-  return json({ profile, supportPoints });
+  // ?point=<id>: "Add to my places" on a support point's page; the form starts with it ticked.
+  const picked = new URL(request.url).searchParams.get('point');
+  const [profile, { places, shortened }] = await Promise.all([
+    getProfile(user.id),
+    placeChoices(user, picked ? [picked] : []),
+  ]);
+  const adding = places.some((p) => p.id === picked) ? picked : null;
+  return json({ profile, supportPoints: places, placesShortened: shortened, adding });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, supportPoints } = useLoaderData<typeof loader>();
+  const { profile, supportPoints, placesShortened, adding } = useLoaderData<typeof loader>();
+  const myPlaces = profile.supportPoints.map((s) => s.supportPointId);
   const { t, i18n } = useTranslation('profile');
   const { errors, values } = useFormResult();
   return (
@@ -84,20 +92,30 @@ export default function ProfilePage() {
           defaultValues={typedList(values, 'adviseLanguages', profile.adviseLanguages)}
           error={errors.adviseLanguages}
         />
-        <CheckboxGroup
-          name="supportPointIds"
-          legend={t('fields.supportPoints')}
-          options={supportPoints.map((p) => ({
-            value: p.id,
-            label: `${p.name} (${districtName(p.district, i18n.language)})`,
-          }))}
-          defaultValues={typedList(
-            values,
-            'supportPointIds',
-            profile.supportPoints.map((s) => s.supportPointId),
-          )}
-          error={errors.supportPointIds}
-        />
+        <div id="places">
+          <CheckboxGroup
+            name="supportPointIds"
+            legend={t('fields.supportPoints')}
+            hint={
+              adding
+                ? t('fields.supportPointAdding')
+                : placesShortened
+                  ? t('fields.supportPointsShortHint')
+                  : undefined
+            }
+            options={supportPoints.map((p) => ({
+              value: p.id,
+              label: `${p.name} (${districtName(p.district, i18n.language)})`,
+            }))}
+            defaultValues={typedList(values, 'supportPointIds', adding ? [...myPlaces, adding] : myPlaces)}
+            error={errors.supportPointIds}
+          />
+          {placesShortened ? (
+            <p>
+              <Link to="/support-points">{t('fields.findSupportPoint')}</Link>
+            </p>
+          ) : null}
+        </div>
         <TextField
           name="phone"
           type="tel"

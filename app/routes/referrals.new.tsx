@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '~/components/ui/link';
 import { requirePermission } from '~/auth/guards.server';
 import {
   CheckboxGroup,
@@ -36,13 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'guidance:log');
   const language = await getLanguage(request);
   const url = new URL(request.url);
-  const choices = await referralChoices(user, language);
   const to = url.searchParams.get('to') ?? '';
+  const choices = await referralChoices(user, language, to);
   return json({
     choices,
+    // A refused slip without JavaScript comes back here, with the place it was for listed.
+    formAction: choices.toPoints.some((p) => p.slug === to) ? `/referrals/new?to=${to}` : '/referrals/new',
     defaults: {
       toKind: 'point',
-      toPoint: choices.points.some((p) => p.slug === to) ? to : '',
+      toPoint: choices.toPoints.some((p) => p.slug === to) ? to : '',
       fromPoint: choices.usualPointId ?? '',
       language,
     },
@@ -59,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewReferralPage() {
-  const { choices, defaults } = useLoaderData<typeof loader>();
+  const { choices, defaults, formAction } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('roster');
   const { errors, values } = useFormResult();
   return (
@@ -68,7 +71,7 @@ export default function NewReferralPage() {
       <p className="lead">{t('referral.newLead')}</p>
       <ErrorSummary errors={errors} />
       {/* A whole page load: the slip is in the resident's language, whose strings this page lacks. */}
-      <Form method="post" className="form" reloadDocument>
+      <Form method="post" action={formAction} className="form" reloadDocument>
         <RadioGroup
           name="toKind"
           legend={t('referral.toKind')}
@@ -82,17 +85,26 @@ export default function NewReferralPage() {
         <SelectField
           name="toPoint"
           label={t('referral.toPoint')}
-          hint={t('referral.toPointHint')}
+          hint={
+            choices.shortened
+              ? `${t('referral.toPointHint')} ${t('referral.toPointShortHint')}`
+              : t('referral.toPointHint')
+          }
           defaultValue={typed(values, 'toPoint', defaults.toPoint)}
           error={errors.toPoint}
           options={[
             { value: '', label: t('referral.choose') },
-            ...choices.points.map((p) => ({
+            ...choices.toPoints.map((p) => ({
               value: p.slug,
               label: `${districtName(p.district, i18n.language)}: ${p.name}`,
             })),
           ]}
         />
+        {choices.shortened ? (
+          <p>
+            <Link to="/support-points">{t('referral.findPoint')}</Link>
+          </p>
+        ) : null}
         <SelectField
           name="toEservice"
           label={t('referral.toEservice')}
@@ -144,7 +156,7 @@ export default function NewReferralPage() {
           error={errors.fromPoint}
           options={[
             { value: '', label: t('referral.notAtPoint') },
-            ...choices.points.map((p) => ({ value: p.id, label: p.name })),
+            ...choices.fromPoints.map((p) => ({ value: p.id, label: p.name })),
           ]}
         />
         <button type="submit" className="button">

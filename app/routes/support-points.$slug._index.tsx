@@ -15,6 +15,7 @@ import { writtenIn } from '~/i18n/written-in';
 import { districtName } from '~/domain/support-points/districts';
 import { HelpTimes } from '~/components/roster/help-times';
 import { mayAddSlots, pointRoster } from '~/domain/roster/slots.server';
+import { canCreateEvents } from '~/domain/events/access.server';
 
 /** One support point: where and when, in which languages, who usually helps there. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languages: point.languages,
       appointmentNeeded: point.appointmentNeeded,
       active: point.active,
+      // One of the viewer's own places (their profile's): else the page offers to add it.
+      mine: point.users.some((u) => u.user.id === user.id),
       advisers: point.users.map((u) => ({
         id: u.user.id,
         name: u.user.name,
@@ -50,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerId: user.id,
     canSignUp: can(user, 'roster:sign-up'),
     canRefer: can(user, 'guidance:log'),
+    canAnnounce: canCreateEvents(user),
     canAddSlots: point.active && mayAddSlots(user),
     feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
     canManage,
@@ -57,8 +61,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SupportPointPage() {
-  const { point, sessions, feedback, canManage, helpTimes, viewerId, canSignUp, canAddSlots, canRefer } =
-    useLoaderData<typeof loader>();
+  const {
+    point,
+    sessions,
+    feedback,
+    canManage,
+    helpTimes,
+    viewerId,
+    canSignUp,
+    canAddSlots,
+    canRefer,
+    canAnnounce,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   const { t: tr } = useTranslation('roster');
@@ -102,6 +116,12 @@ export default function SupportPointPage() {
             <Link to={`/reports/log?point=${point.id}`}>{t('logHere')}</Link>
             <Link to={`/referrals/new?to=${point.slug}`}>{tr('referral.referHere')}</Link>
           </>
+        ) : null}
+        {point.active && !point.mine ? (
+          <Link to={`/profile?point=${point.id}#places`}>{t('addToMine')}</Link>
+        ) : null}
+        {point.active && canAnnounce ? (
+          <Link to={`/events/new?point=${point.id}`}>{t('announceHere')}</Link>
         ) : null}
         {canManage ? (
           <Link to={`/support-points/${point.slug}/edit`} className="button button--secondary">

@@ -14,7 +14,8 @@ import {
 } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
-import { Badge } from '~/components/ui/misc';
+import { Badge, Pagination } from '~/components/ui/misc';
+import { pageNumber } from '~/utils/http';
 import { districtName } from '~/domain/support-points/districts';
 import { HelpLink } from '~/components/help-link';
 
@@ -24,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = DirectoryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canManage = can(user, 'support-points:manage');
   const language = await getLanguage(request);
-  const [points, districts] = await Promise.all([listDirectory(filter, canManage), listDistricts()]);
+  const page = pageNumber(new URL(request.url));
+  const [{ points, total, pages }, districts] = await Promise.all([
+    listDirectory(filter, canManage, page),
+    listDistricts(),
+  ]);
   return json({
     filter: {
       q: filter.q,
@@ -34,6 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     districts,
     canManage,
+    total,
+    page,
+    pages,
     points: points.map(({ hoursFi, hoursSv, hoursEn, ...p }) => ({
       ...p,
       hours: supportPointHours({ hoursFi, hoursSv, hoursEn }, language),
@@ -42,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SupportPointsPage() {
-  const { filter, districts, canManage, points } = useLoaderData<typeof loader>();
+  const { filter, districts, canManage, points, total, page, pages } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('supportPoints');
   const { t: tp } = useTranslation('profile');
   return (
@@ -99,7 +107,7 @@ export default function SupportPointsPage() {
           {t('find')}
         </button>
       </Form>
-      <p role="status">{t('count', { count: points.length })}</p>
+      <p role="status">{t('count', { count: total })}</p>
       <ul className="material-list">
         {points.map((p) => (
           <li key={p.id} className="material-card">
@@ -130,6 +138,7 @@ export default function SupportPointsPage() {
           </li>
         ))}
       </ul>
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

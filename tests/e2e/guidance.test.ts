@@ -189,6 +189,30 @@ describe('logging on a phone', () => {
     expect(await phone.locator('.more-details > summary').textContent()).toContain('Kallion kirjasto');
   });
 
+  it("a place is added to the adviser's own from its page", async () => {
+    const phone = await newPage({ ...PHONE, touch: true });
+    await login(phone, demo('adviser'));
+    // Kallio is already hers: its page does not offer it again.
+    await phone.goto('/support-points/kallio-kirjasto?lng=fi');
+    await phone.getByRole('heading', { level: 1, name: 'Kallion kirjasto' }).waitFor();
+    expect(await phone.getByRole('link', { name: 'Lisää omiin tukipisteisiini' }).count()).toBe(0);
+    await phone.goto('/support-points/kontula-palvelukeskus?lng=fi');
+    await Promise.all([
+      phone.waitForURL(/\/profile\?point=/),
+      phone.getByRole('link', { name: 'Lisää omiin tukipisteisiini' }).tap(),
+    ]);
+    const kontula = phone.getByRole('checkbox', { name: /^Kontulan palvelukeskus/ });
+    expect(await kontula.isChecked()).toBe(true);
+    expect(await phone.getByRole('checkbox', { name: /^Kallion kirjasto/ }).isChecked()).toBe(true);
+    // The page opens at the list (not at the top of a long form), which says what saving does.
+    await expect.poll(async () => (await phone.locator('#places').boundingBox())?.y).toBeLessThan(200);
+    await phone.screenshot({ path: 'test-results/profile-adding.png' });
+    const group = phone.getByRole('group', { name: 'Tukipisteet, joissa yleensä päivystän' });
+    expect(await group.textContent()).toContain('kun tallennat lomakkeen');
+    await expectNoAxeViolations(phone);
+    await expectNoHorizontalScroll(phone);
+  });
+
   it('a mistake gets a message next to the field, keeps the rest, and the entry can be corrected and deleted', async () => {
     // The refused entry answers 400, which Chromium reports on the console.
     const phone = await newPage({ ...PHONE, expectedErrors: [/status of 400/] });

@@ -3,13 +3,12 @@
 // not every place; any active place can still be logged. A network of the usual size lists all.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { POINT_LIST_MAX } from '~/domain/reports/point-choices';
 import { helsinkiToday } from '~/i18n/format';
 import * as logPage from '~/routes/reports.log._index';
 import * as entryPage from '~/routes/reports.log.$id';
 import * as saveRoute from '~/routes/reports.log.save';
-import { makeOrganisation, makeSupportPoint } from '#tests/factories';
+import { makeBulkSupportPoints, makeOrganisation, makeSupportPoint } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 type Page = {
@@ -101,17 +100,7 @@ describe('the log form in a large network', () => {
   beforeAll(async () => {
     await logAt(adviser.cookie, points.logged!.id);
     // More active places than the form lists (none of them the adviser's).
-    await db.supportPoint.createMany({
-      data: Array.from({ length: POINT_LIST_MAX }, (_, i) => ({
-        slug: `bulk-${i}`,
-        name: `Bulk ${String(i).padStart(3, '0')}`,
-        kind: 'library',
-        address: 'Testikatu 1',
-        district: 'Keskusta',
-        hostOrganisationId: orgB,
-        feedbackCode: newFeedbackCode(),
-      })),
-    });
+    await makeBulkSupportPoints(db, POINT_LIST_MAX, { hostOrganisationId: orgB, district: 'Keskusta' });
   });
 
   it("lists the adviser's own places, their organisation's and the last one, in name order", async () => {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from '~/components/ui/link';
 import { AudienceFields } from '~/components/ui/audience-fields';
 import { SelectField, TextAreaField, TextField, typed } from '~/components/ui/form';
 import { PLACE_KINDS } from '~/domain/events/constants';
@@ -50,6 +51,7 @@ export function EventFields({
   defaults,
   types,
   supportPoints,
+  supportPointsShortened,
   organisations,
   errors,
   values,
@@ -57,6 +59,7 @@ export function EventFields({
   defaults: EventDefaults;
   types: string[];
   supportPoints: { id: string; name: string }[];
+  supportPointsShortened: boolean;
   organisations: { id: string; name: string }[];
   errors: FieldErrors;
   values: FormValues;
@@ -122,11 +125,17 @@ export function EventFields({
         label={t('form.supportPoint')}
         defaultValue={v('supportPointId')}
         error={errors.supportPointId}
+        hint={supportPointsShortened ? t('form.supportPointShortHint') : undefined}
         options={[
           { value: '', label: t('form.noSupportPoint') },
           ...supportPoints.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
+      {supportPointsShortened ? (
+        <p>
+          <Link to="/support-points">{t('form.findSupportPoint')}</Link>
+        </p>
+      ) : null}
       <TextField
         name="address"
         label={t('form.address')}

@@ -1,17 +1,25 @@
 import type { AuthUser } from '~/auth/guards.server';
-import { listSupportPoints } from '~/domain/members/profile.server';
+import { placeChoices } from '~/domain/support-points/place-choices.server';
 import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { helsinkiLocalInput } from '~/i18n/format';
 import { creatableTypes } from './access.server';
 import { EVENT_TYPES } from './constants';
 import type { FoundEvent } from './queries.server';
 
-/** What the event form offers this member: the types they may announce, places, audiences. */
-export async function eventFormOptions(viewer: AuthUser) {
-  const [supportPoints, organisations] = await Promise.all([listSupportPoints(), activeOrganisations()]);
+/**
+ * What the event form offers this member: the types they may announce, places (in a large
+ * network their own and `chosen`: the event's, or one picked on a place's page; placeChoices),
+ * audiences.
+ */
+export async function eventFormOptions(viewer: AuthUser, chosen: string[] = []) {
+  const [{ places, shortened }, organisations] = await Promise.all([
+    placeChoices(viewer, chosen),
+    activeOrganisations(),
+  ]);
   return {
     types: creatableTypes(viewer, EVENT_TYPES),
-    supportPoints: supportPoints.map((p) => ({ id: p.id, name: p.name })),
+    supportPoints: places.map((p) => ({ id: p.id, name: p.name })),
+    supportPointsShortened: shortened,
     organisations,
   };
 }

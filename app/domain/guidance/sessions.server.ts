@@ -14,7 +14,7 @@ import { newFeedbackCode } from './feedback-link.server';
 import { forgetDashboards } from '~/domain/reports/dashboard-cache.server';
 import type { GuidanceInput } from './schema.server';
 import { NOT_FOUND, type Result } from '~/utils/result';
-import { POINT_LIST_MAX } from '~/domain/reports/point-choices';
+import { placesPart, type PlaceChoice } from '~/domain/support-points/place-choices.server';
 
 // The guidance log: an adviser's own entries. Nothing here names the resident; the only free
 // text (where they were referred, a note) is the adviser's, and the form warns against names.
@@ -264,55 +264,22 @@ function entryDefaults(adviser: AuthUser) {
 
 /**
  * The log page's data in one statement: where a new entry starts from, the form's choices
- * (pointsPart: `chosen` places listed whatever the network's size) and the entries the adviser
+ * (placesPart: `chosen` places listed whatever the network's size) and the entries the adviser
  * can still correct.
  */
 export async function logPageData(adviser: AuthUser, language: string, chosen: string[]) {
-  const [defaults, { points, shortened }, services, recent] = await readTogether(
+  const [defaults, places, services, recent] = await readTogether(
     entryDefaults(adviser),
-    pointsPart(adviser, chosen),
+    placesPart(adviser, chosen),
     eservicesPart(language),
     editableEntries(adviser),
   );
-  return { defaults, choices: { points, pointsShortened: shortened, services }, recent };
+  return { defaults, choices: { ...logPlaces(places), services }, recent };
 }
 
-/**
- * The form's places, active ones in name order: a readTogether part. A network of the usual size
- * (~150 places) lists them all. A large one (the national data has 1,500: a select of them was
- * 240 KB of a phone's page and unusable) lists the adviser's own (their profile's places, those
- * they logged at in the last year and the last one, their help shifts'), their organisation's,
- * and those `chosen` (the entry's own, or one picked from the support point directory); the
- * limit is the dashboards' filter's (POINT_LIST_MAX, point-choices.ts).
- */
-function pointsPart(adviser: AuthUser, chosen: string[]) {
-  const me = Prisma.sql`${adviser.id}::uuid`;
-  return part(
-    Prisma.sql`
-      WITH counted AS (SELECT count(*)::int AS active FROM support_point WHERE active),
-      own AS (
-        SELECT support_point_id AS id FROM user_support_point WHERE user_id = ${me}
-        UNION SELECT support_point_id FROM guidance_session
-          WHERE adviser_id = ${me} AND created_at > now() - interval '1 year' AND support_point_id IS NOT NULL
-        -- The last entry's, however old: the form starts from it (entryDefaults).
-        UNION (SELECT support_point_id FROM guidance_session WHERE adviser_id = ${me}
-          ORDER BY created_at DESC LIMIT 1)
-        UNION SELECT h.support_point_id FROM shift s JOIN help_slot h ON h.id = s.slot_id
-          WHERE s.user_id = ${me} AND s.date > current_date - 365
-        UNION SELECT id FROM support_point WHERE host_organisation_id = ${adviser.organisationId}::uuid
-        UNION SELECT unnest(${chosen.filter(isUuid)}::uuid[])
-      )
-      -- One row at least (an adviser of a large network may have no places of their own yet).
-      SELECT p.id, p.name, c.active > ${POINT_LIST_MAX}::int AS shortened
-      FROM counted c
-      LEFT JOIN support_point p ON p.active
-        AND (c.active <= ${POINT_LIST_MAX}::int OR p.id IN (SELECT id FROM own))`,
-    Prisma.sql`r.name, r.id`,
-    (rows: { id: string | null; name: string | null; shortened: boolean }[]) => ({
-      points: rows.flatMap(({ id, name }) => (id ? [{ id, name: name! }] : [])),
-      shortened: rows[0]?.shortened ?? false,
-    }),
-  );
+/** The form's places (placesPart) as its select lists them. */
+function logPlaces({ places, shortened }: { places: PlaceChoice[]; shortened: boolean }) {
+  return { points: places.map(({ id, name }) => ({ id, name })), pointsShortened: shortened };
 }
 
 /** The e-services not retired, named and sorted in the reader's language: a readTogether part. */
@@ -329,16 +296,13 @@ function eservicesPart(language: string) {
 }
 
 /**
- * The log form's choices: support points (pointsPart) and e-services, in one raw statement (as
+ * The log form's choices: support points (placesPart) and e-services, in one raw statement (as
  * two Prisma queries, compiling them and shaping the 1,500 points of the national data was a
  * tenth of a dashboard's server CPU in a profile). `chosen`: places to list whatever the size.
  */
 export async function entryChoices(adviser: AuthUser, language: string, chosen: string[] = []) {
-  const [{ points, shortened }, services] = await readTogether(
-    pointsPart(adviser, chosen),
-    eservicesPart(language),
-  );
-  return { points, pointsShortened: shortened, services };
+  const [places, services] = await readTogether(placesPart(adviser, chosen), eservicesPart(language));
+  return { ...logPlaces(places), services };
 }
 
 /** The e-services a dashboard can be filtered by (its places come from dashboardPoints). */

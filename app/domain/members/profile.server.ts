@@ -60,14 +60,6 @@ export async function setPreferredLanguage(userId: string, locale: string) {
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
 
-export function listSupportPoints() {
-  return db.supportPoint.findMany({
-    where: { active: true },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true, district: true },
-  });
-}
-
 export async function listOwnSessions(userId: string) {
   return db.session.findMany({
     where: { userId, expiresAt: { gt: new Date() } },

@@ -2,6 +2,8 @@ import { Prisma } from '~/generated/prisma/client';
 import type { AuthUser } from '~/auth/guards.server';
 import { hitLimit, tooMany } from '~/auth/limits.server';
 import { db } from '~/db.server';
+import { part, readTogether } from '~/db/read-together.server';
+import { placesPart } from '~/domain/support-points/place-choices.server';
 import { newFeedbackCode } from '~/domain/guidance/feedback-link.server';
 import { eserviceName } from '~/domain/briefings/eservices.server';
 import { crossesOrganisations, type ReportFilter } from '~/domain/reports/scope.server';
@@ -184,22 +186,33 @@ export async function referralFlows(f: ReportFilter, language: string): Promise<
   }));
 }
 
-/** The form's choices: active points (by area), e-services, and where the adviser usually is. */
-export async function referralChoices(actor: AuthUser, language: string) {
-  const [points, services, usual] = await Promise.all([
-    db.supportPoint.findMany({
-      where: { active: true },
-      orderBy: [{ district: 'asc' }, { name: 'asc' }],
-      select: { id: true, slug: true, name: true, district: true },
-    }),
-    db.eService.findMany({
-      where: { status: { not: 'retired' } },
-      select: { slug: true, nameFi: true, nameSv: true, nameEn: true },
-    }),
-    db.userSupportPoint.findFirst({ where: { userId: actor.id }, select: { supportPointId: true } }),
-  ]);
+/**
+ * The form's choices: where to (active places; in a large network those near the adviser's own
+ * places and `to`, see placesPart), e-services, and where from (the adviser's own places; the
+ * form starts from their profile's first).
+ */
+export async function referralChoices(actor: AuthUser, language: string, to: string) {
+  const [toPlaces, fromPlaces, services] = await readTogether(
+    placesPart(actor, [to], { near: true }),
+    placesPart(actor),
+    part(
+      Prisma.sql`SELECT s.slug, s.name_fi AS "nameFi", s.name_sv AS "nameSv", s.name_en AS "nameEn"
+        FROM eservice s WHERE s.status <> 'retired'`,
+      Prisma.sql`r.slug`,
+      (rows: { slug: string; nameFi: string; nameSv: string; nameEn: string }[]) => rows,
+    ),
+  );
+  const usual = await db.userSupportPoint.findFirst({
+    where: { userId: actor.id, supportPoint: { active: true } },
+    select: { supportPointId: true },
+  });
   return {
-    points,
+    // By district, as the select's labels read ("Kallio: Kallion kirjasto").
+    toPoints: toPlaces.places.sort(
+      (a, b) => a.district.localeCompare(b.district, 'fi') || a.name.localeCompare(b.name, 'fi'),
+    ),
+    fromPoints: fromPlaces.places,
+    shortened: toPlaces.shortened,
     usualPointId: usual?.supportPointId ?? null,
     services: services
       .map((s) => ({ slug: s.slug, name: eserviceName(s, language) }))

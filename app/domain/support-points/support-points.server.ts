@@ -40,33 +40,45 @@ const listSelect = {
   hostOrganisation: { select: { name: true } },
 } satisfies Prisma.SupportPointSelect;
 
-/** Active points matching the filter (inactive ones too for those who keep the directory). */
-export function listDirectory(filter: DirectoryFilter, includeInactive: boolean) {
+/** Places per page of the directory (the national data has 1,500). */
+export const DIRECTORY_PAGE_SIZE = 50;
+
+/**
+ * A page of the active points matching the filter (inactive ones too for those who keep the
+ * directory), and how many match in all.
+ */
+export async function listDirectory(filter: DirectoryFilter, includeInactive: boolean, page = 1) {
   const q = filter.q;
-  return db.supportPoint.findMany({
-    where: {
-      ...(includeInactive ? {} : { active: true }),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      // A district by either of its names: an old ?district=Tölö link still finds Töölö.
-      ...(filter.district
-        ? { district: { in: [filter.district, ...districtsMatching(filter.district)] } }
-        : {}),
-      ...(filter.language ? { languages: { has: filter.language } } : {}),
-      ...(q
-        ? {
-            OR: [
-              { name: { contains: q, mode: 'insensitive' as const } },
-              { address: { contains: q, mode: 'insensitive' as const } },
-              { district: { contains: q, mode: 'insensitive' as const } },
-              { district: { in: districtsMatching(q) } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ active: 'desc' }, { name: 'asc' }],
-    take: 500,
-    select: listSelect,
-  });
+  const where: Prisma.SupportPointWhereInput = {
+    ...(includeInactive ? {} : { active: true }),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    // A district by either of its names: an old ?district=Tölö link still finds Töölö.
+    ...(filter.district
+      ? { district: { in: [filter.district, ...districtsMatching(filter.district)] } }
+      : {}),
+    ...(filter.language ? { languages: { has: filter.language } } : {}),
+    ...(q
+      ? {
+          OR: [
+            { name: { contains: q, mode: 'insensitive' as const } },
+            { address: { contains: q, mode: 'insensitive' as const } },
+            { district: { contains: q, mode: 'insensitive' as const } },
+            { district: { in: districtsMatching(q) } },
+          ],
+        }
+      : {}),
+  };
+  const [points, total] = await Promise.all([
+    db.supportPoint.findMany({
+      where,
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * DIRECTORY_PAGE_SIZE,
+      take: DIRECTORY_PAGE_SIZE,
+      select: listSelect,
+    }),
+    db.supportPoint.count({ where }),
+  ]);
+  return { points, total, pages: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)) };
 }
 
 export async function listDistricts() {
