@@ -1,6 +1,7 @@
 // A cold visit on an emulated phone (issue 14, item 12): 390 px, 4× CPU slowdown, ~1.6 Mbit/s
 // down, 150 ms round trip, empty cache. Prints largest contentful paint and bytes transferred
-// per page. Usage: node bench/phone.js <base URL> [email]; the app must be running.
+// per page. Usage: node bench/phone.js <base URL> [email]; the app must be running. PAGES=/a,/b
+// measures those pages (as the member) besides the four.
 /* global window -- the functions passed to the browser run there */
 import { chromium } from 'playwright-core';
 
@@ -81,6 +82,7 @@ const pages = [
   ['home', '/', cookies],
   ['thread', thread, cookies],
   ['guidance log', '/reports/log', cookies],
+  ...(process.env.PAGES ? process.env.PAGES.split(',').map((p) => [p, p, cookies]) : []),
 ];
 console.log('| page | LCP ms (median of ' + RUNS + ') | KB transferred |');
 console.log('|---|---|---|');
