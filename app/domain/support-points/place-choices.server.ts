@@ -7,7 +7,7 @@ import { isUuid } from '~/utils/ids';
 // The support points a member's form offers (the guidance log, the profile, a referral slip, an
 // event, the people directory's filter). A network of the usual size (~150 places) lists them
 // all. A large one (the national data has 1,500: a select of them was 240 KB of a phone's page,
-// 1,529 checkboxes were 467 KB, and neither could be used) lists the member's own places and
+// 1,529 checkboxes were 457 KB, and neither could be used) lists the member's own places and
 // those `chosen`; any other is a tap away from its page in the support point directory, which
 // finds places by name, district, kind and language and links back to the form with the place
 // ("Log a session here", "Add to my support points", "Refer a resident here", …). The limit is
