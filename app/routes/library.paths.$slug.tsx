@@ -12,7 +12,7 @@ import { notFound, requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { MaterialLink } from '~/components/library/material-link';
 import { PathFields } from '~/components/library/path-fields';
-import { Notice, SelectField, useFormResult } from '~/components/ui/form';
+import { Notice, SelectField, TextField, useFormResult } from '~/components/ui/form';
 import { canManageLibrary } from '~/domain/library/access.server';
 import {
   addableMaterials,
@@ -35,16 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!path) throw notFound();
   const language = await getLanguage(request);
   const manager = canManageLibrary(user);
+  // ?find=: a large library's materials to add, by title (addableMaterials).
+  const find = (new URL(request.url).searchParams.get('find') ?? '').trim().slice(0, 100);
   const [steps, stats, addable] = await Promise.all([
     pathSteps(user, path, language),
     manager ? pathStats(path) : null,
-    manager ? addableMaterials(path, language) : Promise.resolve([]),
+    manager ? addableMaterials(path, language, find) : null,
   ]);
   return json({
     path: { ...path, title: pathTitle(path, language), description: pathDescription(path, language) },
     steps,
     stats,
-    addable,
+    addable: addable ?? { materials: [], shortened: false },
+    find,
     manager,
     language,
   });
@@ -69,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PathPage() {
-  const { path, steps, stats, addable, manager, language } = useLoaderData<typeof loader>();
+  const { path, steps, stats, addable, find, manager, language } = useLoaderData<typeof loader>();
   const { t } = useTranslation('library');
   const { errors, values } = useFormResult();
   const done = steps.filter((s) => s.state !== 'todo').length;
@@ -131,14 +134,36 @@ export default function PathPage() {
             <dt>{t('paths.finished')}</dt>
             <dd>{stats.finished}</dd>
           </dl>
+          {addable.shortened ? (
+            <Form method="get" role="search" className="form" aria-label={t('paths.findMaterial')}>
+              <TextField
+                type="search"
+                name="find"
+                label={t('paths.findMaterial')}
+                hint={t('paths.findHint')}
+                defaultValue={find}
+                maxLength={100}
+              />
+              <button type="submit" className="button button--secondary">
+                {t('paths.find')}
+              </button>
+            </Form>
+          ) : null}
           <Form method="post" className="form">
             <SelectField
               name="groupId"
               label={t('paths.addMaterial')}
+              hint={
+                addable.shortened
+                  ? find
+                    ? t('paths.found', { count: addable.materials.length, find })
+                    : t('paths.findFirst')
+                  : undefined
+              }
               error={errors.groupId}
               options={[
                 { value: '', label: t('paths.pickMaterial') },
-                ...addable.map((m) => ({ value: m.groupId, label: m.title })),
+                ...addable.materials.map((m) => ({ value: m.groupId, label: m.title })),
               ]}
             />
             <button type="submit" name="intent" value="add-item" className="button button--secondary">

@@ -6,15 +6,18 @@ import { requirePermission } from '~/auth/guards.server';
 import { missingTranslations } from '~/domain/library/queries.server';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { pageTitle } from '~/utils/meta';
+import { Pagination } from '~/components/ui/misc';
+import { pageNumber } from '~/utils/http';
 
 /** For trainers: materials that lack a language, with a shortcut to write it. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'library:manage');
-  return json({ groups: await missingTranslations() });
+  const page = pageNumber(new URL(request.url));
+  return json({ ...(await missingTranslations(page)), page });
 }
 
 export default function MissingTranslationsPage() {
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation('library');
   return (
     <div className="page">
@@ -23,6 +26,7 @@ export default function MissingTranslationsPage() {
       </p>
       <h1>{t('translations.title')}</h1>
       <p className="lead">{t('translations.lead')}</p>
+      {total ? <p role="status">{t('translations.count', { count: total })}</p> : null}
       {groups.length ? (
         <div className="table-wrap">
           <table>
@@ -64,6 +68,7 @@ export default function MissingTranslationsPage() {
       ) : (
         <p>{t('translations.none')}</p>
       )}
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { materialsForGroups, type GroupMaterial } from './groups.server';
 import type { PathSchema } from './schema.server';
 import type { z } from 'zod';
 import type { Result } from '~/utils/result';
+import { containsPattern } from '~/utils/sql';
 
 // Learning paths: an ordered list of materials (by group, so each reader gets their language).
 // Progress is the reader's "done" marks; a mark on an older version counts as done but shows
@@ -79,15 +80,41 @@ export async function pathSteps(viewer: AuthUser, path: FoundPath, language: str
   return path.items.map((i) => steps.get(i.groupId)).filter((s): s is PathStep => Boolean(s));
 }
 
-/** Materials a trainer can add to a path: published ones not in it yet, in the trainer's language first. */
-export async function addableMaterials(path: FoundPath, language: string) {
-  const rows = await db.$queryRaw<{ group_id: string; title: string; language: string }[]>`
-    SELECT DISTINCT ON (group_id) group_id, title, language FROM library_material
-    WHERE status = 'published' AND NOT (group_id = ANY(${path.items.map((i) => i.groupId)}::uuid[]))
-    ORDER BY group_id, (language = ${language}) DESC, (language = 'fi') DESC`;
-  return rows
-    .map((r) => ({ groupId: r.group_id, title: r.title, language: r.language }))
+/** Up to this many materials the "add a material" list offers every one (as the place lists do). */
+export const ADDABLE_LIST_MAX = 300;
+/** How many materials a title search offers. */
+const ADDABLE_FOUND_MAX = 50;
+
+/**
+ * The published materials not yet on the path, one per group, in the reader's language where
+ * written. A large library (the national data has 5,000: a select of them made the page 490 KB)
+ * offers those whose title in any language contains `find` instead; `shortened` says so.
+ */
+export async function addableMaterials(path: FoundPath, language: string, find: string) {
+  const onPath = path.items.map((i) => i.groupId);
+  const rows = await db.$queryRaw<
+    { addable: number; group_id: string | null; title: string | null; language: string | null }[]
+  >`
+    WITH addable AS (
+      SELECT DISTINCT ON (group_id) group_id, title, language FROM library_material
+      WHERE status = 'published' AND NOT (group_id = ANY(${onPath}::uuid[]))
+      ORDER BY group_id, (language = ${language}) DESC, (language = 'fi') DESC
+    ),
+    counted AS (SELECT count(*)::int AS addable FROM addable)
+    SELECT c.addable, a.group_id, a.title, a.language
+    FROM counted c
+    LEFT JOIN LATERAL (
+      SELECT * FROM addable a
+      WHERE c.addable <= ${ADDABLE_LIST_MAX}::int
+        OR (${find} <> '' AND a.group_id IN (SELECT group_id FROM library_material
+          WHERE status = 'published' AND title ILIKE ${containsPattern(find)}))
+      ORDER BY a.title
+      LIMIT CASE WHEN c.addable <= ${ADDABLE_LIST_MAX}::int THEN c.addable ELSE ${ADDABLE_FOUND_MAX}::int END
+    ) a ON true`;
+  const materials = rows
+    .flatMap((r) => (r.group_id ? [{ groupId: r.group_id, title: r.title!, language: r.language! }] : []))
     .sort((a, b) => a.title.localeCompare(b.title, language));
+  return { materials, shortened: (rows[0]?.addable ?? 0) > ADDABLE_LIST_MAX };
 }
 
 /** Per path: how many members started it (one step done) and finished it (every step). */

@@ -365,22 +365,39 @@ export async function compareVersions(materialId: string, a: number, b: number) 
 }
 
 /** Groups that lack a language, for trainers ("missing translation"). */
-export async function missingTranslations() {
+/** Materials per page of the missing translations (the national data has 5,000 materials). */
+export const TRANSLATIONS_PAGE_SIZE = 50;
+
+/** A page of the materials not yet in every language, most recently changed first, and how many. */
+export async function missingTranslations(page = 1) {
   const rows = await db.$queryRaw<
-    { group_id: string; ids: string[]; languages: string[]; slugs: string[]; titles: string[] }[]
+    {
+      total: number;
+      group_id: string;
+      ids: string[];
+      languages: string[];
+      slugs: string[];
+      titles: string[];
+    }[]
   >`
-    SELECT group_id, array_agg(id::text ORDER BY language) AS ids, array_agg(language ORDER BY language) AS languages,
-           array_agg(slug ORDER BY language) AS slugs,
+    SELECT count(*) OVER ()::int AS total, group_id, array_agg(id::text ORDER BY language) AS ids,
+           array_agg(language ORDER BY language) AS languages, array_agg(slug ORDER BY language) AS slugs,
            array_agg(CASE WHEN live_number > 0 THEN title ELSE draft_title END ORDER BY language) AS titles
     FROM library_material WHERE status <> 'archived'
     GROUP BY group_id HAVING count(*) < 3
-    ORDER BY max(updated_at) DESC LIMIT 500`;
-  return rows.map((r) => ({
-    groupId: r.group_id,
-    existingIds: r.ids,
-    existing: r.languages.map((language, i) => ({ language, slug: r.slugs[i]!, title: r.titles[i]! })),
-    missing: (['fi', 'sv', 'en'] as const).filter((l) => !r.languages.includes(l)),
-  }));
+    ORDER BY max(updated_at) DESC, group_id
+    LIMIT ${TRANSLATIONS_PAGE_SIZE} OFFSET ${(page - 1) * TRANSLATIONS_PAGE_SIZE}`;
+  const total = rows[0]?.total ?? 0;
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / TRANSLATIONS_PAGE_SIZE)),
+    groups: rows.map((r) => ({
+      groupId: r.group_id,
+      existingIds: r.ids,
+      existing: r.languages.map((language, i) => ({ language, slug: r.slugs[i]!, title: r.titles[i]! })),
+      missing: (['fi', 'sv', 'en'] as const).filter((l) => !r.languages.includes(l)),
+    })),
+  };
 }
 
 /** The working copy, for the edit form. */
