@@ -40,12 +40,17 @@ export function placesPart(member: AuthUser, chosen: string[] = [], { near = fal
         UNION SELECT h.support_point_id FROM shift s JOIN help_slot h ON h.id = s.slot_id
           WHERE s.user_id = ${me} AND s.date > current_date - 365
         UNION SELECT id FROM support_point WHERE host_organisation_id = ${member.organisationId}::uuid
-        UNION SELECT id FROM support_point WHERE id = ANY(${ids}::uuid[]) OR slug = ANY(${slugs}::text[])
+        UNION SELECT unnest(${ids}::uuid[])
+        ${slugs.length ? Prisma.sql`UNION SELECT id FROM support_point WHERE slug = ANY(${slugs}::text[])` : Prisma.empty}
       ),
       listed AS (
         SELECT id FROM own
-        UNION SELECT p.id FROM support_point p
-          WHERE ${near} AND p.active AND p.district IN (SELECT o.district FROM support_point o JOIN profile USING (id))
+        ${
+          near
+            ? Prisma.sql`UNION SELECT p.id FROM support_point p WHERE p.active
+                AND p.district IN (SELECT o.district FROM support_point o JOIN profile USING (id))`
+            : Prisma.empty
+        }
       )
       -- One row at least, to carry the count (a new member of a large network has no places yet).
       SELECT p.id, p.slug, p.name, p.district, c.active > ${POINT_LIST_MAX}::int AS shortened
