@@ -176,4 +176,28 @@ describe('the member directory', () => {
       { id: me.id, name: 'Eero Esimerkki', roles: ['adviser'], phone: '+358 44 555 6666' },
     ]);
   });
+
+  it('pages through the matches by name, 30 a page, counted, each with what they show', async () => {
+    for (let i = 0; i < 35; i++)
+      await makeUser(db, {
+        role: (34 - i) % 7 === 0 ? 'trainer' : 'adviser',
+        organisationId: orgId,
+        name: `Sivutus ${String(34 - i).padStart(2, '0')}`,
+      });
+    const page = async (n: number) =>
+      json<Listed & { pages: number }>(
+        await callLoader(peopleRoute, makeRequest(`/people?q=Sivutus&page=${n}`, { cookie })),
+      );
+    const [first, second, past] = [await page(1), await page(2), await page(3)];
+    expect(first).toMatchObject({ total: 35, pages: 2 });
+    expect(second.total).toBe(35);
+    expect([...names(first), ...names(second)]).toEqual(
+      Array.from({ length: 35 }, (_, i) => `Sivutus ${String(i).padStart(2, '0')}`),
+    );
+    expect(first.people).toHaveLength(30);
+    // The columns of a page's members: roles and what they show by default.
+    expect(first.people[0]).toMatchObject({ roles: ['adviser', 'trainer'], organisation: 'Hakemistoseura' });
+    expect(first.people[1]).toMatchObject({ roles: ['adviser'] });
+    expect(past).toMatchObject({ people: [], total: 0 });
+  });
 });

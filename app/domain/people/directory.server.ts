@@ -70,12 +70,20 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
   if (filter.role)
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
       WHERE ur.user_id = u.id AND r.key = ${filter.role})`);
+  // The page's members and the count first, their columns (roles, places) for those alone: with
+  // the columns beside the count, they were worked out for every match (10,000 in the national
+  // data; 17 ms of PostgreSQL's time per page).
   const rows = await db.$queryRaw<(PersonRow & { total: number })[]>`
-    SELECT ${personColumns}, count(*) OVER ()::int AS total
-    FROM app_user u JOIN organisation o ON o.id = u.organisation_id
-    WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY u.name, u.id
-    LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}`;
+    WITH matched AS (
+      SELECT u.id, count(*) OVER ()::int AS total
+      FROM app_user u
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY u.name, u.id
+      LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}
+    )
+    SELECT ${personColumns}, m.total
+    FROM matched m JOIN app_user u ON u.id = m.id JOIN organisation o ON o.id = u.organisation_id
+    ORDER BY u.name, u.id`;
   const total = rows[0]?.total ?? 0;
   return {
     people: rows.map(shown),
