@@ -34,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getProfile(user.id),
     placeChoices(user, picked ? [picked] : []),
   ]);
-  const adding = places.some((p) => p.id === picked) ? picked : null;
+  // A place to add: an active one, not already the member's (an old link may name one).
+  const adding =
+    places.some((p) => p.id === picked) && !profile.supportPoints.some((s) => s.supportPointId === picked)
+      ? picked
+      : null;
   return json({ profile, supportPoints: places, placesShortened: shortened, adding });
 }
 

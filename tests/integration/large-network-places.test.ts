@@ -96,8 +96,13 @@ describe("the profile's places in a large network", () => {
     const page = await profileFor(member.cookie, `?point=${points.stranger!.id}`);
     expect(page.supportPoints.map((p) => p.name)).toEqual(['A: oman organisaation', 'B: oma', 'C: vieras']);
     expect(page.adding).toBe(points.stranger!.id);
-    // A closed place, or not a place at all, adds nothing.
-    for (const query of [`?point=${points.closed!.id}`, '?point=not-a-uuid', '?point=']) {
+    // A closed place, one already hers, or not a place at all, adds nothing.
+    for (const query of [
+      `?point=${points.closed!.id}`,
+      `?point=${points.mine!.id}`,
+      '?point=not-a-uuid',
+      '?point=',
+    ]) {
       const other = await profileFor(member.cookie, query);
       expect(other.supportPoints).toHaveLength(2);
       expect(other.adding).toBeNull();
