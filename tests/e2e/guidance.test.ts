@@ -206,7 +206,6 @@ describe('logging on a phone', () => {
     expect(await phone.getByRole('checkbox', { name: /^Kallion kirjasto/ }).isChecked()).toBe(true);
     // The page opens at the list (not at the top of a long form), which says what saving does.
     await expect.poll(async () => (await phone.locator('#places').boundingBox())?.y).toBeLessThan(200);
-    await phone.screenshot({ path: 'test-results/profile-adding.png' });
     const group = phone.getByRole('group', { name: 'Tukipisteet, joissa yleensä päivystän' });
     expect(await group.textContent()).toContain('kun tallennat lomakkeen');
     await expectNoAxeViolations(phone);
