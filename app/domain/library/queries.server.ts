@@ -364,7 +364,6 @@ export async function compareVersions(materialId: string, a: number, b: number) 
   };
 }
 
-/** Groups that lack a language, for trainers ("missing translation"). */
 /** Materials per page of the missing translations (the national data has 5,000 materials). */
 export const TRANSLATIONS_PAGE_SIZE = 50;
 
@@ -380,13 +379,21 @@ export async function missingTranslations(page = 1) {
       titles: string[];
     }[]
   >`
-    SELECT count(*) OVER ()::int AS total, group_id, array_agg(id::text ORDER BY language) AS ids,
-           array_agg(language ORDER BY language) AS languages, array_agg(slug ORDER BY language) AS slugs,
-           array_agg(CASE WHEN live_number > 0 THEN title ELSE draft_title END ORDER BY language) AS titles
-    FROM library_material WHERE status <> 'archived'
-    GROUP BY group_id HAVING count(*) < 3
-    ORDER BY max(updated_at) DESC, group_id
-    LIMIT ${TRANSLATIONS_PAGE_SIZE} OFFSET ${(page - 1) * TRANSLATIONS_PAGE_SIZE}`;
+    -- The page's groups and the count first, their titles and slugs for those alone (aggregating
+    -- every lacking group's texts was three quarters of the statement on the national data).
+    WITH lacking AS (
+      SELECT group_id, count(*) OVER ()::int AS total
+      FROM library_material WHERE status <> 'archived'
+      GROUP BY group_id HAVING count(*) < 3
+      ORDER BY max(updated_at) DESC, group_id
+      LIMIT ${TRANSLATIONS_PAGE_SIZE} OFFSET ${(page - 1) * TRANSLATIONS_PAGE_SIZE}
+    )
+    SELECT l.total, l.group_id, array_agg(m.id::text ORDER BY m.language) AS ids,
+           array_agg(m.language ORDER BY m.language) AS languages, array_agg(m.slug ORDER BY m.language) AS slugs,
+           array_agg(CASE WHEN m.live_number > 0 THEN m.title ELSE m.draft_title END ORDER BY m.language) AS titles
+    FROM lacking l JOIN library_material m ON m.group_id = l.group_id AND m.status <> 'archived'
+    GROUP BY l.total, l.group_id
+    ORDER BY max(m.updated_at) DESC, l.group_id`;
   const total = rows[0]?.total ?? 0;
   return {
     total,
