@@ -190,6 +190,8 @@ describe('the other place lists of a large network', () => {
     expect(names(picked.choices.toPoints)).toContain('Bulk 007');
     expect(picked.defaults.toPoint).toBe('bulk-7');
     expect(picked.formAction).toBe('/referrals/new?to=bulk-7');
+    // Where from stays the adviser's own places.
+    expect(names(picked.choices.fromPoints)).toEqual(['A: oman organisaation', 'B: oma', 'C: vieras']);
     const closed = await form(`?to=${points.closed!.slug}`);
     expect(closed.choices.toPoints).toHaveLength(4);
     expect(closed.defaults.toPoint).toBe('');

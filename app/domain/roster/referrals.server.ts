@@ -187,33 +187,35 @@ export async function referralFlows(f: ReportFilter, language: string): Promise<
 }
 
 /**
- * The form's choices: where to (active places; in a large network those near the adviser's own
- * places and `to`, see placesPart), e-services, and where from (the adviser's own places; the
- * form starts from their profile's first).
+ * The form's choices, in one statement: where to (active places; in a large network those near
+ * the adviser's own places and `to`, see placesPart), e-services, and where from (in a large
+ * network the adviser's own places; the form starts from their profile's first).
  */
 export async function referralChoices(actor: AuthUser, language: string, to: string) {
-  const [toPlaces, fromPlaces, services] = await readTogether(
+  const [{ places, shortened }, services, usual] = await readTogether(
     placesPart(actor, [to], { near: true }),
-    placesPart(actor),
     part(
       Prisma.sql`SELECT s.slug, s.name_fi AS "nameFi", s.name_sv AS "nameSv", s.name_en AS "nameEn"
         FROM eservice s WHERE s.status <> 'retired'`,
       Prisma.sql`r.slug`,
       (rows: { slug: string; nameFi: string; nameSv: string; nameEn: string }[]) => rows,
     ),
+    part(
+      Prisma.sql`SELECT usp.support_point_id AS id FROM user_support_point usp
+        JOIN support_point p ON p.id = usp.support_point_id AND p.active
+        WHERE usp.user_id = ${actor.id}::uuid LIMIT 1`,
+      Prisma.sql`r.id`,
+      (rows: { id: string }[]) => rows[0]?.id ?? null,
+    ),
   );
-  const usual = await db.userSupportPoint.findFirst({
-    where: { userId: actor.id, supportPoint: { active: true } },
-    select: { supportPointId: true },
-  });
   return {
     // By district, as the select's labels read ("Kallio: Kallion kirjasto").
-    toPoints: toPlaces.places.sort(
+    toPoints: [...places].sort(
       (a, b) => a.district.localeCompare(b.district, 'fi') || a.name.localeCompare(b.name, 'fi'),
     ),
-    fromPoints: fromPlaces.places,
-    shortened: toPlaces.shortened,
-    usualPointId: usual?.supportPointId ?? null,
+    fromPoints: shortened ? places.filter((p) => p.own) : places,
+    shortened,
+    usualPointId: usual,
     services: services
       .map((s) => ({ slug: s.slug, name: eserviceName(s, language) }))
       .sort((a, b) => a.name.localeCompare(b.name, language)),

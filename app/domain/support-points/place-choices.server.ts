@@ -14,13 +14,16 @@ import { isUuid } from '~/utils/ids';
 // the dashboards' filter's (POINT_LIST_MAX, domain/reports/point-choices.ts).
 
 export type PlaceChoice = { id: string; slug: string; name: string; district: string };
+/** With `near`, each place says whether it is one of the member's own (not merely chosen). */
+export type NearPlaceChoice = PlaceChoice & { own: boolean };
 
 /**
  * The places as a readTogether part, active ones in name order. A member's own: their profile's,
  * those they logged a session at in the last year and the last one, their help shifts' of the
  * last year, their organisation's; and `chosen` (ids or slugs: the entry's or the event's own, or
  * one picked in the directory). `near`: also every place in the districts of their profile's
- * places (a referral sends a resident somewhere near where the adviser usually is).
+ * places (a referral sends a resident somewhere near where the adviser usually is), each
+ * marked whether it is one of the former (`own`).
  */
 export function placesPart(member: AuthUser, chosen: string[] = [], { near = false } = {}) {
   const me = Prisma.sql`${member.id}::uuid`;
@@ -40,11 +43,11 @@ export function placesPart(member: AuthUser, chosen: string[] = [], { near = fal
         UNION SELECT h.support_point_id FROM shift s JOIN help_slot h ON h.id = s.slot_id
           WHERE s.user_id = ${me} AND s.date > current_date - 365
         UNION SELECT id FROM support_point WHERE host_organisation_id = ${member.organisationId}::uuid
-        UNION SELECT unnest(${ids}::uuid[])
-        ${slugs.length ? Prisma.sql`UNION SELECT id FROM support_point WHERE slug = ANY(${slugs}::text[])` : Prisma.empty}
       ),
       listed AS (
         SELECT id FROM own
+        UNION SELECT unnest(${ids}::uuid[])
+        ${slugs.length ? Prisma.sql`UNION SELECT id FROM support_point WHERE slug = ANY(${slugs}::text[])` : Prisma.empty}
         ${
           near
             ? Prisma.sql`UNION SELECT p.id FROM support_point p WHERE p.active
@@ -54,13 +57,14 @@ export function placesPart(member: AuthUser, chosen: string[] = [], { near = fal
       )
       -- One row at least, to carry the count (a new member of a large network has no places yet).
       SELECT p.id, p.slug, p.name, p.district, c.active > ${POINT_LIST_MAX}::int AS shortened
+        ${near ? Prisma.sql`, p.id IN (SELECT id FROM own) AS own` : Prisma.empty}
       FROM counted c
       LEFT JOIN support_point p ON p.active
         AND (c.active <= ${POINT_LIST_MAX}::int OR p.id IN (SELECT id FROM listed))`,
     Prisma.sql`r.name, r.id`,
-    (rows: (Partial<PlaceChoice> & { shortened: boolean })[]) => ({
-      places: rows.flatMap(({ id, slug, name, district }) =>
-        id ? [{ id, slug: slug!, name: name!, district: district! }] : [],
+    (rows: (Partial<NearPlaceChoice> & { shortened: boolean })[]) => ({
+      places: rows.flatMap(({ id, slug, name, district, own }) =>
+        id ? [{ id, slug: slug!, name: name!, district: district!, ...(near ? { own: own! } : {}) }] : [],
       ),
       shortened: rows[0]?.shortened ?? false,
     }),
