@@ -311,6 +311,62 @@ describe('translations', () => {
     expect(past.total).toBe(2);
     expect((await list(adviserA.cookie, '?tag=ei-kaytossa-missaan')).total).toBe(0);
   });
+
+  it("pages through the list in every order: each material once, in the reader's language where it has one", async () => {
+    const topicTags = ['sivutus-testi'];
+    const made: { id: string; slug: string; groupId: string; title: string }[] = [];
+    // 27 materials: more than one page of 24. Titles out of creation order, mixed case.
+    for (let i = 0; i < 27; i++) {
+      const title = `${i % 2 ? 'sivutettava' : 'Sivutettava'} ${String((i * 7) % 27).padStart(2, '0')}`;
+      made.push({ ...(await makeMaterial({ actorId: trainer.user.id, title, topicTags })), title });
+    }
+    const swedish = await makeMaterial({
+      actorId: trainer.user.id,
+      title: 'Sidindelad',
+      language: 'sv',
+      translationOf: made[3]!.id,
+      topicTags,
+    });
+    await db.libraryMaterial.updateMany({ where: { slug: made[5]!.slug }, data: { viewCount: 50 } });
+    await db.libraryMaterial.updateMany({ where: { slug: made[9]!.slug }, data: { viewCount: 40 } });
+    const swede = await loginAs('adviser', orgA);
+    await db.user.update({ where: { id: swede.user.id }, data: { locale: 'sv' } });
+
+    const all = async (cookie: string, sort: string) => {
+      const pages = [await list(cookie, `?tag=sivutus-testi&sort=${sort}`)];
+      pages.push(await list(cookie, `?tag=sivutus-testi&sort=${sort}&page=2`));
+      expect(pages.map((p) => [p.items.length, p.total])).toEqual([
+        [24, 27],
+        [3, 27],
+      ]);
+      return pages.flatMap((p) => p.items);
+    };
+    const newest = await all(adviserA.cookie, 'newest');
+    expect(newest.map((i) => i.slug)).toEqual(made.map((m) => m.slug).reverse());
+    const byTitle = await all(adviserA.cookie, 'title');
+    expect(byTitle.map((i) => i.title)).toEqual(
+      made.map((m) => m.title).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
+    const popular = await all(adviserA.cookie, 'popular');
+    expect(popular.slice(0, 2).map((i) => i.slug)).toEqual([made[5]!.slug, made[9]!.slug]);
+    expect(new Set(popular.map((i) => i.slug)).size).toBe(27);
+    // The Swedish reader gets the Swedish version for its group (published last, so first), the
+    // rest in Finnish.
+    const forSwede = await all(swede.cookie, 'newest');
+    expect(forSwede.map((i) => i.slug)).toEqual([
+      swedish.slug,
+      ...made
+        .filter((_, i) => i !== 3)
+        .map((m) => m.slug)
+        .reverse(),
+    ]);
+    expect(forSwede[0]).toMatchObject({ title: 'Sidindelad', language: 'sv' });
+    // Other tests order the whole library by views.
+    await db.libraryMaterial.updateMany({
+      where: { topicTags: { has: 'sivutus-testi' } },
+      data: { viewCount: 0 },
+    });
+  });
 });
 
 describe('audience', () => {

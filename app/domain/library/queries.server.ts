@@ -55,70 +55,81 @@ export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, pag
         ? Prisma.sql`lower(title), id`
         : Prisma.sql`published_at DESC NULLS LAST, updated_at DESC, id`;
   const offset = (page - 1) * MATERIALS_PER_PAGE;
+  // One version per group, chosen with the columns the order needs and nothing else: all of
+  // them are in the listing index (migration 20261206120000), so the choice is read from it
+  // alone. Choosing among whole rows sorted every published material's text (5,000 at national
+  // scale: 11 ms of the database's time on every view of the library's front page).
   const preferred = Prisma.sql`
-    SELECT DISTINCT ON (m.group_id) m.*
+    SELECT DISTINCT ON (m.group_id) m.id, m.published_at, m.updated_at, m.view_count${
+      filter.sort === 'title' ? Prisma.sql`, m.title` : Prisma.empty
+    }
     FROM library_material m
     WHERE ${conditions}
     ORDER BY m.group_id, (m.language = ${language}) DESC, (m.language = 'fi') DESC, m.language`;
-  // The page and the number of groups in one statement (one round trip, one scan of the
-  // matches): the window counts the rows of `preferred`, one per group, before the limit.
+  // The page's ids and the number of groups first, the page's columns for those 24 alone; one
+  // statement, which also counts when the page is past the last one.
   const rows = await db.$queryRaw<
-    {
-      id: string;
-      slug: string;
-      title: string;
-      draft_title: string;
-      summary: string;
-      draft_summary: string;
-      language: string;
-      type: string;
-      level: string | null;
-      status: string;
-      device_tags: string[];
-      topic_tags: string[];
-      eservice_tags: string[];
-      published_at: Date | null;
-      view_count: number;
-      live_number: number;
-      completed_number: number | null;
-      total: bigint;
-    }[]
+    ({ total: bigint } & (
+      | {
+          id: string;
+          slug: string;
+          title: string;
+          draft_title: string;
+          summary: string;
+          draft_summary: string;
+          language: string;
+          type: string;
+          level: string | null;
+          status: string;
+          device_tags: string[];
+          topic_tags: string[];
+          eservice_tags: string[];
+          published_at: Date | null;
+          view_count: number;
+          live_number: number;
+          completed_number: number | null;
+        }
+      | { id: null }
+    ))[]
   >`
-    SELECT p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type, p.level,
-           p.status, p.device_tags, p.topic_tags, p.eservice_tags, p.published_at, p.view_count, p.live_number,
-           c.version_number AS completed_number, count(*) OVER () AS total
-    FROM (${preferred}) p
+    WITH preferred AS MATERIALIZED (${preferred}),
+    page AS (
+      SELECT id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM (
+        SELECT * FROM preferred ORDER BY ${order} LIMIT ${MATERIALS_PER_PAGE}::int OFFSET ${offset}::int
+      ) chosen
+    )
+    SELECT n.total, p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type,
+           p.level, p.status, p.device_tags, p.topic_tags, p.eservice_tags, p.published_at, p.view_count,
+           p.live_number, c.version_number AS completed_number
+    FROM (SELECT count(*) AS total FROM preferred) n
+    LEFT JOIN page ON true
+    LEFT JOIN library_material p ON p.id = page.id
     LEFT JOIN library_completion c ON c.material_id = p.id AND c.user_id = ${viewer.id}::uuid
-    ORDER BY ${order}
-    LIMIT ${MATERIALS_PER_PAGE}::int OFFSET ${offset}::int`;
-  // A page past the last one has no row to carry the count: only then is it asked on its own.
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : offset === 0
-      ? 0
-      : Number(
-          (
-            await db.$queryRaw<{ total: bigint }[]>`
-              SELECT count(DISTINCT m.group_id) AS total FROM library_material m WHERE ${conditions}`
-          )[0]?.total ?? 0,
-        );
-  const items: MaterialListItem[] = rows.map((r) => ({
-    slug: r.slug,
-    // A draft has no live title yet: trainers see the working title.
-    title: r.live_number ? r.title : r.draft_title,
-    summary: r.live_number ? r.summary : r.draft_summary,
-    language: r.language,
-    type: r.type,
-    level: r.level,
-    status: r.status,
-    deviceTags: r.device_tags,
-    topicTags: r.topic_tags,
-    eserviceTags: r.eservice_tags,
-    publishedAt: r.published_at,
-    viewCount: r.view_count,
-    completedNumber: r.completed_number,
-    liveNumber: r.live_number,
-  }));
+    ORDER BY page.ordinal`;
+  const total = Number(rows[0]?.total ?? 0);
+  const items: MaterialListItem[] = rows.flatMap((r) =>
+    r.id === null
+      ? []
+      : [
+          {
+            slug: r.slug,
+            // A draft has no live title yet: trainers see the working title.
+            title: r.live_number ? r.title : r.draft_title,
+            summary: r.live_number ? r.summary : r.draft_summary,
+            language: r.language,
+            type: r.type,
+            level: r.level,
+            status: r.status,
+            deviceTags: r.device_tags,
+            topicTags: r.topic_tags,
+            eserviceTags: r.eservice_tags,
+            publishedAt: r.published_at,
+            viewCount: r.view_count,
+            completedNumber: r.completed_number,
+            liveNumber: r.live_number,
+          },
+        ],
+  );
   return { items, total, pages: Math.max(1, Math.ceil(total / MATERIALS_PER_PAGE)) };
 }
 
