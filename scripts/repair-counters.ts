@@ -6,7 +6,7 @@ import { recountAll } from '~/domain/maintenance/recount.server';
 try {
   const fixed = await recountAll();
   console.log(
-    `Counters repaired: ${fixed.threads} threads, ${fixed.events} events, ${fixed.materials} materials, ${fixed.feedback} field reports and ${fixed.feedbackCounts} report counts per status were off.`,
+    `Counters repaired: ${fixed.threads} threads, ${fixed.events} events, ${fixed.materials} materials, ${fixed.feedback} field reports, ${fixed.feedbackCounts} report counts per status and ${fixed.categoryCounts} forum category counts were off.`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

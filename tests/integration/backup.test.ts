@@ -155,6 +155,18 @@ describe('a backup taken while the app writes', () => {
           USING (eservice_id, status)
         WHERE a.n IS DISTINCT FROM k.n`);
       expect(drift).toEqual([]);
+      // And the forum categories' counts.
+      const categoryDrift = await run.query(`
+        SELECT * FROM (SELECT category_id, hidden_at IS NOT NULL AS hidden, count(*)::int AS n
+                       FROM forum_thread WHERE merged_into_id IS NULL GROUP BY 1, 2) a
+        FULL JOIN (SELECT category_id, hidden, threads AS n FROM forum_category_count WHERE threads <> 0) k
+          USING (category_id, hidden)
+        WHERE a.n IS DISTINCT FROM k.n`);
+      expect(categoryDrift).toEqual([]);
+      const [restoredCounts] = await run.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM forum_category_count`,
+      );
+      expect(restoredCounts?.n).toBeGreaterThan(0);
 
       for (const [relative, facts] of Object.entries(manifest.uploads))
         expect(fs.statSync(path.join(uploads, relative)).size).toBe(facts.bytes);

@@ -5,9 +5,10 @@ export type TableShape = { name: string; columns: string[]; key: string[] };
 
 /**
  * Tables the database's triggers fill from others: `search_word` from the search documents,
- * `field_feedback_count` from the field reports. Not copied; filled again as those are restored.
+ * `field_feedback_count` from the field reports, `forum_category_count` from the threads. Not
+ * copied; filled again as those are restored.
  */
-export const FILLED_BY_TRIGGERS = ['search_word', 'field_feedback_count'];
+export const FILLED_BY_TRIGGERS = ['search_word', 'field_feedback_count', 'forum_category_count'];
 
 /** Not copied: the migration runner's bookkeeping (the manifest names the migrations instead). */
 const DERIVED = new Set(['_prisma_migrations', ...FILLED_BY_TRIGGERS]);

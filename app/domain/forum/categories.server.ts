@@ -75,46 +75,60 @@ export async function categoryBySlug(slug: string, language: Language, viewerId:
   return c ? { ...localisedCategory(c, language), following: c.following } : null;
 }
 
-type CategoryStats = {
-  category_id: string;
-  threads: bigint;
-  solved: bigint;
-  unanswered: bigint;
-  unread: bigint;
-  last_activity: Date | null;
+type CategoryWithStats = CategoryRow & {
+  threads: number;
+  solved: number;
+  unanswered: number;
+  unread: number;
+  lastActivity: Date | null;
+  following: boolean;
 };
 
-/** The forum's front page: every category with its counts, newest activity and unread for the viewer. */
+/**
+ * The forum's front page: every category with its counts, newest activity, unread for the viewer
+ * and whether they follow it, in one statement. The counts are kept by triggers
+ * (`forum_category_count`, migration 20261206130000); what is unread is asked of the threads
+ * active in the unread window only, and the last activity is the top of an index.
+ */
 export async function categoriesWithStats(viewer: AuthUser, language: Language) {
-  const [categories, stats, follows] = await Promise.all([
-    db.forumCategory.findMany({ orderBy: [{ position: 'asc' }, { slug: 'asc' }], select: categorySelect }),
-    db.$queryRaw<CategoryStats[]>`
-      SELECT t.category_id, count(*) AS threads,
-        count(*) FILTER (WHERE t.accepted_post_id IS NOT NULL) AS solved,
-        count(*) FILTER (WHERE t.reply_count = 0) AS unanswered,
-        count(*) FILTER (WHERE t.last_post_at > ${unreadSince()}
-          AND (r.last_read_at IS NULL OR r.last_read_at < t.last_post_at)) AS unread,
-        max(t.last_post_at) AS last_activity
-      FROM forum_thread t
-      LEFT JOIN forum_thread_read r ON r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid
-      WHERE t.merged_into_id IS NULL ${canModerate(viewer) ? Prisma.empty : Prisma.sql`AND t.hidden_at IS NULL`}
-      GROUP BY t.category_id`,
-    db.forumCategoryFollow.findMany({ where: { userId: viewer.id }, select: { categoryId: true } }),
-  ]);
-  const byCategory = new Map(stats.map((s) => [s.category_id, s]));
-  const followed = new Set(follows.map((f) => f.categoryId));
-  return categories.map((c) => {
-    const s = byCategory.get(c.id);
-    return {
-      ...localisedCategory(c, language),
-      threads: Number(s?.threads ?? 0),
-      solved: Number(s?.solved ?? 0),
-      unanswered: Number(s?.unanswered ?? 0),
-      unread: Number(s?.unread ?? 0),
-      lastActivity: s?.last_activity ?? null,
-      following: followed.has(c.id),
-    };
-  });
+  // Moderators also see, and count, hidden threads.
+  const moderator = canModerate(viewer);
+  const listed = moderator
+    ? Prisma.sql`t.merged_into_id IS NULL`
+    : Prisma.sql`t.merged_into_id IS NULL AND t.hidden_at IS NULL`;
+  const rows = await db.$queryRaw<CategoryWithStats[]>`
+    SELECT c.id, c.slug, c.name_fi AS "nameFi", c.name_sv AS "nameSv", c.name_en AS "nameEn",
+      c.description_fi AS "descriptionFi", c.description_sv AS "descriptionSv",
+      c.description_en AS "descriptionEn", c.position,
+      coalesce(n.threads, 0)::int AS threads, coalesce(n.solved, 0)::int AS solved,
+      coalesce(n.unanswered, 0)::int AS unanswered,
+      coalesce(u.unread, 0)::int AS unread,
+      (SELECT max(t.last_post_at) FROM forum_thread t WHERE t.category_id = c.id AND ${listed}) AS "lastActivity",
+      EXISTS (SELECT 1 FROM forum_category_follow f WHERE f.category_id = c.id AND f.user_id = ${viewer.id}::uuid) AS following
+    FROM forum_category c
+    LEFT JOIN (
+      SELECT category_id, sum(threads) AS threads, sum(solved) AS solved, sum(unanswered) AS unanswered
+      FROM forum_category_count ${moderator ? Prisma.empty : Prisma.sql`WHERE NOT hidden`}
+      GROUP BY category_id
+    ) n ON n.category_id = c.id
+    -- One pass over the threads active in the unread window, whatever the number of categories.
+    LEFT JOIN (
+      SELECT t.category_id, count(*) AS unread FROM forum_thread t
+      WHERE ${listed} AND t.last_post_at > ${unreadSince()}
+        AND NOT EXISTS (SELECT 1 FROM forum_thread_read r WHERE r.user_id = ${viewer.id}::uuid
+          AND r.thread_id = t.id AND r.last_read_at >= t.last_post_at)
+      GROUP BY t.category_id
+    ) u ON u.category_id = c.id
+    ORDER BY c.position, c.slug`;
+  return rows.map((c) => ({
+    ...localisedCategory(c, language),
+    threads: c.threads,
+    solved: c.solved,
+    unanswered: c.unanswered,
+    unread: c.unread,
+    lastActivity: c.lastActivity,
+    following: c.following,
+  }));
 }
 
 export async function categoriesForAdmin() {

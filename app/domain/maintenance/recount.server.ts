@@ -11,6 +11,8 @@ export type Recounted = {
   feedback: number;
   /** E-service and status pairs whose number of reports was wrong (field_feedback_count). */
   feedbackCounts: number;
+  /** Category and hidden-or-not pairs whose thread counts were wrong (forum_category_count). */
+  categoryCounts: number;
 };
 
 /** Sets every counter to what it counts; returns how many rows were wrong, per kind. */
@@ -63,6 +65,27 @@ export async function recountAll(): Promise<Recounted> {
       SELECT ((SELECT count(*) FROM fixed) + (SELECT count(*) FROM emptied))::int AS "feedbackCounts"`) as [
       { feedbackCounts: number },
     ];
-    return { threads, events, materials, feedback, feedbackCounts };
+    // Kept by triggers (migration 20261206130000), from the thread counters recounted above.
+    const [{ categoryCounts }] = (await tx.$queryRaw<{ categoryCounts: number }[]>`
+      WITH actual AS (
+        SELECT category_id, hidden_at IS NOT NULL AS hidden, count(*)::int AS threads,
+          count(accepted_post_id)::int AS solved, (count(*) FILTER (WHERE reply_count = 0))::int AS unanswered
+        FROM forum_thread WHERE merged_into_id IS NULL GROUP BY 1, 2),
+      fixed AS (
+        INSERT INTO forum_category_count AS c (category_id, hidden, threads, solved, unanswered)
+        SELECT * FROM actual
+        ON CONFLICT (category_id, hidden) DO UPDATE SET threads = EXCLUDED.threads,
+          solved = EXCLUDED.solved, unanswered = EXCLUDED.unanswered
+        WHERE (c.threads, c.solved, c.unanswered) <> (EXCLUDED.threads, EXCLUDED.solved, EXCLUDED.unanswered)
+        RETURNING 1),
+      emptied AS (
+        UPDATE forum_category_count c SET threads = 0, solved = 0, unanswered = 0
+        WHERE (c.threads, c.solved, c.unanswered) <> (0, 0, 0)
+          AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.category_id = c.category_id AND a.hidden = c.hidden)
+        RETURNING 1)
+      SELECT ((SELECT count(*) FROM fixed) + (SELECT count(*) FROM emptied))::int AS "categoryCounts"`) as [
+      { categoryCounts: number },
+    ];
+    return { threads, events, materials, feedback, feedbackCounts, categoryCounts };
   });
 }
