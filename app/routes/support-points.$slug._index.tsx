@@ -6,26 +6,25 @@ import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { FeedbackQr } from '~/components/guidance/feedback-qr';
 import { DoneNotice } from '~/components/ui/form';
 import { feedbackUrl } from '~/domain/guidance/feedback-link.server';
-import { qrDataUrl } from '~/utils/qr.server';
-import { sessionCount } from '~/domain/reports/dashboard.server';
-import { findSupportPoint, supportPointHours } from '~/domain/support-points/support-points.server';
+import { qrOfPublicAddress } from '~/utils/qr.server';
+import { supportPointHours } from '~/domain/support-points/support-points.server';
+import { supportPointPage } from '~/domain/support-points/point-page.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
 import { writtenIn } from '~/i18n/written-in';
 import { districtName } from '~/domain/support-points/districts';
 import { HelpTimes } from '~/components/roster/help-times';
-import { mayAddSlots, pointRoster } from '~/domain/roster/slots.server';
+import { mayAddSlots } from '~/domain/roster/slots.server';
 import { canCreateEvents } from '~/domain/events/access.server';
 
 /** One support point: where and when, in which languages, who usually helps there. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'support-points:read');
   const canManage = can(user, 'support-points:manage');
-  const point = await findSupportPoint(params.slug ?? '', canManage);
+  const point = await supportPointPage(user, params.slug ?? '', canManage);
   if (!point) throw notFound();
   const language = await getLanguage(request);
   const url = feedbackUrl(point.feedbackCode);
-  const yearAgo = new Date(Date.now() - 365 * 86_400_000);
   return json({
     point: {
       id: point.id,
@@ -34,28 +33,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: point.kind,
       address: point.address,
       district: point.district,
-      host: point.hostOrganisation?.name ?? null,
+      host: point.host,
       hours: supportPointHours(point, language),
       accessibility: writtenIn(point, 'accessibility', language),
       languages: point.languages,
       appointmentNeeded: point.appointmentNeeded,
       active: point.active,
       // One of the viewer's own places (their profile's): else the page offers to add it.
-      mine: point.users.some((u) => u.user.id === user.id),
-      advisers: point.users.map((u) => ({
-        id: u.user.id,
-        name: u.user.name,
-        organisation: u.user.organisation.name,
-      })),
+      mine: point.advisers.some((a) => a.id === user.id),
+      advisers: point.advisers,
     },
-    sessions: await sessionCount({ supportPointId: point.id }, yearAgo),
-    helpTimes: point.active ? await pointRoster(user, point.id) : [],
+    sessions: point.sessions,
+    helpTimes: point.helpTimes,
     viewerId: user.id,
     canSignUp: can(user, 'roster:sign-up'),
     canRefer: can(user, 'guidance:log'),
     canAnnounce: canCreateEvents(user),
     canAddSlots: point.active && mayAddSlots(user),
-    feedback: point.active ? { url, path: `/f/${point.feedbackCode}`, qr: await qrDataUrl(url) } : null,
+    // The feedback address is public (printed on posters): its code is made once per address.
+    feedback: point.active
+      ? { url, path: `/f/${point.feedbackCode}`, qr: await qrOfPublicAddress(url) }
+      : null,
     canManage,
   });
 }

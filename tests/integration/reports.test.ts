@@ -21,7 +21,8 @@ import * as directory from '~/routes/support-points._index';
 import * as pointPage from '~/routes/support-points.$slug._index';
 import * as pointNew from '~/routes/support-points.new';
 import * as pointEdit from '~/routes/support-points.$slug.edit';
-import { makeOrganisation, makeSupportPoint, seededRandom } from '#tests/factories';
+import { statementCount } from '~/db/adapters.server';
+import { makeOrganisation, makeSupportPoint, makeUser, seededRandom } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 type Login = Awaited<ReturnType<typeof loginAs>>;
@@ -589,6 +590,89 @@ describe('support points', () => {
     expect(page.point.advisers.map((a) => a.name)).toEqual([a2.user.name]);
     const { feedbackCode } = await db.supportPoint.findUniqueOrThrow({ where: { id: points[2]!.id } });
     expect(page.feedback.path).toBe(`/f/${feedbackCode}`);
+  });
+
+  it("a point's page in one statement: host, texts in the reader's language, active advisers by name, a year's sessions under the small-group rule", async () => {
+    const point = await makeSupportPoint(db, {
+      hostOrganisationId: orgA,
+      accessibilityFi: 'Esteetön sisäänkäynti',
+    });
+    await db.supportPoint.update({
+      where: { id: point.id },
+      data: { hoursFi: 'Ti 10–12', hoursSv: 'Tis 10–12', hoursEn: '' },
+    });
+    const person = (name: string, status: 'active' | 'deactivated' = 'active') =>
+      makeUser(db, { role: 'adviser', organisationId: orgB, supportPointIds: [point.id], name, status });
+    await person('Öhman Sanna');
+    await person('Aalto Bertta');
+    await person('Berg Cecilia', 'deactivated');
+    await makeSessions(a1, 4, 7, { supportPointId: point.id, date: day(3) });
+    await makeSessions(a1, 3, 8, { supportPointId: point.id, date: day(400) });
+    type Page = {
+      point: {
+        host: string | null;
+        hours: { text: string; lang: string };
+        accessibility: { text: string; lang: string };
+        advisers: { name: string; organisation: string }[];
+        mine: boolean;
+      };
+      sessions: number | null;
+      helpTimes: unknown[];
+      feedback: { path: string } | null;
+    };
+    const keeper = await loginAs('coordinator', orgA);
+    const view = async (who: Login, language = 'fi') => {
+      await db.user.update({ where: { id: who.user.id }, data: { locale: language } });
+      const cookie = who.cookie;
+      const before = statementCount();
+      const page = await json<Page>(
+        await callLoader(pointPage, makeRequest(`/support-points/${point.slug}`, { cookie }), {
+          slug: point.slug,
+        }),
+      );
+      return { page, statements: statementCount() - before };
+    };
+    const { page, statements } = await view(a1);
+    // Who is asking, then the page: one statement each.
+    expect(statements).toBe(2);
+    const { name: host } = await db.organisation.findUniqueOrThrow({ where: { id: orgA } });
+    const { name: advisersOrg } = await db.organisation.findUniqueOrThrow({ where: { id: orgB } });
+    expect(page.point).toMatchObject({
+      host,
+      hours: { text: 'Ti 10–12', lang: 'fi' },
+      accessibility: { text: 'Esteetön sisäänkäynti', lang: 'fi' },
+      mine: false,
+    });
+    expect(page.point.advisers).toEqual([
+      { id: expect.any(String), name: 'Aalto Bertta', organisation: advisersOrg },
+      { id: expect.any(String), name: 'Öhman Sanna', organisation: advisersOrg },
+    ]);
+    // Four sessions in the last year (three older ones do not count): too few to show.
+    expect(page.sessions).toBeNull();
+    await makeSessions(a1, 2, 9, { supportPointId: point.id, date: day(300) });
+    expect((await view(a1, 'sv')).page).toMatchObject({
+      sessions: 6,
+      point: { hours: { text: 'Tis 10–12', lang: 'sv' }, accessibility: { lang: 'fi' } },
+    });
+
+    // Closed: not there for members; the directory's keepers still see it, with nothing to offer.
+    await db.supportPoint.update({ where: { id: point.id }, data: { active: false } });
+    expect(
+      (
+        await callLoader(pointPage, makeRequest(`/support-points/${point.slug}`, { cookie: a1.cookie }), {
+          slug: point.slug,
+        })
+      ).status,
+    ).toBe(404);
+    const closed = (await view(keeper)).page;
+    expect(closed).toMatchObject({ helpTimes: [], feedback: null });
+    expect(
+      (
+        await callLoader(pointPage, makeRequest('/support-points/ei-ole', { cookie: keeper.cookie }), {
+          slug: 'ei-ole',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('a coordinator adds and changes a point; both are audited', async () => {

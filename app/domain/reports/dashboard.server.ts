@@ -251,10 +251,10 @@ export function forPage(dashboard: Dashboard): Dashboard {
 }
 
 /**
- * Sessions about an e-service or at a support point since a date, network-wide, under the
- * small-group rule (their pages, seen by every member).
+ * Sessions about an e-service since a date, network-wide, under the small-group rule (its page,
+ * seen by every member; a support point's page counts its own in point-page.server.ts).
  */
-export async function sessionCount(where: { eserviceId: string } | { supportPointId: string }, since: Date) {
+export async function sessionCount(where: { eserviceId: string }, since: Date) {
   const n = await db.guidanceSession.count({ where: { ...where, date: { gte: since } } });
   return shown(n, true);
 }

@@ -1,11 +1,13 @@
 import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
+import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
+import { part, readTogether, type Part } from '~/db/read-together.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { helsinkiToday } from '~/i18n/format';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 import { ROSTER_DAYS_SHOWN } from './constants';
-import { addDays, dayDate, isoDay } from '~/utils/calendar-days';
+import { addDays, dayDate } from '~/utils/calendar-days';
 import { RULE_COLUMNS, ruleOf, slotDates, slotTimes } from './recurrence';
 import type { SlotInput } from './schema.server';
 import { forgetPublicRoster } from './public.server';
@@ -136,40 +138,76 @@ export async function pointRoster(
   days = ROSTER_DAYS_SHOWN,
   now = new Date(),
 ): Promise<Occurrence[]> {
+  const [roster] = await readTogether(pointRosterPart(viewer, Prisma.sql`${pointId}::uuid`, days, now));
+  return roster;
+}
+
+type RosterSlotRow = {
+  id: string;
+  organisationId: string | null;
+  organisation: string | null;
+  weekdays: number[];
+  startsAt: string;
+  endsAt: string;
+  validFrom: string;
+  validUntil: string | null;
+  exceptions: string[];
+  languages: string[];
+  topics: string[];
+  needed: number;
+  /** Live shifts in the period, first signed up first. */
+  shifts: { date: string; id: string; name: string }[];
+};
+
+/**
+ * `pointRoster` as a part of a page's one statement (`readTogether`): `pointId` is an SQL
+ * expression for the point's id, so a page that finds its point by address asks in one go.
+ */
+export function pointRosterPart(
+  viewer: AuthUser,
+  pointId: Prisma.Sql,
+  days = ROSTER_DAYS_SHOWN,
+  now = new Date(),
+): Part<Occurrence[]> {
   const today = helsinkiToday(now);
   const last = addDays(today, days - 1);
-  const slots = await db.helpSlot.findMany({
-    where: {
-      supportPointId: pointId,
-      validFrom: { lte: dayDate(last) },
-      OR: [{ validUntil: null }, { validUntil: { gte: dayDate(today) } }],
-    },
-    select: {
-      ...slotSelect,
-      shifts: {
-        where: { cancelledAt: null, date: { gte: dayDate(today), lte: dayDate(last) } },
-        orderBy: { createdAt: 'asc' },
-        select: { date: true, user: { select: { id: true, name: true } } },
-      },
-    },
-  });
-  const occurrences = slots.flatMap((slot) =>
-    slotDates(ruleOf(slot), today, last).map((date): Occurrence => ({
-      slotId: slot.id,
-      date,
-      ...slotTimes(slot, date),
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      languages: slot.languages,
-      topics: slot.topics,
-      needed: slot.needed,
-      organisation: slot.organisation?.name ?? null,
-      advisers: slot.shifts.filter((s) => isoDay(s.date) === date).map((s) => s.user),
-      mayManage: mayManageSlot(viewer, slot.organisationId),
-    })),
+  return part<RosterSlotRow, Occurrence[]>(
+    Prisma.sql`
+      SELECT h.id, h.organisation_id AS "organisationId", o.name AS organisation, h.weekdays,
+        h.starts_at AS "startsAt", h.ends_at AS "endsAt",
+        to_char(h.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(h.valid_until, 'YYYY-MM-DD') AS "validUntil",
+        ARRAY(SELECT to_char(x, 'YYYY-MM-DD') FROM unnest(h.exceptions) AS x) AS exceptions,
+        h.languages, h.topics, h.needed,
+        (SELECT coalesce(json_agg(json_build_object('date', to_char(s.date, 'YYYY-MM-DD'), 'id', u.id, 'name', u.name)
+                 ORDER BY s.created_at, s.id), '[]'::json)
+         FROM shift s JOIN app_user u ON u.id = s.user_id
+         WHERE s.slot_id = h.id AND s.cancelled_at IS NULL AND s.date BETWEEN ${today}::date AND ${last}::date) AS shifts
+      FROM help_slot h
+      LEFT JOIN organisation o ON o.id = h.organisation_id
+      WHERE h.support_point_id = ${pointId} AND h.valid_from <= ${last}::date
+        AND (h.valid_until IS NULL OR h.valid_until >= ${today}::date)`,
+    Prisma.sql`r.id`,
+    (slots) =>
+      slots
+        .flatMap((slot) =>
+          slotDates(slot, today, last).map((date): Occurrence => ({
+            slotId: slot.id,
+            date,
+            ...slotTimes(slot, date),
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            languages: slot.languages,
+            topics: slot.topics,
+            needed: slot.needed,
+            organisation: slot.organisation,
+            advisers: slot.shifts.filter((s) => s.date === date).map(({ id, name }) => ({ id, name })),
+            mayManage: mayManageSlot(viewer, slot.organisationId),
+          })),
+        )
+        // Today's times that are over are no use to anyone.
+        .filter((o) => o.end > now)
+        .sort((a, b) => a.start.getTime() - b.start.getTime()),
   );
-  // Today's times that are over are no use to anyone.
-  return occurrences.filter((o) => o.end > now).sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 /** The organisations a member may put in charge of a slot: all for coordinators, else their own. */
