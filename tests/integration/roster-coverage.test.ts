@@ -1,7 +1,8 @@
 // Coverage of help times and asking advisers to fill the gaps (issue 17 item 3, ADR 031).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
-import type { Grid } from '~/domain/roster/coverage.server';
+import { gapListLoads, type Grid } from '~/domain/roster/coverage.server';
+import { forgetPublicRoster } from '~/domain/roster/public.server';
 import { helsinkiToday } from '~/i18n/format';
 import { addDays, dayDate, weekStart } from '~/utils/calendar-days';
 import * as coverageRoute from '~/routes/roster._index';
@@ -213,6 +214,35 @@ describe('gaps and asking advisers', () => {
     const again = await ask();
     expect(again.status).toBe(429);
     expect(await told(usual.id)).toBe(1);
+  });
+
+  it('works the list out once while nothing changes, and afresh at once after a sign-up through the app', async () => {
+    const soon = addDays(today, 3);
+    const open = await slot(points.vuosaari.id, orgA, [1, 2, 3, 4, 5, 6, 7], ['sv'], 1);
+    // Written past the app: what saving the slot's form does besides.
+    forgetPublicRoster();
+    const listed = async () =>
+      (
+        await json<{ gaps: { slotId: string; date: string }[] }>(
+          await callLoader(gapsRoute, makeRequest('/roster/gaps', { cookie: coordinatorCookie })),
+        )
+      ).gaps
+        .filter((g) => g.slotId === open)
+        .map((g) => g.date);
+    const loads = gapListLoads();
+    expect(await listed()).toContain(soon);
+    expect(await listed()).toContain(soon);
+    expect(gapListLoads()).toBe(loads + 1);
+    const adviser = await makeUser(db, { organisationId: orgA });
+    const signed = await signUp(await memberAsActor(adviser.id), {
+      slotId: open,
+      date: soon,
+      repeat: 'once',
+      until: null,
+    });
+    expect(signed.ok).toBe(true);
+    expect(await listed()).not.toContain(soon);
+    expect(gapListLoads()).toBe(loads + 2);
   });
 
   it("does not let an org admin ask for another organisation's slot", async () => {
