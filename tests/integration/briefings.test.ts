@@ -12,7 +12,7 @@ import * as briefingRoute from '~/routes/briefings.$id._index';
 import * as editRoute from '~/routes/briefings.$id.edit';
 import * as searchRoute from '~/routes/search';
 import * as notificationsRoute from '~/routes/notifications._index';
-import { makeOrganisation } from '#tests/factories';
+import { makeCategory, makeOrganisation, makeThread } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 let orgA: string;
@@ -158,6 +158,37 @@ describe('the e-service catalogue', () => {
     );
     expect(service.service.contacts.map((c) => c.name)).toEqual([rep.user.name]);
     expect(service.canWrite).toBe(false);
+  });
+
+  it("a service's page lists the newest forum threads tagged with it, never hidden ones", async () => {
+    const category = await makeCategory(db);
+    const author = adviserA.user.id;
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const tagged = async (title: string, h: number, extra: Partial<{ hiddenAt: Date }> = {}) => {
+      const t = await makeThread(db, {
+        categoryId: category.id,
+        authorId: author,
+        title,
+        createdAt: hoursAgo(h),
+      });
+      await db.forumThread.update({
+        where: { id: t.id },
+        data: { eserviceTags: ['toinen-palvelu', 'kela'], lastPostAt: hoursAgo(h), ...extra },
+      });
+      return t.id;
+    };
+    const ids = [];
+    for (let i = 0; i < 12; i++) ids.push(await tagged(`Toisen palvelun kysymys ${i}`, 12 - i));
+    const hidden = await tagged('Piilotettu kysymys', 0, { hiddenAt: new Date() });
+    await makeThread(db, { categoryId: category.id, authorId: author, title: 'Ilman tunnistetta' });
+    const page = await json<{ threads: { id: string; title: string }[] }>(
+      await callLoader(eserviceRoute, makeRequest('/eservices/toinen-palvelu', { cookie: adviserB.cookie }), {
+        slug: 'toinen-palvelu',
+      }),
+    );
+    // The ten newest by their last post, newest first.
+    expect(page.threads.map((t) => t.id)).toEqual(ids.slice(2).reverse());
+    expect(page.threads.map((t) => t.id)).not.toContain(hidden);
   });
 });
 

@@ -83,12 +83,15 @@ export async function eserviceLinks(viewer: AuthUser, slug: string, language: st
       take: 20,
       select: { slug: true, title: true, language: true, groupId: true },
     }),
-    db.forumThread.findMany({
-      where: { eserviceTags: { has: slug }, hiddenAt: null },
-      orderBy: { lastPostAt: 'desc' },
-      take: 10,
-      select: { id: true, title: true, language: true },
-    }),
+    // The tagged threads first, through their tag index, then the newest of them: asked as one
+    // query PostgreSQL walked every thread newest first looking for tagged ones (20,000 in the
+    // national data: 10-15 ms for a service few or no threads are tagged with).
+    db.$queryRaw<{ id: string; title: string; language: string }[]>`
+      WITH tagged AS MATERIALIZED (
+        SELECT id, title, language, last_post_at FROM forum_thread
+        WHERE eservice_tags @> ARRAY[${slug}]::text[] AND hidden_at IS NULL
+      )
+      SELECT id, title, language FROM tagged ORDER BY last_post_at DESC, id LIMIT 10`,
   ]);
   // One material per group, in the reader's language when there is one.
   const byGroup = new Map<string, (typeof materials)[number]>();
