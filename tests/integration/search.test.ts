@@ -3,7 +3,14 @@ import { db } from '~/db.server';
 import { statementCount } from '~/db/adapters.server';
 import * as searchRoute from '~/routes/search';
 import { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from '~/domain/search/schema.server';
-import { hideThread, makeCategory, makeOrganisation, makeThread, makeUser } from '#tests/factories';
+import {
+  hideThread,
+  makeCategory,
+  makeMaterial,
+  makeOrganisation,
+  makeThread,
+  makeUser,
+} from '#tests/factories';
 import { callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 type Hit = {
@@ -204,6 +211,23 @@ describe('search across languages with stemming', () => {
     const probe = await search('q=virtasalmo');
     expect(probe.total).toBe(0);
     expect((probe as Result & { suggestion: string | null }).suggestion).toBeNull();
+
+    // A word only in a material for another organisation: not offered either.
+    const elsewhere = (await makeOrganisation(db)).id;
+    const trainer = await makeUser(db, { role: 'trainer', organisationId: elsewhere });
+    await makeMaterial({
+      actorId: trainer.id,
+      title: 'Kotihoitajasovellus',
+      text: 'Kotihoitajasovellus on vain tämän järjestön ohje.',
+      audience: 'organisations',
+      audienceOrgIds: [elsewhere],
+    });
+    const restricted = await search('q=kotihoitajasovelus');
+    expect(restricted.total).toBe(0);
+    expect((restricted as Result & { suggestion: string | null }).suggestion).toBeNull();
+    // A filter the suggested words find nothing under offers nothing; without it, they are offered.
+    const filtered = await search('q=n%C3%A4pp%C3%A4imits%C3%B6&kind=library_material');
+    expect((filtered as Result & { suggestion: string | null }).suggestion).toBeNull();
   });
 
   it('an empty query or one made only of operators finds nothing and does not fail', async () => {
