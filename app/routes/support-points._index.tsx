@@ -7,11 +7,7 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { SUPPORT_POINT_KINDS } from '~/domain/support-points/constants';
 import { DirectoryFilterSchema } from '~/domain/support-points/schema.server';
-import {
-  listDirectory,
-  listDistricts,
-  supportPointHours,
-} from '~/domain/support-points/support-points.server';
+import { directoryPage, supportPointHours } from '~/domain/support-points/support-points.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageTitle } from '~/utils/meta';
 import { Badge, Pagination } from '~/components/ui/misc';
@@ -26,10 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canManage = can(user, 'support-points:manage');
   const language = await getLanguage(request);
   const page = pageNumber(new URL(request.url));
-  const [{ points, total, pages }, districts] = await Promise.all([
-    listDirectory(filter, canManage, page),
-    listDistricts(),
-  ]);
+  const { points, total, pages, districts } = await directoryPage(filter, canManage, page);
   return json({
     filter: {
       q: filter.q,

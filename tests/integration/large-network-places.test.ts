@@ -5,6 +5,7 @@
 // (The guidance log's form: guidance-large-network.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import { POINT_LIST_MAX } from '~/domain/reports/point-choices';
 import * as eventEdit from '~/routes/events.$id.edit';
 import * as eventNew from '~/routes/events.new';
@@ -158,6 +159,11 @@ describe('the other place lists of a large network', () => {
     }
     expect(new Set(all).size).toBe(active);
     expect(all).toContain('Bulk 299');
+    // In name order across the pages, and one statement a page besides who is asking.
+    expect(all).toEqual([...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const before = statementCount();
+    await callLoader(directory, makeRequest('/support-points?page=2', { cookie: member.cookie }));
+    expect(statementCount() - before).toBe(2);
   });
 
   it('a referral goes to a place near the adviser’s own, or to one picked in the directory', async () => {

@@ -1,6 +1,7 @@
 import { db } from '~/db.server';
 import { helsinkiToday } from '~/i18n/format';
 import { addDays, dayDate, isoDay } from '~/utils/calendar-days';
+import type { PointFields } from '~/domain/support-points/support-points.server';
 import { shortCache } from '~/utils/short-cache.server';
 import { PUBLIC_DAYS_SHOWN } from './constants';
 import { RULE_COLUMNS, ruleOf, slotDates, slotTimes } from './recurrence';
@@ -40,20 +41,10 @@ const pointSelect = {
   updatedAt: true,
 } as const;
 
-export type PublicPoint = {
-  slug: string;
-  name: string;
-  kind: string;
-  address: string;
-  district: string;
-  hoursFi: string;
-  hoursSv: string;
-  hoursEn: string;
+export type PublicPoint = PointFields & {
   accessibilityFi: string;
   accessibilitySv: string;
   accessibilityEn: string;
-  languages: string[];
-  appointmentNeeded: boolean;
   helpTimes: PublicHelpTime[];
 };
 
