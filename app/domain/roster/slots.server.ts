@@ -2,7 +2,7 @@ import type { AuthUser } from '~/auth/guards.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
-import { part, readTogether, type Part } from '~/db/read-together.server';
+import { part, type Part } from '~/db/read-together.server';
 import { writeAudit } from '~/domain/audit/audit.server';
 import { helsinkiToday } from '~/i18n/format';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
@@ -131,17 +131,6 @@ export type Occurrence = {
   mayManage: boolean;
 };
 
-/** A point's help times from today for `days` days, each with who has signed up. */
-export async function pointRoster(
-  viewer: AuthUser,
-  pointId: string,
-  days = ROSTER_DAYS_SHOWN,
-  now = new Date(),
-): Promise<Occurrence[]> {
-  const [roster] = await readTogether(pointRosterPart(viewer, Prisma.sql`${pointId}::uuid`, days, now));
-  return roster;
-}
-
 type RosterSlotRow = {
   id: string;
   organisationId: string | null;
@@ -160,8 +149,9 @@ type RosterSlotRow = {
 };
 
 /**
- * `pointRoster` as a part of a page's one statement (`readTogether`): `pointId` is an SQL
- * expression for the point's id, so a page that finds its point by address asks in one go.
+ * A point's help times from today for `days` days, each with who has signed up, as a part of a
+ * page's one statement (`readTogether`): `pointId` is an SQL expression for the point's id, so a
+ * page that finds its point by address asks in one go.
  */
 export function pointRosterPart(
   viewer: AuthUser,

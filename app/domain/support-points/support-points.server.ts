@@ -82,7 +82,7 @@ export async function directoryPage(filter: DirectoryFilter, includeInactive: bo
       ${districts.length ? Prisma.sql`OR p.district = ANY(${districts}::text[])` : Prisma.empty})`);
   }
   const where = Prisma.join(conditions, ' AND ');
-  const [points, [total], districts] = await readTogether(
+  const [points, total, districts] = await readTogether(
     part<DirectoryEntry, DirectoryEntry[]>(
       Prisma.sql`
         SELECT p.id, p.slug, p.name, p.kind, p.address, p.district, p.hours_fi AS "hoursFi", p.hours_sv AS "hoursSv",
@@ -93,10 +93,10 @@ export async function directoryPage(filter: DirectoryFilter, includeInactive: bo
       Prisma.sql`r.active DESC, r.name, r.id`,
       (rows) => rows,
     ),
-    part<{ n: number }, number[]>(
+    part<{ n: number }, number>(
       Prisma.sql`SELECT count(*)::int AS n FROM support_point p WHERE ${where}`,
       Prisma.sql`r.n`,
-      (rows) => rows.map((r) => r.n),
+      (rows) => rows[0]?.n ?? 0,
     ),
     part<{ district: string }, string[]>(
       Prisma.sql`SELECT DISTINCT district FROM support_point WHERE active`,
@@ -104,8 +104,7 @@ export async function directoryPage(filter: DirectoryFilter, includeInactive: bo
       (rows) => rows.map((r) => r.district),
     ),
   );
-  const matched = total ?? 0;
-  return { points, total: matched, pages: Math.max(1, Math.ceil(matched / DIRECTORY_PAGE_SIZE)), districts };
+  return { points, total, pages: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), districts };
 }
 
 export async function findSupportPoint(slug: string, includeInactive: boolean) {
@@ -118,11 +117,6 @@ export async function findSupportPoint(slug: string, includeInactive: boolean) {
       accessibilityFi: true,
       accessibilitySv: true,
       accessibilityEn: true,
-      users: {
-        where: { user: { status: 'active' } },
-        orderBy: { user: { name: 'asc' } },
-        select: { user: { select: { id: true, name: true, organisation: { select: { name: true } } } } },
-      },
     },
   });
   if (!point || (!point.active && !includeInactive)) return null;
