@@ -192,8 +192,9 @@ async function countDashboard(f: ReportFilter, language: string): Promise<Dashbo
       organisation: ranked('organisation'),
       channel: fixed('channel', CHANNELS),
       language: {
+        // Ties by code: the counts' order from the database is no order.
         rows: Object.entries(dim('language'))
-          .sort((a, b) => b[1] - a[1])
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
           .map(([key, n]) => ({ key, count: shown(n, rule) })),
         total,
       },
