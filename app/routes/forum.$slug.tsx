@@ -7,7 +7,7 @@ import { SelectField } from '~/components/ui/form';
 import { DateTime, Pagination, PersonName } from '~/components/ui/misc';
 import { categoryBySlug, setCategoryFollow } from '~/domain/forum/categories.server';
 import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
-import { listThreads } from '~/domain/forum/threads.server';
+import { categoryPage } from '~/domain/forum/threads.server';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';
 import { getLanguage } from '~/i18n/i18n.server';
 import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
@@ -18,18 +18,17 @@ import { CategoryFollowSchema, ThreadFilterSchema } from '~/domain/forum/schema.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
-  const category = await categoryBySlug(params.slug ?? '', await getLanguage(request), user.id);
-  if (!category) throw notFound();
   const url = new URL(request.url);
   const f = ThreadFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageNumber(url);
-  const result = await listThreads(user, category.id, {
+  const found = await categoryPage(user, params.slug ?? '', await getLanguage(request), {
     ...f,
     tag: f.tag || undefined,
     filter: f.show,
     page,
   });
-  return json({ category, ...result, page });
+  if (!found) throw notFound();
+  return json({ ...found, page });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -36,17 +36,17 @@ import { Fragment } from 'react';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'forum:use');
   const language = await getLanguage(request);
-  const lookup = await findThread(user, params.id ?? '', language);
+  const url = new URL(request.url);
+  const page = pageNumber(url);
+  const lookup = await findThread(user, params.id ?? '', language, page);
   if (!lookup.found) throw notFound();
   if (lookup.mergedInto !== null) throw redirect(`/forum/t/${lookup.mergedInto}`);
   const { thread } = lookup;
-  const url = new URL(request.url);
   if (url.searchParams.has('unread')) {
     const first = await firstUnreadPost(user, thread.id, thread.lastReadAt);
     if (first) throw redirect(`/forum/t/${thread.id}?page=${first.page}#post-${first.postId}`);
   }
-  const page = pageNumber(url);
-  const { posts, accepted, pages } = await threadPosts(user, thread, page);
+  const { posts, accepted, pages } = await threadPosts(user, thread, page, lookup.pageRows);
   if (page > pages) throw redirect(`/forum/t/${thread.id}?page=${pages}`);
   const newest = posts.reduce<Date | null>((max, p) => (!max || p.createdAt > max ? p.createdAt : max), null);
   if (newest && (!thread.lastReadAt || newest > thread.lastReadAt)) await markRead(user, thread.id, newest);

@@ -11,6 +11,9 @@ import { shownRole } from '~/auth/roles';
 export const UNREAD_WINDOW_DAYS = 30;
 export const unreadSince = () => new Date(Date.now() - UNREAD_WINDOW_DAYS * 86_400_000);
 
+/** JSON has no dates: a statement that brings rows as JSON brings them as text. */
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
 function threadVisibility(viewer: AuthUser): Prisma.ForumThreadWhereInput {
   return { mergedIntoId: null, ...(canModerate(viewer) ? {} : { hiddenAt: null }) };
 }
@@ -54,15 +57,22 @@ type ThreadListRow = ThreadFields & {
   lastPostAt: Date;
   authorName: string;
   unread: boolean;
-  total: bigint;
+};
+
+type ThreadListJson = Omit<ThreadListRow, 'lockedAt' | 'hiddenAt' | 'createdAt' | 'lastPostAt'> & {
+  lockedAt: string | null;
+  hiddenAt: string | null;
+  createdAt: string;
+  lastPostAt: string;
 };
 
 /**
- * A category's threads, a page of them with author and read state, and how many there are: one
- * statement. The count is an uncorrelated subquery (run once), so the page itself can still
- * stop after THREADS_PER_PAGE rows in index order.
+ * A category's page: the category in the reader's language and whether they follow it, a page of
+ * its threads with author and read state, and how many there are: one statement. The page walks
+ * the category's index in its order and stops after THREADS_PER_PAGE rows; the count is its own
+ * subquery, so a page past the last still tells it. Null when there is no such category.
  */
-export async function listThreads(viewer: AuthUser, categoryId: string, f: ThreadListFilter) {
+export async function categoryPage(viewer: AuthUser, slug: string, language: Language, f: ThreadListFilter) {
   const since = unreadSince();
   const unread = Prisma.sql`(t.last_post_at > ${since} AND NOT EXISTS (
     SELECT 1 FROM forum_thread_read r
@@ -74,39 +84,54 @@ export async function listThreads(viewer: AuthUser, categoryId: string, f: Threa
     verified: Prisma.sql`AND t.has_verified`,
     unread: Prisma.sql`AND ${unread}`,
   };
-  const where = Prisma.sql`t.category_id = ${categoryId}::uuid AND t.merged_into_id IS NULL
+  const where = Prisma.sql`t.category_id = c.id AND t.merged_into_id IS NULL
     ${canModerate(viewer) ? Prisma.empty : Prisma.sql`AND t.hidden_at IS NULL`}
     ${byFilter[f.filter]}
     ${f.device ? Prisma.sql`AND ${f.device} = ANY(t.device_tags)` : Prisma.empty}
     ${f.tag ? Prisma.sql`AND (${f.tag} = ANY(t.tags) OR ${f.tag} = ANY(t.eservice_tags))` : Prisma.empty}
     ${f.language ? Prisma.sql`AND t.language = ${f.language}` : Prisma.empty}`;
-  const rows = await db.$queryRaw<ThreadListRow[]>`
-    SELECT ${THREAD_COLUMNS},
-      t.has_verified AS "hasVerified", t.last_post_at AS "lastPostAt", a.name AS "authorName",
-      ${unread} AS unread,
-      (SELECT count(*) FROM forum_thread t WHERE ${where}) AS total
-    FROM forum_thread t JOIN app_user a ON a.id = t.author_id
-    WHERE ${where}
-    ORDER BY t.pinned DESC, t.last_post_at DESC, t.id ASC
-    LIMIT ${THREADS_PER_PAGE} OFFSET ${(f.page - 1) * THREADS_PER_PAGE}`;
-  // Past the last page no row carries the count.
-  const total = rows[0]
-    ? Number(rows[0].total)
-    : Number(
-        (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM forum_thread t WHERE ${where}`)[0]
-          ?.n ?? 0,
-      );
+  const [row] = await db.$queryRaw<
+    {
+      category: [string, string, string, string];
+      following: boolean;
+      threads: ThreadListJson[];
+      total: number;
+    }[]
+  >`
+    SELECT json_build_array(c.id, c.slug, ${CATEGORY_COLUMNS[language]}) AS category,
+      EXISTS (SELECT 1 FROM forum_category_follow f WHERE f.category_id = c.id AND f.user_id = ${viewer.id}::uuid) AS following,
+      (SELECT coalesce(json_agg(r ORDER BY r.pinned DESC, r."lastPostAt" DESC, r.id ASC), '[]'::json) FROM (
+        SELECT ${THREAD_COLUMNS},
+          t.has_verified AS "hasVerified", t.last_post_at AS "lastPostAt", a.name AS "authorName",
+          ${unread} AS unread
+        FROM forum_thread t JOIN app_user a ON a.id = t.author_id
+        WHERE ${where}
+        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id ASC
+        LIMIT ${THREADS_PER_PAGE} OFFSET ${(f.page - 1) * THREADS_PER_PAGE}) r) AS threads,
+      (SELECT count(*)::int FROM forum_thread t WHERE ${where}) AS total
+    FROM forum_category c WHERE c.slug = ${slug}`;
+  if (!row) return null;
+  const [id, categorySlug, name, description] = row.category;
   return {
-    threads: rows.map(({ authorName, total: _total, ...t }) => ({ ...t, author: { name: authorName } })),
-    total,
-    pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
+    category: { id, slug: categorySlug, name, description, following: row.following },
+    threads: row.threads.map(({ authorName, ...t }) => ({
+      ...t,
+      lockedAt: dateOrNull(t.lockedAt),
+      hiddenAt: dateOrNull(t.hiddenAt),
+      createdAt: new Date(t.createdAt),
+      lastPostAt: new Date(t.lastPostAt),
+      author: { name: authorName },
+    })),
+    total: row.total,
+    pages: Math.max(1, Math.ceil(row.total / THREADS_PER_PAGE)),
   };
 }
 
+type LoadedThread = NonNullable<Awaited<ReturnType<typeof loadThread>>>;
 export type ThreadLookup =
   | { found: false }
   | { found: true; mergedInto: string }
-  | { found: true; mergedInto: null; thread: NonNullable<Awaited<ReturnType<typeof loadThread>>> };
+  | { found: true; mergedInto: null; thread: LoadedThread['thread']; pageRows: PostRow[] };
 
 type ThreadRow = ThreadFields & {
   mergedIntoId: string | null;
@@ -122,29 +147,46 @@ const CATEGORY_COLUMNS = {
   en: Prisma.sql`c.name_en, c.description_en`,
 } as const;
 
-/** A thread page's thread, its category in the reader's language, follow and read state: one statement. */
-async function loadThread(viewer: AuthUser, id: string, language: Language): Promise<ThreadRow | null> {
+/**
+ * A thread page's thread, its category in the reader's language, follow and read state, and the
+ * page's posts: one statement. The posts are a subquery of the thread's row, so a thread the
+ * reader may not see brings none.
+ */
+async function loadThread(viewer: AuthUser, id: string, language: Language, page: number) {
   const [row] = await db.$queryRaw<
-    (Omit<ThreadRow, 'category'> & { category: [string, string, string, string] })[]
+    (Omit<ThreadRow, 'category'> & { category: [string, string, string, string]; posts: PostJson[] })[]
   >`
     SELECT ${THREAD_COLUMNS},
       t.merged_into_id AS "mergedIntoId", t.author_id AS "authorId",
       json_build_array(c.id, c.slug, ${CATEGORY_COLUMNS[language]}) AS category,
       EXISTS (SELECT 1 FROM forum_thread_follow f WHERE f.thread_id = t.id AND f.user_id = ${viewer.id}::uuid) AS following,
-      (SELECT r.last_read_at FROM forum_thread_read r WHERE r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid) AS "lastReadAt"
+      (SELECT r.last_read_at FROM forum_thread_read r WHERE r.thread_id = t.id AND r.user_id = ${viewer.id}::uuid) AS "lastReadAt",
+      (SELECT coalesce(json_agg(r ORDER BY r."isQuestion" DESC, r."createdAt" ASC, r.id ASC), '[]'::json)
+        FROM (${postQuery(viewer, Prisma.sql`p.thread_id = t.id`, pageOf(page))}) r) AS posts
     FROM forum_thread t JOIN forum_category c ON c.id = t.category_id
     WHERE t.id = ${id}::uuid ${canModerate(viewer) ? Prisma.empty : Prisma.sql`AND t.hidden_at IS NULL`}`;
   if (!row) return null;
-  const [categoryId, slug, name, description] = row.category;
-  return { ...row, category: { id: categoryId, slug, name, description } };
+  const { category, posts, ...thread } = row;
+  const [categoryId, slug, name, description] = category;
+  return {
+    thread: { ...thread, category: { id: categoryId, slug, name, description } } satisfies ThreadRow,
+    pageRows: posts.map(fromJson),
+  };
 }
 
-export async function findThread(viewer: AuthUser, id: string, language: Language): Promise<ThreadLookup> {
+/** A thread and the posts of one of its pages (`page` past the last: no posts). */
+export async function findThread(
+  viewer: AuthUser,
+  id: string,
+  language: Language,
+  page = 1,
+): Promise<ThreadLookup> {
   if (!isUuid(id)) return { found: false };
-  const thread = await loadThread(viewer, id, language);
-  if (!thread) return { found: false };
+  const loaded = await loadThread(viewer, id, language, page);
+  if (!loaded) return { found: false };
+  const { thread, pageRows } = loaded;
   if (thread.mergedIntoId) return { found: true, mergedInto: thread.mergedIntoId };
-  return { found: true, mergedInto: null, thread };
+  return { found: true, mergedInto: null, thread, pageRows };
 }
 
 type PostRow = {
@@ -171,16 +213,47 @@ type PostRow = {
   total: bigint;
 };
 
-/**
- * Posts with their authors, quotes, reactions, revision count and the viewer's flag: one
- * statement (Prisma sent ten, one per relation). `total` counts every post the filter lets
- * through, before the page's LIMIT.
- */
+/** As a thread page's statement brings them: JSON has no dates, they come as text. */
+type PostJson = Omit<
+  PostRow,
+  'createdAt' | 'editedAt' | 'deletedAt' | 'hiddenAt' | 'verifiedAt' | 'total'
+> & {
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  hiddenAt: string | null;
+  verifiedAt: string | null;
+  total: number;
+};
+
+function fromJson(row: PostJson): PostRow {
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt),
+    editedAt: dateOrNull(row.editedAt),
+    deletedAt: dateOrNull(row.deletedAt),
+    hiddenAt: dateOrNull(row.hiddenAt),
+    verifiedAt: dateOrNull(row.verifiedAt),
+    total: BigInt(row.total),
+  };
+}
+
+const pageOf = (page: number) => ({ limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE });
+
 function postRows(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; offset: number }) {
+  return db.$queryRaw<PostRow[]>(postQuery(viewer, filter, page));
+}
+
+/**
+ * Posts with their authors, quotes, reactions, revision count and the viewer's flag in one query
+ * (Prisma sent ten, one per relation). `total` counts every post the filter lets through, before
+ * the page's LIMIT.
+ */
+function postQuery(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; offset: number }) {
   const visible = canModerate(viewer)
     ? Prisma.empty
     : Prisma.sql`AND (p.hidden_at IS NULL OR p.author_id = ${viewer.id}::uuid)`;
-  return db.$queryRaw<PostRow[]>`
+  return Prisma.sql`
     SELECT p.id, p.author_id AS "authorId", p.is_question AS "isQuestion", p.body_html AS "bodyHtml",
       p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
       p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.verified_at AS "verifiedAt",
@@ -244,16 +317,14 @@ const POST_ORDER: Prisma.ForumPostOrderByWithRelationInput[] = [
   { id: 'asc' },
 ];
 
+/** A page of a thread's posts, from the rows `findThread` brought for that page. */
 export async function threadPosts(
   viewer: AuthUser,
   thread: { id: string; acceptedPostId: string | null },
   page: number,
+  rows: PostRow[],
 ) {
   const inThread = Prisma.sql`p.thread_id = ${thread.id}::uuid`;
-  const rows = await postRows(viewer, inThread, {
-    limit: POSTS_PER_PAGE,
-    offset: (page - 1) * POSTS_PER_PAGE,
-  });
   // Past the last page no row carries the total: count apart (rare: an old link).
   const total = rows[0]
     ? Number(rows[0].total)
