@@ -6,53 +6,16 @@ import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { BriefingItem } from '~/components/briefings/briefing-badges';
 import { StatusBadge } from '~/components/feedback/feedback-labels';
 import { DateTime } from '~/components/ui/misc';
-import { canWriteFor } from '~/domain/briefings/access.server';
-import { eserviceHelp, eserviceLinks, eserviceName, findEService } from '~/domain/briefings/eservices.server';
-import { listBriefings } from '~/domain/briefings/queries.server';
-import { topProblems } from '~/domain/feedback/queries.server';
-import { sessionCount } from '~/domain/reports/dashboard.server';
+import { eservicePage } from '~/domain/briefings/eservice-page.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { dataTitle } from '~/utils/meta';
 
 /** One e-service: how to help a resident with it, whom to ask, and everything about it here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'briefings:read');
-  const service = await findEService(params.slug ?? '');
-  if (!service) throw notFound();
-  const language = await getLanguage(request);
-  const [links, briefings, canWrite, problems, sessions] = await Promise.all([
-    eserviceLinks(user, service.slug, language),
-    listBriefings(user, { eserviceId: service.id }),
-    canWriteFor(user, service.id),
-    topProblems(user, service.id),
-    sessionCount({ eserviceId: service.id }, new Date(Date.now() - 365 * 86_400_000)),
-  ]);
-  return json({
-    service: {
-      slug: service.slug,
-      name: eserviceName(service, language),
-      help: eserviceHelp(service, language),
-      owner: service.owner,
-      status: service.status,
-      launchDate: service.launchDate,
-      publicUrl: service.publicUrl,
-      contacts: service.contacts.map((c) => c.user),
-    },
-    briefings,
-    sessions,
-    serviceId: service.id,
-    problems: problems.map((p) => ({
-      id: p.id,
-      whatHappened: p.whatHappened.slice(0, 160),
-      status: p.status,
-      seenCount: p.seenCount,
-      mine: p.reporterId === user.id,
-      seen: p.seen.length > 0,
-    })),
-    ...links,
-    canWrite,
-    canManage: can(user, 'eservices:manage'),
-  });
+  const page = await eservicePage(user, params.slug ?? '', await getLanguage(request));
+  if (!page) throw notFound();
+  return json({ ...page, canManage: can(user, 'eservices:manage') });
 }
 
 export default function EServicePage() {

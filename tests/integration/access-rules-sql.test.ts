@@ -11,6 +11,7 @@ import { Prisma } from '~/generated/prisma/client';
 import { readableSql, readableWhere } from '~/domain/library/access.server';
 import { visibleSql as eventSql, visibleWhere as eventWhere } from '~/domain/events/access.server';
 import { visibleSql as briefingSql, visibleWhere as briefingWhere } from '~/domain/briefings/access.server';
+import { visibleFeedbackSql, visibleFeedbackWhere } from '~/domain/feedback/access.server';
 import {
   unreadAnnouncements,
   visibleWhere as announcementWhere,
@@ -21,7 +22,12 @@ const ROLES: RoleKey[] = ['adviser', 'trainer', 'eservice_rep', 'org_admin', 'co
 const viewers: AuthUser[] = [];
 let orgA = '';
 let orgB = '';
-const ids = { materials: [] as string[], events: [] as string[], briefings: [] as string[] };
+const ids = {
+  materials: [] as string[],
+  events: [] as string[],
+  briefings: [] as string[],
+  feedback: [] as string[],
+};
 
 const sorted = (list: string[]) => [...list].sort();
 /** What each viewer saw, per rule: the rows must tell members apart, or agreeing proves little. */
@@ -130,6 +136,21 @@ beforeAll(async () => {
         });
         ids.briefings.push(b.id);
       }
+  // A report from each briefing (seen by those who may read it) and one from none (seen by all).
+  for (const briefingId of [null, ...ids.briefings]) {
+    const f = await db.fieldFeedback.create({
+      data: {
+        eserviceId: contactOf!.id,
+        briefingId,
+        reporterId: author.id,
+        whatHappened: 'Ei toimi',
+        device: 'android',
+        frequency: 'often',
+        severity: 'blocks',
+      },
+    });
+    ids.feedback.push(f.id);
+  }
   for (const [i, a] of audiences.entries())
     await db.announcement.create({
       data: {
@@ -190,6 +211,20 @@ const RULES: Record<string, { built(v: AuthUser): Promise<string[]>; raw(v: Auth
           await db.$queryRaw`SELECT b.id FROM briefing b WHERE ${briefingSql(v, 'b')} AND b.${only(ids.briefings)}`,
         ),
     },
+    // The e-service page's problems (SQL) against the rule a report's own page checks with.
+    'field feedback': {
+      built: async (v) =>
+        idsOf(
+          await db.fieldFeedback.findMany({
+            where: { AND: [visibleFeedbackWhere(v), { id: { in: ids.feedback } }] },
+            select: { id: true },
+          }),
+        ),
+      raw: async (v) =>
+        idsOf(
+          await db.$queryRaw`SELECT f.id FROM field_feedback f WHERE ${visibleFeedbackSql(v, 'f')} AND f.${only(ids.feedback)}`,
+        ),
+    },
     // The home page's list (SQL) against the rule markAnnouncementRead checks with.
     announcements: {
       built: async (v) =>
@@ -219,4 +254,5 @@ it('the rows cover what each rule tells apart', () => {
   expect(ids.materials).toHaveLength(12);
   expect(ids.events).toHaveLength(7);
   expect(ids.briefings).toHaveLength(20);
+  expect(ids.feedback).toHaveLength(21);
 });

@@ -12,7 +12,7 @@ import * as briefingRoute from '~/routes/briefings.$id._index';
 import * as editRoute from '~/routes/briefings.$id.edit';
 import * as searchRoute from '~/routes/search';
 import * as notificationsRoute from '~/routes/notifications._index';
-import { makeCategory, makeOrganisation, makeThread } from '#tests/factories';
+import { makeCategory, makeMaterial, makeOrganisation, makeThread } from '#tests/factories';
 import { callAction, callLoader, json, loginAs, makeRequest } from '#tests/helpers';
 
 let orgA: string;
@@ -158,6 +158,22 @@ describe('the e-service catalogue', () => {
     );
     expect(service.service.contacts.map((c) => c.name)).toEqual([rep.user.name]);
     expect(service.canWrite).toBe(false);
+    // Its contact person writes for it; who is logged in, then the whole page: two statements.
+    const before = statementCount();
+    const asContact = await json<{ canWrite: boolean }>(
+      await callLoader(eserviceRoute, makeRequest('/eservices/uusi-palvelu', { cookie: rep.cookie }), {
+        slug: 'uusi-palvelu',
+      }),
+    );
+    expect(statementCount() - before).toBe(2);
+    expect(asContact.canWrite).toBe(true);
+    expect(
+      (
+        await callLoader(eserviceRoute, makeRequest('/eservices/ei-ole', { cookie: rep.cookie }), {
+          slug: 'ei-ole',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("a service's page lists the newest forum threads tagged with it, never hidden ones", async () => {
@@ -189,6 +205,49 @@ describe('the e-service catalogue', () => {
     // The ten newest by their last post, newest first.
     expect(page.threads.map((t) => t.id)).toEqual(ids.slice(2).reverse());
     expect(page.threads.map((t) => t.id)).not.toContain(hidden);
+  });
+});
+
+describe("an e-service's library material", () => {
+  it("the twenty newest materials tagged with it, one version each, in the reader's language", async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const tag = (id: string, h: number) =>
+      db.libraryMaterial.update({
+        where: { id },
+        data: { eserviceTags: ['toinen-palvelu'], publishedAt: hoursAgo(h) },
+      });
+    const actorId = coordinator.user.id;
+    const finnish = [];
+    for (let i = 0; i < 22; i++) {
+      const m = await makeMaterial({ actorId, title: `Palvelun ohje ${i}` });
+      await tag(m.id, 100 - i);
+      finnish.push(m);
+    }
+    // The oldest listed one also in Swedish, published at the same instant: both versions sit at
+    // the twentieth place, where a limit on versions cut the group in two.
+    const swedish = await makeMaterial({
+      actorId,
+      title: 'Tjänstens guide 2',
+      language: 'sv',
+      translationOf: finnish[2]!.id,
+    });
+    await tag(swedish.id, 98);
+    await tag(finnish[2]!.id, 98);
+    const draft = await makeMaterial({ actorId, title: 'Luonnos', publish: false });
+    await db.libraryMaterial.update({ where: { id: draft.id }, data: { eserviceTags: ['toinen-palvelu'] } });
+    const listed = async (cookie: string) =>
+      (
+        await json<{ materials: { slug: string }[] }>(
+          await callLoader(eserviceRoute, makeRequest('/eservices/toinen-palvelu', { cookie }), {
+            slug: 'toinen-palvelu',
+          }),
+        )
+      ).materials.map((m) => m.slug);
+    const newest = finnish.slice(2).reverse();
+    expect(await listed(adviserA.cookie)).toEqual(newest.map((m) => m.slug));
+    await db.user.update({ where: { id: adviserB.user.id }, data: { locale: 'sv' } });
+    expect(await listed(adviserB.cookie)).toEqual([...newest.slice(0, 19), swedish].map((m) => m.slug));
+    await db.user.update({ where: { id: adviserB.user.id }, data: { locale: 'fi' } });
   });
 });
 

@@ -3,7 +3,6 @@ import type { RequestMeta } from '~/auth/request-meta.server';
 import { grantsOfRoles, sortedRoles } from '~/auth/roles';
 import { db, type Tx } from '~/db.server';
 import { writeAudit } from '~/domain/audit/audit.server';
-import { readableWhere } from '~/domain/library/access.server';
 import type { FieldErrors } from '~/utils/forms';
 import { writtenIn } from '~/i18n/written-in';
 import type { EServiceInput } from './schema.server';
@@ -72,34 +71,6 @@ export async function eserviceBySlug(slug: string) {
     { id: string; slug: string; nameFi: string; nameSv: string; nameEn: string }[]
   >`SELECT id, slug, name_fi AS "nameFi", name_sv AS "nameSv", name_en AS "nameEn" FROM eservice WHERE slug = ${slug}`;
   return service ?? null;
-}
-
-/** Materials and forum threads tagged with the e-service (its slug is the tag). */
-export async function eserviceLinks(viewer: AuthUser, slug: string, language: string) {
-  const [materials, threads] = await Promise.all([
-    db.libraryMaterial.findMany({
-      where: { eserviceTags: { has: slug }, status: 'published', ...readableWhere(viewer) },
-      orderBy: [{ publishedAt: 'desc' }],
-      take: 20,
-      select: { slug: true, title: true, language: true, groupId: true },
-    }),
-    // The tagged threads first, through their tag index, then the newest of them: asked as one
-    // query PostgreSQL walked every thread newest first looking for tagged ones (20,000 in the
-    // national data: 10-15 ms for a service few or no threads are tagged with).
-    db.$queryRaw<{ id: string; title: string; language: string }[]>`
-      WITH tagged AS MATERIALIZED (
-        SELECT id, title, language, last_post_at FROM forum_thread
-        WHERE eservice_tags @> ARRAY[${slug}]::text[] AND hidden_at IS NULL
-      )
-      SELECT id, title, language FROM tagged ORDER BY last_post_at DESC, id LIMIT 10`,
-  ]);
-  // One material per group, in the reader's language when there is one.
-  const byGroup = new Map<string, (typeof materials)[number]>();
-  for (const m of materials) {
-    const seen = byGroup.get(m.groupId);
-    if (!seen || (m.language === language && seen.language !== language)) byGroup.set(m.groupId, m);
-  }
-  return { materials: [...byGroup.values()], threads };
 }
 
 type Saved = Result<{ slug: string }>;

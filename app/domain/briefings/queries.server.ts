@@ -8,7 +8,7 @@ import { isConfidential, visibleSql, visibleWhere } from './access.server';
 
 export type ReadState = 'unread' | 'read' | 'updated';
 
-function readState(liveNumber: number, read: { versionNumber: number } | undefined): ReadState {
+export function readState(liveNumber: number, read: { versionNumber: number } | undefined): ReadState {
   if (!read) return 'unread';
   return read.versionNumber < liveNumber ? 'updated' : 'read';
 }

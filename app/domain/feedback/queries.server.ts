@@ -4,11 +4,11 @@ import { db } from '~/db.server';
 import { part, readTogether } from '~/db/read-together.server';
 import { formatDateTime } from '~/i18n/format';
 import { csvFile } from '~/utils/csv';
-import { visibleFeedbackWhere } from './access.server';
-import { OPEN_STATUSES, QUEUE_PAGE_SIZE, type FeedbackStatus } from './constants';
+import { QUEUE_PAGE_SIZE, type FeedbackStatus } from './constants';
 
-// The owner's queue (newest or most seen first, by status), the top problems everyone sees on
-// the e-service's page, a reporter's own reports, and the CSV the owner takes to their team.
+// The owner's queue (newest or most seen first, by status), a reporter's own reports, and the CSV
+// the owner takes to their team. The top problems everyone sees are read with the e-service's page
+// (`app/domain/briefings/eservice-page.server.ts`).
 
 const listSelect = {
   id: true,
@@ -90,20 +90,6 @@ export async function feedbackQueue(
     pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
     byStatus: counts,
   };
-}
-
-/** Open problems most advisers have met, for everyone on the e-service's page. */
-export async function topProblems(viewer: AuthUser, eserviceId: string, take = 5) {
-  return db.fieldFeedback.findMany({
-    where: { eserviceId, status: { in: OPEN_STATUSES }, ...visibleFeedbackWhere(viewer) },
-    orderBy: [{ seenCount: 'desc' }, { createdAt: 'desc' }],
-    take,
-    select: {
-      ...listSelect,
-      seen: { where: { userId: viewer.id }, select: { userId: true } },
-      reporterId: true,
-    },
-  });
 }
 
 export async function myReports(viewer: AuthUser) {

@@ -250,12 +250,3 @@ export function forPage(dashboard: Dashboard): Dashboard {
     charts[key] = { ...charts[key], rows: charts[key].rows.slice(0, TOP_ROWS) };
   return { ...dashboard, charts };
 }
-
-/**
- * Sessions about an e-service since a date, network-wide, under the small-group rule (its page,
- * seen by every member; a support point's page counts its own in point-page.server.ts).
- */
-export async function sessionCount(where: { eserviceId: string }, since: Date) {
-  const n = await db.guidanceSession.count({ where: { ...where, date: { gte: since } } });
-  return shown(n, true);
-}
