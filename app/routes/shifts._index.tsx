@@ -6,8 +6,9 @@ import { requirePermission } from '~/auth/guards.server';
 import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';
 import { Badge } from '~/components/ui/misc';
 import { ShiftRowSchema } from '~/domain/roster/schema.server';
-import { myShifts } from '~/domain/roster/shifts.server';
-import { shiftsOnOffer, takeShift, withdrawOffer } from '~/domain/roster/swaps.server';
+import { myShiftsPart } from '~/domain/roster/shifts.server';
+import { readTogether } from '~/db/read-together.server';
+import { shiftsOnOfferPart, takeShift, withdrawOffer } from '~/domain/roster/swaps.server';
 import { helpTime } from '~/domain/roster/when';
 import { redirectDone } from '~/utils/done-cookie.server';
 import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
@@ -19,8 +20,7 @@ import { pageTitle } from '~/utils/meta';
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'roster:sign-up');
-  const shifts = await myShifts(user.id);
-  const offers = await shiftsOnOffer(user);
+  const [shifts, offers] = await readTogether(myShiftsPart(user.id), shiftsOnOfferPart(user));
   return json({
     shifts: shifts.map((s) => ({
       id: s.id,

@@ -1,6 +1,7 @@
 // Swaps, the day-before reminders and shifts on the home page (issue 17 item 2, ADR 031).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import { sendShiftReminders } from '~/domain/roster/reminders.server';
 import { myShifts, signUp } from '~/domain/roster/shifts.server';
 import { offerShift, shiftsOnOffer, takeShift } from '~/domain/roster/swaps.server';
@@ -79,9 +80,12 @@ describe('swapping a shift', () => {
     // Another adviser sees it under "offered by others" and takes it.
     const taker = await makeUser(db, { organisationId: orgId });
     const takerCookie = await cookieFor(taker.id);
+    const before = statementCount();
     const page = await json<{ offers: { id: string; note: string; offeredBy: string }[] }>(
       await callLoader(myShiftsRoute, makeRequest('/shifts', { cookie: takerCookie })),
     );
+    // Who is logged in, then their shifts and the offers together (were eight).
+    expect(statementCount() - before).toBe(2);
     expect(page.offers.find((o) => o.id === shift.id)).toMatchObject({
       note: 'Avain on neuvonnassa.',
       offeredBy: adviser.name,

@@ -1,5 +1,7 @@
 import type { AuthUser } from '~/auth/guards.server';
 import { hitLimit, tooMany } from '~/auth/limits.server';
+import { Prisma } from '~/generated/prisma/client';
+import { part, readTogether } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { notify } from '~/domain/notifications/notify.server';
 import { helsinkiToday } from '~/i18n/format';
@@ -151,71 +153,71 @@ export async function takeShift(
   return { ok: true, date, pointName: slot.supportPoint.name };
 }
 
+type OfferRow = {
+  id: string;
+  /** A calendar day, as JSON gives it. */
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  languages: string[];
+  point: { id: string; slug: string; name: string; address: string };
+  usualPoint: boolean;
+  offeredBy: string;
+  note: string;
+  taken: boolean;
+};
+
 /**
  * Coming shifts others offer that the adviser could take (not already on that time), soonest
- * first; those at the adviser's usual points first among the same day.
+ * first; those at the adviser's usual points first among the same day. A part of the shifts
+ * page's one statement (as Prisma queries these were four statements).
  */
-export async function shiftsOnOffer(viewer: AuthUser, now = new Date()) {
+export function shiftsOnOfferPart(viewer: AuthUser, now = new Date()) {
   const today = helsinkiToday(now);
-  const offers = await db.shift.findMany({
-    where: {
-      offeredAt: { not: null },
-      cancelledAt: null,
-      date: { gte: dayDate(today), lte: dayDate(addDays(today, 60)) },
-      userId: { not: viewer.id },
-      slot: { supportPoint: { active: true } },
-    },
-    orderBy: [{ date: 'asc' }, { offeredAt: 'asc' }],
-    take: 60,
-    select: {
-      id: true,
-      slotId: true,
-      date: true,
-      offerNote: true,
-      user: { select: { name: true } },
-      slot: {
-        select: {
-          startsAt: true,
-          endsAt: true,
-          languages: true,
-          supportPoint: { select: { id: true, slug: true, name: true, address: true } },
-        },
-      },
-    },
-  });
-  if (!offers.length) return [];
-  const [mine, usual] = await Promise.all([
-    db.shift.findMany({
-      where: {
-        userId: viewer.id,
-        cancelledAt: null,
-        slotId: { in: offers.map((o) => o.slotId) },
-        date: { gte: offers[0]!.date, lte: offers.at(-1)!.date },
-      },
-      select: { slotId: true, date: true },
-    }),
-    db.userSupportPoint.findMany({ where: { userId: viewer.id }, select: { supportPointId: true } }),
-  ]);
-  const taken = new Set(mine.map((m) => `${m.slotId} ${isoDay(m.date)}`));
-  const usualPoints = new Set(usual.map((u) => u.supportPointId));
-  return offers
-    .map((o) => {
-      const date = isoDay(o.date);
-      return {
-        id: o.id,
-        date,
-        ...slotTimes(o.slot, date),
-        startsAt: o.slot.startsAt,
-        endsAt: o.slot.endsAt,
-        languages: o.slot.languages,
-        point: o.slot.supportPoint,
-        usualPoint: usualPoints.has(o.slot.supportPoint.id),
-        offeredBy: o.user.name,
-        note: o.offerNote,
-        taken: taken.has(`${o.slotId} ${date}`),
-      };
-    })
+  return part<OfferRow & { offeredAt: string }, ReturnType<typeof shapeOffers>>(
+    Prisma.sql`
+    SELECT s.id, s.date, h.starts_at AS "startsAt", h.ends_at AS "endsAt", h.languages,
+      json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'address', p.address) AS point,
+      EXISTS (SELECT 1 FROM user_support_point us WHERE us.user_id = ${viewer.id}::uuid AND us.support_point_id = p.id) AS "usualPoint",
+      u.name AS "offeredBy", s.offer_note AS note, s.offered_at AS "offeredAt",
+      EXISTS (SELECT 1 FROM shift m WHERE m.user_id = ${viewer.id}::uuid AND m.cancelled_at IS NULL
+              AND m.slot_id = s.slot_id AND m.date = s.date) AS taken
+    FROM shift s
+    JOIN app_user u ON u.id = s.user_id
+    JOIN help_slot h ON h.id = s.slot_id
+    JOIN support_point p ON p.id = h.support_point_id AND p.active
+    WHERE s.offered_at IS NOT NULL AND s.cancelled_at IS NULL
+      AND s.date >= ${dayDate(today)} AND s.date <= ${dayDate(addDays(today, 60))}
+      AND s.user_id <> ${viewer.id}::uuid
+    ORDER BY s.date, s.offered_at, s.id
+    LIMIT 60`,
+    Prisma.sql`r.date, r."offeredAt", r.id`,
+    (rows) => shapeOffers(rows, now),
+  );
+}
+
+function shapeOffers(rows: OfferRow[], now: Date) {
+  return rows
+    .map((o) => ({
+      id: o.id,
+      date: o.date,
+      ...slotTimes(o, o.date),
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      languages: o.languages,
+      point: o.point,
+      usualPoint: o.usualPoint,
+      offeredBy: o.offeredBy,
+      note: o.note,
+      taken: o.taken,
+    }))
     .filter((o) => !o.taken && o.start > now)
     .sort((a, b) => a.date.localeCompare(b.date) || Number(b.usualPoint) - Number(a.usualPoint))
     .slice(0, 30);
+}
+
+/** The offers on their own (one statement). */
+export async function shiftsOnOffer(viewer: AuthUser, now = new Date()) {
+  const [offers] = await readTogether(shiftsOnOfferPart(viewer, now));
+  return offers;
 }
