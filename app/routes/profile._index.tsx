@@ -15,14 +15,15 @@ import {
   useFormResult,
 } from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { getProfile, updateProfile } from '~/domain/members/profile.server';
+import { profilePart, updateProfile } from '~/domain/members/profile.server';
+import { readTogether } from '~/db/read-together.server';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 import { languageCookie } from '~/i18n/i18n.server';
 import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { ProfileSchema } from '~/domain/members/schema.server';
 import { districtName } from '~/domain/support-points/districts';
-import { placeChoices } from '~/domain/support-points/place-choices.server';
+import { placesPart } from '~/domain/support-points/place-choices.server';
 import { HelpLink } from '~/components/help-link';
 import { DIRECTORY_FIELDS, KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
 
@@ -30,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // ?point=<id>: "Add to my places" on a support point's page; the form starts with it ticked.
   const picked = new URL(request.url).searchParams.get('point');
-  const [profile, { places, shortened }] = await Promise.all([
-    getProfile(user.id),
-    placeChoices(user, picked ? [picked] : []),
-  ]);
+  const [profile, { places, shortened }] = await readTogether(
+    profilePart(user.id),
+    placesPart(user, picked ? [picked] : []),
+  );
   // A place to add: an active one, not already the member's (an old link may name one).
   const adding =
     places.some((p) => p.id === picked) && !profile.supportPoints.some((s) => s.supportPointId === picked)

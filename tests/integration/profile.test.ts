@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as profileRoute from '~/routes/profile._index';
 import * as sessionsRoute from '~/routes/profile.sessions';
 import { makeSupportPoint } from '#tests/factories';
@@ -42,8 +43,22 @@ describe('profile', () => {
       organisationId: user.organisationId,
     });
     expect(saved.supportPoints.map((s) => s.supportPointId).sort()).toEqual([oodi.id, kontula.id].sort());
-    const page = await json(await callLoader(profileRoute, makeRequest('/profile', { cookie })));
-    expect(page.profile).toMatchObject({ name: 'Aino Äijälä', locale: 'sv' });
+    const before = statementCount();
+    const page = await json<{ profile: { supportPoints: { supportPointId: string }[] } }>(
+      await callLoader(profileRoute, makeRequest('/profile', { cookie })),
+    );
+    // Who is logged in, then the profile with its places and the place list: two statements.
+    expect(statementCount() - before).toBe(2);
+    expect(page.profile).toMatchObject({
+      name: 'Aino Äijälä',
+      locale: 'sv',
+      adviseLanguages: ['fi', 'so'],
+      organisation: { name: expect.any(String) },
+      roles: [{ role: { key: 'adviser' } }],
+    });
+    expect(page.profile.supportPoints.map((s) => s.supportPointId).sort()).toEqual(
+      [oodi.id, kontula.id].sort(),
+    );
   });
 
   it('refuses bad input with field errors and changes nothing', async () => {
