@@ -9,9 +9,8 @@ import { requestMeta } from '~/auth/request-meta.server';
 import { ROLE_KEYS } from '~/auth/roles';
 import { DoneNotice, SelectField, TextField } from '~/components/ui/form';
 import { DateTime, Pagination } from '~/components/ui/misc';
-import { listMembers, pendingInvites } from '~/domain/members/members.server';
+import { membersPage } from '~/domain/members/members.server';
 import { MEMBER_STATUSES } from '~/domain/members/constants';
-import { activeOrganisations } from '~/domain/organisations/organisations.server';
 import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -21,16 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');
   const url = new URL(request.url);
   const filter = MemberFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [result, organisations, invites] = await Promise.all([
-    listMembers(user, scope, { ...filter, q: filter.q || undefined, page: pageNumber(url) }),
-    scope === 'all' ? activeOrganisations() : Promise.resolve([] as { id: string; name: string }[]),
-    pendingInvites(user, scope),
-  ]);
-  return json({
-    ...result,
+  const found = await membersPage(user, scope, {
+    ...filter,
+    q: filter.q || undefined,
     page: pageNumber(url),
-    organisations,
-    invites,
+  });
+  return json({
+    ...found,
+    page: pageNumber(url),
     canInvite: can(user, 'member:invite'),
     canErase: can(user, 'member:erase'),
   });

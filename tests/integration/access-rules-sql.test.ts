@@ -13,6 +13,10 @@ import { visibleSql as eventSql, visibleWhere as eventWhere } from '~/domain/eve
 import { visibleSql as briefingSql, visibleWhere as briefingWhere } from '~/domain/briefings/access.server';
 import { visibleFeedbackSql, visibleFeedbackWhere } from '~/domain/feedback/access.server';
 import {
+  visibleTo as memberVisibleTo,
+  visibleToSql as memberVisibleToSql,
+} from '~/domain/members/members.server';
+import {
   unreadAnnouncements,
   visibleWhere as announcementWhere,
 } from '~/domain/announcements/announcements.server';
@@ -151,6 +155,11 @@ beforeAll(async () => {
     });
     ids.feedback.push(f.id);
   }
+  for (const org of [orgA, orgB]) {
+    const gone = await makeUser(db, { role: 'adviser', organisationId: org });
+    await db.user.update({ where: { id: gone.id }, data: { erasedAt: new Date(), status: 'deactivated' } });
+    erased.push(gone.id);
+  }
   for (const [i, a] of audiences.entries())
     await db.announcement.create({
       data: {
@@ -163,6 +172,12 @@ beforeAll(async () => {
       },
     });
 });
+
+/** The member rule's scope as `requirePermission(…, 'member:read')` gives it (its own organisation without one). */
+const scopeOf = (v: AuthUser) => v.permissions['member:read'] ?? 'organisation';
+/** Every viewer and an erased member of each organisation. */
+const memberIds = () => [...viewers.map((v) => v.id), ...erased];
+const erased: string[] = [];
 
 const only = (list: string[]) =>
   Prisma.sql`id IN (${Prisma.join(list.map((id) => Prisma.sql`${id}::uuid`))})`;
@@ -209,6 +224,20 @@ const RULES: Record<string, { built(v: AuthUser): Promise<string[]>; raw(v: Auth
       raw: async (v) =>
         idsOf(
           await db.$queryRaw`SELECT b.id FROM briefing b WHERE ${briefingSql(v, 'b')} AND b.${only(ids.briefings)}`,
+        ),
+    },
+    // The member list (SQL) against the rule a member's own page checks with, in each scope.
+    members: {
+      built: async (v) =>
+        idsOf(
+          await db.user.findMany({
+            where: { AND: [memberVisibleTo(v, scopeOf(v)), { id: { in: memberIds() } }] },
+            select: { id: true },
+          }),
+        ),
+      raw: async (v) =>
+        idsOf(
+          await db.$queryRaw`SELECT u.id FROM app_user u WHERE ${memberVisibleToSql(v, scopeOf(v), 'u')} AND u.${only(memberIds())}`,
         ),
     },
     // The e-service page's problems (SQL) against the rule a report's own page checks with.

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as memberRoute from '~/routes/members.$id';
 import * as membersRoute from '~/routes/members._index';
 import * as homeRoute from '~/routes/_index';
@@ -35,6 +36,15 @@ describe('member management', () => {
     ]);
     expect((await list(`?organisationId=${orgB}&status=deactivated`)).members).toHaveLength(1);
     expect((await list('?q=tarkka')).members.map((m) => m.id)).toEqual([target.id]);
+    // LIKE's wildcards are taken as typed; the name or the e-mail address matches.
+    expect((await list('?q=tarkk_')).members).toEqual([]);
+    expect(
+      (await list(`?q=${encodeURIComponent(target.email.toUpperCase())}`)).members.map((m) => m.id),
+    ).toEqual([target.id]);
+    // Who is logged in, then the page, its count, the invitations and organisations: two statements.
+    const before = statementCount();
+    await list('');
+    expect(statementCount() - before).toBe(2);
     // A stale or hand-edited filter is ignored, not an error.
     expect(
       (await callLoader(membersRoute, makeRequest('/members?role=emperor&page=-3', { cookie }))).status,
