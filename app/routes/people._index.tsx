@@ -7,10 +7,11 @@ import { SelectField, TextField } from '~/components/ui/form';
 import { Pagination } from '~/components/ui/misc';
 import { PersonFacts } from '~/components/people/person-facts';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
-import { activeOrganisations } from '~/domain/organisations/organisations.server';
+import { activeOrganisationsPart } from '~/domain/organisations/organisations.server';
 import { KNOWN_DEVICES, KNOWN_TOPICS } from '~/domain/people/constants';
-import { searchPeople } from '~/domain/people/directory.server';
-import { placeChoices } from '~/domain/support-points/place-choices.server';
+import { searchPeoplePart } from '~/domain/people/directory.server';
+import { readTogether } from '~/db/read-together.server';
+import { placesPart } from '~/domain/support-points/place-choices.server';
 import { DirectoryFilterSchema } from '~/domain/people/schema.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -21,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = DirectoryFilterSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageNumber(url);
-  const [result, organisations, { places, shortened }] = await Promise.all([
-    searchPeople(filter, page),
-    activeOrganisations(),
-    placeChoices(user, filter.point ? [filter.point] : []),
-  ]);
+  const [result, organisations, { places, shortened }] = await readTogether(
+    searchPeoplePart(filter, page),
+    activeOrganisationsPart(),
+    placesPart(user, filter.point ? [filter.point] : []),
+  );
   const points = places.map(({ id, name }) => ({ id, name }));
   return json({ ...result, page, filter, organisations, points, pointsShortened: shortened });
 }

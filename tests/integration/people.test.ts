@@ -2,6 +2,7 @@
 // to show; a hidden field is absent from the page's data and cannot be searched by.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as peopleRoute from '~/routes/people._index';
 import * as personRoute from '~/routes/people.$id';
 import * as profileRoute from '~/routes/profile._index';
@@ -73,7 +74,10 @@ const names = (l: Listed) => l.people.map((p) => p.name);
 describe('the member directory', () => {
   it('finds members by what they show, never by what they hide, and never the deactivated', async () => {
     expect(names(await list('language=ar&q=a'))).toEqual(['Aino Arabiantaitaja']);
+    const before = statementCount();
     expect(names(await list('language=sv&q=Bertta'))).toEqual(['Bertta Kaikkinäkyvä']);
+    // Who is logged in, then the page, its count, the organisations and places: two statements.
+    expect(statementCount() - before).toBe(2);
     expect(names(await list(`point=${pointId}`))).toEqual(['Bertta Kaikkinäkyvä']);
     expect(names(await list('device=iphone&q=a'))).toEqual(['Bertta Kaikkinäkyvä']);
     expect(names(await list('topic=kela&q=a'))).toEqual(['Bertta Kaikkinäkyvä']);

@@ -1,6 +1,7 @@
 import { Prisma } from '~/generated/prisma/client';
 import { nothing, part, readTogether } from '~/db/read-together.server';
 import { containsPattern } from '~/utils/sql';
+import { activeOrganisationsPart } from '~/domain/organisations/organisations.server';
 import type { AuthUser } from '~/auth/guards.server';
 import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type RoleKey } from '~/auth/roles';
 import { db } from '~/db.server';
@@ -97,13 +98,7 @@ export async function membersPage(viewer: AuthUser, scope: PermissionScope, filt
       Prisma.sql`r."createdAt" DESC, r.id`,
       (rows) => rows,
     ),
-    scope === 'all'
-      ? part<{ id: string; name: string }, { id: string; name: string }[]>(
-          Prisma.sql`SELECT id, name FROM organisation WHERE active`,
-          Prisma.sql`r.name, r.id`,
-          (rows) => rows,
-        )
-      : nothing([] as { id: string; name: string }[]),
+    scope === 'all' ? activeOrganisationsPart() : nothing([] as { id: string; name: string }[]),
   );
   return {
     members: members.map((m) => ({

@@ -1,4 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
+import { part } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { containsPattern } from '~/utils/sql';
@@ -48,8 +49,8 @@ const personColumns = Prisma.sql`u.id, u.name,
     FROM user_support_point usp JOIN support_point p ON p.id = usp.support_point_id AND p.active
     WHERE usp.user_id = u.id), '[]') AS "supportPoints"`;
 
-/** One page of the directory and how many match, in one statement. */
-export async function searchPeople(filter: DirectoryFilter, page: number) {
+/** One page of the directory and how many match: a part of the page's one statement. */
+export function searchPeoplePart(filter: DirectoryFilter, page: number) {
   const conditions = [Prisma.sql`u.status = 'active'`];
   if (filter.q) conditions.push(Prisma.sql`u.name ILIKE ${containsPattern(filter.q)}`);
   if (filter.organisation)
@@ -81,7 +82,8 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
   // name (migration 20261206140000) and the count is its own, so neither sorts every member; a
   // page past the last still says how many there are.
   const where = Prisma.join(conditions, ' AND ');
-  const rows = await db.$queryRaw<((PersonRow | { [K in keyof PersonRow]: null }) & { total: number })[]>`
+  return part<(PersonRow | { [K in keyof PersonRow]: null }) & { total: number }, PeoplePage>(
+    Prisma.sql`
     WITH matched AS (
       SELECT u.id
       FROM app_user u
@@ -93,16 +95,20 @@ export async function searchPeople(filter: DirectoryFilter, page: number) {
     FROM (SELECT count(*)::int AS total FROM app_user u WHERE ${where}) n
     LEFT JOIN matched m ON true
     LEFT JOIN app_user u ON u.id = m.id
-    LEFT JOIN organisation o ON o.id = u.organisation_id
-    ORDER BY u.name, u.id`;
-  const total = rows[0]?.total ?? 0;
-  const people = rows.flatMap((row) => (row.id === null ? [] : [shown(row)]));
-  return {
-    people,
-    total,
-    pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
-  };
+    LEFT JOIN organisation o ON o.id = u.organisation_id`,
+    Prisma.sql`r.name, r.id`,
+    (rows) => {
+      const total = rows[0]?.total ?? 0;
+      return {
+        people: rows.flatMap((row) => (row.id === null ? [] : [shown(row)])),
+        total,
+        pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+      };
+    },
+  );
 }
+
+type PeoplePage = { people: Person[]; total: number; pages: number };
 
 /**
  * A member's directory page: what they show, their latest answers in the forum that any
