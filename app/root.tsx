@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), getLanguage(request)]);
   const [unreadNotifications, moderation, { done, headers }] = await Promise.all([
     user ? unreadCount(request, user.id) : 0,
-    can(user, 'forum:moderate') ? openFlagCount() : 0,
+    can(user, 'forum:moderate') ? openFlagCount(request) : 0,
     takeDone(request),
   ]);
   return json(

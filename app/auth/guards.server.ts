@@ -8,6 +8,7 @@ import {
   validateSessionToken,
   type MemberRow,
   type SessionUser,
+  type ShellCounts,
 } from './session.server';
 import {
   isRoleKey,
@@ -40,23 +41,22 @@ export async function getUser(request: Request): Promise<AuthUser | null> {
 }
 
 /**
- * The bell's number as counted with the session check, or null when it may be out of date: a
- * POST runs its action (which may mark notifications read) between the check and the page.
+ * The shell's numbers (the bell's; the moderation queue's, for moderators) as counted with the
+ * session check, or null when they may be out of date: a POST runs its action (which may mark
+ * notifications read or resolve reports) between the check and the page.
  */
-export async function unreadAtSessionCheck(request: Request): Promise<number | null> {
-  return request.method === 'GET' ? (await checkedSession(request)).unreadNotifications : null;
+export async function shellCountsAtSessionCheck(request: Request): Promise<ShellCounts | null> {
+  return request.method === 'GET' ? (await checkedSession(request)).counts : null;
 }
 
 function checkedSession(request: Request) {
   return oncePerRequest(request, 'session', () => loadSession(request));
 }
 
-async function loadSession(
-  request: Request,
-): Promise<{ user: AuthUser | null; unreadNotifications: number }> {
+async function loadSession(request: Request): Promise<{ user: AuthUser | null; counts: ShellCounts }> {
   const token = readSessionToken(request);
   const session = token ? await validateSessionToken(token) : null;
-  if (!session) return { user: null, unreadNotifications: 0 };
+  if (!session) return { user: null, counts: { unreadNotifications: 0, openFlags: null } };
   const user = await authUser(session.user, { id: session.id, expiresAt: session.expiresAt });
   return {
     // Until then no right reaches a page that asks getUser alone, either.
@@ -64,7 +64,7 @@ async function loadSession(
       user && session.mustSetUpSecondFactor
         ? { ...user, permissions: {}, mustSetUpSecondFactor: true }
         : user,
-    unreadNotifications: session.unreadNotifications,
+    counts: session.counts,
   };
 }
 

@@ -2,6 +2,7 @@ import { Prisma } from '~/generated/prisma/client';
 import { db } from '~/db.server';
 import { env, isHttpsDeployment } from '~/env.server';
 import { generateToken, hashToken } from './tokens.server';
+import { OPEN_FLAGS_SQL } from '~/domain/forum/open-flags';
 
 // Sessions as lucia-auth.com describes them: a random token in the cookie, its SHA-256 in
 // the database, revocable one by one or all at once. A session ends at the first of: its
@@ -62,8 +63,8 @@ export type ValidatedSession = {
   id: string;
   expiresAt: Date;
   user: SessionUser;
-  /** Unread notifications when the session was checked. */
-  unreadNotifications: number;
+  /** The shell's numbers when the session was checked. */
+  counts: ShellCounts;
   /** A role of theirs requires a second factor, they have none, and this is a password session. */
   mustSetUpSecondFactor: boolean;
 };
@@ -96,7 +97,15 @@ export function sessionUser(row: MemberRow): SessionUser {
   };
 }
 
+/** What the shell shows on every page besides who is logged in. */
+export type ShellCounts = {
+  unreadNotifications: number;
+  /** Posts waiting for a moderator; null for a member whose roles may not moderate. */
+  openFlags: number | null;
+};
+
 type SessionRow = MemberRow & {
+  openFlags: number | null;
   id: string;
   expiresAt: Date;
   lastSeenAt: Date;
@@ -105,14 +114,20 @@ type SessionRow = MemberRow & {
 };
 
 /**
- * The session and its member, role keys and organisation, and the bell's number (every page
- * shows it): one statement on every request.
+ * The session and its member, role keys and organisation, and the shell's numbers (every page
+ * shows them): one statement on every request. The moderation queue is counted only for a member
+ * whose roles grant moderation (the grant's test does not depend on the flags: PostgreSQL tests
+ * it once, before reading them).
  */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const id = hashToken(token);
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", ${MEMBER_COLUMNS},
       (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "unreadNotifications",
+      CASE WHEN EXISTS (SELECT 1 FROM user_role ur JOIN role_permission rp ON rp.role_id = ur.role_id
+                        JOIN permission p ON p.id = rp.permission_id
+                        WHERE ur.user_id = u.id AND p.key = 'forum:moderate')
+        THEN ${OPEN_FLAGS_SQL} END AS "openFlags",
       (s.method = 'password'
         AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
                     WHERE ur.user_id = u.id AND r.requires_second_factor)
@@ -134,7 +149,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   return {
     id,
     expiresAt: session.expiresAt,
-    unreadNotifications: session.unreadNotifications,
+    counts: { unreadNotifications: session.unreadNotifications, openFlags: session.openFlags },
     mustSetUpSecondFactor: session.mustSetUpSecondFactor,
     user: sessionUser(session),
   };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/db.server';
+import { statementCount } from '~/db/adapters.server';
 import * as moderationRoute from '~/routes/forum.moderation';
 import * as rootRoute from '~/root';
 import * as permalinkRoute from '~/routes/forum.p.$id._index';
@@ -128,6 +129,40 @@ describe('flags and the moderation queue', () => {
       await callLoader(rootRoute, makeRequest('/', { cookie: first.cookie })),
     );
     expect(adviserRoot.navigation.map((i) => i.to)).not.toContain('/forum/moderation');
+  });
+
+  it("the queue's number is counted by the session check on a page, and again after an action that changed it", async () => {
+    const { threadId, replyId } = await scenario();
+    const coordinator = await loginAs('coordinator', orgId);
+    const adviser = await loginAs('adviser', orgId);
+    const shell = async (request: Request) =>
+      (
+        await json<{ navigation: { to: string; count?: number }[] }>(await callLoader(rootRoute, request))
+      ).navigation.find((i) => i.to === '/forum/moderation')?.count ?? 0;
+    await act(adviser.cookie, threadId, { intent: 'flag', postId: replyId, reason: 'spam' });
+    const waiting = await shell(makeRequest('/', { cookie: coordinator.cookie }));
+    expect(waiting).toBe(
+      await db.forumFlag.groupBy({ by: ['postId'], where: { resolvedAt: null } }).then((g) => g.length),
+    );
+    expect(waiting).toBeGreaterThan(0);
+
+    // A page costs the moderator no extra round trip for it, nor the adviser (who has no queue).
+    let before = statementCount();
+    expect(await shell(makeRequest('/', { cookie: coordinator.cookie }))).toBe(waiting);
+    expect(statementCount() - before).toBe(1);
+    before = statementCount();
+    await callLoader(rootRoute, makeRequest('/', { cookie: adviser.cookie }));
+    expect(statementCount() - before).toBe(1);
+
+    // Without JavaScript, dismissing a report and the page after it are one request: the number
+    // is counted after the action, not taken from the session check before it.
+    const dismiss = makeRequest('/forum/moderation', {
+      cookie: coordinator.cookie,
+      form: { intent: 'dismiss', postId: replyId, reason: 'Ei rikkomus' },
+    });
+    expect((await callAction(moderationRoute, dismiss)).status).toBe(200);
+    expect(await shell(dismiss)).toBe(waiting - 1);
+    expect(await shell(makeRequest('/', { cookie: coordinator.cookie }))).toBe(waiting - 1);
   });
 
   it('a hidden post is 404 for others, visible to its author and moderators, gone from search; audited; author told why', async () => {

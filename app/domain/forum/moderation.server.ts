@@ -1,4 +1,5 @@
-import type { AuthUser } from '~/auth/guards.server';
+import { shellCountsAtSessionCheck, type AuthUser } from '~/auth/guards.server';
+import { oncePerRequest } from '~/utils/request-scope.server';
 import type { RequestMeta } from '~/auth/request-meta.server';
 import { db, type Tx } from '~/db.server';
 import { writeAudit, type AuditAction } from '~/domain/audit/audit.server';
@@ -8,6 +9,7 @@ import { isUuid } from '~/utils/ids';
 import { reindexThread } from './search-index.server';
 import { refreshThreadStats } from './stats.server';
 import { canModerate } from './access.server';
+import { OPEN_FLAGS_SQL } from './open-flags';
 import { NOT_FOUND, refuse, type Result } from '~/utils/result';
 
 export const FLAGS_PAGE_SIZE = 30;
@@ -51,11 +53,18 @@ export async function flagPost(
   return { ok: true };
 }
 
-/** How many posts wait in the moderation queue: the navigation's number for moderators. */
-export async function openFlagCount(): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(DISTINCT post_id)::int AS n FROM forum_flag WHERE resolved_at IS NULL`;
-  return row?.n ?? 0;
+/**
+ * The navigation's number for moderators: counted by the statement that checked the session on
+ * a GET, or once more after an action (which may have resolved reports).
+ */
+export async function openFlagCount(request: Request): Promise<number> {
+  return (
+    (await shellCountsAtSessionCheck(request))?.openFlags ??
+    oncePerRequest(request, 'open-flags', async () => {
+      const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${OPEN_FLAGS_SQL} AS n`;
+      return row?.n ?? 0;
+    })
+  );
 }
 
 /** The moderation queue: posts with open reports, most reported first. */

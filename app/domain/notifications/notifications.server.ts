@@ -1,4 +1,4 @@
-import { unreadAtSessionCheck, type AuthUser } from '~/auth/guards.server';
+import { shellCountsAtSessionCheck, type AuthUser } from '~/auth/guards.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
 import { oncePerRequest } from '~/utils/request-scope.server';
@@ -19,7 +19,7 @@ import {
  */
 export async function unreadCount(request: Request, userId: string): Promise<number> {
   return (
-    (await unreadAtSessionCheck(request)) ??
+    (await shellCountsAtSessionCheck(request))?.unreadNotifications ??
     oncePerRequest(request, 'unread-notifications', () =>
       db.notification.count({ where: { userId, readAt: null } }),
     )
