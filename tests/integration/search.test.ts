@@ -187,6 +187,29 @@ describe('search across languages with stemming', () => {
     expect(result.total).toBe(1);
   });
 
+  it('a long post is indexed and found, however many words it has', async () => {
+    // A reply of ~1,500 different words: its stemmed text is several kilobytes, more than a
+    // B-tree entry may hold (2,704 bytes). An index that copies the text into a B-tree (tried
+    // for the newest-first walk, docs/decisions/019) made saving such a post fail.
+    let seed = 7;
+    const letter = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return 'abdefghijklmnoprstuvy'[seed % 21]!;
+    };
+    const words = Array.from({ length: 1500 }, () => Array.from({ length: 9 }, letter).join(''));
+    const orgId = (await makeOrganisation(db)).id;
+    const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+    const thread = await makeThread(db, {
+      categoryId: phones,
+      authorId: author.id,
+      title: 'Pitkä ohje kaikista asetuksista',
+      text: 'Lyhyt kysymys.',
+      replies: [{ authorId: author.id, text: words.join(' ') }],
+    });
+    const result = await search(`q=${words[1234]}`);
+    expect(result.hits.map((h) => h.url)).toEqual([`/forum/p/${thread.replyIds[0]}`]);
+  });
+
   it('offers "Did you mean" for a slip, and never a word only others may see', async () => {
     const orgId = (await makeOrganisation(db)).id;
     const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
