@@ -55,10 +55,11 @@ export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, pag
         ? Prisma.sql`lower(title), id`
         : Prisma.sql`published_at DESC NULLS LAST, updated_at DESC, id`;
   const offset = (page - 1) * MATERIALS_PER_PAGE;
-  // One version per group, chosen with the columns the order needs and nothing else: all of
-  // them are in the listing index (migration 20261206120000), so the choice is read from it
-  // alone. Choosing among whole rows sorted every published material's text (5,000 at national
-  // scale: 11 ms of the database's time on every view of the library's front page).
+  // One version per group, chosen with the columns the order needs and nothing else: they are
+  // in the listing index (migrations 20261206120000, 20261206220000; the title for a list by
+  // title is not), so the choice is read from it alone. Choosing among whole rows sorted every
+  // published material's text (5,000 at national scale: 11 ms of the database's time on every
+  // view of the library's front page).
   const preferred = Prisma.sql`
     SELECT DISTINCT ON (m.group_id) m.id, m.published_at, m.updated_at, m.view_count${
       filter.sort === 'title' ? Prisma.sql`, m.title` : Prisma.empty
