@@ -1,17 +1,17 @@
 // npm run bench: pages under load (autocannon, 32 connections) against the production build, on
-// PGlite and (when reachable) on the PostgreSQL server, with the national data set (10,000
-// members, 20,000 forum threads, 400,000 posts, 5,000 library materials with 15,000 versions
-// and 20,000 attachments, 2,000 events, a briefing read by all members, 20,000 problem reports,
-// 500,000 guidance sessions and 100,000 resident answers): the home page, a thread of 20 posts,
-// a forum category, a search, the library list with filters, a material, the events month view,
-// an event and a member's calendar feed, a briefing's reach for its owner, an e-service's
+// PGlite and (when reachable) on the PostgreSQL server, with the national data set (10,000 members,
+// 20,000 forum threads, 400,000 posts, 5,000 library materials with 15,000 versions and 20,000
+// attachments, 2,000 events, a briefing read by all members, 20,000 problem reports, 500,000
+// guidance sessions and 100,000 resident answers): the home page, a thread of 20 posts, a forum
+// category, a search, the library front page and a list with filters, a material, the events month
+// view, an event and a member's calendar feed, a briefing's reach for its owner, an e-service's
 // feedback queue, the guidance dashboards (8 connections), the roster's coverage grid of the
-// network for a month (1,500 points, 6,000 weekly help times, a year of shifts; 8 connections),
-// a point's page for residents, and logging a session (POST). Prints
-// requests/s, latency percentiles, CPU milliseconds per request (the app process and every
-// PostgreSQL process on the machine: they vary far less than requests/s on a shared machine)
-// and SQL statements per request, the server's RSS, the JavaScript a thread reader downloads
-// (gzipped), and how much the server's RSS grows while a 25 MB attachment is uploaded.
+// network for a month (1,500 points, 6,000 weekly help times, a year of shifts; 8 connections), a
+// point's page for residents, and logging a session (POST). Prints requests/s, latency percentiles,
+// CPU milliseconds per request (the app process and every PostgreSQL process on the machine: they
+// vary far less than requests/s on a shared machine) and SQL statements per request, the server's
+// RSS, the JavaScript a thread reader downloads (gzipped), and how much the server's RSS grows
+// while a 25 MB attachment is uploaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -200,6 +200,8 @@ async function benchOne(label, databaseUrl) {
     'search "kirjatsossa" (typo)': '/search?q=kirjatsossa',
     // The search box's suggestions while typing (JSON), for a half-typed word.
     'search suggestions "omak"': '/search/suggest?q=omak',
+    // The library's front page as every member first sees it (no filter), and a filtered list.
+    'library front page': '/library',
     'library list (type, device, newest)': '/library?type=guide&device=android&sort=newest',
     'library material page': '/library/aineisto-12-fi',
     'events month view': `/events?view=month&month=${new Date().toISOString().slice(0, 7)}`,
