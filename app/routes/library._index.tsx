@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { MaterialCard } from '~/components/library/material-card';
 import { SelectField } from '~/components/ui/form';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { Pagination } from '~/components/ui/misc';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
 import { canManageLibrary } from '~/domain/library/access.server';
@@ -16,6 +17,9 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { HelpLink } from '~/components/help-link';
+
+/** The list's filters, counted on the closed disclosure (a chosen order opens it, uncounted). */
+const FILTERS = ['type', 'level', 'language', 'device', 'tag', 'eservice', 'status'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'library:read');
@@ -70,55 +74,61 @@ export default function LibraryPage() {
       <HelpLink topic="library" />
       <p className="lead">{t('lead')}</p>
       <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
-        {select(
-          'type',
-          MATERIAL_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) })),
-          t('filters.type'),
-        )}
-        {select(
-          'level',
-          LEVELS.map((v) => ({ value: v, label: t(`levels.${v}`) })),
-          t('filters.level'),
-        )}
-        {select(
-          'language',
-          LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
-          t('filters.language'),
-        )}
-        {select(
-          'device',
-          DEVICE_TAGS.map((d) => ({ value: d, label: t(`forum:devices.${d}`) })),
-          t('filters.device'),
-        )}
-        {select(
-          'tag',
-          tags.topics.map((v) => ({ value: v, label: v })),
-          t('filters.tag'),
-        )}
-        {select(
-          'eservice',
-          tags.eservices.map((v) => ({ value: v, label: v })),
-          t('filters.eservice'),
-        )}
-        {manager
-          ? select(
-              'status',
-              (['draft', 'scheduled', 'archived'] as const).map((s) => ({
-                value: s,
-                label: t(`statuses.${s}`),
-              })),
-              t('filters.status'),
-            )
-          : null}
-        <SelectField
-          name="sort"
-          label={t('filters.sort')}
-          defaultValue={params.get('sort') ?? 'newest'}
-          options={SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
-        />
-        <button type="submit" className="button button--secondary">
-          {t('filters.apply')}
-        </button>
+        <FilterDisclosure
+          label={t('filters.narrow')}
+          active={FILTERS.filter((name) => params.get(name)).length}
+          alsoOpen={(params.get('sort') ?? 'newest') !== 'newest'}
+        >
+          {select(
+            'type',
+            MATERIAL_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) })),
+            t('filters.type'),
+          )}
+          {select(
+            'level',
+            LEVELS.map((v) => ({ value: v, label: t(`levels.${v}`) })),
+            t('filters.level'),
+          )}
+          {select(
+            'language',
+            LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+            t('filters.language'),
+          )}
+          {select(
+            'device',
+            DEVICE_TAGS.map((d) => ({ value: d, label: t(`forum:devices.${d}`) })),
+            t('filters.device'),
+          )}
+          {select(
+            'tag',
+            tags.topics.map((v) => ({ value: v, label: v })),
+            t('filters.tag'),
+          )}
+          {select(
+            'eservice',
+            tags.eservices.map((v) => ({ value: v, label: v })),
+            t('filters.eservice'),
+          )}
+          {manager
+            ? select(
+                'status',
+                (['draft', 'scheduled', 'archived'] as const).map((s) => ({
+                  value: s,
+                  label: t(`statuses.${s}`),
+                })),
+                t('filters.status'),
+              )
+            : null}
+          <SelectField
+            name="sort"
+            label={t('filters.sort')}
+            defaultValue={params.get('sort') ?? 'newest'}
+            options={SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+          />
+          <button type="submit" className="button button--secondary">
+            {t('filters.apply')}
+          </button>
+        </FilterDisclosure>
       </Form>
       <p role="status">{t('count', { count: total })}</p>
       <ul className="material-list">

@@ -4,6 +4,7 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guards.server';
 import { SelectField, TextField } from '~/components/ui/form';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { Pagination } from '~/components/ui/misc';
 import { PersonFacts } from '~/components/people/person-facts';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
@@ -71,16 +72,21 @@ export default function PeoplePage() {
           defaultValue={filter.q}
           maxLength={100}
         />
-        {filters.map(({ name, options, hint }) => (
-          <SelectField
-            key={name}
-            name={name}
-            label={t(`directory.${name}`)}
-            hint={hint}
-            defaultValue={params.get(name) ?? ''}
-            options={[{ value: '', label: t('directory.any') }, ...options]}
-          />
-        ))}
+        <FilterDisclosure
+          label={t('directory.narrow')}
+          active={filters.filter(({ name }) => params.get(name)).length}
+        >
+          {filters.map(({ name, options, hint }) => (
+            <SelectField
+              key={name}
+              name={name}
+              label={t(`directory.${name}`)}
+              hint={hint}
+              defaultValue={params.get(name) ?? ''}
+              options={[{ value: '', label: t('directory.any') }, ...options]}
+            />
+          ))}
+        </FilterDisclosure>
         <button type="submit" className="button">
           {t('directory.search')}
         </button>

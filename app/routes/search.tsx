@@ -3,6 +3,7 @@ import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { requireUser } from '~/auth/guards.server';
 import { SearchBox } from '~/components/search-box';
 import { SelectField, TextField } from '~/components/ui/form';
@@ -63,61 +64,53 @@ export default function SearchPage() {
         <div className="field">
           <SearchBox id="search-q" label={t('search.query')} defaultValue={query.q} />
         </div>
-        {/* On a phone eight fields before the results were three screens: they wait behind a
-            disclosure, open when one is in use (a link to a filtered search shows them). */}
-        <details className="search-filters" open={activeFilters > 0 || undefined}>
-          <summary>
-            {t('search.narrow')}
-            {activeFilters > 0 ? ` (${t('search.narrowActive', { count: activeFilters })})` : ''}
-          </summary>
-          <div className="filters">
-            <SelectField
-              name="kind"
-              label={t('search.where')}
-              defaultValue={params.get('kind') ?? ''}
-              options={[
-                { value: '', label: t('filters.any') },
-                ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })),
-              ]}
-            />
-            <SelectField
-              name="container"
-              label={t('search.category')}
-              defaultValue={params.get('container') ?? ''}
-              options={[
-                { value: '', label: t('filters.any') },
-                ...categories.map((c) => ({ value: c.id, label: c.name })),
-              ]}
-            />
-            <SelectField
-              name="flag"
-              label={t('search.status')}
-              defaultValue={params.get('flag') ?? ''}
-              options={[
-                { value: '', label: t('filters.any') },
-                { value: 'solved', label: t('filters.solved') },
-                { value: 'verified', label: t('filters.verified') },
-              ]}
-            />
-            <SelectField
-              name="language"
-              label={t('search.language')}
-              defaultValue={params.get('language') ?? ''}
-              options={[
-                { value: '', label: t('filters.any') },
-                ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
-              ]}
-            />
-            <TextField name="from" type="date" label={t('search.from')} defaultValue={query.from ?? ''} />
-            <TextField name="to" type="date" label={t('search.to')} defaultValue={query.to ?? ''} />
-            <TextField
-              name="author"
-              label={t('search.author')}
-              defaultValue={query.author ?? ''}
-              maxLength={100}
-            />
-          </div>
-        </details>
+        <FilterDisclosure label={t('search.narrow')} active={activeFilters}>
+          <SelectField
+            name="kind"
+            label={t('search.where')}
+            defaultValue={params.get('kind') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) })),
+            ]}
+          />
+          <SelectField
+            name="container"
+            label={t('search.category')}
+            defaultValue={params.get('container') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              ...categories.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+          <SelectField
+            name="flag"
+            label={t('search.status')}
+            defaultValue={params.get('flag') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              { value: 'solved', label: t('filters.solved') },
+              { value: 'verified', label: t('filters.verified') },
+            ]}
+          />
+          <SelectField
+            name="language"
+            label={t('search.language')}
+            defaultValue={params.get('language') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+            ]}
+          />
+          <TextField name="from" type="date" label={t('search.from')} defaultValue={query.from ?? ''} />
+          <TextField name="to" type="date" label={t('search.to')} defaultValue={query.to ?? ''} />
+          <TextField
+            name="author"
+            label={t('search.author')}
+            defaultValue={query.author ?? ''}
+            maxLength={100}
+          />
+        </FilterDisclosure>
         <button type="submit" className="button">
           {t('search.submit')}
         </button>

@@ -224,14 +224,14 @@ describe('suggestions while typing', () => {
     await page.goto('/search?q=bibliotek&kind=support_point');
     await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(3);
     // A filter in use: the filters are open and say how many.
-    expect(await page.locator('details.search-filters').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('details.filter-disclosure').getAttribute('open')).not.toBeNull();
     await expect
-      .poll(() => page.locator('details.search-filters > summary').textContent())
+      .poll(() => page.locator('details.filter-disclosure > summary').textContent())
       .toContain('1 rajaus');
     await expectNoAxeViolations(page);
     // None in use: the filters wait behind "Rajaa hakua" and the results start on the first screen.
     await page.goto('/search?q=kirjasto');
-    expect(await page.locator('details.search-filters').getAttribute('open')).toBeNull();
+    expect(await page.locator('details.filter-disclosure').getAttribute('open')).toBeNull();
     const status = await page.getByRole('status').filter({ hasText: 'kirjasto' }).boundingBox();
     expect(status!.y + status!.height).toBeLessThan(844);
     await page.getByText('Rajaa hakua').tap();

@@ -224,16 +224,31 @@ describe('a failed submit on a phone', () => {
   });
 });
 
+/** The top of a list's first entry is on the first screen. */
+async function firstOnScreen(page: Page, entries: string) {
+  const box = await page.locator(entries).first().boundingBox();
+  return box !== null && box.y < PHONE.height;
+}
+
 describe('the member directory on a phone', () => {
   it('finds a member by the language she advises in and opens her page', async () => {
     const page = await newPage(PHONE);
     await login(page, demo('adviser'));
     await page.goto('/people');
+    // Six filters wait behind one line: the name field and the first members are on the screen.
+    const filters = page.locator('details.filter-disclosure');
+    expect(await filters.getAttribute('open')).toBeNull();
+    expect(await firstOnScreen(page, '.people-list li')).toBe(true);
+    await page.getByText('Lisää rajauksia').tap();
     await page.getByLabel('Opastuskieli').selectOption({ label: 'ukraina' });
     await Promise.all([
       page.waitForURL(/language=uk/),
       page.getByRole('button', { name: 'Hae', exact: true }).click(),
     ]);
+    // The filter in use keeps them open, and the line says so.
+    expect(await filters.getAttribute('open')).not.toBeNull();
+    expect(await filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
+    await expectNoAxeViolations(page);
     await Promise.all([
       page.waitForURL(/\/people\/[0-9a-f-]{36}$/),
       page.getByRole('link', { name: 'Olena Kovalenko' }).click(),
@@ -241,6 +256,31 @@ describe('the member directory on a phone', () => {
     const text = await page.locator('main').textContent();
     expect(text).toContain('ukraina');
     expect(text).toContain('Kela');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('the library on a phone', () => {
+  it('shows materials on the first screen; its filters and order wait behind one line', async () => {
+    const page = await newPage(PHONE);
+    await login(page, demo('adviser'));
+    await page.goto('/library');
+    const filters = page.locator('details.filter-disclosure');
+    expect(await filters.getAttribute('open')).toBeNull();
+    expect(await firstOnScreen(page, '.material-list li')).toBe(true);
+    await page.getByText('Rajaa ja järjestä').tap();
+    await page.getByLabel('Tyyppi').selectOption('guide');
+    await Promise.all([
+      page.waitForURL(/type=guide/),
+      page.getByRole('button', { name: 'Näytä', exact: true }).tap(),
+    ]);
+    expect(await filters.getAttribute('open')).not.toBeNull();
+    expect(await filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
+    // An order other than the newest opens them too (it is not a filter: nothing counted).
+    await page.goto('/library?sort=popular');
+    expect(await filters.getAttribute('open')).not.toBeNull();
+    expect(await filters.locator('summary').textContent()).toBe('Rajaa ja järjestä');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(page);
   });
