@@ -4,6 +4,7 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { DateTime, Pagination, PersonName } from '~/components/ui/misc';
 import { categoryBySlug, setCategoryFollow } from '~/domain/forum/categories.server';
 import { DEVICE_TAGS, THREAD_FILTERS } from '~/domain/forum/constants';
@@ -71,34 +72,43 @@ export default function CategoryPage() {
       </div>
       {category.description ? <p className="lead">{category.description}</p> : null}
       <Form method="get" className="filters" role="search" aria-label={t('category.filters')}>
-        <SelectField
-          name="show"
-          label={t('category.show')}
-          defaultValue={params.get('show') ?? 'all'}
-          options={THREAD_FILTERS.map((f) => ({ value: f, label: t(`filters.${f}`) }))}
-        />
-        <SelectField
-          name="device"
-          label={t('category.device')}
-          defaultValue={params.get('device') ?? ''}
-          options={[
-            { value: '', label: t('filters.any') },
-            ...DEVICE_TAGS.map((d) => ({ value: d, label: t(`devices.${d}`) })),
-          ]}
-        />
-        <SelectField
-          name="language"
-          label={t('category.language')}
-          defaultValue={params.get('language') ?? ''}
-          options={[
-            { value: '', label: t('filters.any') },
-            ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
-          ]}
-        />
+        <FilterDisclosure
+          label={t('category.narrow')}
+          active={
+            [params.get('device'), params.get('language'), (params.get('show') ?? 'all') !== 'all'].filter(
+              Boolean,
+            ).length
+          }
+        >
+          <SelectField
+            name="show"
+            label={t('category.show')}
+            defaultValue={params.get('show') ?? 'all'}
+            options={THREAD_FILTERS.map((f) => ({ value: f, label: t(`filters.${f}`) }))}
+          />
+          <SelectField
+            name="device"
+            label={t('category.device')}
+            defaultValue={params.get('device') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              ...DEVICE_TAGS.map((d) => ({ value: d, label: t(`devices.${d}`) })),
+            ]}
+          />
+          <SelectField
+            name="language"
+            label={t('category.language')}
+            defaultValue={params.get('language') ?? ''}
+            options={[
+              { value: '', label: t('filters.any') },
+              ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+            ]}
+          />
+          <button type="submit" className="button button--secondary">
+            {t('filters.apply')}
+          </button>
+        </FilterDisclosure>
         {params.get('tag') ? <input type="hidden" name="tag" value={params.get('tag') ?? ''} /> : null}
-        <button type="submit" className="button button--secondary">
-          {t('filters.apply')}
-        </button>
       </Form>
       <p role="status">
         {t('category.count', { count: total })}

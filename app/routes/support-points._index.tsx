@@ -4,6 +4,7 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { can, requirePermission } from '~/auth/guards.server';
 import { SelectField, TextField } from '~/components/ui/form';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { SUPPORT_POINT_KINDS } from '~/domain/support-points/constants';
 import { DirectoryFilterSchema } from '~/domain/support-points/schema.server';
@@ -67,35 +68,40 @@ export default function SupportPointsPage() {
           defaultValue={filter.q}
           autoComplete="off"
         />
-        <SelectField
-          name="kind"
-          label={t('form.kind')}
-          defaultValue={filter.kind}
-          options={[
-            { value: '', label: t('allKinds') },
-            ...SUPPORT_POINT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-          ]}
-        />
-        <SelectField
-          name="district"
-          label={t('form.district')}
-          defaultValue={filter.district}
-          options={[
-            { value: '', label: t('allDistricts') },
-            ...districts
-              .map((d) => ({ value: d, label: districtName(d, i18n.language) }))
-              .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
-          ]}
-        />
-        <SelectField
-          name="language"
-          label={t('filterLanguage')}
-          defaultValue={filter.language}
-          options={[
-            { value: '', label: t('allLanguages') },
-            ...ADVISE_LANGUAGES.map((l) => ({ value: l, label: tp(`languages.${l}`) })),
-          ]}
-        />
+        <FilterDisclosure
+          label={t('narrow')}
+          active={[filter.kind, filter.district, filter.language].filter(Boolean).length}
+        >
+          <SelectField
+            name="kind"
+            label={t('form.kind')}
+            defaultValue={filter.kind}
+            options={[
+              { value: '', label: t('allKinds') },
+              ...SUPPORT_POINT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+            ]}
+          />
+          <SelectField
+            name="district"
+            label={t('form.district')}
+            defaultValue={filter.district}
+            options={[
+              { value: '', label: t('allDistricts') },
+              ...districts
+                .map((d) => ({ value: d, label: districtName(d, i18n.language) }))
+                .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+            ]}
+          />
+          <SelectField
+            name="language"
+            label={t('filterLanguage')}
+            defaultValue={filter.language}
+            options={[
+              { value: '', label: t('allLanguages') },
+              ...ADVISE_LANGUAGES.map((l) => ({ value: l, label: tp(`languages.${l}`) })),
+            ]}
+          />
+        </FilterDisclosure>
         <button type="submit" className="button button--secondary">
           {t('find')}
         </button>

@@ -285,3 +285,23 @@ describe('the library on a phone', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('lists with filters on a phone', () => {
+  it('a forum category and the support points start their results on the first screen', async () => {
+    const page = await newPage(PHONE);
+    await login(page, demo('adviser'));
+    for (const [path, entries] of [
+      ['/forum/kela-omakanta-suomifi', '.thread-row'],
+      ['/support-points', '.material-list li'],
+    ] as const) {
+      await page.goto(path);
+      expect(await page.locator('details.filter-disclosure').getAttribute('open'), path).toBeNull();
+      expect(await firstOnScreen(page, entries), path).toBe(true);
+    }
+    // A category's view other than all threads counts as a filter in use.
+    await page.goto('/forum/kela-omakanta-suomifi?show=unanswered');
+    const summary = page.locator('details.filter-disclosure[open] > summary');
+    expect(await summary.textContent()).toContain('1 rajaus käytössä');
+    await expectNoAxeViolations(page);
+  });
+});
