@@ -247,7 +247,8 @@ describe('the member directory on a phone', () => {
     ]);
     // The filter in use keeps them open, and the line says so.
     expect(await filters.getAttribute('open')).not.toBeNull();
-    expect(await filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
+    // A client-side navigation: the URL may change a moment before the page shows its data.
+    await expect.poll(() => filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
     await expectNoAxeViolations(page);
     await Promise.all([
       page.waitForURL(/\/people\/[0-9a-f-]{36}$/),
@@ -276,7 +277,8 @@ describe('the library on a phone', () => {
       page.getByRole('button', { name: 'Näytä', exact: true }).tap(),
     ]);
     expect(await filters.getAttribute('open')).not.toBeNull();
-    expect(await filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
+    // A client-side navigation: the URL may change a moment before the page shows its data.
+    await expect.poll(() => filters.locator('summary').textContent()).toContain('1 rajaus käytössä');
     // An order other than the newest opens them too (it is not a filter: nothing counted).
     await page.goto('/library?sort=popular');
     expect(await filters.getAttribute('open')).not.toBeNull();
