@@ -10,6 +10,7 @@ import { AUDIT_ACTIONS } from '~/domain/audit/constants';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { AuditFilterSchema } from '~/domain/audit/schema.server';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audit:read');
@@ -43,7 +44,7 @@ export default function AuditPage() {
           {t('audit.apply')}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t('audit.title')}>
         <table>
           <thead>
             <tr>
@@ -80,7 +81,7 @@ export default function AuditPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={page} pages={pages} />
     </div>
   );

@@ -12,6 +12,7 @@ import { runDigestsNow } from '~/domain/notifications/digest.server';
 import { done, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 // The queue is operations, like the outbox: the same (admin-only) permission.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +46,7 @@ export default function JobsPage() {
       <DoneNotice />
       <h2>{t('jobs.queue')}</h2>
       {counts.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('jobs.queue')}>
           <table>
             <thead>
               <tr>
@@ -64,7 +65,7 @@ export default function JobsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('jobs.empty')}</p>
       )}
@@ -77,7 +78,7 @@ export default function JobsPage() {
       </Form>
       <h2>{t('jobs.failed', { count: failedTotal })}</h2>
       {failed.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('jobs.failed', { count: failedTotal })}>
           <table>
             <thead>
               <tr>
@@ -102,7 +103,7 @@ export default function JobsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <Pagination page={page} pages={pages} />
     </div>

@@ -16,6 +16,7 @@ import { createOrganisation, listOrganisations } from '~/domain/organisations/or
 import { OrganisationSchema } from '~/domain/organisations/schema.server';
 import { invalid, parseForm, readForm, refused } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'organisation:manage');
@@ -41,7 +42,7 @@ export default function OrganisationsPage() {
         <Link to="/admin">{t('title')}</Link>
       </p>
       <h1>{t('organisations.title')}</h1>
-      <div className="table-wrap">
+      <TableWrap label={t('organisations.title')}>
         <table>
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export default function OrganisationsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t('organisations.new')}</h2>
       <OrganisationForm errors={errors} values={values} submitLabel={t('organisations.create')} />
     </div>

@@ -12,6 +12,7 @@ import { formatDateTime } from '~/i18n/format';
 import { done, readRowAction } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox:read');
@@ -45,7 +46,7 @@ export default function OutboxPage() {
       ) : null}
       <DoneNotice />
       <p>{bodiesVisible ? t('outbox.localMode') : t('outbox.smtpMode')}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('outbox.title')}>
         <table>
           <thead>
             <tr>
@@ -74,7 +75,7 @@ export default function OutboxPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={page} pages={pages} />
     </div>
   );

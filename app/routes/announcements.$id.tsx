@@ -9,6 +9,7 @@ import { DateTime } from '~/components/ui/misc';
 import { endAnnouncement, reachByOrganisation } from '~/domain/announcements/announcements.server';
 import { dataTitle } from '~/utils/meta';
 import { done } from '~/utils/forms.server';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** How far an announcement has reached, per organisation; taking it down. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,7 +47,7 @@ export default function AnnouncementPage() {
       </p>
       <p>{announcement.body}</p>
       <p role="status">{t('announcements.readBy', { read, total })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('announcements.byOrganisation')}>
         <table>
           <caption>{t('announcements.byOrganisation')}</caption>
           <thead>
@@ -68,7 +69,7 @@ export default function AnnouncementPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {!announcement.endedAt ? (
         <Form method="post">
           <button type="submit" className="button button--secondary">

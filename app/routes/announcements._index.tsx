@@ -22,6 +22,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageTitle } from '~/utils/meta';
 import { redirectDone } from '~/utils/done-cookie.server';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** Coordinators: announcements with how many have read them, and a form for a new one. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,7 +47,7 @@ export default function AnnouncementsPage() {
     <div className="page">
       <h1>{t('announcements.title')}</h1>
       <p className="lead">{t('announcements.lead')}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('announcements.title')}>
         <table>
           <thead>
             <tr>
@@ -75,7 +76,7 @@ export default function AnnouncementsPage() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="new-announcement" className="section">
         <h2 id="new-announcement">{t('announcements.new')}</h2>
         <ErrorSummary errors={errors} />

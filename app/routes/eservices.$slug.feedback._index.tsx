@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { StatusBadge } from '~/components/feedback/feedback-labels';
 import { SelectField } from '~/components/ui/form';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { DateTime, Pagination } from '~/components/ui/misc';
 import { canWriteFor } from '~/domain/briefings/access.server';
 import { eserviceName, eserviceBySlug } from '~/domain/briefings/eservices.server';
@@ -14,6 +15,7 @@ import { QueueSchema } from '~/domain/feedback/schema.server';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { dataTitle } from '~/utils/meta';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** The service owner's queue: every report, newest or most seen first, by status. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,27 +47,33 @@ export default function FeedbackQueuePage() {
       <h1>{t('queue.title', { eservice: data.name })}</h1>
       <p>{FEEDBACK_STATUSES.map((s) => `${t(`statuses.${s}`)} ${data.byStatus[s] ?? 0}`).join(' · ')}</p>
       <Form method="get" className="filters" aria-label={t('queue.filter')}>
-        <SelectField
-          name="status"
-          label={t('report.status')}
-          defaultValue={data.status}
-          options={[
-            { value: '', label: t('queue.allStatuses') },
-            ...FEEDBACK_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
-          ]}
-        />
-        <SelectField
-          name="sort"
-          label={t('queue.sort')}
-          defaultValue={data.sort}
-          options={[
-            { value: 'newest', label: t('queue.newest') },
-            { value: 'top', label: t('queue.top') },
-          ]}
-        />
-        <button type="submit" className="button button--secondary">
-          {t('queue.show')}
-        </button>
+        <FilterDisclosure
+          label={t('queue.narrow')}
+          active={data.status ? 1 : 0}
+          alsoOpen={data.sort !== 'newest'}
+        >
+          <SelectField
+            name="status"
+            label={t('report.status')}
+            defaultValue={data.status}
+            options={[
+              { value: '', label: t('queue.allStatuses') },
+              ...FEEDBACK_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+            ]}
+          />
+          <SelectField
+            name="sort"
+            label={t('queue.sort')}
+            defaultValue={data.sort}
+            options={[
+              { value: 'newest', label: t('queue.newest') },
+              { value: 'top', label: t('queue.top') },
+            ]}
+          />
+          <button type="submit" className="button button--secondary">
+            {t('queue.show')}
+          </button>
+        </FilterDisclosure>
       </Form>
       <p>
         <a href={`/eservices/${data.slug}/feedback/export`} download>
@@ -73,7 +81,7 @@ export default function FeedbackQueuePage() {
         </a>
       </p>
       <p role="status">{t('queue.count', { count: data.total })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('queue.title', { eservice: data.name })}>
         <table>
           <caption className="visually-hidden">{t('queue.title', { eservice: data.name })}</caption>
           <thead>
@@ -103,7 +111,7 @@ export default function FeedbackQueuePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={data.page} pages={data.pages} />
     </div>
   );

@@ -13,6 +13,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { HelpLink } from '~/components/help-link';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** Upcoming events, "my events" (?show=mine) or a month (?view=month&month=2026-12). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -106,7 +107,7 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
         <Link to={`/events?view=month&month=${shift(-1)}`}>{t('month.previous')}</Link>
         <Link to={`/events?view=month&month=${shift(1)}`}>{t('month.next')}</Link>
       </nav>
-      <div className="table-wrap">
+      <TableWrap label={t('month.caption', { month: t(`month.names.${m}`), year: y })}>
         <table className="month-grid">
           <caption>{t('month.caption', { month: t(`month.names.${m}`), year: y })}</caption>
           <thead>
@@ -149,7 +150,7 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

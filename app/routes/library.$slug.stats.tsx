@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { materialStats } from '~/domain/library/stats.server';
 import { subPageTitle } from '~/utils/meta';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** For trainers: views, readers, completions and the organisations reading (never names). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +34,7 @@ export default function MaterialStatsPage() {
       </dl>
       <p className="muted">{t('stats.viewsHelp')}</p>
       {stats.completionsByVersion.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('stats.byVersion')}>
           <table>
             <caption>{t('stats.byVersion')}</caption>
             <thead>
@@ -51,9 +52,9 @@ export default function MaterialStatsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
-      <div className="table-wrap">
+      <TableWrap label={t('stats.organisations')}>
         <table>
           <caption>{t('stats.organisations')}</caption>
           <thead>
@@ -78,7 +79,7 @@ export default function MaterialStatsPage() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

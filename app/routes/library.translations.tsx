@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { pageTitle } from '~/utils/meta';
 import { Pagination } from '~/components/ui/misc';
 import { pageNumber } from '~/utils/http';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 /** For trainers: materials that lack a language, with a shortcut to write it. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export default function MissingTranslationsPage() {
       <p className="lead">{t('translations.lead')}</p>
       {total ? <p role="status">{t('translations.count', { count: total })}</p> : null}
       {groups.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('translations.title')}>
           <table>
             <thead>
               <tr>
@@ -64,7 +65,7 @@ export default function MissingTranslationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('translations.none')}</p>
       )}

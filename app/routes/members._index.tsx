@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
+import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { rolesText } from '~/utils/roles-text';
@@ -15,6 +16,7 @@ import { done, invalid, parseForm, readForm } from '~/utils/forms.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
 import { MemberFilterSchema, WithdrawInviteSchema } from '~/domain/members/schema.server';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requirePermission(request, 'member:read');
@@ -65,41 +67,46 @@ export default function MembersPage() {
       ) : null}
       <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
         <TextField name="q" type="search" label={t('filters.search')} defaultValue={params.get('q') ?? ''} />
-        {organisations.length ? (
+        <FilterDisclosure
+          label={t('filters.more')}
+          active={['organisationId', 'role', 'status'].filter((name) => params.get(name)).length}
+        >
+          {organisations.length ? (
+            <SelectField
+              name="organisationId"
+              label={t('filters.organisation')}
+              defaultValue={params.get('organisationId') ?? ''}
+              options={[
+                { value: '', label: t('filters.all') },
+                ...organisations.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+          ) : null}
           <SelectField
-            name="organisationId"
-            label={t('filters.organisation')}
-            defaultValue={params.get('organisationId') ?? ''}
+            name="role"
+            label={t('filters.role')}
+            defaultValue={params.get('role') ?? ''}
             options={[
               { value: '', label: t('filters.all') },
-              ...organisations.map((o) => ({ value: o.id, label: o.name })),
+              ...ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) })),
             ]}
           />
-        ) : null}
-        <SelectField
-          name="role"
-          label={t('filters.role')}
-          defaultValue={params.get('role') ?? ''}
-          options={[
-            { value: '', label: t('filters.all') },
-            ...ROLE_KEYS.map((r) => ({ value: r, label: t(`common:roles.${r}`) })),
-          ]}
-        />
-        <SelectField
-          name="status"
-          label={t('filters.status')}
-          defaultValue={params.get('status') ?? ''}
-          options={[
-            { value: '', label: t('filters.all') },
-            ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
-        />
+          <SelectField
+            name="status"
+            label={t('filters.status')}
+            defaultValue={params.get('status') ?? ''}
+            options={[
+              { value: '', label: t('filters.all') },
+              ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            ]}
+          />
+        </FilterDisclosure>
         <button type="submit" className="button button--secondary">
           {t('filters.apply')}
         </button>
       </Form>
       <p role="status">{t('count', { count: total })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('title')}>
         <table>
           <caption className="visually-hidden">{t('title')}</caption>
           <thead>
@@ -126,7 +133,7 @@ export default function MembersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={page} pages={pages} />
       {invites.length ? (
         <section aria-labelledby="pending-invites">

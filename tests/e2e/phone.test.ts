@@ -343,3 +343,42 @@ describe('lists with filters on a phone', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe("staff's lists on a phone", () => {
+  it('filters wait behind one line; a wide table scrolls in its own named frame, its words whole', async () => {
+    const page = await newPage(PHONE);
+    // The demo admin reads English.
+    await login(page, demo('admin'));
+    for (const [path, entries] of [
+      ['/members', 'main table tbody tr'],
+      ['/eservices', '.material-list li'],
+      ['/eservices/maisa/feedback', 'main table tbody tr'],
+    ] as const) {
+      await page.goto(path);
+      expect(await page.locator('details.filter-disclosure').getAttribute('open'), path).toBeNull();
+      expect(await firstOnScreen(page, entries), path).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.goto('/members?role=adviser');
+    const summary = page.locator('details.filter-disclosure[open] > summary');
+    expect(await summary.textContent()).toContain('1 filter on');
+    // Five columns do not fit a phone: the table scrolls sideways in its frame, which a keyboard
+    // can reach, rather than squeezing "Organisation" into letters on four lines.
+    const frame = page.getByRole('region', { name: 'Members' });
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await frame.focus();
+    expect(await frame.evaluate((el) => el === document.activeElement)).toBe(true);
+    const lines = await page.getByRole('columnheader', { name: 'Organisation' }).evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await expectNoAxeViolations(page);
+    // The feedback queue's order other than the newest opens its filters, counting nothing.
+    await page.goto('/eservices/maisa/feedback?sort=top');
+    expect(await page.locator('details.filter-disclosure').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('details.filter-disclosure > summary').textContent()).toBe('Filter and sort');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import type { FieldErrors } from '~/utils/forms';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 export type BriefingReachData = {
   members: number;
@@ -39,7 +40,7 @@ export function BriefingReach({
           {reach.members ? (
             <progress max={reach.members} value={reach.read} aria-label={t('owner.progress')} />
           ) : null}
-          <div className="table-wrap">
+          <TableWrap label={t('owner.perOrganisation')}>
             <table>
               <caption>{t('owner.perOrganisation')}</caption>
               <thead>
@@ -59,9 +60,9 @@ export function BriefingReach({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {reach.days.length ? (
-            <div className="table-wrap">
+            <TableWrap label={t('owner.overTime')}>
               <table>
                 <caption>{t('owner.overTime')}</caption>
                 <thead>
@@ -83,7 +84,7 @@ export function BriefingReach({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
           <Form method="post" className="form" preventScrollReset>
             {errors.remind ? (

@@ -3,6 +3,7 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { ConfirmPanel, TextField, typed } from '~/components/ui/form';
 import type { FieldErrors, FormValues } from '~/utils/forms';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 type Attendee = { status: string; user: { name: string; organisation: { name: string } } };
 
@@ -45,7 +46,7 @@ export function OrganiserPanel({
       </p>
       {attendance ? <p>{t('checkIn.summary', attendance)}</p> : null}
       {attendees ? (
-        <div className="table-wrap">
+        <TableWrap label={t('organiser.attendees')}>
           <table>
             <caption>{t('organiser.attendees')}</caption>
             <thead>
@@ -70,7 +71,7 @@ export function OrganiserPanel({
               ) : null}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <Form method="post" className="form">
         <h3>{t('followUp.publishTitle')}</h3>

@@ -1,6 +1,7 @@
 import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '~/components/ui/misc';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 type Row = {
   id: string;
@@ -20,7 +21,7 @@ export function AttendanceTable({ rows, csvHref }: { rows: Row[]; csvHref: strin
     <>
       <p>{t('attendance.lead')}</p>
       {rows.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('attendance.title')}>
           <table>
             <caption className="visually-hidden">{t('attendance.title')}</caption>
             <thead>
@@ -52,7 +53,7 @@ export function AttendanceTable({ rows, csvHref }: { rows: Row[]; csvHref: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('attendance.empty')}</p>
       )}

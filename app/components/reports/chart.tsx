@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RatingFace } from '~/components/guidance/rating-face';
 import { numberFormat } from '~/i18n/format';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 // A bar chart with its table. The bars are drawn for the eye (SVG, hidden from screen
 // readers; the CSP forbids inline styles, so widths are SVG attributes); the table beside them
@@ -62,7 +63,7 @@ export function ChartFigure({
           </div>
           <details className="chart__table">
             <summary>{t('charts.showTable', { title })}</summary>
-            <div className="table-wrap">
+            <TableWrap label={title}>
               <table>
                 <caption className="visually-hidden">{title}</caption>
                 <thead>
@@ -82,7 +83,7 @@ export function ChartFigure({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </details>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { numberFormat } from '~/i18n/format';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 type Trend = {
   years: number[];
@@ -45,7 +46,7 @@ export function DeviceTrend({ trend, csvHref }: { trend: Trend; csvHref: string 
               </div>
             ))}
           </div>
-          <div className="table-wrap">
+          <TableWrap label={t('trend.caption')}>
             <table>
               <caption>{t('trend.caption')}</caption>
               <thead>
@@ -73,7 +74,7 @@ export function DeviceTrend({ trend, csvHref }: { trend: Trend; csvHref: string 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       ) : (
         <p>{t('charts.empty')}</p>

@@ -2,6 +2,7 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { dayWithWeekday } from '~/domain/roster/when';
 import { districtName } from '~/domain/support-points/districts';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 type Counts = { staffed: number; short: number; empty: number; cancelled: number };
 type Row = {
@@ -65,10 +66,8 @@ export function CoverageTable({
         ))}
       </ul>
       {grid.rows.length ? (
-        // A month is wider than a phone: the table scrolls in its own region, which keyboard
-        // users must be able to reach to scroll (axe: scrollable-region-focusable).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="table-wrap" role="region" aria-labelledby="coverage-caption" tabIndex={0}>
+        // A month is wider than a phone: the table scrolls in its own region (TableWrap).
+        <TableWrap labelledBy="coverage-caption">
           <table className="coverage">
             <caption id="coverage-caption">
               {t(`coverage.caption.${grid.level}`, {
@@ -141,7 +140,7 @@ export function CoverageTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('coverage.none')}</p>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '~/components/ui/table-wrap';
 
 type Flow = { from: string | null; to: string; kind: 'point' | 'eservice' | 'other'; count: number | null };
 
@@ -10,7 +11,7 @@ export function ReferralFlows({ flows, figure }: { flows: Flow[]; figure: (n: nu
       <h2 id="referral-flows">{t('referral.flowsTitle')}</h2>
       <p className="muted">{t('referral.flowsLead')}</p>
       {flows.length ? (
-        <div className="table-wrap">
+        <TableWrap labelledBy="referral-flows">
           <table>
             <thead>
               <tr>
@@ -29,7 +30,7 @@ export function ReferralFlows({ flows, figure }: { flows: Flow[]; figure: (n: nu
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('referral.noFlows')}</p>
       )}
