@@ -4,7 +4,6 @@ import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { can, requirePermission } from '~/auth/guards.server';
 import { SelectField, TextField } from '~/components/ui/form';
-import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { ESERVICE_STATUSES } from '~/domain/briefings/constants';
 import { eserviceName, listEServices } from '~/domain/briefings/eservices.server';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -44,17 +43,15 @@ export default function EServicesPage() {
       </p>
       <Form method="get" role="search" className="filters" aria-label={t('eservices.search')}>
         <TextField type="search" name="q" label={t('eservices.search')} defaultValue={q} autoComplete="off" />
-        <FilterDisclosure label={t('eservices.moreFilters')} active={status ? 1 : 0}>
-          <SelectField
-            name="status"
-            label={t('eservices.form.status')}
-            defaultValue={status}
-            options={[
-              { value: '', label: t('eservices.allStatuses') },
-              ...ESERVICE_STATUSES.map((s) => ({ value: s, label: t(`eservices.statuses.${s}`) })),
-            ]}
-          />
-        </FilterDisclosure>
+        <SelectField
+          name="status"
+          label={t('eservices.form.status')}
+          defaultValue={status}
+          options={[
+            { value: '', label: t('eservices.allStatuses') },
+            ...ESERVICE_STATUSES.map((s) => ({ value: s, label: t(`eservices.statuses.${s}`) })),
+          ]}
+        />
         <button type="submit" className="button button--secondary">
           {t('eservices.find')}
         </button>

@@ -351,7 +351,6 @@ describe("staff's lists on a phone", () => {
     await login(page, demo('admin'));
     for (const [path, entries] of [
       ['/members', 'main table tbody tr'],
-      ['/eservices', '.material-list li'],
       ['/eservices/maisa/feedback', 'main table tbody tr'],
     ] as const) {
       await page.goto(path);
