@@ -32,10 +32,10 @@ export function pageTurns(limit: number): Gate {
   const gate = (req: IncomingMessage, res: ServerResponse, next: Next) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || ALWAYS_AT_ONCE.has(path)) return next();
-    // Bound to the request's own async context: a waiting page is started from the finishing
-    // one's event, and must not run in that page's request scope.
-    const start = AsyncResource.bind(() => {
-      res.off('close', leaveQueue);
+    // Set only for a page that waits (below); `start` runs before that for one that does not.
+    let leaveQueue: (() => void) | undefined = undefined;
+    const start = () => {
+      if (leaveQueue) res.off('close', leaveQueue);
       let ended = false;
       const end = () => {
         if (ended) return;
@@ -49,19 +49,24 @@ export function pageTurns(limit: number): Gate {
       } as ServerResponse['writeHead'];
       res.once('close', end);
       next();
-    });
-    // Gone while waiting (the reader gave up): its turn is not taken.
-    const leaveQueue = () => {
-      const at = queue.indexOf(start);
-      if (at >= 0) queue.splice(at, 1);
     };
     if (active < limit) {
       active += 1;
       start();
-    } else {
-      queue.push(start);
-      res.once('close', leaveQueue);
+      return;
     }
+    // Run in the request's own async context: a waiting page is started from the finishing
+    // one's event, and must not run in that page's request scope. (A resource, not
+    // `AsyncResource.bind`, which also defines a deprecated getter on every bound function.)
+    const scope = new AsyncResource('tukiverkko.pageTurn');
+    const startLater = () => scope.runInAsyncScope(start);
+    // Gone while waiting (the reader gave up): its turn is not taken.
+    leaveQueue = () => {
+      const at = queue.indexOf(startLater);
+      if (at >= 0) queue.splice(at, 1);
+    };
+    queue.push(startLater);
+    res.once('close', leaveQueue);
   };
   return Object.defineProperties(gate, {
     active: { get: () => active },
