@@ -1,5 +1,12 @@
 import { describe, expect, it, test } from 'vitest';
-import { helsinkiDateTime, helsinkiDayStart, helsinkiLocalInput, numberFormat } from './format';
+import {
+  formatTime,
+  formatWeekdayDate,
+  helsinkiDateTime,
+  helsinkiDayStart,
+  helsinkiLocalInput,
+  numberFormat,
+} from './format';
 
 describe('Helsinki wall-clock times', () => {
   test('winter (UTC+2) and summer (UTC+3)', () => {
@@ -22,6 +29,17 @@ describe('Helsinki wall-clock times', () => {
   test('03:30 on the last Sunday of October happens twice; the wall time names the first (summer time)', () => {
     // As Temporal's "compatible" disambiguation: the earlier of the two instants.
     expect(helsinkiDateTime('2026-10-25T03:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('a day of a month and a time of day', () => {
+  it('write the weekday and date out in each language, the time in Helsinki', () => {
+    expect(formatWeekdayDate('2026-12-01', 'fi')).toBe('tiistai 1. joulukuuta');
+    expect(formatWeekdayDate('2026-12-01', 'sv')).toBe('tisdag 1 december');
+    expect(formatWeekdayDate('2026-12-01', 'en')).toBe('Tuesday 1 December');
+    // Winter and summer time.
+    expect(formatTime('2026-12-01T08:30:00Z', 'fi')).toBe('10.30');
+    expect(formatTime('2026-07-01T08:30:00Z', 'en')).toBe('11:30');
   });
 });
 

@@ -6,18 +6,21 @@ const LOCALE_TAG: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-G
 // server time in the bench): one per language, made once.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cachedFormat(language: string, dateOnly: boolean) {
+const STYLES = {
+  dateTime: { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' },
+  // A calendar date (a launch day) is stored as midnight UTC and shown as that day.
+  date: { timeZone: 'UTC', dateStyle: 'medium' },
+  // A calendar date with its weekday, written out: "tiistai 1. joulukuuta" (a month's days on a phone).
+  weekdayDate: { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' },
+  time: { timeZone: TIME_ZONE, timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function cachedFormat(language: string, style: keyof typeof STYLES) {
   const tag = LOCALE_TAG[language] ?? 'fi-FI';
-  const key = `${tag}:${dateOnly ? 'date' : 'datetime'}`;
+  const key = `${tag}:${style}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(
-      tag,
-      // A calendar date (a launch day) is stored as midnight UTC and shown as that day.
-      dateOnly
-        ? { timeZone: 'UTC', dateStyle: 'medium' }
-        : { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' },
-    );
+    format = new Intl.DateTimeFormat(tag, STYLES[style]);
     dateTimeFormats.set(key, format);
   }
   return format;
@@ -42,12 +45,22 @@ export function numberFormat(language: string, fractionDigits = 3): Intl.NumberF
 }
 
 export function formatDateTime(value: Date | string, language: string): string {
-  return cachedFormat(language, false).format(new Date(value));
+  return cachedFormat(language, 'dateTime').format(new Date(value));
 }
 
 /** A calendar date (a `@db.Date` column), in the language's format. */
 export function formatDate(value: Date | string, language: string): string {
-  return cachedFormat(language, true).format(new Date(value));
+  return cachedFormat(language, 'date').format(new Date(value));
+}
+
+/** A calendar date (midnight UTC) with its weekday, written out. */
+export function formatWeekdayDate(value: Date | string, language: string): string {
+  return cachedFormat(language, 'weekdayDate').format(new Date(value));
+}
+
+/** The time of day of an instant in Helsinki ("14.30" in Finnish). */
+export function formatTime(value: Date | string, language: string): string {
+  return cachedFormat(language, 'time').format(new Date(value));
 }
 
 /** Minutes Helsinki is ahead of UTC at an instant (120 or 180). */

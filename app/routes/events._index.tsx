@@ -8,7 +8,7 @@ import { canCreateEvents } from '~/domain/events/access.server';
 import { monthEvents, upcomingEvents } from '~/domain/events/queries.server';
 import { MonthSchema } from '~/domain/events/schema.server';
 import { eventTitle } from '~/domain/events/titles';
-import { helsinkiLocalInput } from '~/i18n/format';
+import { formatTime, formatWeekdayDate, helsinkiLocalInput, helsinkiToday } from '~/i18n/format';
 import { getLanguage } from '~/i18n/i18n.server';
 import { pageNumber } from '~/utils/http';
 import { pageTitle } from '~/utils/meta';
@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mine,
       month,
       events,
+      today: helsinkiToday(),
       page: 1,
       pages: 1,
       total: events.length,
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view,
     mine,
     month: null,
+    today: null,
     ...result,
     events: result.events.map(titled),
     page,
@@ -82,8 +84,13 @@ function EventRow({ event }: { event: ListEvent }) {
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
-  const { t } = useTranslation('events');
+/**
+ * A month as a grid of weeks. On a phone the same table is a list of the days that have events,
+ * each with its weekday and date written out (CSS: seven columns of a 390 px screen broke every
+ * title into pieces of a word).
+ */
+function MonthGrid({ month, today, events }: { month: string; today: string | null; events: ListEvent[] }) {
+  const { t, i18n } = useTranslation('events');
   const [y, m] = month.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const firstWeekday = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday = 0
@@ -101,15 +108,17 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
     const d = new Date(Date.UTC(y, m - 1 + delta, 1));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   };
+  const caption = t('month.caption', { month: t(`month.names.${m}`), year: y });
   return (
     <>
       <nav className="actions-row" aria-label={t('month.navigation')}>
         <Link to={`/events?view=month&month=${shift(-1)}`}>{t('month.previous')}</Link>
         <Link to={`/events?view=month&month=${shift(1)}`}>{t('month.next')}</Link>
       </nav>
-      <TableWrap label={t('month.caption', { month: t(`month.names.${m}`), year: y })}>
+      {events.length === 0 ? <p>{t('month.empty')}</p> : null}
+      <TableWrap label={caption}>
         <table className="month-grid">
-          <caption>{t('month.caption', { month: t(`month.names.${m}`), year: y })}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               {WEEKDAYS.map((d) => (
@@ -122,13 +131,28 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
           <tbody>
             {Array.from({ length: cells.length / 7 }, (_, w) => (
               <tr key={w}>
-                {cells.slice(w * 7, w * 7 + 7).map((day, i) => (
-                  <td key={i} className={day ? '' : 'month-grid__empty'}>
-                    {day ? (
-                      <>
-                        <span className="month-grid__day">{day}</span>
+                {cells.slice(w * 7, w * 7 + 7).map((day, i) => {
+                  if (!day) return <td key={i} className="month-grid__empty" />;
+                  const date = `${month}-${String(day).padStart(2, '0')}`;
+                  const dayEvents = byDay.get(day) ?? [];
+                  return (
+                    <td
+                      key={i}
+                      className={dayEvents.length ? undefined : 'month-grid__quiet'}
+                      aria-current={date === today ? 'date' : undefined}
+                    >
+                      <span className="month-grid__day">
+                        <span className="month-grid__number">{day}</span>
+                        {/* Only a phone shows it, and only for a day that has events. */}
+                        {dayEvents.length ? (
+                          <span className="month-grid__date" suppressHydrationWarning>
+                            {formatWeekdayDate(date, i18n.language)}
+                          </span>
+                        ) : null}
+                      </span>
+                      {dayEvents.length ? (
                         <ul>
-                          {(byDay.get(day) ?? []).map((e) => (
+                          {dayEvents.map((e) => (
                             <li key={e.id} className={e.cancelledAt ? 'month-grid__cancelled' : undefined}>
                               {/* Said in words, not by colour or a line through alone. */}
                               {e.cancelledAt ? (
@@ -136,16 +160,19 @@ function MonthGrid({ month, events }: { month: string; events: ListEvent[] }) {
                                   {t('month.cancelled')}
                                 </strong>
                               ) : null}{' '}
+                              <span className="month-grid__time" suppressHydrationWarning>
+                                {formatTime(e.startsAt, i18n.language)}
+                              </span>{' '}
                               <Link to={`/events/${e.id}`} lang={e.title.lang}>
                                 {e.title.text}
                               </Link>
                             </li>
                           ))}
                         </ul>
-                      </>
-                    ) : null}
-                  </td>
-                ))}
+                      ) : null}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
@@ -186,7 +213,7 @@ export default function EventsPage() {
         </Link>
       </nav>
       {data.view === 'month' && data.month ? (
-        <MonthGrid month={data.month} events={data.events} />
+        <MonthGrid month={data.month} today={data.today} events={data.events} />
       ) : (
         <>
           <p role="status">{t('count', { count: data.total })}</p>

@@ -381,3 +381,62 @@ describe("staff's lists on a phone", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('the events month on a phone', () => {
+  it('lists the days that have events with their weekday and date, every title whole', async () => {
+    const page = await newPage(PHONE);
+    // The demo coordinator reads Finnish.
+    await login(page, demo('coordinator'));
+    await page.goto('/events');
+    const first = (await page.locator('.material-card time').first().getAttribute('datetime'))!;
+    await page.goto(`/events?view=month&month=${first.slice(0, 7)}`);
+    // Seven columns do not fit a phone: the month is a list, nothing to scroll sideways.
+    const frame = page.locator('main .table-wrap');
+    expect(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const days = await page.locator('.month-grid td').evaluateAll((cells) =>
+      cells
+        .filter((td) => td.checkVisibility())
+        .map((td) => ({
+          label: (td.querySelector('.month-grid__day') as HTMLElement).innerText.trim(),
+          events: td.querySelectorAll('li').length,
+        })),
+    );
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) {
+      expect(day.events, day.label).toBeGreaterThan(0);
+      expect(day.label).toMatch(
+        /^(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai) \d{1,2}\. \p{L}+kuuta$/u,
+      );
+    }
+    // No word of a title broken over two lines ("Aamukah/vit" in a seventh of the screen).
+    const broken = await page.locator('.month-grid a').evaluateAll((links) =>
+      links
+        .filter((a) => a.checkVisibility())
+        .flatMap((a) => {
+          const text = a.firstChild as Text;
+          const words: string[] = [];
+          for (const match of text.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+              words.push(match[0]);
+          }
+          return words;
+        }),
+    );
+    expect(broken).toEqual([]);
+    expect(await overlapping(page)).toEqual([]);
+    await expectNoAxeViolations(page);
+    // A wide screen keeps the grid of weeks under the weekdays' names.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator('.month-grid thead').isVisible()).toBe(true);
+    expect(await page.locator('.month-grid td.month-grid__quiet').first().isVisible()).toBe(true);
+    // A month without events says so.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/events?view=month&month=2001-01');
+    await page.getByText('Tässä kuussa ei ole tapahtumia.').waitFor();
+    await expectNoAxeViolations(page);
+  });
+});
