@@ -440,3 +440,21 @@ describe('the events month on a phone', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe("a briefing's readers on a phone", () => {
+  it.each(['fi', 'sv', 'en'])('fit the screen by organisation, the figures in view (%s)', async (lng) => {
+    const page = await newPage(PHONE);
+    await login(page, demo('coordinator'));
+    await page.goto('/briefings');
+    const launched = (await page
+      .locator('.material-card h2 a', { hasText: 'OmaKannan kirjautumissivu uudistui' })
+      .getAttribute('href'))!;
+    await page.goto(withLanguage(launched, lng));
+    const frames = page.locator('main .table-wrap');
+    expect(await frames.count()).toBeGreaterThan(0);
+    // An organisation's name and two figures: "Kohderyhmässä" alone once pushed the readers off.
+    for (const frame of await frames.all()) {
+      expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    }
+  });
+});
