@@ -15,9 +15,13 @@ import { createContext, forwardRef, useContext, type MouseEvent, type ReactNode 
  * thread page has ~90 links and the shell's navigation ~20 NavLinks (the menu and the bar), and
  * that resolving was about a tenth of the server's CPU per page (CPU profile, issue 12). Every
  * `to` in this app is a path from the root, which needs no resolving: these render the same
- * <a> as Remix's (with its route-discovery attribute, so routes are still discovered ahead of a
- * click) and navigate in the browser with the same router. Anything else (a relative `to`, an
- * object, `reloadDocument`, `prefetch`, `state`) is handed to Remix's own.
+ * <a> as Remix's and navigate in the browser with the same router. Anything else (a relative
+ * `to`, an object, `reloadDocument`, `prefetch`, `state`) is handed to Remix's own.
+ *
+ * Without Remix's `data-discover` attribute: it marks a link for lazy route discovery, which is
+ * off (remix.config.js; the browser has every route), and 21 bytes on each of a page's 90–130
+ * links put a month of events over 64 K characters, where the page's string costs this
+ * machine ~0.6 ms more to turn into bytes (ADR 017, amendment of 2026-12-07).
  */
 
 const Navigate = createContext<NavigateFunction | null>(null);
@@ -71,7 +75,7 @@ const PlainLink = forwardRef<HTMLAnchorElement, PlainProps>(function PlainLink(p
     children,
     replace: _replace,
     preventScrollReset: _reset,
-    discover,
+    discover: _discover,
     viewTransition: _vt,
     // Remix's own props, absent or off here (needsRemix): not attributes of the <a>.
     prefetch: _prefetch,
@@ -82,13 +86,7 @@ const PlainLink = forwardRef<HTMLAnchorElement, PlainProps>(function PlainLink(p
   } = props;
   const onClick = useClickHandler(to, props);
   return (
-    <a
-      ref={ref}
-      {...rest}
-      href={to}
-      onClick={onClick}
-      data-discover={discover === 'none' ? undefined : 'true'}
-    >
+    <a ref={ref} {...rest} href={to} onClick={onClick}>
       {children}
     </a>
   );
