@@ -129,6 +129,8 @@ export default function ThreadPage() {
               )}
               result={{ errors, values }}
               flagOpen={params.get('flag') === post.id}
+              moderateOpen={params.get('moderate') === post.id}
+              page={page}
             />
             {post.isQuestion && accepted ? (
               <section className="accepted-answer" aria-labelledby="accepted-heading">

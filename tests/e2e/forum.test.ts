@@ -4,7 +4,16 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
-import { demo, expectNoAxeViolations, login, newPage, setupBrowser, waitForMail } from './browser';
+import {
+  baseURL,
+  demo,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  login,
+  newPage,
+  setupBrowser,
+  waitForMail,
+} from './browser';
 
 setupBrowser();
 
@@ -139,6 +148,89 @@ describe('asking, answering and moderating', () => {
     );
     await trainer.goto(threadUrl);
     await expect.poll(() => trainer.locator('.post--hidden').textContent()).toContain('Väärä alue');
+  });
+});
+
+/** A member's session for plain form posts (what a browser without JavaScript sends). */
+async function session(email: string) {
+  const response = await fetch(`${baseURL}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: baseURL, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return (path: string, form: Record<string, string>) =>
+    fetch(`${baseURL}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: baseURL, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
+}
+
+describe('a thread longer than a page', () => {
+  it("a post's Report and Moderate on page 2 open under that post and come back to page 2", async () => {
+    const coordinator = await newPage();
+    await login(coordinator, demo('coordinator'));
+    await coordinator.goto('/forum/new');
+    const categoryId = await coordinator
+      .getByLabel('Alue')
+      .locator('option', { hasText: 'Kela / OmaKanta / Suomi.fi' })
+      .getAttribute('value');
+    const asker = await session(demo('adviser'));
+    const title = `Pitkä ketju ${Date.now().toString(36)}`;
+    const asked = await asker('/forum/new', {
+      categoryId: categoryId!,
+      title,
+      language: 'fi',
+      bodyText: 'Kysymys, johon vastataan monta kertaa.',
+    });
+    const thread = asked.headers.get('location')!.split(/[?#]/)[0]!;
+    expect(thread).toMatch(/^\/forum\/t\/[0-9a-f-]{36}$/);
+    // 21 replies: a member may post once in 5 s, so seven members take turns.
+    const writers = await Promise.all(
+      ['trainer', 'org_admin', 'admin', 'eservice_rep']
+        .map((r) => session(demo(r)))
+        .concat(
+          ['seppo.jarvinen', 'ulla.lehtonen', 'kari.saarinen'].map((n) =>
+            session(`${n}@demo.tukiverkko.test`),
+          ),
+        ),
+    );
+    for (let round = 0; round < 3; round++) {
+      if (round) await new Promise((resolve) => setTimeout(resolve, 5_500));
+      const sent = await Promise.all(
+        writers.map((post, i) => post(thread, { intent: 'reply', bodyText: `Vastaus ${round * 7 + i + 1}` })),
+      );
+      for (const response of sent) expect(response.status).toBeLessThan(400);
+    }
+
+    await coordinator.goto(`${thread}?page=2`);
+    const post = coordinator.locator('article.post').first();
+    const postId = (await post.getAttribute('id'))!.slice('post-'.length);
+    await post.getByRole('link', { name: 'Ilmoita', exact: true }).click();
+    await coordinator.waitForURL(`**${thread}?page=2&flag=${postId}#flag-${postId}`);
+    await post.getByLabel('Miksi ilmoitat viestistä?').waitFor();
+    await post.getByRole('link', { name: 'Peruuta' }).click();
+    await coordinator.waitForURL(`**${thread}?page=2#post-${postId}`);
+
+    // One moderation panel, under the post chosen, with the reason's field ready.
+    await post.getByRole('link', { name: 'Moderoi' }).click();
+    await coordinator.waitForURL(`**${thread}?page=2&moderate=${postId}#moderate-${postId}`);
+    const reason = post.getByLabel('Syy');
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await coordinator.locator('form[id^="moderate-"]').count()).toBe(1);
+    await expectNoAxeViolations(coordinator);
+    await reason.fill('Ei kuulu tähän ketjuun');
+    await post.getByRole('button', { name: 'Piilota viesti' }).click();
+    await coordinator.locator('.notice--success').waitFor();
+    await coordinator.waitForURL((url) => url.search === '?page=2');
+    await expect.poll(() => post.locator('.notice--error').textContent()).toContain('Ei kuulu tähän ketjuun');
+    expect(await coordinator.locator('form[id^="moderate-"]').count()).toBe(0);
   });
 });
 

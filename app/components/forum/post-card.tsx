@@ -34,7 +34,20 @@ type Props = {
   anchor?: boolean;
   /** The reader chose to report this post (`?flag=`): its report form is open. */
   flagOpen?: boolean;
+  /** A moderator chose to moderate this post (`?moderate=`): its panel is open. */
+  moderateOpen?: boolean;
+  /** The thread's page the post is on: its links and forms come back to that page. */
+  page?: number;
 };
+
+/**
+ * The thread's page a post is on, and that page with one more parameter: a post's "Report" on
+ * page 3 once led to page 1, where neither the post nor its form was.
+ */
+function threadPage(threadId: string, page: number) {
+  const here = page > 1 ? `/forum/t/${threadId}?page=${page}` : `/forum/t/${threadId}`;
+  return { here, with: (name: string, value: string) => `${here}${page > 1 ? '&' : '?'}${name}=${value}` };
+}
 
 const sentBy = (values: FormValues, intent: string | string[], postId: string) =>
   values.postId === postId && [intent].flat().includes(String(values.intent));
@@ -49,6 +62,8 @@ export function PostCard({
   result,
   anchor = true,
   flagOpen = false,
+  moderateOpen = false,
+  page = 1,
 }: Props) {
   const { t } = useTranslation('forum');
   const personName = usePersonName();
@@ -137,12 +152,13 @@ export function PostCard({
       {!removed ? (
         <PostActions
           post={post}
-          threadId={threadId}
           accepted={accepted}
           mine={mine}
           abilities={abilities}
           result={result}
           flagOpen={flagOpen}
+          moderateOpen={moderateOpen}
+          at={threadPage(threadId, page)}
         />
       ) : null}
     </article>
@@ -191,29 +207,32 @@ function Reactions({ post }: { post: Post }) {
 
 function PostActions({
   post,
-  threadId,
   accepted,
   mine,
   abilities,
   result,
   flagOpen,
+  moderateOpen,
+  at,
 }: {
   post: Post;
-  threadId: string;
   accepted: boolean;
   mine: boolean;
   abilities: PostAbilities;
   result: Props['result'];
   flagOpen: boolean;
+  moderateOpen: boolean;
+  at: ReturnType<typeof threadPage>;
 }) {
   const { t } = useTranslation('forum');
   // Open again only when the report failed (a sent one shows the page's success message).
   const flagFailed = sentBy(result.values, 'flag', post.id) && Object.keys(result.errors).length > 0;
-  const modSent = sentBy(result.values, ['hide', 'unhide', 'dismiss'], post.id);
+  const modFailed =
+    sentBy(result.values, ['hide', 'unhide', 'dismiss'], post.id) && Object.keys(result.errors).length > 0;
   return (
     <div className="post__actions">
       {!post.hiddenAt && (!abilities.locked || abilities.canModerate) ? (
-        <Link to={`/forum/t/${threadId}?quote=${post.id}#reply`} className="button button--secondary">
+        <Link to={`${at.with('quote', post.id)}#reply`} className="button button--secondary">
           {t('post.quote')}
         </Link>
       ) : null}
@@ -260,11 +279,11 @@ function PostActions({
       ) : null}
       {!mine && !post.hiddenAt ? (
         flagOpen || flagFailed ? (
-          <FlagPanel postId={post.id} threadId={threadId} errors={flagFailed ? result.errors : {}} />
+          <FlagPanel postId={post.id} here={at.here} errors={flagFailed ? result.errors : {}} />
         ) : (
           // A link, not a form per post: the one report form is drawn under the post chosen.
           <Link
-            to={`/forum/t/${threadId}?flag=${post.id}#flag-${post.id}`}
+            to={`${at.with('flag', post.id)}#flag-${post.id}`}
             preventScrollReset
             className="button button--secondary"
           >
@@ -273,31 +292,19 @@ function PostActions({
         )
       ) : null}
       {abilities.canModerate ? (
-        <details className="post__menu" open={modSent || undefined}>
-          <summary className="button button--secondary">{t('moderation.post')}</summary>
-          <Form method="post" className="post__panel">
-            <input type="hidden" name="postId" value={post.id} />
-            <TextField
-              name="reason"
-              label={t('moderation.reason')}
-              hint={t('moderation.reasonHint')}
-              maxLength={500}
-              error={modSent ? result.errors.reason : undefined}
-            />
-            {post.hiddenAt ? (
-              <button type="submit" name="intent" value="unhide" className="button">
-                {t('moderation.unhide')}
-              </button>
-            ) : (
-              <button type="submit" name="intent" value="hide" className="button button--danger">
-                {t('moderation.hide')}
-              </button>
-            )}
-            <button type="submit" name="intent" value="dismiss" className="button button--secondary">
-              {t('moderation.dismiss')}
-            </button>
-          </Form>
-        </details>
+        moderateOpen || modFailed ? (
+          <ModerationPanel post={post} here={at.here} errors={modFailed ? result.errors : {}} />
+        ) : (
+          // As "Report": a link, and the one panel is drawn under the post chosen (a panel under
+          // each of twenty posts was a sixth of a moderator's thread page).
+          <Link
+            to={`${at.with('moderate', post.id)}#moderate-${post.id}`}
+            preventScrollReset
+            className="button button--secondary"
+          >
+            {t('moderation.post')}
+          </Link>
+        )
       ) : null}
       {sentBy(result.values, ['accept', 'verify', 'react', 'delete'], post.id) && result.errors.form ? (
         <FieldErrorText id={`post-${post.id}-error`} error={result.errors.form} />
@@ -306,17 +313,48 @@ function PostActions({
   );
 }
 
-function FlagPanel({ postId, threadId, errors }: { postId: string; threadId: string; errors: FieldErrors }) {
+function ModerationPanel({ post, here, errors }: { post: Post; here: string; errors: FieldErrors }) {
   const { t } = useTranslation('forum');
   return (
-    // Sent to the thread without `?flag=`, so the form closes once the report is in.
-    <Form
-      method="post"
-      action={`/forum/t/${threadId}`}
-      preventScrollReset
-      className="post__panel"
-      id={`flag-${postId}`}
-    >
+    // Sent to the thread's page without `?moderate=`, so the panel closes once it is done.
+    <Form method="post" action={here} preventScrollReset className="post__panel" id={`moderate-${post.id}`}>
+      <input type="hidden" name="postId" value={post.id} />
+      <TextField
+        name="reason"
+        label={t('moderation.reason')}
+        hint={t('moderation.reasonHint')}
+        maxLength={500}
+        error={errors.reason}
+        // The moderator asked for this panel: take them to it.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+      />
+      <div className="actions-row">
+        {post.hiddenAt ? (
+          <button type="submit" name="intent" value="unhide" className="button">
+            {t('moderation.unhide')}
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="hide" className="button button--danger">
+            {t('moderation.hide')}
+          </button>
+        )}
+        <button type="submit" name="intent" value="dismiss" className="button button--secondary">
+          {t('moderation.dismiss')}
+        </button>
+        <Link to={`${here}#post-${post.id}`} preventScrollReset className="button button--secondary">
+          {t('flag.cancel')}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+function FlagPanel({ postId, here, errors }: { postId: string; here: string; errors: FieldErrors }) {
+  const { t } = useTranslation('forum');
+  return (
+    // Sent to the thread's page without `?flag=`, so the form closes once the report is in.
+    <Form method="post" action={here} preventScrollReset className="post__panel" id={`flag-${postId}`}>
       <input type="hidden" name="postId" value={postId} />
       <SelectField
         name="reason"
@@ -335,11 +373,7 @@ function FlagPanel({ postId, threadId, errors }: { postId: string; threadId: str
         <button type="submit" name="intent" value="flag" className="button">
           {t('flag.send')}
         </button>
-        <Link
-          to={`/forum/t/${threadId}#post-${postId}`}
-          preventScrollReset
-          className="button button--secondary"
-        >
+        <Link to={`${here}#post-${postId}`} preventScrollReset className="button button--secondary">
           {t('flag.cancel')}
         </Link>
       </div>
