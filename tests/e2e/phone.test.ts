@@ -442,7 +442,7 @@ describe('the events month on a phone', () => {
 });
 
 describe("a briefing's readers on a phone", () => {
-  it.each(['fi', 'sv', 'en'])('fit the screen by organisation, the figures in view (%s)', async (lng) => {
+  it.each(['fi', 'sv', 'en'])('show every organisation’s figures on the screen (%s)', async (lng) => {
     const page = await newPage(PHONE);
     await login(page, demo('coordinator'));
     await page.goto('/briefings');
@@ -450,11 +450,19 @@ describe("a briefing's readers on a phone", () => {
       .locator('.material-card h2 a', { hasText: 'OmaKannan kirjautumissivu uudistui' })
       .getAttribute('href'))!;
     await page.goto(withLanguage(launched, lng));
-    const frames = page.locator('main .table-wrap');
-    expect(await frames.count()).toBeGreaterThan(0);
-    // An organisation's name and two figures: "Kohderyhmässä" alone once pushed the readers off.
-    for (const frame of await frames.all()) {
-      expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    }
+    // An organisation's name and two figures: "Kohderyhmässä" alone once pushed the readers'
+    // figures off the screen. (The names are the data's: a long enough word may still make the
+    // table scroll in its frame; the figures must be in view.)
+    const frame = page.locator('main .table-wrap').first();
+    const outside = await frame.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.querySelectorAll('tr')].flatMap((row) => {
+        const range = document.createRange();
+        range.selectNodeContents(row.lastElementChild!);
+        const box = range.getBoundingClientRect();
+        return box.right > right + 0.5 ? [row.textContent] : [];
+      });
+    });
+    expect(outside).toEqual([]);
   });
 });
