@@ -41,7 +41,7 @@ export function BriefingReach({
             <progress max={reach.members} value={reach.read} aria-label={t('owner.progress')} />
           ) : null}
           <TableWrap label={t('owner.perOrganisation')}>
-            <table>
+            <table className="by-organisation">
               <caption>{t('owner.perOrganisation')}</caption>
               <thead>
                 <tr>
