@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
-import { DoneNotice, TextField, useFormResult } from '~/components/ui/form';
+import { DoneNotice, useFormResult } from '~/components/ui/form';
+import { PostModerationForm } from '~/components/forum/post-moderation-form';
 import { Badge, DateTime, Pagination, PersonName } from '~/components/ui/misc';
 import { moderate, openFlags } from '~/domain/forum/moderation.server';
 import { similarQuestionTotals } from '~/domain/forum/similar-questions.server';
@@ -64,24 +65,13 @@ export default function ModerationQueuePage() {
                   </li>
                 ))}
               </ul>
-              <Form method="post" className="form form--inline">
-                <input type="hidden" name="postId" value={post.id} />
-                <TextField
-                  name="reason"
-                  label={t('moderation.reason')}
-                  hint={t('moderation.reasonHint')}
-                  maxLength={500}
-                  error={sent ? errors.reason : undefined}
-                />
-                {post.hiddenAt ? null : (
-                  <button type="submit" name="intent" value="hide" className="button button--danger">
-                    {t('moderation.hide')}
-                  </button>
-                )}
-                <button type="submit" name="intent" value="dismiss" className="button button--secondary">
-                  {t('moderation.dismiss')}
-                </button>
-              </Form>
+              <PostModerationForm
+                postId={post.id}
+                hidden={Boolean(post.hiddenAt)}
+                offerUnhide={false}
+                className="form form--inline"
+                reasonError={sent ? errors.reason : undefined}
+              />
             </li>
           );
         })}

@@ -91,6 +91,7 @@ export default function ThreadPage() {
   const replyFailed = values.intent === 'reply';
   const lastRead = thread.lastReadAt ? new Date(thread.lastReadAt) : null;
   const canReply = !thread.lockedAt || abilities.canModerate;
+  const onPage = (postId: string) => posts.some((p) => p.id === postId);
   return (
     <div className="page thread">
       <p className="breadcrumb">
@@ -128,8 +129,9 @@ export default function ThreadPage() {
                 lastRead && new Date(post.createdAt) > lastRead && post.authorId !== abilities.viewerId,
               )}
               result={{ errors, values }}
+              asker={thread.authorId === abilities.viewerId}
               flagOpen={params.get('flag') === post.id}
-              moderateOpen={params.get('moderate') === post.id}
+              actionsOpen={params.get('actions') === post.id}
               page={page}
             />
             {post.isQuestion && accepted ? (
@@ -144,6 +146,10 @@ export default function ThreadPage() {
                   isNew={false}
                   result={{ errors: {}, values: {} }}
                   anchor={false}
+                  asker={thread.authorId === abilities.viewerId}
+                  // The answer is on a later page: its panels open here, under this copy.
+                  flagOpen={!onPage(accepted.id) && params.get('flag') === accepted.id}
+                  actionsOpen={!onPage(accepted.id) && params.get('actions') === accepted.id}
                 />
               </section>
             ) : null}

@@ -173,7 +173,7 @@ async function session(email: string) {
 }
 
 describe('a thread longer than a page', () => {
-  it("a post's Report and Moderate on page 2 open under that post and come back to page 2", async () => {
+  it("a post's Report and More actions on page 2 open under that post and come back to page 2", async () => {
     const coordinator = await newPage();
     await login(coordinator, demo('coordinator'));
     await coordinator.goto('/forum/new');
@@ -218,19 +218,35 @@ describe('a thread longer than a page', () => {
     await post.getByRole('link', { name: 'Peruuta' }).click();
     await coordinator.waitForURL(`**${thread}?page=2#post-${postId}`);
 
-    // One moderation panel, under the post chosen, with the reason's field ready.
-    await post.getByRole('link', { name: 'Moderoi' }).click();
-    await coordinator.waitForURL(`**${thread}?page=2&moderate=${postId}#moderate-${postId}`);
-    const reason = post.getByLabel('Syy');
-    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await coordinator.locator('form[id^="moderate-"]').count()).toBe(1);
+    // Staff's steps are behind one link per post: under a post, Quote, Report and More actions.
+    const buttons = (article: typeof post) =>
+      article
+        .locator('.post__actions')
+        .evaluate((el) => [...el.querySelectorAll('a, button, summary')].map((b) => b.textContent?.trim()));
+    expect(await buttons(post)).toEqual(['Lainaa', 'Ilmoita', 'Lisää toimintoja']);
+    // One panel, under the post chosen, focused and named; every step comes back to page 2.
+    await post.getByRole('link', { name: 'Lisää toimintoja' }).click();
+    await coordinator.waitForURL(`**${thread}?page=2&actions=${postId}#actions-${postId}`);
+    const panel = coordinator.getByRole('region', { name: 'Muut toiminnot tälle viestille' });
+    await expect.poll(() => panel.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await coordinator.locator('section[id^="actions-"]').count()).toBe(1);
     await expectNoAxeViolations(coordinator);
-    await reason.fill('Ei kuulu tähän ketjuun');
-    await post.getByRole('button', { name: 'Piilota viesti' }).click();
+    await panel.getByLabel('Syy').fill('Ei kuulu tähän ketjuun');
+    await panel.getByRole('button', { name: 'Piilota viesti' }).click();
     await coordinator.locator('.notice--success').waitFor();
     await coordinator.waitForURL((url) => url.search === '?page=2');
     await expect.poll(() => post.locator('.notice--error').textContent()).toContain('Ei kuulu tähän ketjuun');
-    expect(await coordinator.locator('form[id^="moderate-"]').count()).toBe(0);
+    expect(await coordinator.locator('section[id^="actions-"]').count()).toBe(0);
+
+    // A trainer's check of an answer is in the same panel, as is making library material of it.
+    const next = coordinator.locator('article.post').nth(1);
+    await next.getByRole('link', { name: 'Lisää toimintoja' }).click();
+    await panel.waitFor();
+    expect(await panel.getByRole('button', { name: 'Tee tästä kirjaston materiaali' }).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Merkitse vahvistetuksi' }).click();
+    await coordinator.waitForURL((url) => url.search === '?page=2');
+    await expect.poll(() => next.locator('.badge--verified').count()).toBe(1);
+    expect(await coordinator.locator('section[id^="actions-"]').count()).toBe(0);
   });
 });
 

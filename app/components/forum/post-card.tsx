@@ -1,7 +1,9 @@
 import { Form } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { Link } from '~/components/ui/link';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
+import { PostModerationForm } from './post-moderation-form';
 import { Badge, DateTime, PersonName, usePersonName } from '~/components/ui/misc';
 import type { ThreadPost } from '~/domain/forum/threads.server';
 import { FLAG_REASONS, REACTIONS } from '~/domain/forum/constants';
@@ -34,8 +36,10 @@ type Props = {
   anchor?: boolean;
   /** The reader chose to report this post (`?flag=`): its report form is open. */
   flagOpen?: boolean;
-  /** A moderator chose to moderate this post (`?moderate=`): its panel is open. */
-  moderateOpen?: boolean;
+  /** A member of staff chose "More actions" for this post (`?actions=`): its panel is open. */
+  actionsOpen?: boolean;
+  /** The reader asked the thread's question: accepting an answer is theirs to do, in view. */
+  asker?: boolean;
   /** The thread's page the post is on: its links and forms come back to that page. */
   page?: number;
 };
@@ -62,7 +66,8 @@ export function PostCard({
   result,
   anchor = true,
   flagOpen = false,
-  moderateOpen = false,
+  actionsOpen = false,
+  asker = false,
   page = 1,
 }: Props) {
   const { t } = useTranslation('forum');
@@ -156,8 +161,9 @@ export function PostCard({
           mine={mine}
           abilities={abilities}
           result={result}
+          asker={asker}
           flagOpen={flagOpen}
-          moderateOpen={moderateOpen}
+          actionsOpen={actionsOpen}
           at={threadPage(threadId, page)}
         />
       ) : null}
@@ -205,30 +211,37 @@ function Reactions({ post }: { post: Post }) {
   );
 }
 
+/** What the panel behind "More actions" sends; its errors show in the panel. */
+const STAFF_INTENTS = ['accept', 'verify', 'hide', 'unhide', 'dismiss'];
+
 function PostActions({
   post,
   accepted,
   mine,
   abilities,
+  asker,
   result,
   flagOpen,
-  moderateOpen,
+  actionsOpen,
   at,
 }: {
   post: Post;
   accepted: boolean;
   mine: boolean;
   abilities: PostAbilities;
+  asker: boolean;
   result: Props['result'];
   flagOpen: boolean;
-  moderateOpen: boolean;
+  actionsOpen: boolean;
   at: ReturnType<typeof threadPage>;
 }) {
   const { t } = useTranslation('forum');
-  // Open again only when the report failed (a sent one shows the page's success message).
-  const flagFailed = sentBy(result.values, 'flag', post.id) && Object.keys(result.errors).length > 0;
-  const modFailed =
-    sentBy(result.values, ['hide', 'unhide', 'dismiss'], post.id) && Object.keys(result.errors).length > 0;
+  const failed = (intents: string | string[]) =>
+    sentBy(result.values, intents, post.id) && Object.keys(result.errors).length > 0;
+  // Open again only when what was sent failed (a done one shows the page's success message).
+  const flagFailed = failed('flag');
+  const staff = staffActions(post, abilities, asker);
+  const staffFailed = staff.any && failed(STAFF_INTENTS);
   return (
     <div className="post__actions">
       {!post.hiddenAt && (!abilities.locked || abilities.canModerate) ? (
@@ -236,29 +249,9 @@ function PostActions({
           {t('post.quote')}
         </Link>
       ) : null}
-      {!post.isQuestion && abilities.canAccept && !post.hiddenAt ? (
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="postId" value={post.id} />
-          <button type="submit" name="intent" value="accept" className="button button--secondary">
-            {accepted ? t('post.unaccept') : t('post.accept')}
-          </button>
-        </Form>
-      ) : null}
-      {!post.isQuestion && abilities.canVerify && !post.hiddenAt ? (
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="postId" value={post.id} />
-          <button type="submit" name="intent" value="verify" className="button button--secondary">
-            {post.verifiedAt ? t('post.unverify') : t('post.verify')}
-          </button>
-        </Form>
-      ) : null}
-      {!post.isQuestion && abilities.canPromote && !post.hiddenAt ? (
-        <Form method="post" action="/library/promote">
-          <input type="hidden" name="postId" value={post.id} />
-          <button type="submit" className="button button--secondary">
-            {t('post.promote')}
-          </button>
-        </Form>
+      {/* The asker's own choice stays in view; others who may accept find it under "More actions". */}
+      {asker && !post.isQuestion && abilities.canAccept && !post.hiddenAt ? (
+        <AcceptForm postId={post.id} accepted={accepted} />
       ) : null}
       {mine && !post.hiddenAt ? (
         <>
@@ -291,62 +284,128 @@ function PostActions({
           </Link>
         )
       ) : null}
-      {abilities.canModerate ? (
-        moderateOpen || modFailed ? (
-          <ModerationPanel post={post} here={at.here} errors={modFailed ? result.errors : {}} />
+      {staff.any ? (
+        actionsOpen || staffFailed ? (
+          <StaffPanel
+            post={post}
+            accepted={accepted}
+            staff={staff}
+            here={at.here}
+            errors={staffFailed ? result.errors : {}}
+          />
         ) : (
-          // As "Report": a link, and the one panel is drawn under the post chosen (a panel under
-          // each of twenty posts was a sixth of a moderator's thread page).
+          // As "Report": a link, and the one panel is drawn under the post chosen. Four more
+          // buttons under each of twenty posts took a phone's screen each (and a fifth of the
+          // page's HTML).
           <Link
-            to={`${at.with('moderate', post.id)}#moderate-${post.id}`}
+            to={`${at.with('actions', post.id)}#actions-${post.id}`}
             preventScrollReset
             className="button button--secondary"
           >
-            {t('moderation.post')}
+            {t('post.moreActions')}
           </Link>
         )
       ) : null}
-      {sentBy(result.values, ['accept', 'verify', 'react', 'delete'], post.id) && result.errors.form ? (
+      {sentBy(result.values, ['accept', 'react', 'delete'], post.id) && !staffFailed && result.errors.form ? (
         <FieldErrorText id={`post-${post.id}-error`} error={result.errors.form} />
       ) : null}
     </div>
   );
 }
 
-function ModerationPanel({ post, here, errors }: { post: Post; here: string; errors: FieldErrors }) {
+/**
+ * What staff may do to a post besides reading it: accept it in someone else's question, verify
+ * it, make library material of it, moderate it. Kept behind one "More actions" link.
+ */
+function staffActions(post: Post, abilities: PostAbilities, asker: boolean) {
+  const answer = !post.isQuestion && !post.hiddenAt;
+  const accept = answer && abilities.canAccept && !asker;
+  const verify = answer && abilities.canVerify;
+  const promote = answer && abilities.canPromote;
+  const moderate = abilities.canModerate;
+  return { accept, verify, promote, moderate, any: accept || verify || promote || moderate };
+}
+
+function AcceptForm({ postId, accepted, here }: { postId: string; accepted: boolean; here?: string }) {
   const { t } = useTranslation('forum');
   return (
-    // Sent to the thread's page without `?moderate=`, so the panel closes once it is done.
-    <Form method="post" action={here} preventScrollReset className="post__panel" id={`moderate-${post.id}`}>
-      <input type="hidden" name="postId" value={post.id} />
-      <TextField
-        name="reason"
-        label={t('moderation.reason')}
-        hint={t('moderation.reasonHint')}
-        maxLength={500}
-        error={errors.reason}
-        // The moderator asked for this panel: take them to it.
-        // eslint-disable-next-line jsx-a11y/no-autofocus
-        autoFocus
-      />
-      <div className="actions-row">
-        {post.hiddenAt ? (
-          <button type="submit" name="intent" value="unhide" className="button">
-            {t('moderation.unhide')}
-          </button>
-        ) : (
-          <button type="submit" name="intent" value="hide" className="button button--danger">
-            {t('moderation.hide')}
-          </button>
-        )}
-        <button type="submit" name="intent" value="dismiss" className="button button--secondary">
-          {t('moderation.dismiss')}
-        </button>
-        <Link to={`${here}#post-${post.id}`} preventScrollReset className="button button--secondary">
-          {t('flag.cancel')}
-        </Link>
-      </div>
+    <Form method="post" action={here} preventScrollReset>
+      <input type="hidden" name="postId" value={postId} />
+      <button type="submit" name="intent" value="accept" className="button button--secondary">
+        {accepted ? t('post.unaccept') : t('post.accept')}
+      </button>
     </Form>
+  );
+}
+
+function StaffPanel({
+  post,
+  accepted,
+  staff,
+  here,
+  errors,
+}: {
+  post: Post;
+  accepted: boolean;
+  staff: ReturnType<typeof staffActions>;
+  here: string;
+  errors: FieldErrors;
+}) {
+  const { t } = useTranslation('forum');
+  const headingId = `actions-${post.id}-heading`;
+  // The member asked for this panel: focus goes to it (as to ConfirmPanel), and its name is read.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    // Every form is sent to the thread's page without `?actions=`, so the panel closes once a
+    // step is done.
+    <section
+      ref={ref}
+      className="post__panel"
+      id={`actions-${post.id}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <p id={headingId} className="post__panel-title">
+        {t('post.actionsTitle')}
+      </p>
+      {errors.form ? <FieldErrorText id={`actions-${post.id}-error`} error={errors.form} /> : null}
+      {staff.accept || staff.verify || staff.promote ? (
+        <div className="actions-row">
+          {staff.accept ? <AcceptForm postId={post.id} accepted={accepted} here={here} /> : null}
+          {staff.verify ? (
+            <Form method="post" action={here} preventScrollReset>
+              <input type="hidden" name="postId" value={post.id} />
+              <button type="submit" name="intent" value="verify" className="button button--secondary">
+                {post.verifiedAt ? t('post.unverify') : t('post.verify')}
+              </button>
+            </Form>
+          ) : null}
+          {staff.promote ? (
+            <Form method="post" action="/library/promote">
+              <input type="hidden" name="postId" value={post.id} />
+              <button type="submit" className="button button--secondary">
+                {t('post.promote')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {staff.moderate ? (
+        <PostModerationForm
+          postId={post.id}
+          hidden={Boolean(post.hiddenAt)}
+          offerUnhide
+          action={here}
+          preventScrollReset
+          className="form post__moderation"
+          reasonError={errors.reason}
+        />
+      ) : null}
+      <Link to={`${here}#post-${post.id}`} preventScrollReset className="button button--secondary">
+        {t('flag.cancel')}
+      </Link>
+    </section>
   );
 }
 
