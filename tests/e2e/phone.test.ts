@@ -85,6 +85,35 @@ describe.each(['fi', 'sv', 'en'])('on a phone in %s', (lng) => {
   });
 });
 
+describe('the bar with things waiting', () => {
+  it('a report to handle is counted on the menu button without widening the bar (390 and 320 px)', async () => {
+    // An adviser reports a post: the coordinator's menu button counts the moderation queue.
+    const adviser = await newPage();
+    await login(adviser, demo('adviser'));
+    await adviser.goto(await threadPage(adviser));
+    const post = adviser
+      .locator('article.post')
+      .filter({ has: adviser.getByRole('link', { name: 'Ilmoita', exact: true }) });
+    await post.first().getByRole('link', { name: 'Ilmoita', exact: true }).click();
+    await adviser.getByLabel('Miksi ilmoitat viestistä?').selectOption('spam');
+    await adviser.getByRole('button', { name: 'Lähetä ilmoitus' }).click();
+    await adviser.locator('.notice--success').waitFor();
+
+    const page = await newPage(PHONE);
+    await login(page, demo('coordinator'));
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto('/');
+      const count = page.locator('.app-menu__button .nav-count');
+      await count.waitFor();
+      const box = (await count.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
 describe('the menu', () => {
   it('opens and closes by tap; a link in it goes there, closes it and puts focus on the new heading', async () => {
     const page = await newPage(PHONE);
