@@ -247,6 +247,20 @@ describe('a thread longer than a page', () => {
     await coordinator.waitForURL((url) => url.search === '?page=2');
     await expect.poll(() => next.locator('.badge--verified').count()).toBe(1);
     expect(await coordinator.locator('section[id^="actions-"]').count()).toBe(0);
+
+    // The asker accepts that answer on page 2: its copy under the question on page 1 opens its
+    // report form and its panel there, under the copy.
+    const nextId = (await next.getAttribute('id'))!.slice('post-'.length);
+    expect((await asker(thread, { intent: 'accept', postId: nextId })).status).toBeLessThan(400);
+    await coordinator.goto(thread);
+    const copy = coordinator.locator('.accepted-answer article.post');
+    await copy.getByRole('link', { name: 'Ilmoita', exact: true }).click();
+    await coordinator.waitForURL(`**${thread}?flag=${nextId}#flag-${nextId}`);
+    await copy.getByLabel('Miksi ilmoitat viestistä?').waitFor();
+    await coordinator.goto(thread);
+    await copy.getByRole('link', { name: 'Lisää toimintoja' }).click();
+    await coordinator.waitForURL(`**${thread}?actions=${nextId}#actions-${nextId}`);
+    await copy.getByRole('region', { name: 'Muut toiminnot tälle viestille' }).waitFor();
   });
 });
 
