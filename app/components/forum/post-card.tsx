@@ -241,7 +241,8 @@ function PostActions({
   // Open again only when what was sent failed (a done one shows the page's success message).
   const flagFailed = failed('flag');
   const staff = staffActions(post, abilities, asker);
-  const staffFailed = staff.any && failed(STAFF_INTENTS);
+  // The asker's own "accept" is sent from the row, not the panel: its error shows there.
+  const staffFailed = staff.any && failed(STAFF_INTENTS.filter((i) => i !== 'accept' || staff.accept));
   return (
     <div className="post__actions">
       {!post.hiddenAt && (!abilities.locked || abilities.canModerate) ? (
