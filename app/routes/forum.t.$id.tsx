@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quote: quoteId ? await quotablePost(thread.id, quoteId) : null,
     abilities: {
       viewerId: user.id,
+      asker: thread.authorId === user.id,
       canAccept: canAcceptIn(user, thread),
       canVerify: can(user, 'forum:verify'),
       canPromote: can(user, 'library:manage'),
@@ -129,7 +130,6 @@ export default function ThreadPage() {
                 lastRead && new Date(post.createdAt) > lastRead && post.authorId !== abilities.viewerId,
               )}
               result={{ errors, values }}
-              asker={thread.authorId === abilities.viewerId}
               flagOpen={params.get('flag') === post.id}
               actionsOpen={params.get('actions') === post.id}
               page={page}
@@ -146,7 +146,6 @@ export default function ThreadPage() {
                   isNew={false}
                   result={{ errors: {}, values: {} }}
                   anchor={false}
-                  asker={thread.authorId === abilities.viewerId}
                   // The answer is on a later page: its panels open here, under this copy.
                   flagOpen={!onPage(accepted.id) && params.get('flag') === accepted.id}
                   actionsOpen={!onPage(accepted.id) && params.get('actions') === accepted.id}

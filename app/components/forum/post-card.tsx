@@ -15,6 +15,8 @@ type Post = SerializeFrom<ThreadPost>;
 
 export type PostAbilities = {
   viewerId: string;
+  /** The reader asked the thread's question: accepting an answer is theirs to do, in view. */
+  asker: boolean;
   canAccept: boolean;
   canVerify: boolean;
   /** Trainers may lift an answer into a new library draft. */
@@ -38,8 +40,6 @@ type Props = {
   flagOpen?: boolean;
   /** A member of staff chose "More actions" for this post (`?actions=`): its panel is open. */
   actionsOpen?: boolean;
-  /** The reader asked the thread's question: accepting an answer is theirs to do, in view. */
-  asker?: boolean;
   /** The thread's page the post is on: its links and forms come back to that page. */
   page?: number;
 };
@@ -67,7 +67,6 @@ export function PostCard({
   anchor = true,
   flagOpen = false,
   actionsOpen = false,
-  asker = false,
   page = 1,
 }: Props) {
   const { t } = useTranslation('forum');
@@ -161,7 +160,6 @@ export function PostCard({
           mine={mine}
           abilities={abilities}
           result={result}
-          asker={asker}
           flagOpen={flagOpen}
           actionsOpen={actionsOpen}
           at={threadPage(threadId, page)}
@@ -219,7 +217,6 @@ function PostActions({
   accepted,
   mine,
   abilities,
-  asker,
   result,
   flagOpen,
   actionsOpen,
@@ -229,7 +226,6 @@ function PostActions({
   accepted: boolean;
   mine: boolean;
   abilities: PostAbilities;
-  asker: boolean;
   result: Props['result'];
   flagOpen: boolean;
   actionsOpen: boolean;
@@ -240,7 +236,7 @@ function PostActions({
     sentBy(result.values, intents, post.id) && Object.keys(result.errors).length > 0;
   // Open again only when what was sent failed (a done one shows the page's success message).
   const flagFailed = failed('flag');
-  const staff = staffActions(post, abilities, asker);
+  const staff = staffActions(post, abilities);
   // The asker's own "accept" is sent from the row, not the panel: its error shows there.
   const staffFailed = staff.any && failed(STAFF_INTENTS.filter((i) => i !== 'accept' || staff.accept));
   return (
@@ -251,7 +247,7 @@ function PostActions({
         </Link>
       ) : null}
       {/* The asker's own choice stays in view; others who may accept find it under "More actions". */}
-      {asker && !post.isQuestion && abilities.canAccept && !post.hiddenAt ? (
+      {abilities.asker && !post.isQuestion && abilities.canAccept && !post.hiddenAt ? (
         <AcceptForm postId={post.id} accepted={accepted} />
       ) : null}
       {mine && !post.hiddenAt ? (
@@ -318,9 +314,9 @@ function PostActions({
  * What staff may do to a post besides reading it: accept it in someone else's question, verify
  * it, make library material of it, moderate it. Kept behind one "More actions" link.
  */
-function staffActions(post: Post, abilities: PostAbilities, asker: boolean) {
+function staffActions(post: Post, abilities: PostAbilities) {
   const answer = !post.isQuestion && !post.hiddenAt;
-  const accept = answer && abilities.canAccept && !asker;
+  const accept = answer && abilities.canAccept && !abilities.asker;
   const verify = answer && abilities.canVerify;
   const promote = answer && abilities.canPromote;
   const moderate = abilities.canModerate;
