@@ -495,3 +495,50 @@ describe("a briefing's readers on a phone", () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe("the dashboard's referrals on a phone", () => {
+  it.each(['fi', 'sv', 'en'])(
+    'one referral a block, from → to and its count, all on the screen (%s)',
+    async (lng) => {
+      const page = await newPage(PHONE);
+      await login(page, demo('coordinator'));
+      await page.goto(withLanguage('/reports', lng));
+      const flows = page.locator('table.flows');
+      await flows.waitFor();
+      // As three columns the place names set the widths and the count was off a 390 px screen.
+      const frame = page.locator('section[aria-labelledby="referral-flows"] .table-wrap');
+      expect(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const rows = await flows.locator('tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => {
+          const [from, to, count] = ['from', 'to', 'count'].map(
+            (part) => tr.querySelector(`.flows__${part}`) as HTMLElement,
+          );
+          return {
+            right: Math.max(...[from!, to!, count!].map((cell) => cell.getBoundingClientRect().right)),
+            arrow: getComputedStyle(to!, '::before').content,
+            count: count!.innerText,
+            countBelow: count!.getBoundingClientRect().top >= to!.getBoundingClientRect().bottom - 1,
+          };
+        }),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      const label = { fi: 'Ohjauksia', sv: 'Hänvisningar', en: 'Referrals' }[lng]!;
+      for (const row of rows) {
+        expect(row.right).toBeLessThanOrEqual(390);
+        expect(row.arrow).toContain('→');
+        expect(row.count.startsWith(`${label}: `), row.count).toBe(true);
+        expect(row.countBelow).toBe(true);
+      }
+      // The hidden headings' words reach a screen reader in the cells; the arrow is not read.
+      const cells = await flows.locator('tbody tr').first().ariaSnapshot();
+      expect(cells).toMatch({ fi: /cell "Mistä: /, sv: /cell "Varifrån: /, en: /cell "From: / }[lng]!);
+      expect(cells).toMatch({ fi: /cell "Minne: /, sv: /cell "Vart: /, en: /cell "To: / }[lng]!);
+      expect(cells).not.toContain('→');
+      await expectNoAxeViolations(page);
+      // A wide screen keeps the three columns under their headings, without the labels.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(await flows.locator('thead').isVisible()).toBe(true);
+      expect(await flows.locator('.flows__label').first().isVisible()).toBe(false);
+    },
+  );
+});
