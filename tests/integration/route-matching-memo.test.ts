@@ -1,8 +1,10 @@
 // The patches to @remix-run/router, @remix-run/react and react-router-dom (patches/, ADR 033): a
 // route tree is flattened and ranked once, a path's pattern compiled once, the branch a path
 // matched remembered, and the server's render reuses one route tree per build, instead of all
-// of it on every request. These tests fail when the patches are not applied (npm's postinstall
-// runs patch-package) and pin the behaviour the server relies on.
+// of it on every request. The patch to @remix-run/server-runtime (ADR 038): a loader or action
+// gets the request itself when there is no `index` or `_data` parameter to strip, not two copies.
+// These tests fail when the patches are not applied (npm's postinstall runs patch-package) and
+// pin the behaviour the server relies on.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { ReactElement } from 'react';
@@ -11,6 +13,19 @@ import type { ReactElement } from 'react';
 const require = createRequire(import.meta.url);
 const { matchRoutes, matchPath } = require('@remix-run/router') as typeof import('@remix-run/router');
 const { RemixServer } = require('@remix-run/react') as typeof import('@remix-run/react');
+type Call = (args: {
+  loader?: (a: { request: Request }) => unknown;
+  action?: (a: { request: Request }) => unknown;
+  request: Request;
+  params: object;
+  loadContext: object;
+  routeId: string;
+  singleFetch: boolean;
+}) => Promise<unknown>;
+const { callRouteLoader, callRouteAction } = require('@remix-run/server-runtime/dist/data.js') as {
+  callRouteLoader: Call;
+  callRouteAction: Call;
+};
 
 const routes = () => [
   {
@@ -112,5 +127,50 @@ describe('route matching memo (patched @remix-run/router)', () => {
     const second = routerOf(render());
     expect(first.routes).toHaveLength(1);
     expect(second.routes).toBe(first.routes);
+  });
+});
+
+describe('request copies (patched @remix-run/server-runtime)', () => {
+  const seenBy = async (request: Request, call: 'loader' | 'action' = 'loader') => {
+    let seen: Request | undefined;
+    const fn = ({ request: given }: { request: Request }) => {
+      seen = given;
+      return null;
+    };
+    const args = { request, params: {}, loadContext: {}, routeId: 'routes/x', singleFetch: false };
+    await (call === 'loader'
+      ? callRouteLoader({ ...args, loader: fn })
+      : callRouteAction({ ...args, action: fn }));
+    return seen!;
+  };
+
+  it('hands a loader and an action the request itself when there is nothing to strip', async () => {
+    const page = new Request('http://127.0.0.1/forum/t/42?page=2', { headers: { cookie: 'a=b' } });
+    expect(await seenBy(page)).toBe(page);
+    const post = new Request('http://127.0.0.1/forum/t/42', { method: 'POST', body: 'intent=quote' });
+    const given = await seenBy(post, 'action');
+    expect(given).toBe(post);
+    expect(await given.text()).toBe('intent=quote');
+  });
+
+  it('still strips `_data` and an empty `index`, in a copy with the same method, headers, body and signal', async () => {
+    const controller = new AbortController();
+    const data = new Request('http://127.0.0.1/forum?index&_data=routes%2Fforum._index&q=x', {
+      method: 'POST',
+      headers: { cookie: 'a=b' },
+      body: 'intent=seen',
+      signal: controller.signal,
+    });
+    const given = await seenBy(data, 'action');
+    expect(given).not.toBe(data);
+    expect(given.url).toBe('http://127.0.0.1/forum?q=x');
+    expect(given.method).toBe('POST');
+    expect(given.headers.get('cookie')).toBe('a=b');
+    expect(await given.text()).toBe('intent=seen');
+    controller.abort();
+    expect(given.signal.aborted).toBe(true);
+    // A named index value is kept, as before.
+    const named = await seenBy(new Request('http://127.0.0.1/x?index=a&_data=root'));
+    expect(named.url).toBe('http://127.0.0.1/x?index=a');
   });
 });
