@@ -48,3 +48,38 @@ it('prepares a statement afresh when a migration changed the columns it returns'
     Array.from({ length: 8 }, () => [{ a: 1, b: 2 }]),
   );
 });
+
+it('plans a page of a list once: its LIMIT and OFFSET are in the text, so the generic plan is chosen', async () => {
+  const { makeCategory, makeThread, makeUser, makeOrganisation } = await import('#tests/factories');
+  const { callLoader, loginAs, makeRequest } = await import('#tests/helpers');
+  const categoryRoute = await import('~/routes/forum.$slug');
+  const orgId = (await makeOrganisation(db)).id;
+  const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
+  const { cookie } = await loginAs('adviser', orgId);
+  const category = await makeCategory(db);
+  await makeThread(db, { categoryId: category.id, authorId: author.id });
+  // Enough threads that planning for the values and the generic plan differ in their estimates
+  // (on a few rows PostgreSQL takes the generic plan either way).
+  await db.$executeRaw`
+    INSERT INTO forum_thread (id, category_id, author_id, title, language, created_at, last_post_at)
+    SELECT gen_random_uuid(), ${category.id}::uuid, ${author.id}::uuid, 'Ketju ' || n, 'fi',
+           now() - n * interval '1 minute', now() - n * interval '1 minute'
+    FROM generate_series(1, 3000) n`;
+  await db.$executeRaw`ANALYZE forum_thread`;
+  // One request at a time: the pool hands the same idle connection back each time.
+  for (let n = 0; n < 8; n++) {
+    const response = await callLoader(categoryRoute, makeRequest(`/forum/${category.slug}`, { cookie }), {
+      slug: category.slug,
+    });
+    expect(response.status).toBe(200);
+  }
+  const plans = await db.$queryRaw<{ generic: number; custom: number }[]>`
+    SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+    WHERE statement LIKE '%json_build_array(c.id, c.slug%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+  // PostgreSQL plans the first five runs for their values; then, with `LIMIT $1 OFFSET $2`, it
+  // kept doing so on every run (the generic plan was costed as if a tenth of the table were
+  // wanted). With the numbers written out it keeps the generic plan.
+  expect(plans).toHaveLength(1);
+  expect(plans[0]!.custom).toBeLessThanOrEqual(5);
+  expect(plans[0]!.generic).toBeGreaterThanOrEqual(3);
+});

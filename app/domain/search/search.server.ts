@@ -246,6 +246,9 @@ async function searchCompiled(
   type Row = { candidates: number; visible: number } & (
     (Omit<SearchHit, 'snippet'> & { snippet: string }) | { [K in keyof SearchHit]: null }
   );
+  // The LIMITs stay parameters (not literalInt): the best plan depends on the words (the newest
+  // rows walked for a common word, the text index for a rare one), and a generic plan would be
+  // one of them for every word (ADR 034).
   const rows = await db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
       SELECT ${COLUMNS}
