@@ -3,6 +3,9 @@
 // embedded database has no pool and keeps nothing between statements.
 import { expect, it } from 'vitest';
 import { db } from '~/db.server';
+import * as categoryRoute from '~/routes/forum.$slug';
+import { makeCategory, makeOrganisation, makeUser } from '#tests/factories';
+import { callLoader, loginAs, makeRequest } from '#tests/helpers';
 
 type Prepared = { name: string; statement: string; runs: number };
 
@@ -50,14 +53,10 @@ it('prepares a statement afresh when a migration changed the columns it returns'
 });
 
 it('plans a page of a list once: its LIMIT and OFFSET are in the text, so the generic plan is chosen', async () => {
-  const { makeCategory, makeThread, makeUser, makeOrganisation } = await import('#tests/factories');
-  const { callLoader, loginAs, makeRequest } = await import('#tests/helpers');
-  const categoryRoute = await import('~/routes/forum.$slug');
   const orgId = (await makeOrganisation(db)).id;
   const author = await makeUser(db, { role: 'adviser', organisationId: orgId });
   const { cookie } = await loginAs('adviser', orgId);
   const category = await makeCategory(db);
-  await makeThread(db, { categoryId: category.id, authorId: author.id });
   // Enough threads that planning for the values and the generic plan differ in their estimates
   // (on a few rows PostgreSQL takes the generic plan either way).
   await db.$executeRaw`
