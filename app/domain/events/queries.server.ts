@@ -5,7 +5,7 @@ import { helsinkiDayStart } from '~/i18n/format';
 import { isUuid } from '~/utils/ids';
 import { canEditEvent, canManageAllEvents, visibleSql } from './access.server';
 import { UPCOMING_PAGE_SIZE } from './constants';
-import { literalInt } from '~/utils/sql';
+import { pageWindow } from '~/utils/sql';
 
 // Reading events: the upcoming list, "my events", a month, one event.
 
@@ -53,7 +53,7 @@ function listedEvents(viewer: AuthUser, where: Prisma.Sql, page?: { take: number
     ${answer}
     WHERE ${visible} AND ${where}
     ORDER BY e.starts_at, e.id
-    ${page ? Prisma.sql`LIMIT ${literalInt(page.take)} OFFSET ${literalInt(page.skip)}` : Prisma.empty}`;
+    ${page ? pageWindow(page.take, page.skip) : Prisma.empty}`;
 }
 
 function toListed({ supportPointName, total: _total, ...event }: ListedRow): ListedEvent {

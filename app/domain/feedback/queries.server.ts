@@ -5,7 +5,7 @@ import { part, readTogether } from '~/db/read-together.server';
 import { formatDateTime } from '~/i18n/format';
 import { csvFile } from '~/utils/csv';
 import { QUEUE_PAGE_SIZE, type FeedbackStatus } from './constants';
-import { literalInt } from '~/utils/sql';
+import { pageWindow } from '~/utils/sql';
 
 // The owner's queue (newest or most seen first, by status), a reporter's own reports, and the CSV
 // the owner takes to their team. The top problems everyone sees are read with the e-service's page
@@ -67,7 +67,7 @@ export async function feedbackQueue(
         JOIN organisation o ON o.id = u.organisation_id
         WHERE f.eservice_id = ${eserviceId}::uuid ${status}
         ORDER BY ${order}, f.id
-        LIMIT ${literalInt(QUEUE_PAGE_SIZE)} OFFSET ${literalInt((filter.page - 1) * QUEUE_PAGE_SIZE)}`,
+        ${pageWindow(QUEUE_PAGE_SIZE, (filter.page - 1) * QUEUE_PAGE_SIZE)}`,
       rowOrder,
       (rows: (Omit<QueueRow, 'createdAt'> & { createdAt: string })[]): QueueRow[] =>
         rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),

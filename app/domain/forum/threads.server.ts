@@ -6,7 +6,7 @@ import { isUuid } from '~/utils/ids';
 import { canModerate } from './access.server';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type ThreadFilter } from './constants';
 import { shownRole } from '~/auth/roles';
-import { literalInt } from '~/utils/sql';
+import { pageWindow } from '~/utils/sql';
 
 /** Threads whose last activity is older than this are the archive, not "unread". */
 export const UNREAD_WINDOW_DAYS = 30;
@@ -108,7 +108,7 @@ export async function categoryPage(viewer: AuthUser, slug: string, language: Lan
         FROM forum_thread t JOIN app_user a ON a.id = t.author_id
         WHERE ${where}
         ORDER BY t.pinned DESC, t.last_post_at DESC, t.id ASC
-        LIMIT ${literalInt(THREADS_PER_PAGE)} OFFSET ${literalInt((f.page - 1) * THREADS_PER_PAGE)}) r) AS threads,
+        ${pageWindow(THREADS_PER_PAGE, (f.page - 1) * THREADS_PER_PAGE)}) r) AS threads,
       (SELECT count(*)::int FROM forum_thread t WHERE ${where}) AS total
     FROM forum_category c WHERE c.slug = ${slug}`;
   if (!row) return null;
@@ -273,7 +273,7 @@ function postQuery(viewer: AuthUser, filter: Prisma.Sql, page: { limit: number; 
     LEFT JOIN app_user qa ON qa.id = q.author_id
     WHERE ${filter} ${visible}
     ORDER BY p.is_question DESC, p.created_at ASC, p.id ASC
-    LIMIT ${literalInt(page.limit)} OFFSET ${literalInt(page.offset)}`;
+    ${pageWindow(page.limit, page.offset)}`;
 }
 
 function shapePost(row: PostRow, viewer: AuthUser) {

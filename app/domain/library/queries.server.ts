@@ -8,7 +8,7 @@ import { MATERIALS_PER_PAGE, type VideoLink } from './constants';
 import { materialFileSelect, type MaterialFile } from './files.server';
 import { nothing, part, readTogether, type Part } from '~/db/read-together.server';
 import type { LibraryFilter } from './schema.server';
-import { literalInt } from '~/utils/sql';
+import { pageWindow } from '~/utils/sql';
 
 // Reading the library: lists, a material, its versions and what changed between two of them.
 
@@ -97,7 +97,7 @@ export async function listMaterials(viewer: AuthUser, filter: LibraryFilter, pag
     WITH preferred AS MATERIALIZED (${preferred}),
     page AS (
       SELECT id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM (
-        SELECT * FROM preferred ORDER BY ${order} LIMIT ${literalInt(MATERIALS_PER_PAGE)} OFFSET ${literalInt(offset)}
+        SELECT * FROM preferred ORDER BY ${order} ${pageWindow(MATERIALS_PER_PAGE, offset)}
       ) chosen
     )
     SELECT n.total, p.id, p.slug, p.title, p.draft_title, p.summary, p.draft_summary, p.language, p.type,
@@ -399,7 +399,7 @@ export async function missingTranslations(page = 1) {
       FROM library_material WHERE status <> 'archived'
       GROUP BY group_id HAVING count(*) < 3
       ORDER BY max(updated_at) DESC, group_id
-      LIMIT ${literalInt(TRANSLATIONS_PAGE_SIZE)} OFFSET ${literalInt((page - 1) * TRANSLATIONS_PAGE_SIZE)}
+      ${pageWindow(TRANSLATIONS_PAGE_SIZE, (page - 1) * TRANSLATIONS_PAGE_SIZE)}
     )
     SELECT l.total, l.group_id, array_agg(m.id::text ORDER BY m.language) AS ids,
            array_agg(m.language ORDER BY m.language) AS languages, array_agg(m.slug ORDER BY m.language) AS slugs,

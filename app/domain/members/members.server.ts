@@ -1,6 +1,6 @@
 import { Prisma } from '~/generated/prisma/client';
 import { nothing, part, readTogether } from '~/db/read-together.server';
-import { containsPattern, literalInt } from '~/utils/sql';
+import { containsPattern, pageWindow } from '~/utils/sql';
 import { activeOrganisationsPart } from '~/domain/organisations/organisations.server';
 import type { AuthUser } from '~/auth/guards.server';
 import { grantableRoles, isRoleKey, sortedRoles, type PermissionScope, type RoleKey } from '~/auth/roles';
@@ -77,7 +77,7 @@ export async function membersPage(viewer: AuthUser, scope: PermissionScope, filt
         FROM app_user u JOIN organisation o ON o.id = u.organisation_id
         WHERE ${where}
         ORDER BY u.name, u.id
-        LIMIT ${literalInt(MEMBERS_PAGE_SIZE)} OFFSET ${literalInt((filter.page - 1) * MEMBERS_PAGE_SIZE)}`,
+        ${pageWindow(MEMBERS_PAGE_SIZE, (filter.page - 1) * MEMBERS_PAGE_SIZE)}`,
       Prisma.sql`r.name, r.id`,
       (rows) => rows,
     ),

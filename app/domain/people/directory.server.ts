@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client';
 import { part } from '~/db/read-together.server';
 import { db } from '~/db.server';
 import { isUuid } from '~/utils/ids';
-import { containsPattern, literalInt } from '~/utils/sql';
+import { containsPattern, pageWindow } from '~/utils/sql';
 import { PEOPLE_PAGE_SIZE, type DirectoryField, type Person } from './constants';
 import type { DirectoryFilter } from './schema.server';
 import { sortedRoles } from '~/auth/roles';
@@ -89,7 +89,7 @@ export function searchPeoplePart(filter: DirectoryFilter, page: number) {
       FROM app_user u
       WHERE ${where}
       ORDER BY u.name, u.id
-      LIMIT ${literalInt(PEOPLE_PAGE_SIZE)} OFFSET ${literalInt((page - 1) * PEOPLE_PAGE_SIZE)}
+      ${pageWindow(PEOPLE_PAGE_SIZE, (page - 1) * PEOPLE_PAGE_SIZE)}
     )
     SELECT ${personColumns}, n.total
     FROM (SELECT count(*)::int AS total FROM app_user u WHERE ${where}) n

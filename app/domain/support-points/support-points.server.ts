@@ -9,7 +9,7 @@ import { writtenIn } from '~/i18n/written-in';
 import { firstFreeSlug, slugify } from '~/utils/slug';
 import type { DirectoryFilter, SupportPointInput } from './schema.server';
 import { districtsMatching } from './districts';
-import { containsPattern, literalInt } from '~/utils/sql';
+import { containsPattern, pageWindow } from '~/utils/sql';
 import { part, readTogether } from '~/db/read-together.server';
 import type { Result } from '~/utils/result';
 import { forgetPublicRoster } from '~/domain/roster/public.server';
@@ -89,7 +89,7 @@ export async function directoryPage(filter: DirectoryFilter, includeInactive: bo
           p.hours_en AS "hoursEn", p.languages, p.appointment_needed AS "appointmentNeeded", p.active
         FROM support_point p WHERE ${where}
         ORDER BY p.active DESC, p.name, p.id
-        LIMIT ${literalInt(DIRECTORY_PAGE_SIZE)} OFFSET ${literalInt((page - 1) * DIRECTORY_PAGE_SIZE)}`,
+        ${pageWindow(DIRECTORY_PAGE_SIZE, (page - 1) * DIRECTORY_PAGE_SIZE)}`,
       Prisma.sql`r.active DESC, r.name, r.id`,
       (rows) => rows,
     ),
