@@ -68,6 +68,12 @@ export default tseslint.config(
               message: 'zod belongs in a .server module (the area’s schema.server.ts).',
             },
             {
+              name: 'react-i18next',
+              importNames: ['useTranslation'],
+              message:
+                'useTranslation comes from ~/i18n/use-translation (one memo per language and namespace).',
+            },
+            {
               name: '~/utils/forms',
               allowTypeImports: true,
               message: 'Pages take only the types from ~/utils/forms; field builders are in forms.server.ts.',

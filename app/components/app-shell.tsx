@@ -1,7 +1,7 @@
 import { Form, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react';
 import { Link, NavLink } from '~/components/ui/link';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { SearchBox } from '~/components/search-box';
 import type { RootData } from '~/root';
 import { AppMenu } from './app-menu';

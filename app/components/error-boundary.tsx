@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { hasKeptForm, markKeptFailed, subscribeKept } from '~/utils/kept-form';
 
 const KNOWN = new Set([400, 403, 404, 405, 413, 415, 429, 500, 503, 507]);

@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { helpPath, type HelpTopic } from '~/domain/help/topics';
 
 /** "Help: how this works", under an area's heading, to its help page. */

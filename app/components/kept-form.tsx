@@ -1,6 +1,6 @@
 import { useLocation } from '@remix-run/react';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { keepSubmitted, restoredOnPage, restoreKeptForm, subscribeKept } from '~/utils/kept-form';
 import { Notice } from './ui/form';
 

@@ -1,5 +1,5 @@
 import { Form, useLocation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { LANGUAGES, LANGUAGE_NAMES } from '~/i18n/config';
 
 /** Works without JavaScript; a full page load so every string on the page changes at once. */

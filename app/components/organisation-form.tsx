@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ORGANISATION_KIND_VALUES } from '~/domain/organisations/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import { SelectField, TextField, typed } from './ui/form';

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { rolesText } from '~/utils/roles-text';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { can, requireUser } from '~/auth/guards.server';
 import { FeedList } from '~/components/home/feed-list';
 import { ComingUp } from '~/components/home/coming-up';

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requestMeta } from '~/auth/request-meta.server';
 import { BriefingFields } from '~/components/briefings/briefing-fields';
 import { DoneNotice, ErrorSummary, TextField, typed, useFormResult } from '~/components/ui/form';

@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requirePermission } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';
 import { EMPTY_ESERVICE, EServiceFields } from '~/components/briefings/eservice-fields';

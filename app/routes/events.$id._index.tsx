@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { OrganiserPanel } from '~/components/events/organiser-panel';
 import { RsvpSection } from '~/components/events/rsvp-section';
 import { notFound } from '~/auth/guards.server';

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ActionItem, SearchForm } from '~/components/ui/action-list';
 import { attendanceSummary, checkInList, setCheckedIn } from '~/domain/events/attendance.server';
 import { requireEvent } from '~/domain/events/guards.server';

@@ -2,7 +2,7 @@ import { appOrigin } from '~/env.server';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requirePermission } from '~/auth/guards.server';
 import { CheckboxGroup, DoneNotice, useFormResult } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';

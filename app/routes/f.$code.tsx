@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ResidentLanguages } from '~/components/resident/language-switch';
 import { notFound } from '~/auth/guards.server';
 import { requestMeta } from '~/auth/request-meta.server';

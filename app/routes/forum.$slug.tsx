@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { SelectField } from '~/components/ui/form';
 import { FilterDisclosure } from '~/components/ui/filter-disclosure';

@@ -8,7 +8,7 @@ import {
 import { Form, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requirePermission } from '~/auth/guards.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { ThreadFields } from '~/components/forum/thread-fields';

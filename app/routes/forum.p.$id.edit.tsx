@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { TextField, typed, useFormResult } from '~/components/ui/form';

@@ -2,7 +2,7 @@ import { appOrigin } from '~/env.server';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FileList } from '~/components/library/file-list';
 import { PrintFooter } from '~/components/library/print';
 import { PrintButton } from '~/components/ui/print-button';

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requireMaterial } from '~/domain/library/guards.server';
 import { materialStats } from '~/domain/library/stats.server';
 import { subPageTitle } from '~/utils/meta';

@@ -8,7 +8,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { redirectToSecondStep, redirectWithSession } from '~/auth/cookies.server';
 import { requireAnonymous } from '~/auth/guards.server';
 import { login } from '~/auth/login.server';

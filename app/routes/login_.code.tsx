@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { clearedChallengeCookie, readChallengeToken, redirectWithSession } from '~/auth/cookies.server';
 import { requireAnonymous } from '~/auth/guards.server';
 import { loginSecondStep } from '~/auth/login.server';

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { rolesText } from '~/utils/roles-text';
 import { can, notFound, requirePermission } from '~/auth/guards.server';
 import { withdrawInvite } from '~/auth/invites.server';

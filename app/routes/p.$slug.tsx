@@ -1,6 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ResidentLanguages } from '~/components/resident/language-switch';
 import { getUser, notFound } from '~/auth/guards.server';
 import { PublicHelpTimes } from '~/components/roster/public-help-times';

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { notFound, requireUser } from '~/auth/guards.server';
 import { PersonFacts } from '~/components/people/person-facts';
 import { DateTime } from '~/components/ui/misc';

@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { PRIVACY_CATEGORIES } from '~/domain/privacy/inventory';
 import { pageTitle } from '~/utils/meta';
 

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData, useRevalidator } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requireUser } from '~/auth/guards.server';
 import { FileSize } from '~/components/library/file-list';
 import { DoneNotice, ErrorSummary, useFormResult } from '~/components/ui/form';

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { getUser, notFound } from '~/auth/guards.server';
 import { ResidentLanguages } from '~/components/resident/language-switch';
 import { PublicHelpTimes } from '~/components/roster/public-help-times';

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FilterDisclosure } from '~/components/ui/filter-disclosure';
 import { requireUser } from '~/auth/guards.server';
 import { SearchBox } from '~/components/search-box';

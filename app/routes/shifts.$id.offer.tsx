@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { notFound, requirePermission } from '~/auth/guards.server';
 import { ShiftNotePage } from '~/components/roster/shift-note-page';
 import { OfferShiftSchema } from '~/domain/roster/schema.server';

@@ -1,7 +1,7 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { notFound, requireAnonymous } from '~/auth/guards.server';
 import { pendingSsoCookie } from '~/auth/cookies.server';
 import { requestMeta } from '~/auth/request-meta.server';

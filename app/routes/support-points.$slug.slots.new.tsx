@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { requestMeta } from '~/auth/request-meta.server';
 import { SlotFormPage } from '~/components/roster/slot-fields';
 import { requireSlotKeeper } from '~/domain/roster/guards.server';

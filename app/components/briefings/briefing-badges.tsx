@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Badge } from '~/components/ui/misc';
 
 /** A briefing's state in lists: draft, confidential or launched, and whether this reader has read it. */

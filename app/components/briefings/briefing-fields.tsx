@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { AudienceFields } from '~/components/ui/audience-fields';
 import { SelectField, TextAreaField, TextField, typed } from '~/components/ui/form';

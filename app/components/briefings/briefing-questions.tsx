@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { TextAreaField, typed } from '~/components/ui/form';
 import { DateTime, PersonName, usePersonName } from '~/components/ui/misc';
 import type { FieldErrors, FormValues } from '~/utils/forms';

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Notice } from '~/components/ui/form';
 import { DateTime } from '~/components/ui/misc';
 import type { FieldErrors } from '~/utils/forms';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { SelectField, TextAreaField, TextField, typed } from '~/components/ui/form';
 import { ESERVICE_STATUSES } from '~/domain/briefings/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FieldErrorText } from '~/components/ui/form';
 import type { FieldError } from '~/utils/forms';
 import { keptValue } from '~/utils/kept-form';

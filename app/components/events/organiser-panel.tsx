@@ -1,6 +1,6 @@
 import { Form, useLocation } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ConfirmPanel, TextField, typed } from '~/components/ui/form';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import { TableWrap } from '~/components/ui/table-wrap';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 
 /** A report's status as a badge; fixed reads as done, won't fix as closed. */
 export function StatusBadge({ status }: { status: string }) {

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FieldErrorText, SelectField, TextField } from '~/components/ui/form';
 import { PostModerationForm } from './post-moderation-form';
 import { Badge, DateTime, PersonName, usePersonName } from '~/components/ui/misc';

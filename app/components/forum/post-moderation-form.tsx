@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { TextField } from '~/components/ui/form';
 import type { FieldError } from '~/utils/forms';
 

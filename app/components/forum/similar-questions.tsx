@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { useSuggestions } from '~/components/search-box';
 
 /** A title of fewer words says too little to compare. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { CheckIcon, LockIcon, PinIcon, VerifiedIcon } from '~/components/ui/icons';
 import { Badge } from '~/components/ui/misc';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { CheckboxGroup, SelectField, TextField, typed, typedList } from '~/components/ui/form';
 import { DEVICE_TAGS } from '~/domain/forum/constants';
 import { LANGUAGE_NAMES, LANGUAGES } from '~/i18n/config';

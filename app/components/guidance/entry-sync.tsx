@@ -1,7 +1,7 @@
 import { useNavigate } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { FieldErrors } from '~/utils/forms';
 import { clearPending, readPending, restore, storePending } from './pending-entry';
 

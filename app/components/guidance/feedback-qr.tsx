@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 
 /** The resident's quick-feedback link as a QR code to scan and a short address to type. */
 export function FeedbackQr({

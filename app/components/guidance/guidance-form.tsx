@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { CheckboxGroup, ErrorSummary, RadioGroup, TextField, typed, typedList } from '~/components/ui/form';
 import { DEVICES, OUTCOMES, TOPICS } from '~/domain/guidance/constants';
 import type { FieldErrors, FormValues } from '~/utils/forms';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Link } from '~/components/ui/link';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '~/components/ui/form';
 import {

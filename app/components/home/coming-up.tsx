@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { CalendarIcon, ShiftIcon } from '~/components/ui/icons';
 import { helpTime } from '~/domain/roster/when';

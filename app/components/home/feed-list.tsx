@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Badge, DateTime } from '~/components/ui/misc';
 import { feedLineText } from '~/domain/home/feed-line';
 import {

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FileSize } from '~/components/library/file-list';
 import { ConfirmPanel, TextField } from '~/components/ui/form';
 import type { FieldErrors } from '~/utils/forms';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { RichTextField } from '~/components/editor/rich-text-field';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, typed, typedList } from '~/components/ui/form';
 import { DEVICE_TAGS } from '~/domain/forum/constants';

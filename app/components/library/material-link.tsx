@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { LANGUAGE_NAMES, type Language } from '~/i18n/config';
 import { CheckIcon } from '~/components/ui/icons';
 import { Badge } from '~/components/ui/misc';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { TextAreaField, TextField, typed } from '~/components/ui/form';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 

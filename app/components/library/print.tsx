@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { DateTime } from '~/components/ui/misc';
 
 /** Only on paper: where the handout came from and when, so a resident's copy can be checked. */

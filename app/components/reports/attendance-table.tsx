@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { DateTime } from '~/components/ui/misc';
 import { TableWrap } from '~/components/ui/table-wrap';
 

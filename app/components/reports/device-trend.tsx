@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { numberFormat } from '~/i18n/format';
 import { TableWrap } from '~/components/ui/table-wrap';
 

@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { dayWithWeekday } from '~/domain/roster/when';
 import { districtName } from '~/domain/support-points/districts';
 import { TableWrap } from '~/components/ui/table-wrap';

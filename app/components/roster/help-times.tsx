@@ -1,5 +1,5 @@
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { helpTime } from '~/domain/roster/when';
 
 export type HelpTime = {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { helpTime } from '~/domain/roster/when';
 
 export type PublicTime = {

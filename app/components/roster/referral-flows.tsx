@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { TableWrap } from '~/components/ui/table-wrap';
 
 type Flow = { from: string | null; to: string; kind: 'point' | 'eservice' | 'other'; count: number | null };

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ErrorSummary, TextAreaField, typed, useFormResult } from '~/components/ui/form';
 import { helpTime } from '~/domain/roster/when';
 

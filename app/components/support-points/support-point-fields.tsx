@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, typed, typedList } from '~/components/ui/form';
 import { ADVISE_LANGUAGES } from '~/domain/members/advise-languages';
 import { SUPPORT_POINT_KINDS } from '~/domain/support-points/constants';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { ROLE_KEYS } from '~/auth/roles';
 import type { FieldErrors, FormValues } from '~/utils/forms';
 import { CheckboxGroup, SelectField, typed, typedList } from './form';

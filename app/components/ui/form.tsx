@@ -10,7 +10,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { FieldError, FieldErrors, FormValues } from '~/utils/forms';
 import type { Message } from '~/utils/result';
 import { ErrorIcon, WarningIcon } from './icons';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLocation } from '@remix-run/react';
 import { Link } from '~/components/ui/link';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { formatDate, formatDateTime } from '~/i18n/format';
 
 /** Server and browser may format a date a hair differently (ICU versions); the server's text stays. */
