@@ -24,7 +24,7 @@ export function useTranslation(ns?: string | readonly string[]): Translation {
   return translationFor(i18n, typeof ns === 'string' ? ns : ns?.[0]);
 }
 
-export function translationFor(i18n: I18n, ns: string | undefined): Translation {
+function translationFor(i18n: I18n, ns: string | undefined): Translation {
   let byNamespace = made.get(i18n);
   if (!byNamespace) made.set(i18n, (byNamespace = new Map()));
   const key = ns ?? '';
