@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** "" on Node.js 20 (what a new machine here has), "-node22" when CI runs the suite on Node.js 22. */
+/** "" on Node.js 20 (what a new machine here has), "-node24" when CI runs the suite on Node.js 24. */
 function nodeSuffix() {
   const major = process.versions.node.split('.')[0];
   return major === '20' ? '' : `-node${major}`;

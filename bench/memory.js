@@ -38,7 +38,7 @@ const env = {
 };
 sh('npm', ['run', '--silent', 'db:migrate'], env);
 sh('npm', ['run', '--silent', 'seed'], env);
-const server = spawn('node', [...SERVER_NODE_ARGS, 'server.js'], {
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'server.js'], {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

