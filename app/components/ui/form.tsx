@@ -295,7 +295,7 @@ export function ErrorSummary({ errors, children }: { errors: FieldErrors; childr
     }
     setItems(found);
     summary.focus();
-  });
+  }, [errors]);
 
   if (!failed) return null;
   return (
