@@ -22,11 +22,14 @@ import { SERVER_ENV, SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 /**
- * What every browser sends: a member's page is then compressed as in service (Brotli at quality
- * 4, entry.server.tsx; 0.3-0.4 ms of CPU for a 40-60 KB page). Without it the bench measured
- * pages nobody is sent.
+ * A page's request as a browser sends it: the page is then compressed as in service (Brotli at
+ * quality 4, entry.server.tsx; 0.2-0.5 ms of CPU for a 15-120 KB page, measured 2026-12-07).
+ * Without the header the bench measured pages nobody is sent. An empty cookie: a reader without
+ * one (no Cookie header at all).
  */
-const AS_A_BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+function asABrowser(cookie) {
+  return { 'accept-encoding': 'gzip, deflate, br, zstd', ...(cookie ? { cookie } : {}) };
+}
 const CONNECTIONS = 32;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/tukiverkko_bench';
 
@@ -268,13 +271,11 @@ async function benchOne(label, databaseUrl) {
   // CPU a request in this bench against 9–10 ms once the server was warm), so every page is
   // asked for a while before any is measured, and each again just before its own run.
   for (const { path: target, cookie: pageCookie, connections } of selected) {
-    const sent = { ...AS_A_BROWSER, ...(pageCookie ? { cookie: pageCookie } : {}) };
-    await autocannon({ url: `${base}${target}`, connections, duration: 2, headers: sent });
+    await autocannon({ url: `${base}${target}`, connections, duration: 2, headers: asABrowser(pageCookie) });
   }
   for (const { name, path: target, cookie: pageCookie, connections } of selected) {
     const url = `${base}${target}`;
-    // An empty cookie: a reader without one (no Cookie header at all).
-    const sent = { ...AS_A_BROWSER, ...(pageCookie ? { cookie: pageCookie } : {}) };
+    const sent = asABrowser(pageCookie);
     const page = await fetch(url, { headers: sent, redirect: 'manual' });
     if (page.status !== 200) throw new Error(`${target} answered ${page.status}`);
     const body = await page.text();
@@ -343,13 +344,13 @@ async function clusterRun(env, processes, threadPath, cookie, label) {
     await new Promise((r) => setTimeout(r, 250));
   }
   const url = `${base}${threadPath}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: { ...AS_A_BROWSER, cookie } });
+  await autocannon({ url, connections: CONNECTIONS, duration: 3, headers: asABrowser(cookie) });
   const cpuBefore = serverCpuMs(server.pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: DURATION,
-    headers: { ...AS_A_BROWSER, cookie },
+    headers: asABrowser(cookie),
   });
   const cpuAfter = serverCpuMs(server.pid);
   const rss = workerRss(server.pid);
