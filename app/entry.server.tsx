@@ -1,4 +1,3 @@
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { createInstance, type i18n as I18n } from 'i18next';
@@ -10,7 +9,7 @@ import { logger } from '~/utils/log.server';
 import { resources } from '~/i18n/resources.server';
 import { rememberPlainStrings } from '~/i18n/remembered-strings.server';
 import { NonceContext } from '~/utils/nonce';
-import { acceptsEncoding } from '~/utils/http';
+import { compressPage, pageEncoding } from '~/utils/page-compression.server';
 
 // Route `meta` functions read page titles from this global: in the browser the strings script
 // sets it for the page's language (ADR 012), here it holds every language.
@@ -77,26 +76,16 @@ export default async function handleRequest(
 }
 
 /**
- * A member's page compressed for the way to their phone (issue 14: a cold visit within 200 KB;
- * the HTML was the largest single file): Brotli at a fast setting, else gzip. About 0.1–0.3 ms
- * of CPU for a 40–60 KB page. Pages marked public stay as they are: server.js keeps those and
- * puts each reader's nonce into the text.
+ * The page compressed as the browser asks (app/utils/page-compression.server.ts). Pages marked
+ * public stay as they are: server.js keeps those and puts each reader's nonce into the text.
  */
 function compressed(html: Buffer<ArrayBuffer>, request: Request, headers: Headers): Buffer<ArrayBuffer> {
   if (html.length < 1024 || /^public\b/.test(headers.get('Cache-Control') ?? '')) return html;
-  const accepted = request.headers.get('Accept-Encoding');
-  const encoding = acceptsEncoding(accepted, 'br') ? 'br' : acceptsEncoding(accepted, 'gzip') ? 'gzip' : null;
+  const encoding = pageEncoding(request.headers.get('Accept-Encoding'));
   headers.append('Vary', 'Accept-Encoding');
   if (!encoding) return html;
   headers.set('Content-Encoding', encoding);
-  // Copied into a plain Buffer (a few KB): what a Response body takes.
-  return Buffer.from(
-    encoding === 'br'
-      ? brotliCompressSync(html, {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: html.length },
-        })
-      : gzipSync(html, { level: 6 }),
-  );
+  return compressPage(html, encoding);
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -34,7 +34,7 @@ export function pageNumber(url: URL): number {
 }
 
 /** Whether an Accept-Encoding header takes `name` ("br;q=0" refuses it); server.js has the same. */
-export function acceptsEncoding(header: string | null, name: 'br' | 'gzip'): boolean {
+export function acceptsEncoding(header: string | null, name: 'zstd' | 'br' | 'gzip'): boolean {
   return (header ?? '').split(',').some((part) => {
     const [token = '', ...params] = part.trim().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
