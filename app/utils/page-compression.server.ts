@@ -34,6 +34,7 @@ export function compressPage(html: Buffer, encoding: PageEncoding): Buffer<Array
               [nodeZlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length,
             },
           });
-  // Copied: the compressed bytes (a few KB) may be a view into a larger pooled buffer.
+  // Copied into a plain Buffer (a few KB): what a Response body takes, and zlib may hand back a
+  // view into its larger output chunk, which would otherwise stay alive with the response.
   return Buffer.from(body);
 }
