@@ -22,10 +22,10 @@ import { SERVER_ENV, SERVER_NODE_ARGS, cpuMs, freePort, rssMiB, sh } from './lib
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 /**
- * A page's request as a browser sends it: the page is then compressed as in service (Brotli at
- * quality 4, entry.server.tsx; 0.2-0.5 ms of CPU for a 15-120 KB page, measured 2026-12-07).
- * Without the header the bench measured pages nobody is sent. An empty cookie: a reader without
- * one (no Cookie header at all).
+ * A page's request as a browser sends it: the page is then compressed as in service
+ * (app/utils/page-compression.server.ts: Zstandard on Node.js 22.15+, else Brotli at quality 4;
+ * ADR 017's amendment of 2026-12-08 gives the cost). Without the header the bench measured pages
+ * nobody is sent. An empty cookie: a reader without one (no Cookie header at all).
  */
 function asABrowser(cookie) {
   return { 'accept-encoding': 'gzip, deflate, br, zstd', ...(cookie ? { cookie } : {}) };
